@@ -1,0 +1,122 @@
+"""The headless verbs: `check` a project and `train` it, printing plain text."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from core.project import ProjectError, load_project
+
+EXIT_OK, EXIT_PROBLEM, EXIT_BAD_FILE = 0, 1, 2
+
+
+def build_parser(gui_verbs: bool = True) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Neurona, a playground for seeing how neural networks learn. "
+                    "With no arguments it opens the app.",
+    )
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    check = verbs.add_parser("check", help="validate a project and list every layer's shape",
+                             description="Validate a project file: print each node's output shape and "
+                                         "parameter count, or every problem with the node it concerns.")
+    check.add_argument("project", help="a project file (.json)")
+    train = verbs.add_parser("train", help="train a project without the app",
+                             description="Train a project headless, printing one line per epoch, and save "
+                                         "the run (metrics.csv, weights.safetensors, project.json).")
+    train.add_argument("project", help="a project file (.json)")
+    train.add_argument("--epochs", type=int, help="epochs to train (default: the project's)")
+    train.add_argument("--out", type=Path, help="folder for the run (default: runs/NAME-TIME)")
+    train.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), help="where to train (default: the project's)")
+    train.add_argument("--seed", type=int, help="override the training seed")
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        project = load_project(args.project)
+    except ProjectError as err:
+        print(f"error: {args.project}: {err}", file=sys.stderr)
+        return EXIT_BAD_FILE
+    if args.verb == "check":
+        return check(project, args.project)
+    return train(project, args)
+
+
+def check(project, path) -> int:
+    from core.datasets import load_dataset
+    from core.graph import infer
+    from core.layers import fmt_shape
+    from core.project import data_problems
+
+    inference = infer(project.graph)
+    data = load_dataset(project.dataset, project.dataset_params)
+    print(f"{project.title} ({path})")
+    print(f"dataset: {_describe(data)}")
+    print(f"  {'node':<14}{'kind':<11}{'output':>14}{'params':>12}")
+    for node_id in inference.order + [n for n in project.graph.nodes if n not in inference.order]:
+        shape = inference.shapes.get(node_id)
+        count = inference.param_counts.get(node_id)
+        print(f"  {node_id:<14}{project.graph.nodes[node_id].kind:<11}"
+              f"{fmt_shape(shape) if shape is not None else '?':>14}{'' if count is None else f'{count:,}':>12}")
+    print(f"total parameters: {inference.total_params:,}")
+    problems = inference.problems or data_problems(project.graph, inference, data)
+    for problem in problems:
+        print(f"error: {problem}")
+    if problems:
+        return EXIT_PROBLEM
+    print("ok: the network is ready to train")
+    return EXIT_OK
+
+
+def train(project, args) -> int:
+    from core.runs import save_run
+    from core.training import Diverged, Trainer, TrainingError
+
+    changes = {k: v for k, v in (("epochs", args.epochs), ("seed", args.seed), ("device", args.device)) if v is not None}
+    try:
+        if changes:
+            project.training = project.training.replace(**changes)
+        trainer = Trainer(project)
+    except (TrainingError, ValueError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_PROBLEM
+    out = args.out or Path("runs") / f"{Path(args.project).stem}-{datetime.now():%Y%m%d-%H%M%S}"
+    config = project.training
+    print(f"{project.title}: {_describe(trainer.data)}")
+    print(f"{config.optimizer}, lr {config.lr:g}, batch {config.batch_size}, {config.epochs} epochs on {trainer.device}")
+    records, status = [], EXIT_OK
+    started = time.perf_counter()
+    try:
+        for record in trainer.train():
+            records.append(record)
+            print(_epoch_line(record, config.epochs), flush=True)
+    except Diverged as err:
+        print(f"error: {err}", file=sys.stderr)
+        status = EXIT_PROBLEM
+    except KeyboardInterrupt:
+        print("stopped by the user; saving what was trained", file=sys.stderr)
+        status = EXIT_PROBLEM
+    save_run(out, project, records, trainer.model)
+    print(f"trained {trainer.step_count} steps in {time.perf_counter() - started:.1f}s; run saved to {out}")
+    return status
+
+
+def _describe(data) -> str:
+    from core.layers import fmt_shape
+
+    kind = f"{data.num_classes} classes" if data.num_classes else "regression"
+    return f"{data.name}, {fmt_shape(data.input_shape)} inputs, {kind}, {len(data.x_train)} train / {len(data.x_test)} test"
+
+
+def _epoch_line(r, epochs: int) -> str:
+    def acc(a):
+        return f" acc {a * 100:5.1f}%" if a is not None else ""
+
+    width = len(str(epochs))
+    return (f"epoch {r.epoch:>{width}}/{epochs}  train loss {r.train_loss:.4f}{acc(r.train_acc)}  "
+            f"test loss {r.test_loss:.4f}{acc(r.test_acc)}  lr {r.lr:.3g}  {r.seconds:.2f}s")

@@ -1,0 +1,50 @@
+"""How to train: the typed settings a project carries (no torch needed to read them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.params import Param, validate_params
+
+OPTIMIZERS = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "lbfgs")
+INITS = ("default", "zeros", "constant", "normal", "xavier", "kaiming", "orthogonal")
+
+TRAIN_PARAMS: tuple[Param, ...] = (
+    Param("optimizer", "choice", "adam", "Update rule from torch.optim", choices=OPTIMIZERS),
+    Param("lr", "float", 0.01, "Learning rate: the size of each step", 1e-7, 100.0),
+    Param("momentum", "float", 0.9, "Momentum of SGD with momentum and Nesterov", 0.0, 0.9999),
+    Param("weight_decay", "float", 0.01, "Decoupled weight decay of AdamW", 0.0, 10.0),
+    Param("batch_size", "int", 32, "Samples per step", 1, 1_000_000),
+    Param("epochs", "int", 20, "Passes over the training set", 1, 1_000_000),
+    Param("schedule", "choice", "constant", "How the learning rate changes over training",
+          choices=("constant", "step", "cosine")),
+    Param("step_epochs", "int", 10, "Step schedule: epochs between reductions", 1, 1_000_000),
+    Param("step_gamma", "float", 0.5, "Step schedule: factor applied at each reduction", 0.0, 1.0),
+    Param("init", "choice", "default", "How weights start", choices=INITS),
+    Param("init_scale", "float", 0.1, "Value of constant init, standard deviation of normal init", 0.0, 100.0),
+    Param("l1", "float", 0.0, "L1 penalty on weights (pushes them to exactly zero)", 0.0, 10.0),
+    Param("l2", "float", 0.0, "L2 penalty on weights (keeps them small)", 0.0, 10.0),
+    Param("clip_norm", "float", 0.0, "Clip the gradient's total norm to this (0: off)", 0.0, 1e6),
+    Param("seed", "int", 0, "Seed of initialisation and batch order", 0, 2**31 - 1),
+    Param("device", "choice", "auto", "Where to train (auto: CUDA, then MPS, then CPU)",
+          choices=("auto", "cpu", "cuda", "mps")),
+)
+
+
+class TrainConfig:
+    """Validated training settings, read as attributes (`config.lr`)."""
+
+    def __init__(self, **values: Any):
+        self.__dict__.update(validate_params("training", TRAIN_PARAMS, values))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {p.name: getattr(self, p.name) for p in TRAIN_PARAMS}
+
+    def replace(self, **changes: Any) -> TrainConfig:
+        return TrainConfig(**{**self.to_dict(), **changes})
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TrainConfig) and self.to_dict() == other.to_dict()
+
+    def __repr__(self) -> str:
+        return f"TrainConfig({self.to_dict()})"

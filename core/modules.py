@@ -1,0 +1,63 @@
+"""Torch modules the catalogue needs that PyTorch does not ship as layers."""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+
+class _HeavisideSTE(torch.autograd.Function):
+    """Heaviside forward, identity backward: the perceptron learning rule
+    falls out of gradient descent through it."""
+
+    @staticmethod
+    def forward(ctx, x):
+        return (x > 0).to(x.dtype)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return grad
+
+
+class Step(nn.Module):
+    def forward(self, x):
+        return _HeavisideSTE.apply(x)
+
+
+class Reshape(nn.Module):
+    def __init__(self, shape: tuple[int, ...]):
+        super().__init__()
+        self.shape = tuple(shape)
+
+    def forward(self, x):
+        return x.reshape(x.shape[0], *self.shape)
+
+    def extra_repr(self) -> str:
+        return f"shape={self.shape}"
+
+
+class Recurrent(nn.Module):
+    """RNN, GRU or LSTM over (batch, steps, features); returns the last step or all."""
+
+    def __init__(self, cell: str, input_size: int, p: dict):
+        super().__init__()
+        extra = {"nonlinearity": p["nonlinearity"]} if cell == "RNN" else {}
+        self.rnn = getattr(nn, cell)(input_size, p["hidden_size"], p["num_layers"], batch_first=True, **extra)
+        self.last_only = p["output"] == "last"
+
+    def forward(self, x):
+        out, _ = self.rnn(x)
+        return out[:, -1] if self.last_only else out
+
+
+class Add(nn.Module):
+    def forward(self, *xs):
+        total = xs[0]
+        for x in xs[1:]:
+            total = total + x
+        return total
+
+
+class Concat(nn.Module):
+    def forward(self, *xs):
+        return torch.cat(xs, dim=1)

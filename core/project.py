@@ -1,0 +1,250 @@
+"""Project = graph + dataset + training settings, stored as versioned JSON.
+
+Loading validates everything and turns any problem into one `ProjectError`
+whose message names what is wrong; saving is atomic, so an interrupted save
+never damages the previous file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from core.config import TrainConfig
+from core.datasets import Data, validate_dataset
+from core.graph import Graph, GraphError, Inference, Problem
+from core.layers import fmt_shape
+from core.params import ParamError
+
+FORMAT = "neurona-project"
+VERSION = 1
+MAX_BYTES = 5_000_000
+MAX_NODES = 1000
+MAX_EDGES = 5000
+
+# version N -> function turning a version-N dict into a version-(N+1) dict
+MIGRATIONS: dict[int, Any] = {}
+
+
+class ProjectError(ValueError):
+    """A project file that cannot be used; the message says why, for the user."""
+
+
+@dataclass
+class Project:
+    graph: Graph = field(default_factory=Graph)
+    dataset: str = "spiral"
+    dataset_params: dict[str, Any] = field(default_factory=dict)
+    training: TrainConfig = field(default_factory=TrainConfig)
+    title: str = "Untitled"
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        self.dataset_params = validate_dataset(self.dataset, self.dataset_params)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "title": self.title,
+            "description": self.description,
+            "graph": self.graph.to_dict(),
+            "dataset": {"name": self.dataset, "params": dict(self.dataset_params)},
+            "training": self.training.to_dict(),
+        }
+
+    def copy(self) -> Project:
+        return project_from_dict(self.to_dict())
+
+
+# ---- reading ----------------------------------------------------------------------
+
+
+def load_project(path: str | os.PathLike) -> Project:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ProjectError(f"{path.name} is too large ({size / 1e6:.1f} MB; a project is at most {MAX_BYTES // 1_000_000} MB)")
+        raw = path.read_bytes()
+    except ProjectError:
+        raise
+    except OSError as err:
+        raise ProjectError(f"cannot read {path}: {err.strerror or err}") from None
+    return parse_project(raw)
+
+
+def parse_project(raw: bytes | str) -> Project:
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ProjectError("this is not a project file: it is not UTF-8 text") from None
+    if not raw.strip():
+        raise ProjectError("the file is empty")
+    try:
+        data = json.loads(raw, parse_constant=_reject_constant)
+    except json.JSONDecodeError as err:
+        raise ProjectError(f"the file is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg}); "
+                           "it may be truncated or damaged") from None
+    except RecursionError:
+        raise ProjectError("the file is nested too deeply to be a project") from None
+    except ValueError as err:  # e.g. an integer with thousands of digits
+        raise ProjectError(f"the file holds a value that cannot be read: {err}") from None
+    return project_from_dict(data)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ProjectError(f"the file contains {name}, which is not a number a project can use")
+
+
+def project_from_dict(data: Any) -> Project:
+    if not isinstance(data, dict):
+        raise ProjectError("this is not a project file: the top level must be an object")
+    if data.get("format") != FORMAT:
+        raise ProjectError(f"this is not a Neurona project (its \"format\" must be \"{FORMAT}\")")
+    data = _migrate(data)
+    _expect_keys("the project", data, {"format", "version", "title", "description", "graph", "dataset", "training"},
+                 required={"graph"})
+    title = _text(data.get("title", "Untitled"), "title", 200)
+    description = _text(data.get("description", ""), "description", 20_000)
+    graph = _graph_from(data["graph"])
+    dataset = _object(data.get("dataset", {"name": "spiral"}), "dataset")
+    _expect_keys("dataset", dataset, {"name", "params"}, required={"name"})
+    name = dataset["name"]
+    if not isinstance(name, str):
+        raise ProjectError("dataset: its name must be text")
+    try:
+        training = TrainConfig(**_object(data.get("training", {}), "training"))
+        return Project(graph, name, _object(dataset.get("params", {}), "dataset params"), training, title, description)
+    except ParamError as err:
+        raise ProjectError(str(err)) from None
+
+
+def _migrate(data: dict) -> dict:
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ProjectError("the project's \"version\" must be a whole number from 1")
+    if version > VERSION:
+        raise ProjectError(f"this project was saved by a newer Neurona (format version {version}; "
+                           f"this one reads up to {VERSION}): update Neurona to open it")
+    while version < VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+    return data
+
+
+def _graph_from(raw: Any) -> Graph:
+    raw = _object(raw, "graph")
+    _expect_keys("graph", raw, {"nodes", "edges"}, required={"nodes"})
+    nodes, edges = raw["nodes"], raw.get("edges", [])
+    if not isinstance(nodes, list) or not isinstance(edges, list):
+        raise ProjectError("graph: \"nodes\" and \"edges\" must be lists")
+    if len(nodes) > MAX_NODES or len(edges) > MAX_EDGES:
+        raise ProjectError(f"graph: at most {MAX_NODES} nodes and {MAX_EDGES} wires are supported")
+    graph = Graph()
+    try:
+        for i, node in enumerate(nodes):
+            node = _object(node, f"node {i + 1}")
+            _expect_keys(f"node {i + 1}", node, {"id", "kind", "params", "frozen", "pos"}, required={"id", "kind"})
+            graph.add_node(node["kind"], node["id"], _object(node.get("params", {}), f"node {i + 1} params"),
+                           _bool(node.get("frozen", False), f"node {i + 1} frozen"), _pos(node.get("pos", [0, 0]), i))
+        for i, edge in enumerate(edges):
+            edge = _object(edge, f"wire {i + 1}")
+            _expect_keys(f"wire {i + 1}", edge, {"from", "to", "port"}, required={"from", "to"})
+            port = edge.get("port", 0)
+            if isinstance(port, bool) or not isinstance(port, int):
+                raise ProjectError(f"wire {i + 1}: \"port\" must be a whole number")
+            graph.add_edge(edge["from"], edge["to"], port)
+    except GraphError as err:
+        raise ProjectError(f"graph: {err}") from None
+    return graph
+
+
+def _object(value: Any, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise ProjectError(f"{where} must be an object, not {type(value).__name__}")
+    return value
+
+
+def _expect_keys(where: str, value: dict, allowed: set[str], required: set[str]) -> None:
+    for key in value:
+        if key not in allowed:
+            raise ProjectError(f"{where} has an unknown entry \"{key}\" (allowed: {', '.join(sorted(allowed))})")
+    for key in sorted(required):
+        if key not in value:
+            raise ProjectError(f"{where} is missing \"{key}\"")
+
+
+def _text(value: Any, where: str, limit: int) -> str:
+    if not isinstance(value, str) or len(value) > limit:
+        raise ProjectError(f"the {where} must be text of at most {limit} characters")
+    return value
+
+
+def _bool(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ProjectError(f"{where} must be true or false")
+    return value
+
+
+def _pos(value: Any, index: int) -> tuple[float, float]:
+    ok = isinstance(value, list) and len(value) == 2 and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) < 1e9 for v in value)
+    if not ok:
+        raise ProjectError(f"node {index + 1}: \"pos\" must be two numbers [x, y]")
+    return (float(value[0]), float(value[1]))
+
+
+# ---- writing -----------------------------------------------------------------------
+
+
+def save_project(project: Project, path: str | os.PathLike) -> None:
+    atomic_write(path, json.dumps(project.to_dict(), indent=2, ensure_ascii=False) + "\n")
+
+
+def atomic_write(path: str | os.PathLike, text: str | bytes) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename over `path`."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+# ---- does the graph fit the data? ---------------------------------------------------
+
+
+def data_problems(graph: Graph, inference: Inference, data: Data) -> list[Problem]:
+    """Problems between a shape-valid graph and the dataset it will train on."""
+    problems = []
+    shape_in = inference.shapes.get(inference.input_id) if inference.input_id else None
+    if shape_in is not None and tuple(shape_in) != data.input_shape:
+        problems.append(Problem(
+            f"Input '{inference.input_id}' has shape {fmt_shape(shape_in)} but the dataset '{data.name}' "
+            f"gives {fmt_shape(data.input_shape)}", inference.input_id,
+            f"set the Input shape to {fmt_shape(data.input_shape)}"))
+    out = inference.shapes.get(inference.output_id) if inference.output_id else None
+    if out is not None and data.num_classes:
+        width, k = out[0] if len(out) == 1 else None, data.num_classes
+        if width != k and not (width == 1 and k == 2):
+            allowed = f"{k} (one per class)" + (" or 1 (a single yes/no output)" if k == 2 else "")
+            problems.append(Problem(
+                f"Output '{inference.output_id}' receives {fmt_shape(out)} values but the dataset has {k} classes",
+                inference.output_id, f"make the last layer {allowed} wide"))
+        elif width == 1 and graph.nodes[inference.output_id].params["loss"] == "cross_entropy":
+            problems.append(Problem(
+                f"Output '{inference.output_id}' uses cross-entropy, which needs one output per class",
+                inference.output_id, "make the last layer 2 wide, or choose the bce or mse loss"))
+    return problems
+

@@ -1,0 +1,12 @@
+"""Shared test set-up: headless Qt, the repository on the path, small helpers."""
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSONS = ROOT / "assets" / "lessons"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
