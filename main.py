@@ -5,13 +5,17 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv:
-        from gui.app import run_app
-
-        return run_app()
+    from core.cli import build_parser
     from core.cli import main as run_verb
 
-    return run_verb(argv)
+    args = build_parser().parse_args(argv)  # --help and bad arguments end here
+    if args.verb in ("check", "train", "download"):
+        return run_verb(argv)
+    from gui.app import run_app
+
+    if args.verb == "open":
+        return run_app(args.project, args.screenshot, args.size)
+    return run_app()
 
 
 if __name__ == "__main__":

@@ -17,9 +17,20 @@ class InvalidGraph(ValueError):
         super().__init__("; ".join(str(p) for p in self.problems))
 
 
-def _module_key(node_id: str) -> str:
-    # ModuleDict refuses keys that shadow its own attributes ("update", "forward", ...)
-    return node_id + "_" if hasattr(nn.ModuleDict, node_id) else node_id
+def _module_keys(node_ids: list[str]) -> dict[str, str]:
+    # ModuleDict refuses keys that shadow its own attributes ("update", "forward",
+    # and the instance attribute "training"); the renamed key must not collide with
+    # another node's id either ("update" next to "update_").
+    probe, keys = nn.ModuleDict(), {}
+    taken = set(node_ids)
+    for node_id in node_ids:
+        key = node_id
+        if hasattr(probe, key):
+            while hasattr(probe, key) or key in taken:
+                key += "_"
+            taken.add(key)
+        keys[node_id] = key
+    return keys
 
 
 class GraphModule(nn.Module):
@@ -39,7 +50,7 @@ class GraphModule(nn.Module):
         self.order = [n for n in inference.order if n in needed]
         self.sources = {n: graph.inputs_of(n) for n in self.order}
         self.shapes = {n: inference.shapes[n] for n in self.order}
-        self.keys = {n: _module_key(n) for n in self.order}
+        self.keys = _module_keys(self.order)
         self.layers = nn.ModuleDict()
         for node_id in self.order:
             node = graph.nodes[node_id]

@@ -13,7 +13,7 @@ from core.project import ProjectError, load_project
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_FILE = 0, 1, 2
 
 
-def build_parser(gui_verbs: bool = True) -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
         description="Neurona, a playground for seeing how neural networks learn. "
@@ -32,11 +32,25 @@ def build_parser(gui_verbs: bool = True) -> argparse.ArgumentParser:
     train.add_argument("--out", type=Path, help="folder for the run (default: runs/NAME-TIME)")
     train.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), help="where to train (default: the project's)")
     train.add_argument("--seed", type=int, help="override the training seed")
+    fetch = verbs.add_parser("download", help="download MNIST, Fashion-MNIST or CIFAR-10 into the cache",
+                             description="Download a published dataset into Neurona's cache folder, resuming a "
+                                         "partial download and verifying each file's checksum.")
+    fetch.add_argument("dataset", choices=("mnist", "fashion_mnist", "cifar10"))
+    fetch.add_argument("--cache", type=Path, help="cache folder (default: Neurona's)")
+    show = verbs.add_parser("open", help="open a project in the app, or save a picture of it",
+                            description="Open a project in the app. With --screenshot, render the window "
+                                        "(offscreen when there is no display), save it as a PNG and exit.")
+    show.add_argument("project", nargs="?", help="a project file (.json)")
+    show.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window and exit")
+    show.add_argument("--size", default="1280x800", help="window size for the picture (default: 1280x800)")
     return parser
 
 
 def main(argv: list[str]) -> int:
+    """Run a headless verb (`open` belongs to the app: main.py sends it there)."""
     args = build_parser().parse_args(argv)
+    if args.verb == "download":
+        return download(args)
     try:
         project = load_project(args.project)
     except ProjectError as err:
@@ -47,14 +61,37 @@ def main(argv: list[str]) -> int:
     return train(project, args)
 
 
+def download(args) -> int:
+    from core.download import DownloadCancelled, DownloadError, default_cache_dir, fetch_dataset
+
+    def progress(done: int, total: int | None) -> None:
+        share = f"{done / total:6.1%}" if total else ""
+        print(f"\r  {done / 1e6:8.1f} MB {share}", end="", flush=True)
+
+    try:
+        folder = fetch_dataset(args.dataset, args.cache or default_cache_dir(), progress)
+    except (DownloadError, DownloadCancelled) as err:
+        print(f"\nerror: {err}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        print("\nstopped; run the same command again to resume", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"\n{args.dataset} is ready in {folder}")
+    return EXIT_OK
+
+
 def check(project, path) -> int:
-    from core.datasets import load_dataset
+    from core.datasets import DatasetError, load_dataset
     from core.graph import infer
     from core.layers import fmt_shape
     from core.project import data_problems
 
     inference = infer(project.graph)
-    data = load_dataset(project.dataset, project.dataset_params)
+    try:
+        data = load_dataset(project.dataset, project.dataset_params)
+    except DatasetError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_PROBLEM
     print(f"{project.title} ({path})")
     print(f"dataset: {_describe(data)}")
     print(f"  {'node':<14}{'kind':<11}{'output':>14}{'params':>12}")

@@ -1,18 +1,23 @@
-"""The dataset catalogue: 2-D toys of the course and scikit-learn's bundled digits.
+"""The dataset catalogue: every dataset a project can name, with its parameters.
 
-Each kind declares its parameters like a layer does; `load_dataset` turns a
-name and validated parameters into arrays split into train and test, the
-same arrays for the same seed on every machine.
+Each kind declares typed parameters like a layer does; `load_dataset` turns a
+name and parameters into arrays split into train and test, the same arrays
+for the same seed on every machine. The makers for files, sequences and
+photographs live in the `data_*` modules and are imported only when used.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from core.params import Param, ParamError, validate_params
+
+
+class DatasetError(ValueError):
+    """A dataset that cannot be loaded (a missing or broken file); the message is for the user."""
 
 
 @dataclass
@@ -23,28 +28,53 @@ class Data:
     x_test: np.ndarray
     y_test: np.ndarray
     input_shape: tuple[int, ...]
-    num_classes: int  # 0 for regression
+    num_classes: int  # 0 for regression and reconstruction
     class_names: list[str]
 
     @property
     def is_2d(self) -> bool:
         return self.input_shape == (2,)
 
+    @property
+    def target_shape(self) -> tuple[int, ...]:
+        """What the network must output per sample for a regression or reconstruction target."""
+        return tuple(self.y_train.shape[1:]) or (1,)
+
+
+@dataclass
+class Arrays:
+    """What a maker returns: samples, targets and class names (none for regression);
+    datasets published with their own test set also give it."""
+
+    x: np.ndarray
+    y: np.ndarray
+    classes: list[str] = field(default_factory=list)
+    x_test: np.ndarray | None = None
+    y_test: np.ndarray | None = None
+
 
 @dataclass(frozen=True)
 class DatasetKind:
     name: str
+    group: str
     help: str
     params: tuple[Param, ...]
-    make: Callable[[dict, np.random.Generator], tuple[np.ndarray, np.ndarray, list[str]]]
+    make: Callable[[dict, np.random.Generator], Arrays]
 
 
 _COMMON = (
-    Param("test_ratio", "float", 0.3, "Share of samples held out for testing", 0.05, 0.9),
+    Param("test_ratio", "float", 0.3, "Share of samples held out for testing (files with their own test set keep it)",
+          0.05, 0.9),
     Param("seed", "int", 0, "Random seed of the sampling and the split", 0, 2**31 - 1),
 )
 _N = Param("n_samples", "int", 400, "How many points to draw", 20, 100_000)
 _NOISE = Param("noise", "float", 0.1, "Standard deviation of the jitter added to each point", 0.0, 2.0)
+_CLASSES = Param("classes", "int", 2, "Number of classes", 2, 8)
+_FOLDER = Param("folder", "text", "", "Folder holding the files (empty: Neurona's download cache)")
+_MAX_TRAIN = Param("max_train", "int", 60_000, "Use at most this many training samples", 100, 1_000_000)
+
+
+# ---- 2-D sets of the course --------------------------------------------------------
 
 
 def _circle(p, rng):
@@ -53,15 +83,14 @@ def _circle(p, rng):
     radius = np.where(y == 0, rng.uniform(0.0, 0.5, n), rng.uniform(0.7, 1.0, n))
     angle = rng.uniform(0, 2 * np.pi, n)
     x = np.stack([radius * np.cos(angle), radius * np.sin(angle)], 1)
-    return x + rng.normal(0, p["noise"], x.shape), y, ["inside", "outside"]
+    return Arrays(x + rng.normal(0, p["noise"], x.shape), y, ["inside", "outside"])
 
 
 def _xor(p, rng):
-    n = p["n_samples"]
-    x = rng.uniform(-1, 1, (n, 2))
+    x = rng.uniform(-1, 1, (p["n_samples"], 2))
     x += np.sign(x) * 0.05  # a thin gap along the axes, as in the course's figure
     y = (x[:, 0] * x[:, 1] > 0).astype(int)
-    return x + rng.normal(0, p["noise"], x.shape), y, ["different signs", "same signs"]
+    return Arrays(x + rng.normal(0, p["noise"], x.shape), y, ["different signs", "same signs"])
 
 
 def _gaussian(p, rng):
@@ -69,8 +98,7 @@ def _gaussian(p, rng):
     y = np.arange(n) % k
     angle = 2 * np.pi * y / k + np.pi / 4
     centres = 0.6 * np.stack([np.cos(angle), np.sin(angle)], 1)
-    x = centres + rng.normal(0, 0.15 + p["noise"], (n, 2))
-    return x, y, [f"cluster {i + 1}" for i in range(k)]
+    return Arrays(centres + rng.normal(0, 0.15 + p["noise"], (n, 2)), y, [f"cluster {i + 1}" for i in range(k)])
 
 
 def _spiral(p, rng):
@@ -79,48 +107,209 @@ def _spiral(p, rng):
     t = rng.uniform(0.05, 1.0, n)
     angle = t * p["turns"] * 2 * np.pi + 2 * np.pi * y / k
     x = np.stack([t * np.cos(angle), t * np.sin(angle)], 1)
-    return x + rng.normal(0, p["noise"] * 0.5, x.shape), y, [f"arm {i + 1}" for i in range(k)]
+    return Arrays(x + rng.normal(0, p["noise"] * 0.5, x.shape), y, [f"arm {i + 1}" for i in range(k)])
 
 
 def _moons(p, rng):
     from sklearn.datasets import make_moons
 
     x, y = make_moons(p["n_samples"], noise=p["noise"], random_state=int(rng.integers(2**31)))
-    return (x - [0.5, 0.25]) / 1.2, y, ["upper moon", "lower moon"]
+    return Arrays((x - [0.5, 0.25]) / 1.2, y, ["upper moon", "lower moon"])
 
 
 def _logic(p, rng):
-    n = p["n_samples"]
-    corners = rng.integers(0, 2, (n, 2))
-    a, b = corners[:, 0], corners[:, 1]
+    corner = np.arange(p["n_samples"]) % 4  # equally many points at each corner
+    a, b = corner // 2, corner % 2
     y = {"and": a & b, "or": a | b, "xor": a ^ b}[p["gate"]]
-    x = (corners - 0.5) * 1.2 + rng.normal(0, p["noise"], (n, 2))
-    return x, y, ["false", "true"]
+    x = (np.stack([a, b], 1) - 0.5) * 1.2 + rng.normal(0, p["noise"], (len(corner), 2))
+    return Arrays(x, y, ["false", "true"])
+
+
+CURVES = {
+    "sine": lambda t: 0.5 * np.sin(3 * t),
+    "cubic": lambda t: 1.5 * t**3 - t,
+    "abs": lambda t: np.abs(t) - 0.5,
+}
+
+
+def _boundary(p, rng):
+    x = rng.uniform(-1, 1, (p["n_samples"], 2))
+    y = (x[:, 1] > CURVES[p["curve"]](x[:, 0])).astype(int)
+    return Arrays(x + rng.normal(0, p["noise"], x.shape), y, ["below", "above"])
+
+
+def _plane(p, rng):
+    x = rng.uniform(-1, 1, (p["n_samples"], 2))
+    return Arrays(x, 0.6 * x[:, 0] - 0.4 * x[:, 1] + rng.normal(0, p["noise"], len(x)))
+
+
+def _bumps(p, rng):
+    """A smooth surface made of Gaussian bumps and dips (their places fixed by the seed)."""
+    x = rng.uniform(-1, 1, (p["n_samples"], 2))
+    centres, heights = rng.uniform(-0.8, 0.8, (p["bumps"], 2)), rng.choice([-1.0, 1.0], p["bumps"])
+    distance = ((x[:, None, :] - centres[None]) ** 2).sum(-1)
+    y = (heights * np.exp(-distance / (2 * 0.3**2))).sum(1)
+    return Arrays(x, y + rng.normal(0, p["noise"], len(x)))
+
+
+# ---- images --------------------------------------------------------------------------------
 
 
 def _digits(p, rng):
     from sklearn.datasets import load_digits
 
     digits = load_digits()
-    x = (digits.data / 16.0).reshape(-1, 1, 8, 8)
-    return x, digits.target, [str(i) for i in range(10)]
+    return Arrays((digits.data / 16.0).reshape(-1, 1, 8, 8), digits.target, [str(i) for i in range(10)])
 
 
-_CLASSES = Param("classes", "int", 2, "Number of classes", 2, 8)
+def _patches(p, rng):
+    from core.data_patches import image_patches
+
+    x = image_patches(p["n_samples"], p["size"], p["colour"], p["whiten"], rng)
+    return Arrays(x, x)  # the target is the patch itself: a network learns to reconstruct it
+
+
+def _published(loader, classes):
+    def make(p, rng):
+        from core.download import default_cache_dir
+
+        folder = p["folder"] or default_cache_dir() / _CACHE_SUBFOLDER[loader]
+        if not p["folder"] and not folder.is_dir():
+            raise DatasetError(f"{loader} is not in the download cache ({folder}) yet: download it with "
+                               f"'python main.py download {loader}' or from the dataset panel, or choose the "
+                               "folder that holds its files")
+        x, y, x_test, y_test = _file_loader(loader)(folder)
+        if len(x) > p["max_train"]:
+            keep = np.sort(rng.choice(len(x), p["max_train"], replace=False))
+            x, y = x[keep], y[keep]
+        return Arrays(x, y, classes, x_test, y_test)
+
+    return make
+
+
+_CACHE_SUBFOLDER = {"mnist": "mnist", "fashion_mnist": "fashion_mnist", "cifar10": "cifar10/cifar-10-batches-bin"}
+
+
+def _file_loader(name: str):
+    from core import data_files
+
+    return data_files.load_cifar10_folder if name == "cifar10" else data_files.load_idx_folder
+
+
+def _image_folder(p, rng):
+    from core.data_user import image_folder_dataset
+
+    x, y, classes = image_folder_dataset(_required(p, "folder"), p["size"], p["colour"], p["max_per_class"])
+    return Arrays(x, y, classes)
+
+
+# ---- sequences and tables --------------------------------------------------------------------
+
+
+def _sine(p, rng):
+    from core.data_sequences import noisy_sine
+
+    return Arrays(*noisy_sine(p["n_samples"], p["steps"], p["noise"], rng))
+
+
+def _adding(p, rng):
+    from core.data_sequences import adding_problem
+
+    return Arrays(*adding_problem(p["n_samples"], p["steps"], rng))
+
+
+def _parity(p, rng):
+    from core.data_sequences import parity
+
+    x, y = parity(p["n_samples"], p["steps"], rng)
+    return Arrays(x, y, ["even", "odd"])
+
+
+def _text(p, rng):
+    from core.data_sequences import char_sequences
+    from core.data_user import read_text_file
+
+    text = read_text_file(_required(p, "file"), max_chars=2_000_000)
+    x, y, vocab = char_sequences(text, p["steps"], p["n_samples"], rng)
+    return Arrays(x, y, [repr(c)[1:-1] for c in vocab])
+
+
+def _csv(p, rng):
+    from core.data_user import csv_dataset
+
+    features = [c.strip() for c in p["features"].split(",") if c.strip()] or None
+    x, y, classes = csv_dataset(_required(p, "file"), features, p["label"] or None, p["task"])
+    return Arrays(x, y, classes)
+
+
+def _required(p: dict, name: str) -> str:
+    if not p[name]:
+        raise DatasetError(f"choose a {name} for this dataset")
+    return p[name]
+
+
+_P = Param
+_STEPS = _P("steps", "int", 20, "Length of each sequence", 2, 1000)
+_IMAGE_SIZE = _P("size", "int", 28, "Images are resized to size × size pixels", 4, 256)
+_COLOUR = _P("colour", "bool", False, "Keep the colour channels (else grey)")
 
 KINDS: dict[str, DatasetKind] = {
     k.name: k
     for k in [
-        DatasetKind("circle", "A disc inside a ring: not separable by a line", (_N, _NOISE), _circle),
-        DatasetKind("xor", "Quadrants: same-sign points against different-sign points", (_N, _NOISE), _xor),
-        DatasetKind("gaussian", "Round clusters, one per class", (_N, _NOISE, _CLASSES), _gaussian),
-        DatasetKind("spiral", "Interleaved spiral arms, one per class",
-                    (_N, _NOISE, _CLASSES, Param("turns", "float", 1.0, "How many times each arm winds", 0.25, 3.0)), _spiral),
-        DatasetKind("moons", "Two interleaving half circles", (_N, _NOISE), _moons),
-        DatasetKind("logic", "The four corners of a logic gate's truth table (AND, OR, XOR)",
-                    (_N, Param("noise", "float", 0.1, "Jitter around each corner", 0.0, 1.0),
-                     Param("gate", "choice", "and", "Which gate labels the corners", choices=("and", "or", "xor"))), _logic),
-        DatasetKind("digits", "scikit-learn's 1,797 handwritten digits, 8×8 pixels", (), _digits),
+        DatasetKind("circle", "2-D", "A disc inside a ring: not separable by a line", (_N, _NOISE), _circle),
+        DatasetKind("xor", "2-D", "Quadrants: same-sign points against different-sign points", (_N, _NOISE), _xor),
+        DatasetKind("gaussian", "2-D", "Round clusters, one per class", (_N, _NOISE, _CLASSES), _gaussian),
+        DatasetKind("spiral", "2-D", "Interleaved spiral arms, one per class",
+                    (_N, _NOISE, _CLASSES, _P("turns", "float", 1.0, "How many times each arm winds", 0.25, 3.0)),
+                    _spiral),
+        DatasetKind("moons", "2-D", "Two interleaving half circles", (_N, _NOISE), _moons),
+        DatasetKind("logic", "2-D", "The four corners of a logic gate's truth table (AND, OR, XOR)",
+                    (_N, _P("noise", "float", 0.1, "Jitter around each corner", 0.0, 1.0),
+                     _P("gate", "choice", "and", "Which gate labels the corners", choices=("and", "or", "xor"))),
+                    _logic),
+        DatasetKind("boundary", "2-D", "Points above and below a curve you pick",
+                    (_N, _NOISE, _P("curve", "choice", "sine", "The curve between the classes", choices=tuple(CURVES))),
+                    _boundary),
+        DatasetKind("plane", "2-D regression", "A tilted plane with noise: the simplest regression", (_N, _NOISE),
+                    _plane),
+        DatasetKind("bumps", "2-D regression", "A surface of Gaussian bumps and dips",
+                    (_N, _P("noise", "float", 0.05, "Noise added to each target", 0.0, 2.0),
+                     _P("bumps", "int", 4, "How many bumps and dips", 1, 12)), _bumps),
+        DatasetKind("digits", "images", "scikit-learn's 1,797 handwritten digits, 8×8 pixels", (), _digits),
+        DatasetKind("patches", "images", "Patches of scikit-learn's two photographs, to reconstruct (autoencoders)",
+                    (_P("n_samples", "int", 5000, "How many patches to cut", 100, 200_000),
+                     _P("size", "int", 8, "Side of each square patch in pixels", 3, 32), _COLOUR,
+                     _P("whiten", "bool", True, "Decorrelate neighbouring pixels (ZCA whitening)")), _patches),
+        DatasetKind("mnist", "images", "70,000 handwritten digits, 28×28 (IDX files)", (_FOLDER, _MAX_TRAIN),
+                    _published("mnist", [str(i) for i in range(10)])),
+        DatasetKind("fashion_mnist", "images", "70,000 photos of clothes, 28×28 (IDX files)", (_FOLDER, _MAX_TRAIN),
+                    _published("fashion_mnist", ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
+                                                 "Shirt", "Sneaker", "Bag", "Ankle boot"])),
+        DatasetKind("cifar10", "images", "60,000 colour photos in 10 classes, 32×32 (binary batches)",
+                    (_FOLDER, _P("max_train", "int", 50_000, "Use at most this many training samples", 100, 50_000)),
+                    _published("cifar10", ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse",
+                                           "ship", "truck"])),
+        DatasetKind("image_folder", "your data", "Your images: one sub-folder per class",
+                    (_P("folder", "text", "", "Folder with one sub-folder of images per class"), _IMAGE_SIZE, _COLOUR,
+                     _P("max_per_class", "int", 1000, "Use at most this many images per class", 1, 1_000_000)),
+                    _image_folder),
+        DatasetKind("csv", "your data", "Your table: a CSV file with feature columns and a label column",
+                    (_P("file", "text", "", "The CSV file"),
+                     _P("features", "text", "", "Feature columns, separated by commas (empty: all but the label)"),
+                     _P("label", "text", "", "Label column (empty: the last one)"),
+                     _P("task", "choice", "auto", "Classes or numbers to predict",
+                        choices=("auto", "classification", "regression"))), _csv),
+        DatasetKind("sine", "sequences", "Predict the next value of a noisy sine wave",
+                    (_P("n_samples", "int", 1000, "How many sequences", 20, 100_000), _STEPS,
+                     _P("noise", "float", 0.05, "Noise on every value", 0.0, 1.0)), _sine),
+        DatasetKind("adding", "sequences", "The adding problem: sum the two marked values of a long sequence",
+                    (_P("n_samples", "int", 2000, "How many sequences", 20, 100_000), _STEPS), _adding),
+        DatasetKind("parity", "sequences", "Is the number of ones in a bit sequence odd?",
+                    (_P("n_samples", "int", 2000, "How many sequences", 20, 100_000),
+                     _P("steps", "int", 8, "Bits per sequence", 2, 1000)), _parity),
+        DatasetKind("text", "sequences", "Predict the next character of a text file you pick",
+                    (_P("file", "text", "", "A UTF-8 text file"), _STEPS,
+                     _P("n_samples", "int", 5000, "How many windows of the text to use", 20, 1_000_000)), _text),
     ]
 }
 
@@ -136,12 +325,24 @@ def validate_dataset(name: str, params: dict) -> dict:
 
 
 def load_dataset(name: str, params: dict | None = None) -> Data:
+    """Make or read a dataset and split it; a file problem becomes a DatasetError."""
     p = validate_dataset(name, params or {})
     rng = np.random.default_rng(p["seed"])
-    x, y, classes = KINDS[name].make(p, rng)
-    x = np.asarray(x, dtype=np.float32)
-    y = np.asarray(y, dtype=np.int64)
+    try:
+        arrays = KINDS[name].make(p, rng)
+    except DatasetError:
+        raise
+    except ValueError as err:  # the file readers' own errors carry the user's message
+        raise DatasetError(f"dataset '{name}': {err}") from None
+    except OSError as err:
+        raise DatasetError(f"dataset '{name}': cannot read {err.filename or 'a file'}: {err.strerror or err}") from None
+    x = np.asarray(arrays.x, dtype=np.float32)
+    y = np.asarray(arrays.y, dtype=np.int64 if arrays.classes else np.float32)
+    if arrays.x_test is not None:
+        x_test = np.asarray(arrays.x_test, dtype=np.float32)
+        y_test = np.asarray(arrays.y_test, dtype=y.dtype)
+        return Data(name, x, y, x_test, y_test, tuple(x.shape[1:]), len(arrays.classes), arrays.classes)
     order = rng.permutation(len(x))
     n_test = max(1, int(round(len(x) * p["test_ratio"])))
     test, train = order[:n_test], order[n_test:]
-    return Data(name, x[train], y[train], x[test], y[test], tuple(x.shape[1:]), len(classes), classes)
+    return Data(name, x[train], y[train], x[test], y[test], tuple(x.shape[1:]), len(arrays.classes), arrays.classes)

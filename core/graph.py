@@ -111,6 +111,15 @@ class Graph:
 
     def set_param(self, node_id: str, name: str, value: Any) -> Any:
         """Set one parameter; returns the old value for undo."""
+        value = self.check_param(node_id, name, value)
+        node = self.nodes[node_id]
+        old = node.params[name]
+        node.params[name] = value
+        self.node_changed.emit(node_id, "params")
+        return old
+
+    def check_param(self, node_id: str, name: str, value: Any) -> Any:
+        """The value `set_param` would store, or GraphError saying why it cannot."""
         node = self._node(node_id)
         spec = next((p for p in KINDS[node.kind].params if p.name == name), None)
         if spec is None:
@@ -119,13 +128,10 @@ class Graph:
             value = spec.validate(value)
         except ParamError as err:
             raise GraphError(f"{node.label}: {err}") from None
-        old = node.params[name]
-        if node.kind in MULTI_INPUT and name == "inputs" and value < old:
+        if node.kind in MULTI_INPUT and name == "inputs":
             if any(e.dst == node_id and e.port >= value for e in self.edges):
                 raise GraphError(f"{node.label}: disconnect inputs above {value} first")
-        node.params[name] = value
-        self.node_changed.emit(node_id, "params")
-        return old
+        return value
 
     def set_frozen(self, node_id: str, frozen: bool) -> None:
         self._node(node_id).frozen = bool(frozen)
@@ -282,13 +288,18 @@ def _topological_order(graph: Graph) -> tuple[list[str], list[str]]:
 
 
 def _cycle_problem(graph: Graph, cyclic: list[str]) -> Problem:
-    """Follow wires inside the leftover set until a node repeats: that is a cycle."""
+    """Follow wires backwards inside the leftover set until a node repeats: that is a cycle.
+
+    (Every leftover node has a leftover predecessor, but nodes merely downstream
+    of a cycle have no leftover successor, so walking forwards could get stuck.)"""
     left = set(cyclic)
     path, here = [], cyclic[0]
     while here not in path:
         path.append(here)
-        here = next(e.dst for e in graph.edges if e.src == here and e.dst in left)
-    loop = path[path.index(here):] + [here]
+        here = next(e.src for e in graph.edges if e.dst == here and e.src in left)
+    loop = path[path.index(here):][::-1]
+    first = min(range(len(loop)), key=lambda i: cyclic.index(loop[i]))  # start where the user started
+    loop = loop[first:] + loop[:first] + [loop[first]]
     return Problem("the graph has a cycle through " + " → ".join(f"'{n}'" for n in loop), loop[0],
                    "remove one of these wires")
 

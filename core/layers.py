@@ -10,8 +10,9 @@ catalogue without paying for `import torch`.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from core.params import Param
 
@@ -86,6 +87,12 @@ def _out_size(size: int, kernel: int, stride: int, padding: int, what: str) -> i
             "reduce kernel_size or add padding",
         )
     return out
+
+
+def _input(shapes: list[Shape], p: dict) -> Shape:
+    if -1 in p["shape"]:
+        raise ShapeError(f"has an unknown size in its shape {fmt_shape(p['shape'])}", "give every size of one sample")
+    return p["shape"]
 
 
 def _linear(shapes: list[Shape], p: dict) -> Shape:
@@ -223,7 +230,7 @@ KINDS: dict[str, LayerKind] = {
         LayerKind(
             "Input", "inputs", "Where the data enters; its shape comes from the dataset",
             (_P("shape", "shape", (2,), "Size of one sample, without the batch", 1, 65536),),
-            lambda s, p: p["shape"], lambda s, p: _nn().Identity(), ports=0,
+            _input, lambda s, p: _nn().Identity(), ports=0,
         ),
         LayerKind(
             "Linear", "dense", "Fully connected: every output sees every input",

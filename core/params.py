@@ -19,7 +19,7 @@ class ParamError(ValueError):
 @dataclass(frozen=True)
 class Param:
     name: str
-    type: str  # "int", "float", "bool", "choice" or "shape"
+    type: str  # "int", "float", "bool", "choice", "shape", or "text" (also file and folder paths)
     default: Any
     help: str
     min: float | None = None
@@ -38,6 +38,10 @@ class Param:
             return value
         if self.type == "shape":
             return self._validate_shape(value)
+        if self.type == "text":
+            if not isinstance(value, str) or len(value) > 4096:
+                raise ParamError(f"'{self.name}' must be text of at most 4096 characters, not {_show(value)}")
+            return value
         if self.type == "int":
             if isinstance(value, bool) or not isinstance(value, int):
                 if isinstance(value, float) and value.is_integer():
@@ -45,7 +49,7 @@ class Param:
                 else:
                     raise ParamError(f"'{self.name}' must be a whole number, not {_show(value)}")
         elif self.type == "float":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
                 raise ParamError(f"'{self.name}' must be a number, not {_show(value)}")
             value = float(value)
         else:
@@ -55,9 +59,9 @@ class Param:
 
     def _check_range(self, value: float) -> None:
         if self.min is not None and value < self.min:
-            raise ParamError(f"'{self.name}' must be at least {self.min:g}, not {value:g}")
+            raise ParamError(f"'{self.name}' must be at least {self.min:g}, not {_num(value)}")
         if self.max is not None and value > self.max:
-            raise ParamError(f"'{self.name}' must be at most {self.max:g}, not {value:g}")
+            raise ParamError(f"'{self.name}' must be at most {self.max:g}, not {_num(value)}")
 
     def _validate_shape(self, value: Any) -> tuple[int, ...]:
         if isinstance(value, int) and not isinstance(value, bool):
@@ -70,6 +74,20 @@ class Param:
             if size != -1:
                 self._check_range(size)
         return tuple(value)
+
+
+def _finite(value: int | float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        return False
+
+
+def _num(value: float) -> str:
+    try:
+        return f"{value:g}"
+    except OverflowError:
+        return _show(value)
 
 
 def _show(value: Any) -> str:

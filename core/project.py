@@ -8,16 +8,19 @@ never damages the previous file.
 from __future__ import annotations
 
 import json
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.config import TrainConfig
+from psygnal import Signal
+
+from core.config import TRAIN_PARAMS, TrainConfig
 from core.datasets import Data, validate_dataset
-from core.graph import Graph, GraphError, Inference, Problem
+from core.graph import NODE_ID, Graph, GraphError, Inference, Problem
 from core.layers import fmt_shape
-from core.params import ParamError
+from core.params import ParamError, validate_params
 
 FORMAT = "neurona-project"
 VERSION = 1
@@ -32,9 +35,14 @@ MIGRATIONS: dict[int, Any] = {}
 class ProjectError(ValueError):
     """A project file that cannot be used; the message says why, for the user."""
 
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(str(message).split()))  # one line, even when it quotes a name with newlines
+
 
 @dataclass
 class Project:
+    dataset_changed = Signal()  # a class attribute, not a field: dataset or its parameters changed
+
     graph: Graph = field(default_factory=Graph)
     dataset: str = "spiral"
     dataset_params: dict[str, Any] = field(default_factory=dict)
@@ -58,6 +66,14 @@ class Project:
 
     def copy(self) -> Project:
         return project_from_dict(self.to_dict())
+
+    def set_dataset(self, name: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        """Switch dataset (validating its parameters); returns the old choice for undo."""
+        old = (self.dataset, dict(self.dataset_params))
+        self.dataset_params = validate_dataset(name, params)
+        self.dataset = name
+        self.dataset_changed.emit()
+        return old
 
 
 # ---- reading ----------------------------------------------------------------------
@@ -118,7 +134,9 @@ def project_from_dict(data: Any) -> Project:
     if not isinstance(name, str):
         raise ProjectError("dataset: its name must be text")
     try:
-        training = TrainConfig(**_object(data.get("training", {}), "training"))
+        given = _object(data.get("training", {}), "training")
+        # validated first: TrainConfig(**given) would be a TypeError for an entry named "self"
+        training = TrainConfig(**validate_params("training", TRAIN_PARAMS, given))
         return Project(graph, name, _object(dataset.get("params", {}), "dataset params"), training, title, description)
     except ParamError as err:
         raise ProjectError(str(err)) from None
@@ -150,6 +168,11 @@ def _graph_from(raw: Any) -> Graph:
         for i, node in enumerate(nodes):
             node = _object(node, f"node {i + 1}")
             _expect_keys(f"node {i + 1}", node, {"id", "kind", "params", "frozen", "pos"}, required={"id", "kind"})
+            if not isinstance(node["id"], str) or not NODE_ID.fullmatch(node["id"]):
+                raise ProjectError(f"node {i + 1}: its \"id\" must be a name that starts with a letter "
+                                   "and uses only letters, digits and _")
+            if not isinstance(node["kind"], str):
+                raise ProjectError(f"node {i + 1}: its \"kind\" must be the name of a layer kind")
             graph.add_node(node["kind"], node["id"], _object(node.get("params", {}), f"node {i + 1} params"),
                            _bool(node.get("frozen", False), f"node {i + 1} frozen"), _pos(node.get("pos", [0, 0]), i))
         for i, edge in enumerate(edges):
@@ -246,5 +269,20 @@ def data_problems(graph: Graph, inference: Inference, data: Data) -> list[Proble
             problems.append(Problem(
                 f"Output '{inference.output_id}' uses cross-entropy, which needs one output per class",
                 inference.output_id, "make the last layer 2 wide, or choose the bce or mse loss"))
+    elif out is not None:
+        problems += _target_problems(graph, inference.output_id, out, data)
+    return problems
+
+
+def _target_problems(graph: Graph, output_id: str, out: tuple[int, ...], data: Data) -> list[Problem]:
+    """A regression or reconstruction target: numbers to match, with the squared error."""
+    problems, target = [], data.target_shape
+    if graph.nodes[output_id].params["loss"] != "mse":
+        problems.append(Problem(f"Output '{output_id}' must use the mse loss: the dataset '{data.name}' asks for "
+                                "numbers, not classes", output_id, "choose mse in the Output's loss"))
+    if math.prod(out) != math.prod(target):
+        problems.append(Problem(f"Output '{output_id}' receives {fmt_shape(out)} values but the dataset "
+                                f"'{data.name}' has targets of {fmt_shape(target)}", output_id,
+                                f"make the last layer produce {fmt_shape(target)} values"))
     return problems
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from typing import Iterator
 
 import numpy as np
 import torch
@@ -87,10 +87,10 @@ def initialise(model: nn.Module, scheme: str, scale: float) -> None:
     if scheme == "default":
         return
     init = nn.init
+    norm_scales = {id(m.weight) for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm) and m.affine}
     with torch.no_grad():
-        for name, p in model.named_parameters():
-            is_norm = any(isinstance(m, nn.modules.batchnorm._BatchNorm) and p is m.weight for m in model.modules())
-            if is_norm:
+        for p in model.parameters():
+            if id(p) in norm_scales:
                 continue
             if p.dim() < 2:
                 init.zeros_(p)

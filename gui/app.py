@@ -1,16 +1,79 @@
-"""Start the Qt application and show the main window."""
+"""Start the Qt application: the window, or a screenshot of it for the command line."""
 
+from __future__ import annotations
+
+import os
 import sys
+import time
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
 
+def run_app(project: str | None = None, screenshot: str | None = None, size: str = "1280x800") -> int:
+    if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
 
-def run_app() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Neurona")
     app.setOrganizationName("Neurona")
     from gui.main_window import MainWindow
 
     window = MainWindow()
+    if screenshot:
+        return take_screenshot(app, window, project, screenshot, size)
     window.show()
-    return app.exec()
+    if project:
+        window.open_path(project)
+    else:
+        window.offer_recovery()
+    code = app.exec()
+    QThreadPool.globalInstance().waitForDone(2000)
+    return code
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    try:
+        w, h = int(width), int(height)
+    except ValueError:
+        raise ValueError(f"size must look like 1280x800, not '{text}'") from None
+    if not (320 <= w <= 7680 and 240 <= h <= 4320):
+        raise ValueError(f"size {w}x{h} is out of range (320x240 to 7680x4320)")
+    return w, h
+
+
+def take_screenshot(app, window, project: str | None, out: str, size: str) -> int:
+    """Render the window with `project` open at `size` and save it as a PNG."""
+    from PySide6.QtCore import QThreadPool
+
+    try:
+        width, height = parse_size(size)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if project:
+        from core.project import ProjectError, load_project
+
+        try:
+            window.show_project(load_project(project), project)
+        except ProjectError as err:
+            print(f"error: {project}: {err}", file=sys.stderr)
+            return 2
+    window.resize(width, height)
+    window.show()
+    deadline = time.monotonic() + 30
+    while window.dataset_panel.status.text().startswith("Loading") and time.monotonic() < deadline:
+        app.processEvents()  # let the dataset load, so its problems and preview are in the picture
+        time.sleep(0.01)
+    for _ in range(5):
+        app.processEvents()
+    window.view.fit_all()
+    app.processEvents()
+    saved = window.grab().save(str(Path(out)))
+    QThreadPool.globalInstance().waitForDone(2000)
+    if not saved:
+        print(f"error: cannot write {out}", file=sys.stderr)
+        return 1
+    print(f"saved {out} ({width}x{height})")
+    return 0

@@ -1,129 +1,385 @@
-"""The main window: for now a lesson browser that shows each network's layers.
+"""The main window: palette, canvas and inspector, with the file and edit menus.
 
-It reads projects through `core` only and never imports torch, so it
-appears at once. The drag-and-drop editor replaces the right-hand side.
+It owns the open project and its undo stack; the editor makes the edits.
+Unsaved work is copied to an autosave file after every change and offered
+back after a crash.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
+    QTabWidget,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from core.graph import infer
+from core.adapt import adapt_to_data
 from core.layers import fmt_shape
-from core.project import Project, ProjectError, load_project
+from core.project import Project, ProjectError, load_project, save_project
+from gui.dataset_panel import DatasetPanel
+from gui.editor.commands import Macro, SetDataset, SetParam
+from gui.editor.editor import Editor
+from gui.editor.inspector import Inspector
+from gui.editor.items import TEXT_SCALE
+from gui.editor.palette import Palette
+from gui.editor.view import GraphView
+from gui.settings import Autosave, app_settings
 
 LESSONS = Path(__file__).resolve().parent.parent / "assets" / "lessons"
+MAX_RECENT = 8
+BASE_POINT_SIZE = 10
+PRESENTATION_SCALE = 1.6
+
+
+def fmt_value(value) -> str:
+    return fmt_shape(value) if isinstance(value, tuple) else str(value)
+
+
+def lesson_titles() -> list[tuple[str, Path]]:
+    found = []
+    for path in sorted(LESSONS.glob("*.json")):
+        try:
+            found.append((load_project(path).title, path))
+        except ProjectError:
+            continue
+    return found
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, autosave: Autosave | None = None) -> None:
         super().__init__()
-        self.setWindowTitle("Neurona")
         self.resize(1280, 800)
-        self.project: Project | None = None
+        self.settings = app_settings()
+        self.autosave = autosave or Autosave()
+        self.project = Project()
+        self.path: str | None = None
+        self.recovered = False
+        self.undo_stack = QUndoStack(self)
 
-        self.lessons = QListWidget()
-        self.lessons.setStyleSheet("QListWidget::item { padding: 6px; }")
-        self.lessons.currentItemChanged.connect(self._lesson_chosen)
-        self.title = QLabel()
-        self.title.setFont(QFont(self.font().family(), self.font().pointSize() + 8, QFont.Weight.Bold))
-        self.title.setWordWrap(True)
-        self.description = QLabel()
-        self.description.setWordWrap(True)
-        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Node", "Layer", "Output shape", "Parameters"])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.palette = Palette()
+        self.inspector = Inspector()
+        self.dataset_panel = DatasetPanel()
+        self.view = GraphView()
+        self.editor = Editor(self.view, self.inspector, self.undo_stack)
+        self.problems = QListWidget()
+        self.problems.setStyleSheet("QListWidget { color: #b71c1c; background: #fff5f5; border: 1px solid #ef9a9a; }")
+        self.problems.itemClicked.connect(self._problem_clicked)
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.problems)
+        self.setCentralWidget(centre)
+        self.about = QLabel()
+        self.about.setWordWrap(True)
+        self.about.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._docks()
+        self.totals = QLabel()
+        self.statusBar().addPermanentWidget(self.totals)
 
-        page = QWidget()
-        column = QVBoxLayout(page)
-        for widget in (self.title, self.description, self.table, self.summary):
-            column.addWidget(widget)
-        splitter = QSplitter()
-        splitter.addWidget(self.lessons)
-        splitter.addWidget(page)
-        splitter.setSizes([300, 980])
-        self.setCentralWidget(splitter)
-        self._build_menu()
-        self._fill_lessons()
+        self.palette.layer_activated.connect(self.editor.add_layer)
+        self.dataset_panel.dataset_edited.connect(self._dataset_edited)
+        self.dataset_panel.data_loaded.connect(self._data_loaded)
+        self.editor.node_selected.connect(lambda node_id: self.tabs.setCurrentWidget(self.inspector))
+        self._fit_after_load = False
+        self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.editor.inference_changed.connect(self._show_totals)
+        self.undo_stack.cleanChanged.connect(self._update_title)
+        self._autosave_timer = QTimer(self, singleShot=True, interval=1500, timeout=self._write_autosave)
+        self.undo_stack.indexChanged.connect(lambda _: self._autosave_timer.start())
+        self._actions()
+        self.set_presentation(self.settings.value("presentation", False, type=bool))
+        self.show_project(Project(), None)
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu("&File")
-        for text, keys, slot in (("&Open…", QKeySequence.StandardKey.Open, self.open_dialog),
-                                 ("&Quit", QKeySequence.StandardKey.Quit, self.close)):
-            action = QAction(text, self)
-            action.setShortcut(keys)
-            action.triggered.connect(slot)
-            menu.addAction(action)
+    # ---- layout --------------------------------------------------------------------
 
-    def _fill_lessons(self) -> None:
-        for path in sorted(LESSONS.glob("*.json")):
-            try:
-                title = load_project(path).title
-            except ProjectError as err:
-                title = f"{path.stem} (cannot be read: {err})"
-            item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, str(path))
-            self.lessons.addItem(item)
-        if self.lessons.count():
-            self.lessons.setCurrentRow(0)
-        self.statusBar().showMessage(f"{self.lessons.count()} lessons")
+    def _docks(self) -> None:
+        left = QDockWidget("Layers", self)
+        left.setObjectName("palette")
+        left.setWidget(self.palette)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, left)
+        about_box = QScrollArea()
+        about_box.setWidgetResizable(True)
+        about_box.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.about.setContentsMargins(8, 8, 8, 8)
+        about_box.setWidget(self.about)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(about_box, "About")
+        self.tabs.addTab(self.inspector, "Layer")
+        self.tabs.addTab(self.dataset_panel, "Dataset")
+        right = QDockWidget("Project", self)
+        right.setObjectName("project")
+        right.setWidget(self.tabs)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, right)
+        self.resizeDocks([left, right], [210, 330], Qt.Orientation.Horizontal)
 
-    def _lesson_chosen(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.open_path(item.data(Qt.ItemDataRole.UserRole))
+    def _action(self, menu, text, slot, shortcut=None, checkable=False) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(shortcut)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _actions(self) -> None:
+        keys, ed = QKeySequence.StandardKey, self.editor
+        file = self.menuBar().addMenu("&File")
+        self._action(file, "&New", self.new_project, keys.New)
+        self._action(file, "&Open…", self.open_dialog, keys.Open)
+        self.recent_menu = file.addMenu("Open &Recent")
+        self.lessons_menu = file.addMenu("&Lessons")
+        for title, path in lesson_titles():
+            self._action(self.lessons_menu, title, lambda _=False, p=path: self.open_lesson(p))
+        file.addSeparator()
+        self._action(file, "&Save", self.save, keys.Save)
+        self._action(file, "Save &As…", self.save_as, keys.SaveAs)
+        file.addSeparator()
+        self._action(file, "&Quit", self.close, keys.Quit)
+        edit = self.menuBar().addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(keys.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addActions([undo, redo])
+        edit.addSeparator()
+        self._action(edit, "Cu&t", ed.cut, keys.Cut)
+        self._action(edit, "&Copy", ed.copy, keys.Copy)
+        self._action(edit, "&Paste", ed.paste, keys.Paste)
+        self._action(edit, "&Duplicate", ed.duplicate, QKeySequence("Ctrl+D"))
+        self._action(edit, "De&lete", ed.delete_selection, [QKeySequence.StandardKey.Delete, QKeySequence("Backspace")])
+        self._action(edit, "Select &All", ed.select_all, keys.SelectAll)
+        view = self.menuBar().addMenu("&View")
+        self._action(view, "&Fit to Window", self.view.fit_all, QKeySequence("Ctrl+0"))
+        self._action(view, "Zoom &In", lambda: self.view.zoom_by(1.25), keys.ZoomIn)
+        self._action(view, "Zoom &Out", lambda: self.view.zoom_by(0.8), keys.ZoomOut)
+        self._action(view, "Auto-&layout", ed.auto_layout, QKeySequence("Ctrl+L"))
+        view.addSeparator()
+        self.presentation_action = self._action(view, "&Presentation Mode (large text)", self.set_presentation,
+                                                QKeySequence("Ctrl+Shift+P"), checkable=True)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main")
+        toolbar.addActions([undo, redo])
+        toolbar.addSeparator()
+        for action in view.actions()[:4]:
+            toolbar.addAction(action)
+        toolbar.addAction(self.presentation_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.lessons_menu.menuAction())
+        lessons_button = toolbar.widgetForAction(self.lessons_menu.menuAction())
+        lessons_button.setPopupMode(lessons_button.ToolButtonPopupMode.InstantPopup)
+        self._fill_recent()
+
+    # ---- showing a project ------------------------------------------------------------
+
+    def show_project(self, project: Project, path: str | None) -> None:
+        self.project, self.path, self.recovered = project, path, False
+        self.editor.set_graph(project.graph)
+        self.dataset_panel.show_project(project)
+        self.tabs.setCurrentIndex(0)
+        self.about.setText(f"<h3>{project.title}</h3><p>{project.description}</p>"
+                           f"<p style='color:#546e7a'>Dataset: {project.dataset} · {project.training.optimizer}, "
+                           f"learning rate {project.training.lr:g}, {project.training.epochs} epochs</p>")
+        self._update_title()
+        QTimer.singleShot(0, self.view.fit_all)
+
+    def _dataset_edited(self, name: str, params: dict) -> None:
+        self._fit_after_load = True
+        self.undo_stack.push(SetDataset(self.project, name, params))
+
+    def _data_loaded(self, data) -> None:
+        """Show the data's problems with the graph; after the user changed the dataset, fit the network to it."""
+        if self._fit_after_load:
+            self._fit_after_load = False
+            changes = adapt_to_data(self.project.graph, data)
+            if changes:
+                steps = [SetParam(self.project.graph, node, name, value) for node, name, value in changes]
+                self.undo_stack.push(Macro(f"Fit the network to {data.name}", steps))
+                summary = ", ".join(f"{node}.{name} = {fmt_value(value)}" for node, name, value in changes)
+                self.statusBar().showMessage(f"Fitted the network to {data.name}: {summary}", 8000)
+        self.editor.scene.set_data(data)
+
+    def _show_totals(self, inference) -> None:
+        problems = len(inference.problems)
+        state = "ready to train" if not problems else f"{problems} problem{'s' * (problems > 1)}"
+        self.totals.setText(f"{inference.total_params:,} parameters · {state}")
+        self.problems.clear()
+        for problem in inference.problems:
+            item = QListWidgetItem(f"⚠  {problem}")
+            item.setData(Qt.ItemDataRole.UserRole, problem.node)
+            self.problems.addItem(item)
+        rows = min(problems, 4)
+        self.problems.setFixedHeight(rows * self.problems.sizeHintForRow(0) + 6 if rows else 0)
+        self.problems.setVisible(bool(problems))
+
+    def _problem_clicked(self, item: QListWidgetItem) -> None:
+        """Select the node a problem is about and bring it into view."""
+        node_id = item.data(Qt.ItemDataRole.UserRole)
+        if node_id in self.editor.scene.nodes:
+            self.editor.select([node_id])
+            self.view.centerOn(self.editor.scene.nodes[node_id])
+
+    @property
+    def dirty(self) -> bool:
+        return self.recovered or not self.undo_stack.isClean()
+
+    def _update_title(self, *_) -> None:
+        name = Path(self.path).name if self.path else self.project.title
+        self.setWindowTitle(f"{name}[*] — Neurona")
+        self.setWindowModified(self.dirty)
+
+    # ---- files ---------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Ask before unsaved changes would be lost; False means the user cancelled."""
+        if not self.dirty:
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(self, "Unsaved changes", "Save the changes to this project first?",
+                                      buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Save:
+            return self.save()
+        return answer == buttons.Discard
+
+    def new_project(self) -> None:
+        if self.maybe_save():
+            self.show_project(Project(), None)
+            self.autosave.clear()
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a project", str(LESSONS), "Neurona projects (*.json)")
+        if not self.maybe_save():
+            return
+        start = str(Path(self.path).parent) if self.path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Open a project", start, "Neurona projects (*.json)")
         if path:
-            self.open_path(path)
+            self.open_path(path, ask=False)
 
-    def open_path(self, path: str) -> bool:
+    def open_path(self, path: str, ask: bool = True) -> bool:
+        if ask and not self.maybe_save():
+            return False
         try:
             project = load_project(path)
         except ProjectError as err:
             QMessageBox.warning(self, "Cannot open the project", f"{Path(path).name}: {err}")
             return False
-        self.show_project(project)
-        self.statusBar().showMessage(f"Opened {path}")
+        self.show_project(project, str(path))
+        self._remember(str(path))
+        self.autosave.clear()
+        self.statusBar().showMessage(f"Opened {path}", 4000)
         return True
 
-    def show_project(self, project: Project) -> None:
-        self.project = project
-        inference = infer(project.graph)
-        self.title.setText(project.title)
-        self.setWindowTitle(f"{project.title} — Neurona")
-        self.description.setText(project.description)
-        ids = inference.order + [n for n in project.graph.nodes if n not in inference.order]
-        self.table.setRowCount(len(ids))
-        for row, node_id in enumerate(ids):
-            shape = inference.shapes.get(node_id)
-            count = inference.param_counts.get(node_id)
-            cells = (node_id, project.graph.nodes[node_id].kind,
-                     fmt_shape(shape) if shape is not None else "?", "" if count is None else f"{count:,}")
-            for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
-        problems = "".join(f"\n⚠ {p}" for p in inference.problems)
-        self.summary.setText(f"Dataset: {project.dataset} · {inference.total_params:,} parameters · "
-                             f"{project.training.optimizer}, learning rate {project.training.lr:g}{problems}")
+    def open_lesson(self, path: Path) -> bool:
+        """A lesson opens as a new, unsaved project, so the original stays as shipped."""
+        if not self.maybe_save():
+            return False
+        try:
+            self.show_project(load_project(path), None)
+        except ProjectError as err:
+            QMessageBox.warning(self, "Cannot open the lesson", str(err))
+            return False
+        return True
+
+    def save(self) -> bool:
+        return self.save_to(self.path) if self.path else self.save_as()
+
+    def save_as(self) -> bool:
+        suggestion = self.path or str(Path.home() / f"{self.project.title or 'project'}.json")
+        path, _ = QFileDialog.getSaveFileName(self, "Save the project", suggestion, "Neurona projects (*.json)")
+        return self.save_to(path) if path else False
+
+    def save_to(self, path: str) -> bool:
+        if not path.endswith(".json"):
+            path += ".json"
+        try:
+            save_project(self.project, path)
+        except OSError as err:
+            QMessageBox.warning(self, "Cannot save", f"{path}: {err.strerror or err}")
+            return False
+        self.path, self.recovered = path, False
+        self.undo_stack.setClean()
+        self.autosave.clear()
+        self._remember(path)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    def _remember(self, path: str) -> None:
+        recent = [p for p in self.settings.value("recent", [], type=list) if p != path]
+        self.settings.setValue("recent", [path] + recent[: MAX_RECENT - 1])
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.value("recent", [], type=list):
+            self._action(self.recent_menu, path, lambda _=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    # ---- crash safety -----------------------------------------------------------------------
+
+    def _write_autosave(self) -> None:
+        if self.dirty:
+            try:
+                self.autosave.write(self.project, self.path)
+            except OSError as err:
+                self.statusBar().showMessage(f"Could not write the autosave copy: {err}", 6000)
+
+    def offer_recovery(self) -> bool:
+        """After a crash, offer the autosaved work back; True if it was restored."""
+        pending = self.autosave.pending()
+        if pending is None:
+            return False
+        project, source = pending
+        where = Path(source).name if source else project.title
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(self, "Recover unsaved work?",
+                                      f"Neurona closed without saving changes to “{where}”. Recover them?",
+                                      buttons.Yes | buttons.No, buttons.Yes)
+        if answer != buttons.Yes:
+            self.autosave.clear()
+            return False
+        self.show_project(project, source)
+        self.recovered = True
+        self._update_title()
+        return True
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.maybe_save():
+            self.dataset_panel.shutdown()
+            self.autosave.clear()
+            event.accept()
+        else:
+            event.ignore()
+
+    # ---- presentation -------------------------------------------------------------------------
+
+    def set_presentation(self, on: bool) -> None:
+        """Large text for a projector: the whole interface's font, and the canvas zoom."""
+        font = QFont(QApplication.font())
+        font.setPointSizeF(BASE_POINT_SIZE * (PRESENTATION_SCALE if on else 1.0))
+        QApplication.setFont(font)
+        for widget in QApplication.allWidgets():
+            widget.setFont(font)
+        TEXT_SCALE["canvas"] = 1.3 if on else 1.0
+        if self.editor.scene is not None:
+            self.editor.scene.update()
+        self.presentation_action.setChecked(on)
+        self.settings.setValue("presentation", on)
+        self.view.fit_all()

@@ -10,3 +10,11 @@ ROOT = Path(__file__).resolve().parent.parent
 LESSONS = ROOT / "assets" / "lessons"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path, monkeypatch):
+    """Each test gets its own settings and autosave folder, never the user's."""
+    monkeypatch.setenv("NEURONA_DATA_DIR", str(tmp_path / "neurona-data"))

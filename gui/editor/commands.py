@@ -1,0 +1,179 @@
+"""Undoable edits: one QUndoCommand per model operation, never touching a graphics item.
+
+Compound edits (delete a selection, paste) are a `Macro` holding these small
+ones: it runs them in order on redo and in reverse on undo. (Qt's own parent
+commands would need Qt to keep each Python child alive, which it does not.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from core.graph import Edge, Graph
+
+_SET_PARAM_ID = 1
+
+
+class AddNode(QUndoCommand):
+    def __init__(self, graph: Graph, kind: str, node_id: str, params: dict | None = None,
+                 pos: tuple[float, float] = (0.0, 0.0), frozen: bool = False):
+        super().__init__(f"Add {kind}")
+        self.graph, self.kind, self.node_id = graph, kind, node_id
+        self.params, self.pos, self.frozen = dict(params or {}), pos, frozen
+
+    def redo(self) -> None:
+        self.graph.add_node(self.kind, self.node_id, self.params, self.frozen, self.pos)
+
+    def undo(self) -> None:
+        self.graph.remove_node(self.node_id)
+
+
+class RemoveNode(QUndoCommand):
+    """Remove a node whose wires were already removed by sibling commands."""
+
+    def __init__(self, graph: Graph, node_id: str):
+        super().__init__(f"Delete {node_id}")
+        self.graph, self.node_id = graph, node_id
+        node = graph.nodes[node_id]
+        self.kind, self.params, self.frozen, self.pos = node.kind, dict(node.params), node.frozen, node.pos
+
+    def redo(self) -> None:
+        self.graph.remove_node(self.node_id)
+
+    def undo(self) -> None:
+        self.graph.add_node(self.kind, self.node_id, self.params, self.frozen, self.pos)
+
+
+class AddEdge(QUndoCommand):
+    def __init__(self, graph: Graph, edge: Edge):
+        super().__init__(f"Connect {edge.src} to {edge.dst}")
+        self.graph, self.edge = graph, edge
+
+    def redo(self) -> None:
+        self.graph.add_edge(self.edge.src, self.edge.dst, self.edge.port)
+
+    def undo(self) -> None:
+        self.graph.remove_edge(self.edge)
+
+
+class RemoveEdge(QUndoCommand):
+    def __init__(self, graph: Graph, edge: Edge):
+        super().__init__(f"Disconnect {edge.src} from {edge.dst}")
+        self.graph, self.edge = graph, edge
+
+    def redo(self) -> None:
+        self.graph.remove_edge(self.edge)
+
+    def undo(self) -> None:
+        self.graph.add_edge(self.edge.src, self.edge.dst, self.edge.port)
+
+
+class SetParam(QUndoCommand):
+    """Set one parameter; consecutive edits of the same field merge into one undo step."""
+
+    def __init__(self, graph: Graph, node_id: str, name: str, value: Any):
+        super().__init__(f"Set {node_id}.{name}")
+        self.graph, self.node_id, self.name = graph, node_id, name
+        self.old, self.new = graph.nodes[node_id].params[name], value
+
+    def id(self) -> int:
+        return _SET_PARAM_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, SetParam) or (other.node_id, other.name) != (self.node_id, self.name):
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.graph.set_param(self.node_id, self.name, self.new)
+
+    def undo(self) -> None:
+        self.graph.set_param(self.node_id, self.name, self.old)
+
+
+class SetFrozen(QUndoCommand):
+    def __init__(self, graph: Graph, node_id: str, frozen: bool):
+        super().__init__(f"{'Freeze' if frozen else 'Unfreeze'} {node_id}")
+        self.graph, self.node_id, self.frozen = graph, node_id, frozen
+
+    def redo(self) -> None:
+        self.graph.set_frozen(self.node_id, self.frozen)
+
+    def undo(self) -> None:
+        self.graph.set_frozen(self.node_id, not self.frozen)
+
+
+class MoveNodes(QUndoCommand):
+    """Move nodes from old to new positions (a drag, or an auto-layout)."""
+
+    def __init__(self, graph: Graph, moves: dict[str, tuple[tuple[float, float], tuple[float, float]]],
+                 text: str = "Move"):
+        super().__init__(text)
+        self.graph, self.moves = graph, moves
+
+    def redo(self) -> None:
+        for node_id, (_, new) in self.moves.items():
+            self.graph.move_node(node_id, new)
+
+    def undo(self) -> None:
+        for node_id, (old, _) in self.moves.items():
+            self.graph.move_node(node_id, old)
+
+
+class Macro(QUndoCommand):
+    """Several commands as one undo step."""
+
+    def __init__(self, text: str, commands: list[QUndoCommand]):
+        super().__init__(text)
+        self.commands = commands
+
+    def redo(self) -> None:
+        for command in self.commands:
+            command.redo()
+
+    def undo(self) -> None:
+        for command in reversed(self.commands):
+            command.undo()
+
+
+def delete_command(graph: Graph, node_ids: list[str], edges: list[Edge]) -> QUndoCommand:
+    """One undo step that removes the given wires, every wire of the given nodes, then the nodes."""
+    doomed = set(node_ids)
+    wires = list(dict.fromkeys(edges + [e for e in graph.edges if e.src in doomed or e.dst in doomed]))
+    steps = [RemoveEdge(graph, edge) for edge in wires] + [RemoveNode(graph, node_id) for node_id in node_ids]
+    return Macro(f"Delete {len(node_ids)} node(s)" if node_ids else "Delete wire(s)", steps)
+
+
+def paste_command(graph: Graph, clip: dict, offset: tuple[float, float]) -> tuple[QUndoCommand, list[str]]:
+    """Add copied nodes under fresh names, with the wires between them; returns the new names."""
+    steps: list[QUndoCommand] = []
+    names: dict[str, str] = {}
+    taken = set(graph.nodes)
+    for node in clip["nodes"]:
+        stem = node["kind"].lower()
+        n = 1
+        while f"{stem}{n}" in taken:
+            n += 1
+        names[node["id"]] = new_id = f"{stem}{n}"
+        taken.add(new_id)
+        pos = (node["pos"][0] + offset[0], node["pos"][1] + offset[1])
+        steps.append(AddNode(graph, node["kind"], new_id, node["params"], pos, node.get("frozen", False)))
+    for edge in clip["edges"]:
+        if edge["from"] in names and edge["to"] in names:
+            steps.append(AddEdge(graph, Edge(names[edge["from"]], names[edge["to"]], edge["port"])))
+    return Macro("Paste", steps), list(names.values())
+
+
+class SetDataset(QUndoCommand):
+    def __init__(self, project, name: str, params: dict):
+        super().__init__(f"Use dataset {name}")
+        self.project, self.new, self.old = project, (name, dict(params)), None
+
+    def redo(self) -> None:
+        self.old = self.project.set_dataset(*self.new)
+
+    def undo(self) -> None:
+        self.project.set_dataset(*self.old)

@@ -1,0 +1,162 @@
+"""The canvas scene: mirrors a Graph's events into node and wire items and
+re-runs shape inference after every change, so shapes, parameter counts and
+errors are always current."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtWidgets import QGraphicsScene
+
+from core.graph import Edge, Graph, Inference, infer
+from core.layers import fmt_shape
+from core.project import data_problems
+from gui.editor.items import NodeItem, PortItem, WireItem
+
+
+def node_summary(kind: str, p: dict) -> str:
+    """One line naming what matters most about a node's settings."""
+    if kind == "Input":
+        return f"shape {fmt_shape(p['shape'])}"
+    if kind == "Linear":
+        return f"{p['out_features']} units"
+    if kind in ("Conv1d", "Conv2d"):
+        k = p["kernel_size"]
+        size = f"{k}×{k}" if kind == "Conv2d" else str(k)
+        stride = f", stride {p['stride']}" if p["stride"] != 1 else ""
+        return f"{p['out_channels']} filters {size}{stride}"
+    if kind in ("MaxPool2d", "AvgPool2d"):
+        return f"{p['kernel_size']}×{p['kernel_size']} window"
+    if kind == "Reshape":
+        return f"to {fmt_shape(p['shape'])}"
+    if kind == "Dropout":
+        return f"drops {p['p']:.0%}"
+    if kind in ("RNN", "GRU", "LSTM"):
+        return f"{p['hidden_size']} units, {'last step' if p['output'] == 'last' else 'all steps'}"
+    if kind in ("Add", "Concat"):
+        return f"{p['inputs']} inputs"
+    if kind == "Output":
+        return {"cross_entropy": "cross-entropy loss", "mse": "mean squared error", "bce": "binary cross-entropy"}[p["loss"]]
+    if kind == "LeakyReLU":
+        return f"slope {p['negative_slope']:g}"
+    if kind == "ELU":
+        return f"alpha {p['alpha']:g}"
+    return ""
+
+
+class GraphScene(QGraphicsScene):
+    inference_changed = Signal(object)  # Inference
+
+    def __init__(self, graph: Graph, parent=None):
+        super().__init__(parent)
+        self.graph = graph
+        self.nodes: dict[str, NodeItem] = {}
+        self.wires: dict[Edge, WireItem] = {}
+        self.inference = Inference()
+        self.data = None  # the dataset, once loaded: its problems with the graph are shown too
+        self._connections = [
+            (graph.node_added, self._add_node), (graph.node_removed, self._remove_node),
+            (graph.edge_added, self._add_wire), (graph.edge_removed, self._remove_wire),
+            (graph.node_changed, self._node_changed),
+        ]
+        for signal, slot in self._connections:
+            signal.connect(slot)
+        for node_id in graph.nodes:
+            self._add_node(node_id, refresh=False)
+        for edge in graph.edges:
+            self._add_wire(edge, refresh=False)
+        self.refresh()
+
+    def detach(self) -> None:
+        """Stop following the graph (before the scene is thrown away)."""
+        for signal, slot in self._connections:
+            signal.disconnect(slot)
+
+    # ---- following the model -----------------------------------------------------
+
+    def _add_node(self, node_id: str, refresh: bool = True) -> None:
+        node = self.graph.nodes[node_id]
+        item = NodeItem(node_id, node.kind)
+        item.setPos(*node.pos)
+        self.nodes[node_id] = item
+        self.addItem(item)
+        if refresh:
+            self.refresh()
+
+    def _remove_node(self, node_id: str) -> None:
+        self.removeItem(self.nodes.pop(node_id))
+        self.refresh()
+
+    def _add_wire(self, edge: Edge, refresh: bool = True) -> None:
+        wire = WireItem(edge)
+        self.wires[edge] = wire
+        self.addItem(wire)
+        if refresh:
+            self.refresh()
+
+    def _remove_wire(self, edge: Edge) -> None:
+        self.removeItem(self.wires.pop(edge))
+        self.refresh()
+
+    def _node_changed(self, node_id: str, field: str) -> None:
+        if field == "pos":
+            item = self.nodes[node_id]
+            pos = QPointF(*self.graph.nodes[node_id].pos)
+            if item.pos() != pos:
+                item.setPos(pos)
+        else:
+            self.refresh()
+
+    def set_data(self, data) -> None:
+        self.data = data
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-infer shapes and show them, and every problem, on every node and wire."""
+        self.inference = inference = infer(self.graph)
+        if self.data is not None:
+            inference.problems += data_problems(self.graph, inference, self.data)
+        for node_id, item in self.nodes.items():
+            node = self.graph.nodes[node_id]
+            shape = inference.shapes.get(node_id)
+            count = inference.param_counts.get(node_id, 0)
+            if node.kind == "Output":
+                detail = f"receives {fmt_shape(shape)}" if shape is not None else "receives ?"
+            else:
+                detail = f"{count:,} params" if count else "no params"
+            item.show_state(node_summary(node.kind, node.params), detail,
+                            [str(p) for p in inference.problems_of(node_id)], node.frozen,
+                            self.graph.port_count(node_id))
+        for edge, wire in self.wires.items():
+            shape = inference.shapes.get(edge.src)
+            wire.set_label(fmt_shape(shape) if shape is not None else "?")
+        self._route_all()
+        self.inference_changed.emit(inference)
+
+    # ---- geometry -------------------------------------------------------------------
+
+    def node_moved(self, node_id: str) -> None:
+        for edge, wire in self.wires.items():
+            if node_id in (edge.src, edge.dst):
+                self._route(edge, wire)
+
+    def _route_all(self) -> None:
+        for edge, wire in self.wires.items():
+            self._route(edge, wire)
+
+    def _route(self, edge: Edge, wire: WireItem) -> None:
+        src, dst = self.nodes[edge.src], self.nodes[edge.dst]
+        if src.output is None or edge.port >= len(dst.inputs):
+            return
+        wire.connect(src.output.scenePos(), dst.inputs[edge.port].scenePos())
+
+    def port_at(self, scene_pos: QPointF, tolerance: float = 10.0) -> PortItem | None:
+        """The port nearest to `scene_pos` within `tolerance`, so a wire need not hit it exactly."""
+        area = QRectF(scene_pos.x() - tolerance, scene_pos.y() - tolerance, 2 * tolerance, 2 * tolerance)
+        ports = [item for item in self.items(area) if isinstance(item, PortItem)]
+        return min(ports, key=lambda p: (p.scenePos() - scene_pos).manhattanLength(), default=None)
+
+    def selected_node_ids(self) -> list[str]:
+        return [item.node_id for item in self.selectedItems() if isinstance(item, NodeItem)]
+
+    def selected_edges(self) -> list[Edge]:
+        return [item.edge for item in self.selectedItems() if isinstance(item, WireItem) and item.edge]
