@@ -33,15 +33,22 @@ app.exec()
 def launch() -> tuple[float, bool]:
     code = CHILD.format(root=str(ROOT), lesson=str(ROOT / "assets/lessons/digits_cnn.json"))
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    ).stdout.split()
     return float(out[0]) - start, out[1] == "True"
 
 
 if __name__ == "__main__":
     runs = [launch() for _ in range(6)]
     seconds = [s for s, _ in runs[1:]]
-    print(f"launch to first paint: median {statistics.median(seconds):.2f}s, "
-          f"min {min(seconds):.2f}s, max {max(seconds):.2f}s over {len(seconds)} runs; "
-          f"torch imported: {runs[-1][1]}")
+    print(
+        f"launch to first paint: median {statistics.median(seconds):.2f}s, "
+        f"min {min(seconds):.2f}s, max {max(seconds):.2f}s over {len(seconds)} runs; "
+        f"torch imported: {runs[-1][1]}"
+    )
     print(f"seconds={statistics.median(seconds):.3f}")

@@ -46,7 +46,7 @@ class GraphModule(nn.Module):
         if not inference.ok:
             raise InvalidGraph(inference)
         self.input_id, self.output_id = inference.input_id, inference.output_id
-        needed = _ancestors(graph, self.output_id)
+        needed = graph.reachable(self.output_id, forward=False)
         self.order = [n for n in inference.order if n in needed]
         self.sources = {n: graph.inputs_of(n) for n in self.order}
         self.shapes = {n: inference.shapes[n] for n in self.order}
@@ -73,17 +73,6 @@ class GraphModule(nn.Module):
 
     def layer(self, node_id: str) -> nn.Module:
         return self.layers[self.keys[node_id]]
-
-
-def _ancestors(graph: Graph, node_id: str) -> set[str]:
-    seen, todo = {node_id}, [node_id]
-    while todo:
-        here = todo.pop()
-        for e in graph.edges:
-            if e.dst == here and e.src not in seen:
-                seen.add(e.src)
-                todo.append(e.src)
-    return seen
 
 
 def build(graph: Graph) -> GraphModule:

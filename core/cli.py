@@ -16,30 +16,43 @@ EXIT_OK, EXIT_PROBLEM, EXIT_BAD_FILE = 0, 1, 2
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python main.py",
-        description="Neurona, a playground for seeing how neural networks learn. "
-                    "With no arguments it opens the app.",
+        description="Neurona, a playground for seeing how neural networks learn. With no arguments it opens the app.",
     )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
-    check = verbs.add_parser("check", help="validate a project and list every layer's shape",
-                             description="Validate a project file: print each node's output shape and "
-                                         "parameter count, or every problem with the node it concerns.")
+    check = verbs.add_parser(
+        "check",
+        help="validate a project and list every layer's shape",
+        description="Validate a project file: print each node's output shape and "
+        "parameter count, or every problem with the node it concerns.",
+    )
     check.add_argument("project", help="a project file (.json)")
-    train = verbs.add_parser("train", help="train a project without the app",
-                             description="Train a project headless, printing one line per epoch, and save "
-                                         "the run (metrics.csv, weights.safetensors, project.json).")
+    train = verbs.add_parser(
+        "train",
+        help="train a project without the app",
+        description="Train a project headless, printing one line per epoch, and save "
+        "the run (metrics.csv, weights.safetensors, project.json).",
+    )
     train.add_argument("project", help="a project file (.json)")
     train.add_argument("--epochs", type=int, help="epochs to train (default: the project's)")
     train.add_argument("--out", type=Path, help="folder for the run (default: runs/NAME-TIME)")
-    train.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), help="where to train (default: the project's)")
+    train.add_argument(
+        "--device", choices=("auto", "cpu", "cuda", "mps"), help="where to train (default: the project's)"
+    )
     train.add_argument("--seed", type=int, help="override the training seed")
-    fetch = verbs.add_parser("download", help="download MNIST, Fashion-MNIST or CIFAR-10 into the cache",
-                             description="Download a published dataset into Neurona's cache folder, resuming a "
-                                         "partial download and verifying each file's checksum.")
+    fetch = verbs.add_parser(
+        "download",
+        help="download MNIST, Fashion-MNIST or CIFAR-10 into the cache",
+        description="Download a published dataset into Neurona's cache folder, resuming a "
+        "partial download and verifying each file's checksum.",
+    )
     fetch.add_argument("dataset", choices=("mnist", "fashion_mnist", "cifar10"))
     fetch.add_argument("--cache", type=Path, help="cache folder (default: Neurona's)")
-    show = verbs.add_parser("open", help="open a project in the app, or save a picture of it",
-                            description="Open a project in the app. With --screenshot, render the window "
-                                        "(offscreen when there is no display), save it as a PNG and exit.")
+    show = verbs.add_parser(
+        "open",
+        help="open a project in the app, or save a picture of it",
+        description="Open a project in the app. With --screenshot, render the window "
+        "(offscreen when there is no display), save it as a PNG and exit.",
+    )
     show.add_argument("project", nargs="?", help="a project file (.json)")
     show.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window and exit")
     show.add_argument("--size", default="1280x800", help="window size for the picture (default: 1280x800)")
@@ -98,8 +111,10 @@ def check(project, path) -> int:
     for node_id in inference.order + [n for n in project.graph.nodes if n not in inference.order]:
         shape = inference.shapes.get(node_id)
         count = inference.param_counts.get(node_id)
-        print(f"  {node_id:<14}{project.graph.nodes[node_id].kind:<11}"
-              f"{fmt_shape(shape) if shape is not None else '?':>14}{'' if count is None else f'{count:,}':>12}")
+        print(
+            f"  {node_id:<14}{project.graph.nodes[node_id].kind:<11}"
+            f"{fmt_shape(shape) if shape is not None else '?':>14}{'' if count is None else f'{count:,}':>12}"
+        )
     print(f"total parameters: {inference.total_params:,}")
     problems = inference.problems or data_problems(project.graph, inference, data)
     for problem in problems:
@@ -114,7 +129,9 @@ def train(project, args) -> int:
     from core.runs import save_run
     from core.training import Diverged, Trainer, TrainingError
 
-    changes = {k: v for k, v in (("epochs", args.epochs), ("seed", args.seed), ("device", args.device)) if v is not None}
+    changes = {
+        k: v for k, v in (("epochs", args.epochs), ("seed", args.seed), ("device", args.device)) if v is not None
+    }
     try:
         if changes:
             project.training = project.training.replace(**changes)
@@ -125,7 +142,9 @@ def train(project, args) -> int:
     out = args.out or Path("runs") / f"{Path(args.project).stem}-{datetime.now():%Y%m%d-%H%M%S}"
     config = project.training
     print(f"{project.title}: {_describe(trainer.data)}")
-    print(f"{config.optimizer}, lr {config.lr:g}, batch {config.batch_size}, {config.epochs} epochs on {trainer.device}")
+    print(
+        f"{config.optimizer}, lr {config.lr:g}, batch {config.batch_size}, {config.epochs} epochs on {trainer.device}"
+    )
     records, status = [], EXIT_OK
     started = time.perf_counter()
     try:
@@ -146,8 +165,9 @@ def train(project, args) -> int:
 def _describe(data) -> str:
     from core.layers import fmt_shape
 
-    kind = f"{data.num_classes} classes" if data.num_classes else "regression"
-    return f"{data.name}, {fmt_shape(data.input_shape)} inputs, {kind}, {len(data.x_train)} train / {len(data.x_test)} test"
+    kind = f"{data.num_classes} classes" if data.num_classes else f"targets of {fmt_shape(data.target_shape)}"
+    sizes = f"{len(data.x_train)} train / {len(data.x_test)} test"
+    return f"{data.name}, {fmt_shape(data.input_shape)} inputs, {kind}, {sizes}"
 
 
 def _epoch_line(r, epochs: int) -> str:
@@ -155,5 +175,7 @@ def _epoch_line(r, epochs: int) -> str:
         return f" acc {a * 100:5.1f}%" if a is not None else ""
 
     width = len(str(epochs))
-    return (f"epoch {r.epoch:>{width}}/{epochs}  train loss {r.train_loss:.4f}{acc(r.train_acc)}  "
-            f"test loss {r.test_loss:.4f}{acc(r.test_acc)}  lr {r.lr:.3g}  {r.seconds:.2f}s")
+    return (
+        f"epoch {r.epoch:>{width}}/{epochs}  train loss {r.train_loss:.4f}{acc(r.train_acc)}  "
+        f"test loss {r.test_loss:.4f}{acc(r.test_acc)}  lr {r.lr:.3g}  {r.seconds:.2f}s"
+    )

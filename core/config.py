@@ -16,8 +16,13 @@ TRAIN_PARAMS: tuple[Param, ...] = (
     Param("weight_decay", "float", 0.01, "Decoupled weight decay of AdamW", 0.0, 10.0),
     Param("batch_size", "int", 32, "Samples per step", 1, 1_000_000),
     Param("epochs", "int", 20, "Passes over the training set", 1, 1_000_000),
-    Param("schedule", "choice", "constant", "How the learning rate changes over training",
-          choices=("constant", "step", "cosine")),
+    Param(
+        "schedule",
+        "choice",
+        "constant",
+        "How the learning rate changes over training",
+        choices=("constant", "step", "cosine"),
+    ),
     Param("step_epochs", "int", 10, "Step schedule: epochs between reductions", 1, 1_000_000),
     Param("step_gamma", "float", 0.5, "Step schedule: factor applied at each reduction", 0.0, 1.0),
     Param("init", "choice", "default", "How weights start", choices=INITS),
@@ -26,8 +31,13 @@ TRAIN_PARAMS: tuple[Param, ...] = (
     Param("l2", "float", 0.0, "L2 penalty on weights (keeps them small)", 0.0, 10.0),
     Param("clip_norm", "float", 0.0, "Clip the gradient's total norm to this (0: off)", 0.0, 1e6),
     Param("seed", "int", 0, "Seed of initialisation and batch order", 0, 2**31 - 1),
-    Param("device", "choice", "auto", "Where to train (auto: CUDA, then MPS, then CPU)",
-          choices=("auto", "cpu", "cuda", "mps")),
+    Param(
+        "device",
+        "choice",
+        "auto",
+        "Where to train (auto: CUDA, then MPS, then CPU)",
+        choices=("auto", "cpu", "cuda", "mps"),
+    ),
 )
 
 

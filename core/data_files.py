@@ -27,8 +27,18 @@ _MAX_IDX_BYTES = 1 << 33  # 8 GiB: far above any real IDX file, below what a cor
 IDX_FILES = ("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")
 
 MNIST_CLASSES = [str(i) for i in range(10)]
-FASHION_MNIST_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                         "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+FASHION_MNIST_CLASSES = [
+    "T-shirt/top",
+    "Trouser",
+    "Pullover",
+    "Dress",
+    "Coat",
+    "Sandal",
+    "Shirt",
+    "Sneaker",
+    "Bag",
+    "Ankle boot",
+]
 # The order of batches.meta.txt in the CIFAR-10 archive: label i is CIFAR10_CLASSES[i].
 CIFAR10_CLASSES = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"]
 
@@ -83,8 +93,9 @@ def read_idx(path: str | Path) -> np.ndarray:
     if held < expected:
         raise DataFileError(f"{name} is truncated: it holds {held:,} of the {expected:,} bytes its header promises")
     if held > expected:
-        raise DataFileError(f"{name} is corrupt: it holds {held - expected:,} bytes more than "
-                            f"the {expected:,} its header promises")
+        raise DataFileError(
+            f"{name} is corrupt: it holds {held - expected:,} bytes more than the {expected:,} its header promises"
+        )
     array = np.frombuffer(data, dtype, offset=header).reshape(dims)
     return array.astype(dtype.newbyteorder("="))
 
@@ -108,11 +119,14 @@ def _find(folder: Path, stem: str) -> Path | None:
 def _images_and_labels(images: Path, labels: Path) -> tuple[np.ndarray, np.ndarray]:
     x, y = read_idx(images), read_idx(labels)
     if x.ndim != 3 or x.dtype != np.uint8:
-        raise DataFileError(f"{images.name} should hold images as unsigned bytes (N × height × width), "
-                            f"but holds {x.dtype} of shape {x.shape}")
+        raise DataFileError(
+            f"{images.name} should hold images as unsigned bytes (N × height × width), "
+            f"but holds {x.dtype} of shape {x.shape}"
+        )
     if y.ndim != 1 or y.dtype.kind not in "iu":
-        raise DataFileError(f"{labels.name} should hold one whole-number label per image, "
-                            f"but holds {y.dtype} of shape {y.shape}")
+        raise DataFileError(
+            f"{labels.name} should hold one whole-number label per image, but holds {y.dtype} of shape {y.shape}"
+        )
     if len(x) != len(y):
         raise DataFileError(f"{images.name} holds {len(x):,} images but {labels.name} holds {len(y):,} labels")
     return _to_unit(x)[:, None], y.astype(np.int64)
@@ -126,13 +140,16 @@ def load_idx_folder(folder: str | Path) -> tuple[np.ndarray, np.ndarray, np.ndar
     found = {stem: _find(folder, stem) for stem in IDX_FILES}
     missing = [stem for stem, path in found.items() if path is None]
     if missing:
-        raise DataFileError(f"{folder} lacks {', '.join(missing)}: looked for {', '.join(IDX_FILES)} "
-                            f"(each plain or .gz)")
+        raise DataFileError(
+            f"{folder} lacks {', '.join(missing)}: looked for {', '.join(IDX_FILES)} (each plain or .gz)"
+        )
     x_train, y_train = _images_and_labels(found[IDX_FILES[0]], found[IDX_FILES[1]])
     x_test, y_test = _images_and_labels(found[IDX_FILES[2]], found[IDX_FILES[3]])
     if x_train.shape[1:] != x_test.shape[1:]:
-        raise DataFileError(f"the training images are {x_train.shape[2]}×{x_train.shape[3]} pixels "
-                            f"but the test images {x_test.shape[2]}×{x_test.shape[3]}")
+        raise DataFileError(
+            f"the training images are {x_train.shape[2]}×{x_train.shape[3]} pixels "
+            f"but the test images {x_test.shape[2]}×{x_test.shape[3]}"
+        )
     return x_train, y_train, x_test, y_test
 
 
@@ -140,14 +157,18 @@ def _cifar_records(path: Path) -> tuple[np.ndarray, np.ndarray]:
     """The raw pixel bytes (N, 3, 32, 32) and int64 labels of one binary batch."""
     data = _read_bytes(path)
     if not data or len(data) % _CIFAR_RECORD:
-        raise DataFileError(f"{path.name} is not a CIFAR-10 binary batch: its size, {len(data):,} bytes, is not a "
-                            f"multiple of {_CIFAR_RECORD:,} (one label byte and 32×32×3 pixel bytes per image)")
+        raise DataFileError(
+            f"{path.name} is not a CIFAR-10 binary batch: its size, {len(data):,} bytes, is not a "
+            f"multiple of {_CIFAR_RECORD:,} (one label byte and 32×32×3 pixel bytes per image)"
+        )
     records = np.frombuffer(data, np.uint8).reshape(-1, _CIFAR_RECORD)
     y = records[:, 0].astype(np.int64)
     bad = np.flatnonzero(y > 9)
     if bad.size:
-        raise DataFileError(f"{path.name} is not a CIFAR-10 batch: image {bad[0] + 1:,} has the label {y[bad[0]]}, "
-                            f"and CIFAR-10's labels run from 0 to 9")
+        raise DataFileError(
+            f"{path.name} is not a CIFAR-10 batch: image {bad[0] + 1:,} has the label {y[bad[0]]}, "
+            f"and CIFAR-10's labels run from 0 to 9"
+        )
     return records[:, 1:].reshape(-1, 3, _CIFAR_SIDE, _CIFAR_SIDE), y
 
 
@@ -164,11 +185,15 @@ def _cifar_root(folder: Path) -> Path:
         if any((root / n).is_file() for n in names):
             return root
     if any((root / "data_batch_1").is_file() for root in (folder, folder / "cifar-10-batches-py")):
-        raise DataFileError(f"{folder} holds the Python (pickle) version of CIFAR-10, which Neurona does not open: "
-                            f"download the binary version, cifar-10-binary.tar.gz")
-    raise DataFileError(f"{folder} holds no CIFAR-10 batches: looked for {CIFAR10_TRAIN_FILES[0]} … "
-                        f"{CIFAR10_TRAIN_FILES[-1]} and {CIFAR10_TEST_FILE} there and in its "
-                        f"{CIFAR10_SUBFOLDER} subfolder")
+        raise DataFileError(
+            f"{folder} holds the Python (pickle) version of CIFAR-10, which Neurona does not open: "
+            f"download the binary version, cifar-10-binary.tar.gz"
+        )
+    raise DataFileError(
+        f"{folder} holds no CIFAR-10 batches: looked for {CIFAR10_TRAIN_FILES[0]} … "
+        f"{CIFAR10_TRAIN_FILES[-1]} and {CIFAR10_TEST_FILE} there and in its "
+        f"{CIFAR10_SUBFOLDER} subfolder"
+    )
 
 
 def load_cifar10_folder(folder: str | Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -179,8 +204,10 @@ def load_cifar10_folder(folder: str | Path) -> tuple[np.ndarray, np.ndarray, np.
     root = _cifar_root(folder)
     train = [root / n for n in CIFAR10_TRAIN_FILES if (root / n).is_file()]
     if not train:
-        raise DataFileError(f"{root} has {CIFAR10_TEST_FILE} but no training batch: "
-                            f"it needs at least one of {', '.join(CIFAR10_TRAIN_FILES)}")
+        raise DataFileError(
+            f"{root} has {CIFAR10_TEST_FILE} but no training batch: "
+            f"it needs at least one of {', '.join(CIFAR10_TRAIN_FILES)}"
+        )
     if not (root / CIFAR10_TEST_FILE).is_file():
         raise DataFileError(f"{root} has training batches but no {CIFAR10_TEST_FILE}, the test images")
     batches = [_cifar_records(p) for p in train]

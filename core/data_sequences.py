@@ -67,16 +67,18 @@ def vocabulary(text: str) -> list[str]:
     return sorted({*frequent, UNKNOWN})
 
 
-def char_sequences(text: str, steps: int, max_samples: int | None,
-                   rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def char_sequences(
+    text: str, steps: int, max_samples: int | None, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """One-hot windows (N, steps, V) of a text and the index of the character after each.
 
     Windows start at every position, or at `max_samples` random ones (kept in
     text order) when there are more; rare characters become `UNKNOWN`.
     """
     if len(text) <= steps:
-        raise DataSourceError(f"the text has {len(text)} characters; windows of {steps} steps need at least "
-                              f"{steps + 1}")
+        raise DataSourceError(
+            f"the text has {len(text)} characters; windows of {steps} steps need at least {steps + 1}"
+        )
     vocab = vocabulary(text)
     index = {c: i for i, c in enumerate(vocab)}
     unknown = index.get(UNKNOWN, -1)

@@ -57,8 +57,9 @@ def read_csv_table(path: str | Path) -> tuple[list[str], np.ndarray]:
         raise DataSourceError(f"{Path(path).name} has two columns with the same name in its header")
     for i, row in enumerate(rows):
         if len(row) != len(header):
-            raise DataSourceError(f"row {_row_number(i)} has {len(row)} values "
-                                  f"but the header has {len(header)} columns")
+            raise DataSourceError(
+                f"row {_row_number(i)} has {len(row)} values but the header has {len(header)} columns"
+            )
     return header, np.array(rows, dtype=str)
 
 
@@ -93,8 +94,9 @@ def _classes(cells: np.ndarray, column: str) -> tuple[np.ndarray, list[str]]:
     distinct, y = np.unique(keys, return_inverse=True)
     names = [f"{k:g}" if isinstance(k, float) else str(k) for k in distinct.tolist()]
     if len(names) < 2:
-        raise DataSourceError(f"the label column '{column}' has only one class ('{names[0]}'); "
-                              "classification needs at least two")
+        raise DataSourceError(
+            f"the label column '{column}' has only one class ('{names[0]}'); classification needs at least two"
+        )
     return y.astype(np.int64), names
 
 
@@ -107,8 +109,9 @@ def _auto_task(cells: np.ndarray) -> str:
     return "classification" if few_integers else "regression"
 
 
-def csv_dataset(path: str | Path, features: list[str] | None = None, label: str | None = None,
-                task: str = "auto") -> tuple[np.ndarray, np.ndarray, list[str]]:
+def csv_dataset(
+    path: str | Path, features: list[str] | None = None, label: str | None = None, task: str = "auto"
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Features (float32, N×F), labels and class names (empty for regression) from a CSV file.
 
     The label defaults to the last column and the features to all the others.
@@ -120,8 +123,9 @@ def csv_dataset(path: str | Path, features: list[str] | None = None, label: str 
     features = [c for c in header if c != label] if features is None else list(features)
     unknown = [c for c in [*features, label] if c not in header]
     if unknown:
-        raise DataSourceError(f"unknown column{'s' * (len(unknown) > 1)} {', '.join(map(repr, unknown))} "
-                              f"(known: {', '.join(header)})")
+        raise DataSourceError(
+            f"unknown column{'s' * (len(unknown) > 1)} {', '.join(map(repr, unknown))} (known: {', '.join(header)})"
+        )
     if label in features:
         raise DataSourceError(f"'{label}' cannot be both a feature and the label")
     if not features:
@@ -146,8 +150,9 @@ def _load_image(path: Path, size: int, colour: bool) -> np.ndarray:
     return pixels.transpose(2, 0, 1) if colour else pixels[None]
 
 
-def image_folder_dataset(folder: str | Path, size: int, colour: bool = False,
-                         max_per_class: int | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def image_folder_dataset(
+    folder: str | Path, size: int, colour: bool = False, max_per_class: int | None = None
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Images (float32, N×C×size×size in [0, 1]) and labels from one sub-folder per class.
 
     Class names are the sorted sub-folder names. Every image is resized to
@@ -159,8 +164,7 @@ def image_folder_dataset(folder: str | Path, size: int, colour: bool = False,
         raise DataSourceError(f"no such folder: {folder}")
     class_dirs = sorted(d for d in folder.iterdir() if d.is_dir() and not d.name.startswith("."))
     if len(class_dirs) < 2:
-        raise DataSourceError(f"{folder.name} needs at least two sub-folders, one per class "
-                              f"(found {len(class_dirs)})")
+        raise DataSourceError(f"{folder.name} needs at least two sub-folders, one per class (found {len(class_dirs)})")
     images, labels, skipped = [], [], []
     for label, class_dir in enumerate(class_dirs):
         files = sorted(f for f in class_dir.iterdir() if f.is_file() and f.suffix.lower() in IMAGE_SUFFIXES)
@@ -181,6 +185,7 @@ def image_folder_dataset(folder: str | Path, size: int, colour: bool = False,
             raise DataSourceError(f"no image in class folder '{class_dir.name}' could be read: {', '.join(failed)}")
         skipped += failed
     if skipped:
-        warnings.warn(f"skipped {len(skipped)} unreadable image{'s' * (len(skipped) > 1)}: {', '.join(skipped)}",
-                      stacklevel=2)
+        warnings.warn(
+            f"skipped {len(skipped)} unreadable image{'s' * (len(skipped) > 1)}: {', '.join(skipped)}", stacklevel=2
+        )
     return np.stack(images), np.array(labels, dtype=np.int64), [d.name for d in class_dirs]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from core import data_files, data_toys
 from core.params import Param, ParamError, validate_params
 
 
@@ -63,8 +64,14 @@ class DatasetKind:
 
 
 _COMMON = (
-    Param("test_ratio", "float", 0.3, "Share of samples held out for testing (files with their own test set keep it)",
-          0.05, 0.9),
+    Param(
+        "test_ratio",
+        "float",
+        0.3,
+        "Share of samples held out for testing (files with their own test set keep it)",
+        0.05,
+        0.9,
+    ),
     Param("seed", "int", 0, "Random seed of the sampling and the split", 0, 2**31 - 1),
 )
 _N = Param("n_samples", "int", 400, "How many points to draw", 20, 100_000)
@@ -74,82 +81,8 @@ _FOLDER = Param("folder", "text", "", "Folder holding the files (empty: Neurona'
 _MAX_TRAIN = Param("max_train", "int", 60_000, "Use at most this many training samples", 100, 1_000_000)
 
 
-# ---- 2-D sets of the course --------------------------------------------------------
-
-
-def _circle(p, rng):
-    n = p["n_samples"]
-    y = np.arange(n) % 2
-    radius = np.where(y == 0, rng.uniform(0.0, 0.5, n), rng.uniform(0.7, 1.0, n))
-    angle = rng.uniform(0, 2 * np.pi, n)
-    x = np.stack([radius * np.cos(angle), radius * np.sin(angle)], 1)
-    return Arrays(x + rng.normal(0, p["noise"], x.shape), y, ["inside", "outside"])
-
-
-def _xor(p, rng):
-    x = rng.uniform(-1, 1, (p["n_samples"], 2))
-    x += np.sign(x) * 0.05  # a thin gap along the axes, as in the course's figure
-    y = (x[:, 0] * x[:, 1] > 0).astype(int)
-    return Arrays(x + rng.normal(0, p["noise"], x.shape), y, ["different signs", "same signs"])
-
-
-def _gaussian(p, rng):
-    n, k = p["n_samples"], p["classes"]
-    y = np.arange(n) % k
-    angle = 2 * np.pi * y / k + np.pi / 4
-    centres = 0.6 * np.stack([np.cos(angle), np.sin(angle)], 1)
-    return Arrays(centres + rng.normal(0, 0.15 + p["noise"], (n, 2)), y, [f"cluster {i + 1}" for i in range(k)])
-
-
-def _spiral(p, rng):
-    n, k = p["n_samples"], p["classes"]
-    y = np.arange(n) % k
-    t = rng.uniform(0.05, 1.0, n)
-    angle = t * p["turns"] * 2 * np.pi + 2 * np.pi * y / k
-    x = np.stack([t * np.cos(angle), t * np.sin(angle)], 1)
-    return Arrays(x + rng.normal(0, p["noise"] * 0.5, x.shape), y, [f"arm {i + 1}" for i in range(k)])
-
-
-def _moons(p, rng):
-    from sklearn.datasets import make_moons
-
-    x, y = make_moons(p["n_samples"], noise=p["noise"], random_state=int(rng.integers(2**31)))
-    return Arrays((x - [0.5, 0.25]) / 1.2, y, ["upper moon", "lower moon"])
-
-
-def _logic(p, rng):
-    corner = np.arange(p["n_samples"]) % 4  # equally many points at each corner
-    a, b = corner // 2, corner % 2
-    y = {"and": a & b, "or": a | b, "xor": a ^ b}[p["gate"]]
-    x = (np.stack([a, b], 1) - 0.5) * 1.2 + rng.normal(0, p["noise"], (len(corner), 2))
-    return Arrays(x, y, ["false", "true"])
-
-
-CURVES = {
-    "sine": lambda t: 0.5 * np.sin(3 * t),
-    "cubic": lambda t: 1.5 * t**3 - t,
-    "abs": lambda t: np.abs(t) - 0.5,
-}
-
-
-def _boundary(p, rng):
-    x = rng.uniform(-1, 1, (p["n_samples"], 2))
-    y = (x[:, 1] > CURVES[p["curve"]](x[:, 0])).astype(int)
-    return Arrays(x + rng.normal(0, p["noise"], x.shape), y, ["below", "above"])
-
-
-def _plane(p, rng):
-    x = rng.uniform(-1, 1, (p["n_samples"], 2))
-    return Arrays(x, 0.6 * x[:, 0] - 0.4 * x[:, 1] + rng.normal(0, p["noise"], len(x)))
-
-
-def _bumps(p, rng):
-    """A smooth surface made of Gaussian bumps and dips (their places fixed by the seed)."""
-    x = rng.uniform(-1, 1, (p["n_samples"], 2))
-    centres, heights = rng.uniform(-0.8, 0.8, (p["bumps"], 2)), rng.choice([-1.0, 1.0], p["bumps"])
-    distance = ((x[:, None, :] - centres[None]) ** 2).sum(-1)
-    y = (heights * np.exp(-distance / (2 * 0.3**2))).sum(1)
-    return Arrays(x, y + rng.normal(0, p["noise"], len(x)))
+def _toy(make):
+    return lambda p, rng: Arrays(*make(p, rng))
 
 
 # ---- images --------------------------------------------------------------------------------
@@ -175,9 +108,11 @@ def _published(loader, classes):
 
         folder = p["folder"] or default_cache_dir() / _CACHE_SUBFOLDER[loader]
         if not p["folder"] and not folder.is_dir():
-            raise DatasetError(f"{loader} is not in the download cache ({folder}) yet: download it with "
-                               f"'python main.py download {loader}' or from the dataset panel, or choose the "
-                               "folder that holds its files")
+            raise DatasetError(
+                f"{loader} is not in the download cache ({folder}) yet: download it with "
+                f"'python main.py download {loader}' or from the dataset panel, or choose the "
+                "folder that holds its files"
+            )
         x, y, x_test, y_test = _file_loader(loader)(folder)
         if len(x) > p["max_train"]:
             keep = np.sort(rng.choice(len(x), p["max_train"], replace=False))
@@ -191,8 +126,6 @@ _CACHE_SUBFOLDER = {"mnist": "mnist", "fashion_mnist": "fashion_mnist", "cifar10
 
 
 def _file_loader(name: str):
-    from core import data_files
-
     return data_files.load_cifar10_folder if name == "cifar10" else data_files.load_idx_folder
 
 
@@ -256,60 +189,166 @@ _COLOUR = _P("colour", "bool", False, "Keep the colour channels (else grey)")
 KINDS: dict[str, DatasetKind] = {
     k.name: k
     for k in [
-        DatasetKind("circle", "2-D", "A disc inside a ring: not separable by a line", (_N, _NOISE), _circle),
-        DatasetKind("xor", "2-D", "Quadrants: same-sign points against different-sign points", (_N, _NOISE), _xor),
-        DatasetKind("gaussian", "2-D", "Round clusters, one per class", (_N, _NOISE, _CLASSES), _gaussian),
-        DatasetKind("spiral", "2-D", "Interleaved spiral arms, one per class",
-                    (_N, _NOISE, _CLASSES, _P("turns", "float", 1.0, "How many times each arm winds", 0.25, 3.0)),
-                    _spiral),
-        DatasetKind("moons", "2-D", "Two interleaving half circles", (_N, _NOISE), _moons),
-        DatasetKind("logic", "2-D", "The four corners of a logic gate's truth table (AND, OR, XOR)",
-                    (_N, _P("noise", "float", 0.1, "Jitter around each corner", 0.0, 1.0),
-                     _P("gate", "choice", "and", "Which gate labels the corners", choices=("and", "or", "xor"))),
-                    _logic),
-        DatasetKind("boundary", "2-D", "Points above and below a curve you pick",
-                    (_N, _NOISE, _P("curve", "choice", "sine", "The curve between the classes", choices=tuple(CURVES))),
-                    _boundary),
-        DatasetKind("plane", "2-D regression", "A tilted plane with noise: the simplest regression", (_N, _NOISE),
-                    _plane),
-        DatasetKind("bumps", "2-D regression", "A surface of Gaussian bumps and dips",
-                    (_N, _P("noise", "float", 0.05, "Noise added to each target", 0.0, 2.0),
-                     _P("bumps", "int", 4, "How many bumps and dips", 1, 12)), _bumps),
+        DatasetKind(
+            "circle", "2-D", "A disc inside a ring: not separable by a line", (_N, _NOISE), _toy(data_toys.circle)
+        ),
+        DatasetKind(
+            "xor", "2-D", "Quadrants: same-sign points against different-sign points", (_N, _NOISE), _toy(data_toys.xor)
+        ),
+        DatasetKind(
+            "gaussian", "2-D", "Round clusters, one per class", (_N, _NOISE, _CLASSES), _toy(data_toys.gaussian)
+        ),
+        DatasetKind(
+            "spiral",
+            "2-D",
+            "Interleaved spiral arms, one per class",
+            (_N, _NOISE, _CLASSES, _P("turns", "float", 1.0, "How many times each arm winds", 0.25, 3.0)),
+            _toy(data_toys.spiral),
+        ),
+        DatasetKind("moons", "2-D", "Two interleaving half circles", (_N, _NOISE), _toy(data_toys.moons)),
+        DatasetKind(
+            "logic",
+            "2-D",
+            "The four corners of a logic gate's truth table (AND, OR, XOR)",
+            (
+                _N,
+                _P("noise", "float", 0.1, "Jitter around each corner", 0.0, 1.0),
+                _P("gate", "choice", "and", "Which gate labels the corners", choices=("and", "or", "xor")),
+            ),
+            _toy(data_toys.logic),
+        ),
+        DatasetKind(
+            "boundary",
+            "2-D",
+            "Points above and below a curve you pick",
+            (
+                _N,
+                _NOISE,
+                _P("curve", "choice", "sine", "The curve between the classes", choices=tuple(data_toys.CURVES)),
+            ),
+            _toy(data_toys.boundary),
+        ),
+        DatasetKind(
+            "plane",
+            "2-D regression",
+            "A tilted plane with noise: the simplest regression",
+            (_N, _NOISE),
+            _toy(data_toys.plane),
+        ),
+        DatasetKind(
+            "bumps",
+            "2-D regression",
+            "A surface of Gaussian bumps and dips",
+            (
+                _N,
+                _P("noise", "float", 0.05, "Noise added to each target", 0.0, 2.0),
+                _P("bumps", "int", 4, "How many bumps and dips", 1, 12),
+            ),
+            _toy(data_toys.bumps),
+        ),
         DatasetKind("digits", "images", "scikit-learn's 1,797 handwritten digits, 8×8 pixels", (), _digits),
-        DatasetKind("patches", "images", "Patches of scikit-learn's two photographs, to reconstruct (autoencoders)",
-                    (_P("n_samples", "int", 5000, "How many patches to cut", 100, 200_000),
-                     _P("size", "int", 8, "Side of each square patch in pixels", 3, 32), _COLOUR,
-                     _P("whiten", "bool", True, "Decorrelate neighbouring pixels (ZCA whitening)")), _patches),
-        DatasetKind("mnist", "images", "70,000 handwritten digits, 28×28 (IDX files)", (_FOLDER, _MAX_TRAIN),
-                    _published("mnist", [str(i) for i in range(10)])),
-        DatasetKind("fashion_mnist", "images", "70,000 photos of clothes, 28×28 (IDX files)", (_FOLDER, _MAX_TRAIN),
-                    _published("fashion_mnist", ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
-                                                 "Shirt", "Sneaker", "Bag", "Ankle boot"])),
-        DatasetKind("cifar10", "images", "60,000 colour photos in 10 classes, 32×32 (binary batches)",
-                    (_FOLDER, _P("max_train", "int", 50_000, "Use at most this many training samples", 100, 50_000)),
-                    _published("cifar10", ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse",
-                                           "ship", "truck"])),
-        DatasetKind("image_folder", "your data", "Your images: one sub-folder per class",
-                    (_P("folder", "text", "", "Folder with one sub-folder of images per class"), _IMAGE_SIZE, _COLOUR,
-                     _P("max_per_class", "int", 1000, "Use at most this many images per class", 1, 1_000_000)),
-                    _image_folder),
-        DatasetKind("csv", "your data", "Your table: a CSV file with feature columns and a label column",
-                    (_P("file", "text", "", "The CSV file"),
-                     _P("features", "text", "", "Feature columns, separated by commas (empty: all but the label)"),
-                     _P("label", "text", "", "Label column (empty: the last one)"),
-                     _P("task", "choice", "auto", "Classes or numbers to predict",
-                        choices=("auto", "classification", "regression"))), _csv),
-        DatasetKind("sine", "sequences", "Predict the next value of a noisy sine wave",
-                    (_P("n_samples", "int", 1000, "How many sequences", 20, 100_000), _STEPS,
-                     _P("noise", "float", 0.05, "Noise on every value", 0.0, 1.0)), _sine),
-        DatasetKind("adding", "sequences", "The adding problem: sum the two marked values of a long sequence",
-                    (_P("n_samples", "int", 2000, "How many sequences", 20, 100_000), _STEPS), _adding),
-        DatasetKind("parity", "sequences", "Is the number of ones in a bit sequence odd?",
-                    (_P("n_samples", "int", 2000, "How many sequences", 20, 100_000),
-                     _P("steps", "int", 8, "Bits per sequence", 2, 1000)), _parity),
-        DatasetKind("text", "sequences", "Predict the next character of a text file you pick",
-                    (_P("file", "text", "", "A UTF-8 text file"), _STEPS,
-                     _P("n_samples", "int", 5000, "How many windows of the text to use", 20, 1_000_000)), _text),
+        DatasetKind(
+            "patches",
+            "images",
+            "Patches of scikit-learn's two photographs, to reconstruct (autoencoders)",
+            (
+                _P("n_samples", "int", 5000, "How many patches to cut", 100, 200_000),
+                _P("size", "int", 8, "Side of each square patch in pixels", 3, 32),
+                _COLOUR,
+                _P("whiten", "bool", True, "Decorrelate neighbouring pixels (ZCA whitening)"),
+            ),
+            _patches,
+        ),
+        DatasetKind(
+            "mnist",
+            "images",
+            "70,000 handwritten digits, 28×28 (IDX files)",
+            (_FOLDER, _MAX_TRAIN),
+            _published("mnist", data_files.MNIST_CLASSES),
+        ),
+        DatasetKind(
+            "fashion_mnist",
+            "images",
+            "70,000 photos of clothes, 28×28 (IDX files)",
+            (_FOLDER, _MAX_TRAIN),
+            _published("fashion_mnist", data_files.FASHION_MNIST_CLASSES),
+        ),
+        DatasetKind(
+            "cifar10",
+            "images",
+            "60,000 colour photos in 10 classes, 32×32 (binary batches)",
+            (_FOLDER, _P("max_train", "int", 50_000, "Use at most this many training samples", 100, 50_000)),
+            _published("cifar10", data_files.CIFAR10_CLASSES),
+        ),
+        DatasetKind(
+            "image_folder",
+            "your data",
+            "Your images: one sub-folder per class",
+            (
+                _P("folder", "text", "", "Folder with one sub-folder of images per class"),
+                _IMAGE_SIZE,
+                _COLOUR,
+                _P("max_per_class", "int", 1000, "Use at most this many images per class", 1, 1_000_000),
+            ),
+            _image_folder,
+        ),
+        DatasetKind(
+            "csv",
+            "your data",
+            "Your table: a CSV file with feature columns and a label column",
+            (
+                _P("file", "text", "", "The CSV file"),
+                _P("features", "text", "", "Feature columns, separated by commas (empty: all but the label)"),
+                _P("label", "text", "", "Label column (empty: the last one)"),
+                _P(
+                    "task",
+                    "choice",
+                    "auto",
+                    "Classes or numbers to predict",
+                    choices=("auto", "classification", "regression"),
+                ),
+            ),
+            _csv,
+        ),
+        DatasetKind(
+            "sine",
+            "sequences",
+            "Predict the next value of a noisy sine wave",
+            (
+                _P("n_samples", "int", 1000, "How many sequences", 20, 100_000),
+                _STEPS,
+                _P("noise", "float", 0.05, "Noise on every value", 0.0, 1.0),
+            ),
+            _sine,
+        ),
+        DatasetKind(
+            "adding",
+            "sequences",
+            "The adding problem: sum the two marked values of a long sequence",
+            (_P("n_samples", "int", 2000, "How many sequences", 20, 100_000), _STEPS),
+            _adding,
+        ),
+        DatasetKind(
+            "parity",
+            "sequences",
+            "Is the number of ones in a bit sequence odd?",
+            (
+                _P("n_samples", "int", 2000, "How many sequences", 20, 100_000),
+                _P("steps", "int", 8, "Bits per sequence", 2, 1000),
+            ),
+            _parity,
+        ),
+        DatasetKind(
+            "text",
+            "sequences",
+            "Predict the next character of a text file you pick",
+            (
+                _P("file", "text", "", "A UTF-8 text file"),
+                _STEPS,
+                _P("n_samples", "int", 5000, "How many windows of the text to use", 20, 1_000_000),
+            ),
+            _text,
+        ),
     ]
 }
 

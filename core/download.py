@@ -52,21 +52,37 @@ class Source:
 SOURCES: dict[str, Source] = {
     s.name: s
     for s in [
-        Source("mnist", ("https://ossci-datasets.s3.amazonaws.com/mnist/", "http://yann.lecun.com/exdb/mnist/"), {
-            "train-images-idx3-ubyte.gz": "f68b3c2dcbeaaa9fbdd348bbdeb94873",
-            "train-labels-idx1-ubyte.gz": "d53e105ee54ea40749a09fcbcd1e9432",
-            "t10k-images-idx3-ubyte.gz": "9fb629c4189551a2d022fa330f9573f3",
-            "t10k-labels-idx1-ubyte.gz": "ec29112dd5afa0611ce80d1b7f02629c",
-        }, page="http://yann.lecun.com/exdb/mnist/"),
-        Source("fashion_mnist", ("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",), {
-            "train-images-idx3-ubyte.gz": "8d4fb7e6c68d591d4c3dfef9ec88bf0d",
-            "train-labels-idx1-ubyte.gz": "25c81989df183df01b3e8a0aad5dffbe",
-            "t10k-images-idx3-ubyte.gz": "bef4ecab320f06d8554ea6380940ec79",
-            "t10k-labels-idx1-ubyte.gz": "bb300cfdad3c16e7a12a480ee83cd310",
-        }, page="https://github.com/zalandoresearch/fashion-mnist"),
-        Source("cifar10", ("https://www.cs.toronto.edu/~kriz/",), {
-            "cifar-10-binary.tar.gz": "c32a1d4ab5d03f1284b67883e8d87530",
-        }, unpacks_to="cifar-10-batches-bin", page="https://www.cs.toronto.edu/~kriz/cifar.html"),
+        Source(
+            "mnist",
+            ("https://ossci-datasets.s3.amazonaws.com/mnist/", "http://yann.lecun.com/exdb/mnist/"),
+            {
+                "train-images-idx3-ubyte.gz": "f68b3c2dcbeaaa9fbdd348bbdeb94873",
+                "train-labels-idx1-ubyte.gz": "d53e105ee54ea40749a09fcbcd1e9432",
+                "t10k-images-idx3-ubyte.gz": "9fb629c4189551a2d022fa330f9573f3",
+                "t10k-labels-idx1-ubyte.gz": "ec29112dd5afa0611ce80d1b7f02629c",
+            },
+            page="http://yann.lecun.com/exdb/mnist/",
+        ),
+        Source(
+            "fashion_mnist",
+            ("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/",),
+            {
+                "train-images-idx3-ubyte.gz": "8d4fb7e6c68d591d4c3dfef9ec88bf0d",
+                "train-labels-idx1-ubyte.gz": "25c81989df183df01b3e8a0aad5dffbe",
+                "t10k-images-idx3-ubyte.gz": "bef4ecab320f06d8554ea6380940ec79",
+                "t10k-labels-idx1-ubyte.gz": "bb300cfdad3c16e7a12a480ee83cd310",
+            },
+            page="https://github.com/zalandoresearch/fashion-mnist",
+        ),
+        Source(
+            "cifar10",
+            ("https://www.cs.toronto.edu/~kriz/",),
+            {
+                "cifar-10-binary.tar.gz": "c32a1d4ab5d03f1284b67883e8d87530",
+            },
+            unpacks_to="cifar-10-batches-bin",
+            page="https://www.cs.toronto.edu/~kriz/cifar.html",
+        ),
     ]
 }
 
@@ -112,8 +128,14 @@ def _open(url: str, start: int, timeout: float) -> http.client.HTTPResponse:
         raise DownloadError(f"could not reach {host}: {reason}. {OFFLINE_HINT}") from None
 
 
-def download_file(url: str, dest: str | Path, checksum: str | None = None, progress: Progress | None = None,
-                  cancel: Cancel | None = None, timeout: float = TIMEOUT) -> Path:
+def download_file(
+    url: str,
+    dest: str | Path,
+    checksum: str | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    timeout: float = TIMEOUT,
+) -> Path:
     """Download url to dest through dest.part, resuming a .part left by an earlier try, then check its checksum."""
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -134,14 +156,17 @@ def download_file(url: str, dest: str | Path, checksum: str | None = None, progr
         algorithm, actual = file_digest(part, checksum)
         if actual != checksum.lower():
             part.unlink()
-            raise DownloadError(f"{dest.name} from {host} is corrupt: its {algorithm} is {actual} but should be "
-                                f"{checksum.lower()}. The broken download was deleted; try again.")
+            raise DownloadError(
+                f"{dest.name} from {host} is corrupt: its {algorithm} is {actual} but should be "
+                f"{checksum.lower()}. The broken download was deleted; try again."
+            )
     part.replace(dest)
     return dest
 
 
-def _receive(response, part: Path, start: int, host: str, name: str,
-             progress: Progress | None, cancel: Cancel | None) -> None:
+def _receive(
+    response, part: Path, start: int, host: str, name: str, progress: Progress | None, cancel: Cancel | None
+) -> None:
     """Write the response body to part: appended after `start` bytes on a 206, from scratch otherwise."""
     if response.status != 206 or not response.headers.get("Content-Range", "").startswith(f"bytes {start}-"):
         start = 0  # the server ignored the Range request: it sends the whole file again
@@ -170,8 +195,10 @@ def _receive(response, part: Path, start: int, host: str, name: str,
 
 def _broken(name: str, host: str, done: int, total: int | None, why: object) -> str:
     of = f" of {total:,}" if total is not None else ""
-    return (f"the connection to {host} broke after {done:,}{of} bytes of {name} ({why}). "
-            f"Try again: the download resumes where it stopped.")
+    return (
+        f"the connection to {host} broke after {done:,}{of} bytes of {name} ({why}). "
+        f"Try again: the download resumes where it stopped."
+    )
 
 
 def _unpack(archive: Path, folder: Path, inner: str) -> None:
@@ -194,9 +221,15 @@ def _unpack(archive: Path, folder: Path, inner: str) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def fetch_dataset(name: str, cache_dir: str | Path, progress: Progress | None = None, cancel: Cancel | None = None,
-                  base_url: str | None = None, checksums: dict[str, str] | None = None,
-                  timeout: float = TIMEOUT) -> Path:
+def fetch_dataset(
+    name: str,
+    cache_dir: str | Path,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    base_url: str | None = None,
+    checksums: dict[str, str] | None = None,
+    timeout: float = TIMEOUT,
+) -> Path:
     """Download what is missing of a dataset into cache_dir/name and return the folder to load from.
 
     Files already there with the right checksum are not fetched again; progress

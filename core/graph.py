@@ -61,8 +61,14 @@ class Graph:
 
     # ---- edits --------------------------------------------------------------
 
-    def add_node(self, kind: str, node_id: str | None = None, params: dict | None = None,
-                 frozen: bool = False, pos: tuple[float, float] = (0.0, 0.0)) -> Node:
+    def add_node(
+        self,
+        kind: str,
+        node_id: str | None = None,
+        params: dict | None = None,
+        frozen: bool = False,
+        pos: tuple[float, float] = (0.0, 0.0),
+    ) -> Node:
         if kind not in KINDS:
             raise GraphError(f"unknown layer kind '{kind}' (known: {', '.join(KINDS)})")
         node_id = node_id or self.free_id(kind.lower())
@@ -162,16 +168,18 @@ class Graph:
         return sources
 
     def would_create_cycle(self, src: str, dst: str) -> bool:
-        return src == dst or src in self._reachable_from(dst)
+        return src == dst or src in self.reachable(dst)
 
-    def _reachable_from(self, start: str) -> set[str]:
+    def reachable(self, start: str, forward: bool = True) -> set[str]:
+        """`start` and every node its wires lead to (or, with forward=False, come from)."""
         seen, todo = {start}, [start]
         while todo:
             here = todo.pop()
             for e in self.edges:
-                if e.src == here and e.dst not in seen:
-                    seen.add(e.dst)
-                    todo.append(e.dst)
+                near, far = (e.src, e.dst) if forward else (e.dst, e.src)
+                if near == here and far not in seen:
+                    seen.add(far)
+                    todo.append(far)
         return seen
 
     def _node(self, node_id: str) -> Node:
@@ -185,8 +193,13 @@ class Graph:
     def to_dict(self) -> dict:
         return {
             "nodes": [
-                {"id": n.id, "kind": n.kind, "params": {k: list(v) if isinstance(v, tuple) else v for k, v in n.params.items()},
-                 "frozen": n.frozen, "pos": list(n.pos)}
+                {
+                    "id": n.id,
+                    "kind": n.kind,
+                    "params": {k: list(v) if isinstance(v, tuple) else v for k, v in n.params.items()},
+                    "frozen": n.frozen,
+                    "pos": list(n.pos),
+                }
                 for n in self.nodes.values()
             ],
             "edges": [{"from": e.src, "to": e.dst, "port": e.port} for e in self.edges],
@@ -247,22 +260,30 @@ def infer(graph: Graph) -> Inference:
     for node_id in cyclic:
         result.shapes[node_id] = None
     if result.input_id and result.output_id and not cyclic:
-        if result.output_id not in graph._reachable_from(result.input_id):
-            result.problems.append(Problem("no path from Input to Output", result.output_id,
-                                           "connect the layers between them with wires"))
+        if result.output_id not in graph.reachable(result.input_id):
+            result.problems.append(
+                Problem("no path from Input to Output", result.output_id, "connect the layers between them with wires")
+            )
     return result
 
 
 def _find_ends(graph: Graph, result: Inference) -> None:
-    for kind, attr, hint in (("Input", "input_id", "drag an Input layer onto the canvas"),
-                             ("Output", "output_id", "drag an Output layer onto the canvas")):
+    for kind, attr, hint in (
+        ("Input", "input_id", "drag an Input layer onto the canvas"),
+        ("Output", "output_id", "drag an Output layer onto the canvas"),
+    ):
         ids = [n.id for n in graph.nodes.values() if n.kind == kind]
         if not ids:
             result.problems.append(Problem(f"the network has no {kind}", None, hint))
         elif len(ids) > 1:
             names = ", ".join(f"'{i}'" for i in ids)
-            result.problems.append(Problem(f"the network has {len(ids)} {kind} nodes ({names}); it needs exactly one",
-                                           ids[1], f"delete all but one {kind}"))
+            result.problems.append(
+                Problem(
+                    f"the network has {len(ids)} {kind} nodes ({names}); it needs exactly one",
+                    ids[1],
+                    f"delete all but one {kind}",
+                )
+            )
         else:
             setattr(result, attr, ids[0])
 
@@ -297,11 +318,12 @@ def _cycle_problem(graph: Graph, cyclic: list[str]) -> Problem:
     while here not in path:
         path.append(here)
         here = next(e.src for e in graph.edges if e.dst == here and e.src in left)
-    loop = path[path.index(here):][::-1]
+    loop = path[path.index(here) :][::-1]
     first = min(range(len(loop)), key=lambda i: cyclic.index(loop[i]))  # start where the user started
     loop = loop[first:] + loop[:first] + [loop[first]]
-    return Problem("the graph has a cycle through " + " → ".join(f"'{n}'" for n in loop), loop[0],
-                   "remove one of these wires")
+    return Problem(
+        "the graph has a cycle through " + " → ".join(f"'{n}'" for n in loop), loop[0], "remove one of these wires"
+    )
 
 
 def _infer_node(graph: Graph, node_id: str, result: Inference) -> Shape | None:
@@ -311,8 +333,11 @@ def _infer_node(graph: Graph, node_id: str, result: Inference) -> Shape | None:
     if None in sources:
         port = sources.index(None)
         where = f"input {port + 1}" if len(sources) > 1 else "its input"
-        result.problems.append(Problem(f"{node.label} has nothing connected to {where}", node_id,
-                                       "drag a wire into it from an earlier layer"))
+        result.problems.append(
+            Problem(
+                f"{node.label} has nothing connected to {where}", node_id, "drag a wire into it from an earlier layer"
+            )
+        )
         return None
     in_shapes = [result.shapes.get(s) for s in sources]
     if any(s is None for s in in_shapes):
@@ -324,7 +349,12 @@ def _infer_node(graph: Graph, node_id: str, result: Inference) -> Shape | None:
         result.problems.append(Problem(f"{node.label} {err.message}", node_id, err.fix))
         return None
     if math.prod(shape) > 50_000_000:
-        result.problems.append(Problem(f"{node.label} would produce {math.prod(shape):,} values per sample", node_id,
-                                       "use fewer units, channels or a larger stride"))
+        result.problems.append(
+            Problem(
+                f"{node.label} would produce {math.prod(shape):,} values per sample",
+                node_id,
+                "use fewer units, channels or a larger stride",
+            )
+        )
         return None
     return shape

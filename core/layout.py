@@ -34,7 +34,7 @@ def auto_layout(graph: Graph, wrap: int = 4) -> dict[str, tuple[float, float]]:
             rows[node_id] = i - (len(members) - 1) / 2
     positions, band_top = {}, 0.0
     for band_start in range(0, len(columns), wrap):
-        band = sorted(columns)[band_start:band_start + wrap]
+        band = sorted(columns)[band_start : band_start + wrap]
         low = min(rows[n] for c in band for n in columns[c])
         high = max(rows[n] for c in band for n in columns[c])
         for c in band:

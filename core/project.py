@@ -84,7 +84,9 @@ def load_project(path: str | os.PathLike) -> Project:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ProjectError(f"{path.name} is too large ({size / 1e6:.1f} MB; a project is at most {MAX_BYTES // 1_000_000} MB)")
+            raise ProjectError(
+                f"{path.name} is too large ({size / 1e6:.1f} MB; a project is at most {MAX_BYTES // 1_000_000} MB)"
+            )
         raw = path.read_bytes()
     except ProjectError:
         raise
@@ -104,8 +106,10 @@ def parse_project(raw: bytes | str) -> Project:
     try:
         data = json.loads(raw, parse_constant=_reject_constant)
     except json.JSONDecodeError as err:
-        raise ProjectError(f"the file is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg}); "
-                           "it may be truncated or damaged") from None
+        raise ProjectError(
+            f"the file is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg}); "
+            "it may be truncated or damaged"
+        ) from None
     except RecursionError:
         raise ProjectError("the file is nested too deeply to be a project") from None
     except ValueError as err:  # e.g. an integer with thousands of digits
@@ -121,10 +125,14 @@ def project_from_dict(data: Any) -> Project:
     if not isinstance(data, dict):
         raise ProjectError("this is not a project file: the top level must be an object")
     if data.get("format") != FORMAT:
-        raise ProjectError(f"this is not a Neurona project (its \"format\" must be \"{FORMAT}\")")
+        raise ProjectError(f'this is not a Neurona project (its "format" must be "{FORMAT}")')
     data = _migrate(data)
-    _expect_keys("the project", data, {"format", "version", "title", "description", "graph", "dataset", "training"},
-                 required={"graph"})
+    _expect_keys(
+        "the project",
+        data,
+        {"format", "version", "title", "description", "graph", "dataset", "training"},
+        required={"graph"},
+    )
     title = _text(data.get("title", "Untitled"), "title", 200)
     description = _text(data.get("description", ""), "description", 20_000)
     graph = _graph_from(data["graph"])
@@ -145,10 +153,12 @@ def project_from_dict(data: Any) -> Project:
 def _migrate(data: dict) -> dict:
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ProjectError("the project's \"version\" must be a whole number from 1")
+        raise ProjectError('the project\'s "version" must be a whole number from 1')
     if version > VERSION:
-        raise ProjectError(f"this project was saved by a newer Neurona (format version {version}; "
-                           f"this one reads up to {VERSION}): update Neurona to open it")
+        raise ProjectError(
+            f"this project was saved by a newer Neurona (format version {version}; "
+            f"this one reads up to {VERSION}): update Neurona to open it"
+        )
     while version < VERSION:
         data = MIGRATIONS[version](data)
         version += 1
@@ -160,7 +170,7 @@ def _graph_from(raw: Any) -> Graph:
     _expect_keys("graph", raw, {"nodes", "edges"}, required={"nodes"})
     nodes, edges = raw["nodes"], raw.get("edges", [])
     if not isinstance(nodes, list) or not isinstance(edges, list):
-        raise ProjectError("graph: \"nodes\" and \"edges\" must be lists")
+        raise ProjectError('graph: "nodes" and "edges" must be lists')
     if len(nodes) > MAX_NODES or len(edges) > MAX_EDGES:
         raise ProjectError(f"graph: at most {MAX_NODES} nodes and {MAX_EDGES} wires are supported")
     graph = Graph()
@@ -169,18 +179,25 @@ def _graph_from(raw: Any) -> Graph:
             node = _object(node, f"node {i + 1}")
             _expect_keys(f"node {i + 1}", node, {"id", "kind", "params", "frozen", "pos"}, required={"id", "kind"})
             if not isinstance(node["id"], str) or not NODE_ID.fullmatch(node["id"]):
-                raise ProjectError(f"node {i + 1}: its \"id\" must be a name that starts with a letter "
-                                   "and uses only letters, digits and _")
+                raise ProjectError(
+                    f'node {i + 1}: its "id" must be a name that starts with a letter '
+                    "and uses only letters, digits and _"
+                )
             if not isinstance(node["kind"], str):
-                raise ProjectError(f"node {i + 1}: its \"kind\" must be the name of a layer kind")
-            graph.add_node(node["kind"], node["id"], _object(node.get("params", {}), f"node {i + 1} params"),
-                           _bool(node.get("frozen", False), f"node {i + 1} frozen"), _pos(node.get("pos", [0, 0]), i))
+                raise ProjectError(f'node {i + 1}: its "kind" must be the name of a layer kind')
+            graph.add_node(
+                node["kind"],
+                node["id"],
+                _object(node.get("params", {}), f"node {i + 1} params"),
+                _bool(node.get("frozen", False), f"node {i + 1} frozen"),
+                _pos(node.get("pos", [0, 0]), i),
+            )
         for i, edge in enumerate(edges):
             edge = _object(edge, f"wire {i + 1}")
             _expect_keys(f"wire {i + 1}", edge, {"from", "to", "port"}, required={"from", "to"})
             port = edge.get("port", 0)
             if isinstance(port, bool) or not isinstance(port, int):
-                raise ProjectError(f"wire {i + 1}: \"port\" must be a whole number")
+                raise ProjectError(f'wire {i + 1}: "port" must be a whole number')
             graph.add_edge(edge["from"], edge["to"], port)
     except GraphError as err:
         raise ProjectError(f"graph: {err}") from None
@@ -196,10 +213,10 @@ def _object(value: Any, where: str) -> dict:
 def _expect_keys(where: str, value: dict, allowed: set[str], required: set[str]) -> None:
     for key in value:
         if key not in allowed:
-            raise ProjectError(f"{where} has an unknown entry \"{key}\" (allowed: {', '.join(sorted(allowed))})")
+            raise ProjectError(f'{where} has an unknown entry "{key}" (allowed: {", ".join(sorted(allowed))})')
     for key in sorted(required):
         if key not in value:
-            raise ProjectError(f"{where} is missing \"{key}\"")
+            raise ProjectError(f'{where} is missing "{key}"')
 
 
 def _text(value: Any, where: str, limit: int) -> str:
@@ -215,10 +232,13 @@ def _bool(value: Any, where: str) -> bool:
 
 
 def _pos(value: Any, index: int) -> tuple[float, float]:
-    ok = isinstance(value, list) and len(value) == 2 and all(
-        isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) < 1e9 for v in value)
+    ok = (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) < 1e9 for v in value)
+    )
     if not ok:
-        raise ProjectError(f"node {index + 1}: \"pos\" must be two numbers [x, y]")
+        raise ProjectError(f'node {index + 1}: "pos" must be two numbers [x, y]')
     return (float(value[0]), float(value[1]))
 
 
@@ -253,22 +273,34 @@ def data_problems(graph: Graph, inference: Inference, data: Data) -> list[Proble
     problems = []
     shape_in = inference.shapes.get(inference.input_id) if inference.input_id else None
     if shape_in is not None and tuple(shape_in) != data.input_shape:
-        problems.append(Problem(
-            f"Input '{inference.input_id}' has shape {fmt_shape(shape_in)} but the dataset '{data.name}' "
-            f"gives {fmt_shape(data.input_shape)}", inference.input_id,
-            f"set the Input shape to {fmt_shape(data.input_shape)}"))
+        problems.append(
+            Problem(
+                f"Input '{inference.input_id}' has shape {fmt_shape(shape_in)} but the dataset '{data.name}' "
+                f"gives {fmt_shape(data.input_shape)}",
+                inference.input_id,
+                f"set the Input shape to {fmt_shape(data.input_shape)}",
+            )
+        )
     out = inference.shapes.get(inference.output_id) if inference.output_id else None
     if out is not None and data.num_classes:
         width, k = out[0] if len(out) == 1 else None, data.num_classes
         if width != k and not (width == 1 and k == 2):
             allowed = f"{k} (one per class)" + (" or 1 (a single yes/no output)" if k == 2 else "")
-            problems.append(Problem(
-                f"Output '{inference.output_id}' receives {fmt_shape(out)} values but the dataset has {k} classes",
-                inference.output_id, f"make the last layer {allowed} wide"))
+            problems.append(
+                Problem(
+                    f"Output '{inference.output_id}' receives {fmt_shape(out)} values but the dataset has {k} classes",
+                    inference.output_id,
+                    f"make the last layer {allowed} wide",
+                )
+            )
         elif width == 1 and graph.nodes[inference.output_id].params["loss"] == "cross_entropy":
-            problems.append(Problem(
-                f"Output '{inference.output_id}' uses cross-entropy, which needs one output per class",
-                inference.output_id, "make the last layer 2 wide, or choose the bce or mse loss"))
+            problems.append(
+                Problem(
+                    f"Output '{inference.output_id}' uses cross-entropy, which needs one output per class",
+                    inference.output_id,
+                    "make the last layer 2 wide, or choose the bce or mse loss",
+                )
+            )
     elif out is not None:
         problems += _target_problems(graph, inference.output_id, out, data)
     return problems
@@ -278,11 +310,20 @@ def _target_problems(graph: Graph, output_id: str, out: tuple[int, ...], data: D
     """A regression or reconstruction target: numbers to match, with the squared error."""
     problems, target = [], data.target_shape
     if graph.nodes[output_id].params["loss"] != "mse":
-        problems.append(Problem(f"Output '{output_id}' must use the mse loss: the dataset '{data.name}' asks for "
-                                "numbers, not classes", output_id, "choose mse in the Output's loss"))
+        problems.append(
+            Problem(
+                f"Output '{output_id}' must use the mse loss: the dataset '{data.name}' asks for numbers, not classes",
+                output_id,
+                "choose mse in the Output's loss",
+            )
+        )
     if math.prod(out) != math.prod(target):
-        problems.append(Problem(f"Output '{output_id}' receives {fmt_shape(out)} values but the dataset "
-                                f"'{data.name}' has targets of {fmt_shape(target)}", output_id,
-                                f"make the last layer produce {fmt_shape(target)} values"))
+        problems.append(
+            Problem(
+                f"Output '{output_id}' receives {fmt_shape(out)} values but the dataset "
+                f"'{data.name}' has targets of {fmt_shape(target)}",
+                output_id,
+                f"make the last layer produce {fmt_shape(target)} values",
+            )
+        )
     return problems
-

@@ -142,7 +142,9 @@ class Trainer:
         self.x_test, self.y_test = as_tensor(self.data.x_test), as_tensor(self.data.y_test)
         self.trainable = [p for p in self.model.parameters() if p.requires_grad]
         self.penalised = [p for p in self.trainable if p.dim() >= 2]
-        self.optimizer = make_optimizer(config.optimizer, self.trainable or [torch.zeros(1, requires_grad=True)], config)
+        self.optimizer = make_optimizer(
+            config.optimizer, self.trainable or [torch.zeros(1, requires_grad=True)], config
+        )
         self.steps_per_epoch = self._batches_per_epoch()
         self.scheduler = torch.optim.lr_scheduler.LambdaLR(self.optimizer, _schedule(config, self.steps_per_epoch))
         self.generator = torch.Generator().manual_seed(config.seed)
@@ -224,7 +226,7 @@ class Trainer:
     def predict(self, x: torch.Tensor, chunk: int = 2048) -> torch.Tensor:
         self.model.eval()
         with torch.inference_mode():
-            out = torch.cat([self.model(x[i:i + chunk]) for i in range(0, len(x), chunk)])
+            out = torch.cat([self.model(x[i : i + chunk]) for i in range(0, len(x), chunk)])
         return out
 
     def _evaluate(self, x: torch.Tensor, y: torch.Tensor) -> tuple[float, float | None]:
@@ -274,8 +276,10 @@ class Trainer:
 
     def _divergence_message(self, loss: float) -> str:
         what = "NaN" if math.isnan(loss) else "infinite"
-        return (f"the loss became {what} at step {self.step_count} (epoch {self.epoch + 1}); "
-                f"the learning rate {self.lr:g} is probably too high: lower it or turn on gradient clipping")
+        return (
+            f"the loss became {what} at step {self.step_count} (epoch {self.epoch + 1}); "
+            f"the learning rate {self.lr:g} is probably too high: lower it or turn on gradient clipping"
+        )
 
 
 def _split(n: int, size: int) -> list[tuple[int, int]]:

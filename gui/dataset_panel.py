@@ -84,8 +84,9 @@ class DatasetPanel(QWidget):
             return  # an older request finished after a newer one started
         self.data = data
         kind = f"{data.num_classes} classes" if data.num_classes else f"targets of {fmt_shape(data.target_shape)}"
-        self.status.setText(f"{len(data.x_train):,} train / {len(data.x_test):,} test · inputs "
-                            f"{fmt_shape(data.input_shape)} · {kind}")
+        self.status.setText(
+            f"{len(data.x_train):,} train / {len(data.x_test):,} test · inputs {fmt_shape(data.input_shape)} · {kind}"
+        )
         self._show_download(False)
         self.preview.show_data(data)
         self.data_loaded.emit(data)

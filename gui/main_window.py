@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QTabWidget,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -173,8 +172,9 @@ class MainWindow(QMainWindow):
         self._action(view, "Zoom &Out", lambda: self.view.zoom_by(0.8), keys.ZoomOut)
         self._action(view, "Auto-&layout", ed.auto_layout, QKeySequence("Ctrl+L"))
         view.addSeparator()
-        self.presentation_action = self._action(view, "&Presentation Mode (large text)", self.set_presentation,
-                                                QKeySequence("Ctrl+Shift+P"), checkable=True)
+        self.presentation_action = self._action(
+            view, "&Presentation Mode (large text)", self.set_presentation, QKeySequence("Ctrl+Shift+P"), checkable=True
+        )
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main")
         toolbar.addActions([undo, redo])
@@ -195,9 +195,11 @@ class MainWindow(QMainWindow):
         self.editor.set_graph(project.graph)
         self.dataset_panel.show_project(project)
         self.tabs.setCurrentIndex(0)
-        self.about.setText(f"<h3>{project.title}</h3><p>{project.description}</p>"
-                           f"<p style='color:#546e7a'>Dataset: {project.dataset} · {project.training.optimizer}, "
-                           f"learning rate {project.training.lr:g}, {project.training.epochs} epochs</p>")
+        self.about.setText(
+            f"<h3>{project.title}</h3><p>{project.description}</p>"
+            f"<p style='color:#546e7a'>Dataset: {project.dataset} · {project.training.optimizer}, "
+            f"learning rate {project.training.lr:g}, {project.training.epochs} epochs</p>"
+        )
         self._update_title()
         QTimer.singleShot(0, self.view.fit_all)
 
@@ -215,6 +217,7 @@ class MainWindow(QMainWindow):
                 self.undo_stack.push(Macro(f"Fit the network to {data.name}", steps))
                 summary = ", ".join(f"{node}.{name} = {fmt_value(value)}" for node, name, value in changes)
                 self.statusBar().showMessage(f"Fitted the network to {data.name}: {summary}", 8000)
+        self.editor.data = data
         self.editor.scene.set_data(data)
 
     def _show_totals(self, inference) -> None:
@@ -253,8 +256,13 @@ class MainWindow(QMainWindow):
         if not self.dirty:
             return True
         buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(self, "Unsaved changes", "Save the changes to this project first?",
-                                      buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            "Save the changes to this project first?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
         if answer == buttons.Save:
             return self.save()
         return answer == buttons.Discard
@@ -349,9 +357,13 @@ class MainWindow(QMainWindow):
         project, source = pending
         where = Path(source).name if source else project.title
         buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(self, "Recover unsaved work?",
-                                      f"Neurona closed without saving changes to “{where}”. Recover them?",
-                                      buttons.Yes | buttons.No, buttons.Yes)
+        answer = QMessageBox.question(
+            self,
+            "Recover unsaved work?",
+            f"Neurona closed without saving changes to “{where}”. Recover them?",
+            buttons.Yes | buttons.No,
+            buttons.Yes,
+        )
         if answer != buttons.Yes:
             self.autosave.clear()
             return False
@@ -363,6 +375,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.maybe_save():
             self.dataset_panel.shutdown()
+            self.editor.release_clipboard()
             self.autosave.clear()
             event.accept()
         else:

@@ -71,6 +71,7 @@ class ParamForm(QWidget):
         self.layout_ = QFormLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.widgets: dict[str, QWidget] = {}
+        self.types: dict[str, str] = {}
         self.check_shape: Callable[[str, list[int]], str | None] = lambda name, value: None
         self.show_error: Callable[[str], None] = lambda text: None
 
@@ -78,6 +79,7 @@ class ParamForm(QWidget):
         while self.layout_.rowCount():
             self.layout_.removeRow(0)
         self.widgets = {}
+        self.types = {spec.name: spec.type for spec in specs}
         for spec in specs:
             widget = self._widget_for(spec)
             widget.setObjectName(spec.name)
@@ -95,6 +97,8 @@ class ParamForm(QWidget):
                 widget.setCurrentText(value)
             elif isinstance(widget, PathField):
                 widget.line.setText(value)
+            elif self.types[name] == "text":
+                widget.setText(value)
             elif isinstance(widget, QLineEdit):
                 widget.setText(fmt_shape(value))
                 widget.setStyleSheet("")
@@ -126,6 +130,7 @@ class ParamForm(QWidget):
         elif spec.type == "text":
             widget = PathField(folder=name == "folder") if name in ("file", "folder") else QLineEdit()
             line = widget.line if isinstance(widget, PathField) else widget
+            line.setPlaceholderText(spec.help)
             line.editingFinished.connect(lambda: self.edited.emit(name, line.text()))
         else:  # shape
             widget = QLineEdit()

@@ -17,7 +17,8 @@ from core.project import Project, ProjectError, atomic_write, load_project, save
 
 def data_dir() -> Path:
     folder = os.environ.get("NEURONA_DATA_DIR") or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation)
+        QStandardPaths.StandardLocation.AppDataLocation
+    )
     path = Path(folder or Path.home() / ".neurona")
     path.mkdir(parents=True, exist_ok=True)
     return path

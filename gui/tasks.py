@@ -52,8 +52,12 @@ class Task(QRunnable):
             pass
 
 
-def start(fn: Callable[[Task], Any], done: Callable[[Task, Any], None], failed: Callable[[Task, str, str], None],
-          progress: Callable[[Any, Any], None] | None = None) -> Task:
+def start(
+    fn: Callable[[Task], Any],
+    done: Callable[[Task, Any], None],
+    failed: Callable[[Task, str, str], None],
+    progress: Callable[[Any, Any], None] | None = None,
+) -> Task:
     """Run `fn` on the pool. Pass bound methods of a QObject as callbacks: Qt then drops
     the connection if that object is gone before the task ends."""
     task = Task(fn)

@@ -59,6 +59,7 @@ def mnist_folder(folder: Path, n_train=5, n_test=3, gz=True):
 
 # ---- IDX ------------------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("gz", [False, True])
 def test_idx_images_round_trip_exactly(tmp_path, gz):
     x = images()
@@ -100,16 +101,20 @@ def test_idx_folder_accepts_plain_files_and_kaggle_names(tmp_path):
 def test_idx_folder_names_what_is_missing(tmp_path):
     mnist_folder(tmp_path)
     (tmp_path / "t10k-labels-idx1-ubyte.gz").unlink()
-    with pytest.raises(DataFileError, match=r"lacks t10k-labels-idx1-ubyte: looked for train-images-idx3-ubyte, "
-                                            r"train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte"):
+    with pytest.raises(
+        DataFileError,
+        match=r"lacks t10k-labels-idx1-ubyte: looked for train-images-idx3-ubyte, "
+        r"train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte",
+    ):
         load_idx_folder(tmp_path)
 
 
 def test_idx_folder_refuses_counts_that_differ(tmp_path):
     mnist_folder(tmp_path)
     write(tmp_path / "train-labels-idx1-ubyte.gz", idx_bytes(np.zeros(4, np.uint8)), gz=True)
-    with pytest.raises(DataFileError, match="train-images-idx3-ubyte.gz holds 5 images but "
-                                            "train-labels-idx1-ubyte.gz holds 4 labels"):
+    with pytest.raises(
+        DataFileError, match="train-images-idx3-ubyte.gz holds 5 images but train-labels-idx1-ubyte.gz holds 4 labels"
+    ):
         load_idx_folder(tmp_path)
 
 
@@ -123,19 +128,25 @@ def test_idx_folder_refuses_labels_in_place_of_images(tmp_path):
 GOOD = idx_bytes(images())  # 16-byte header + 3,920 bytes
 
 
-@pytest.mark.parametrize("data, gz, message", [
-    (GOOD[:1016], False, "f is truncated: it holds 1,000 of the 3,920 bytes its header promises"),
-    (GOOD[:1016], True, "f is truncated: it holds 1,000 of the 3,920 bytes its header promises"),
-    (GOOD + b"\0\0\0", False, "f is corrupt: it holds 3 bytes more than the 3,920 its header promises"),
-    (b"<!DOCTYPE html><html>", False, "f is not an IDX file: it should start with two zero bytes, not 3c 21"),
-    (b"\0\0\x0a\x01\0\0\0\x01x", False, "f has the unknown IDX type code 0x0A"),
-    (b"\0\0\x08\x03\x7f\xff\xff\xff\x7f\xff\xff\xff\0\0\0\x09", False, "f has a corrupt header: its dimensions "
-                                                                      "2,147,483,647 × 2,147,483,647 × 9 would need"),
-    (b"\0\0\x08\x03\0\0\0\x05", False, "f is truncated: its header declares 3 dimensions but the file ends first"),
-    (b"\0\0\x08\x00", False, "its header declares no dimensions"),
-    (b"\0\0", False, "f is too short to be an IDX file: it holds only 2 bytes"),
-    (b"", False, "f is too short to be an IDX file: it holds only 0 bytes"),
-])
+@pytest.mark.parametrize(
+    "data, gz, message",
+    [
+        (GOOD[:1016], False, "f is truncated: it holds 1,000 of the 3,920 bytes its header promises"),
+        (GOOD[:1016], True, "f is truncated: it holds 1,000 of the 3,920 bytes its header promises"),
+        (GOOD + b"\0\0\0", False, "f is corrupt: it holds 3 bytes more than the 3,920 its header promises"),
+        (b"<!DOCTYPE html><html>", False, "f is not an IDX file: it should start with two zero bytes, not 3c 21"),
+        (b"\0\0\x0a\x01\0\0\0\x01x", False, "f has the unknown IDX type code 0x0A"),
+        (
+            b"\0\0\x08\x03\x7f\xff\xff\xff\x7f\xff\xff\xff\0\0\0\x09",
+            False,
+            "f has a corrupt header: its dimensions 2,147,483,647 × 2,147,483,647 × 9 would need",
+        ),
+        (b"\0\0\x08\x03\0\0\0\x05", False, "f is truncated: its header declares 3 dimensions but the file ends first"),
+        (b"\0\0\x08\x00", False, "its header declares no dimensions"),
+        (b"\0\0", False, "f is too short to be an IDX file: it holds only 2 bytes"),
+        (b"", False, "f is too short to be an IDX file: it holds only 0 bytes"),
+    ],
+)
 def test_idx_corrupt_files_say_what_is_wrong(tmp_path, data, gz, message):
     with pytest.raises(DataFileError, match=message):
         read_idx(write(tmp_path / "f", data, gz))
@@ -158,6 +169,7 @@ def test_missing_file_and_folder(tmp_path):
 
 
 # ---- CIFAR-10 -------------------------------------------------------------------------------------------------------
+
 
 def cifar_records(labels, seed=0) -> tuple[bytes, np.ndarray]:
     """Records of the binary format, the first red, the second green, the others random; and their pixels."""
@@ -183,11 +195,17 @@ def test_cifar_batch_keeps_channel_order_rows_and_labels(tmp_path):
     assert x[3, 0, 5, 7] == np.float32(200) / 255 and x[3, 2, 31, 0] == np.float32(17) / 255
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"\0" * (3073 * 2 + 1000), "is not a CIFAR-10 binary batch: its size, 7,146 bytes, is not a multiple of 3,073"),
-    (b"", "its size, 0 bytes"),
-    (cifar_records([1, 2, 12])[0], "is not a CIFAR-10 batch: image 3 has the label 12"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (
+            b"\0" * (3073 * 2 + 1000),
+            "is not a CIFAR-10 binary batch: its size, 7,146 bytes, is not a multiple of 3,073",
+        ),
+        (b"", "its size, 0 bytes"),
+        (cifar_records([1, 2, 12])[0], "is not a CIFAR-10 batch: image 3 has the label 12"),
+    ],
+)
 def test_cifar_corrupt_batches(tmp_path, data, message):
     with pytest.raises(DataFileError, match=message):
         read_cifar10_batch(write(tmp_path / "b.bin", data))
@@ -215,12 +233,19 @@ def test_cifar_folder_with_some_training_batches(tmp_path):
     assert load_cifar10_folder(tmp_path)[1].tolist() == [2, 2, 4, 4]
 
 
-@pytest.mark.parametrize("batches, test, message", [
-    ((1, 2), False, "has training batches but no test_batch.bin"),
-    ((), True, "has test_batch.bin but no training batch: it needs at least one of data_batch_1.bin"),
-    ((), False, "holds no CIFAR-10 batches: looked for data_batch_1.bin … data_batch_5.bin and test_batch.bin "
-                "there and in its cifar-10-batches-bin subfolder"),
-])
+@pytest.mark.parametrize(
+    "batches, test, message",
+    [
+        ((1, 2), False, "has training batches but no test_batch.bin"),
+        ((), True, "has test_batch.bin but no training batch: it needs at least one of data_batch_1.bin"),
+        (
+            (),
+            False,
+            "holds no CIFAR-10 batches: looked for data_batch_1.bin … data_batch_5.bin and test_batch.bin "
+            "there and in its cifar-10-batches-bin subfolder",
+        ),
+    ],
+)
 def test_cifar_folder_says_what_is_missing(tmp_path, batches, test, message):
     cifar_folder(tmp_path, batches, test)
     with pytest.raises(DataFileError, match=message):
@@ -235,6 +260,7 @@ def test_cifar_python_version_is_refused_without_unpickling(tmp_path):
 
 
 # ---- downloads from a local server -------------------------------------------------------------------------------
+
 
 class Handler(BaseHTTPRequestHandler):
     """Serves server.files, honours Range with 206 unless told not to, and can cut a file off halfway once."""
@@ -260,7 +286,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if name in srv.cut_once:
             srv.cut_once.discard(name)
-            self.wfile.write(body[start:len(body) // 2])
+            self.wfile.write(body[start : len(body) // 2])
             self.wfile.flush()
             self.close_connection = True
             return
@@ -302,8 +328,9 @@ MD5 = hashlib.md5(BLOB).hexdigest()
 def test_download_whole_file_with_checksum_and_progress(server, tmp_path):
     server.files["blob"] = BLOB
     calls = []
-    dest = download_file(server.url + "blob", tmp_path / "blob", MD5, progress=lambda d, t: calls.append((d, t)),
-                         timeout=5)
+    dest = download_file(
+        server.url + "blob", tmp_path / "blob", MD5, progress=lambda d, t: calls.append((d, t)), timeout=5
+    )
     assert dest.read_bytes() == BLOB and not (tmp_path / "blob.part").exists()
     done = [d for d, _ in calls]
     assert done == sorted(done) and len(calls) > 3 and calls[-1] == (len(BLOB), len(BLOB))
@@ -319,8 +346,11 @@ def test_download_accepts_sha256(server, tmp_path):
 
 def test_download_checksum_mismatch_deletes_the_part(server, tmp_path):
     server.files["blob"] = BLOB
-    with pytest.raises(DownloadError, match=f"blob from 127.0.0.1:\\d+ is corrupt: its MD5 is {MD5} but should be "
-                                            f"0{{32}}. The broken download was deleted"):
+    with pytest.raises(
+        DownloadError,
+        match=f"blob from 127.0.0.1:\\d+ is corrupt: its MD5 is {MD5} but should be "
+        f"0{{32}}. The broken download was deleted",
+    ):
         download_file(server.url + "blob", tmp_path / "blob", "0" * 32, timeout=5)
     assert list(tmp_path.iterdir()) == []
 
@@ -352,8 +382,11 @@ def test_download_with_a_complete_part_finishes_on_416(server, tmp_path):
 
 def test_interrupted_download_keeps_the_part_and_a_retry_completes_it(server, tmp_path):
     server.files["blob"], server.cut_once = BLOB, {"blob"}
-    with pytest.raises(DownloadError, match=r"the connection to 127.0.0.1:\d+ broke after 150,000 of 300,000 bytes "
-                                            r"of blob .*the download resumes where it stopped"):
+    with pytest.raises(
+        DownloadError,
+        match=r"the connection to 127.0.0.1:\d+ broke after 150,000 of 300,000 bytes "
+        r"of blob .*the download resumes where it stopped",
+    ):
         download_file(server.url + "blob", tmp_path / "blob", MD5, timeout=5)
     assert (tmp_path / "blob.part").read_bytes() == BLOB[:150_000] and not (tmp_path / "blob").exists()
     download_file(server.url + "blob", tmp_path / "blob", MD5, timeout=5)
@@ -365,8 +398,14 @@ def test_cancel_stops_between_chunks_and_keeps_the_part(server, tmp_path):
     server.files["blob"] = BLOB
     calls = []
     with pytest.raises(DownloadCancelled):
-        download_file(server.url + "blob", tmp_path / "blob", MD5, progress=lambda d, t: calls.append(d),
-                      cancel=lambda: len(calls) >= 2, timeout=5)
+        download_file(
+            server.url + "blob",
+            tmp_path / "blob",
+            MD5,
+            progress=lambda d, t: calls.append(d),
+            cancel=lambda: len(calls) >= 2,
+            timeout=5,
+        )
     assert calls == [0, 65536] and (tmp_path / "blob.part").stat().st_size == 65536
     assert not (tmp_path / "blob").exists()
 
@@ -375,8 +414,11 @@ def test_unreachable_host_says_offline(tmp_path):
     with socket.socket() as s:  # a port that was free a moment ago: nobody listens there
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    with pytest.raises(DownloadError, match=f"could not reach 127.0.0.1:{port}: .*You seem to be offline: "
-                                            "download the files yourself and choose their folder."):
+    with pytest.raises(
+        DownloadError,
+        match=f"could not reach 127.0.0.1:{port}: .*You seem to be offline: "
+        "download the files yourself and choose their folder.",
+    ):
         download_file(f"http://127.0.0.1:{port}/x", tmp_path / "x", timeout=5)
     assert list(tmp_path.iterdir()) == []
 
@@ -393,8 +435,14 @@ def test_fetch_mnist_end_to_end_then_skips_what_is_there(server, tmp_path):
         server.files[f.name] = f.read_bytes()
         sums[f.name] = hashlib.md5(f.read_bytes()).hexdigest()
     calls = []
-    folder = fetch_dataset("mnist", tmp_path / "cache", progress=lambda d, t: calls.append((d, t)),
-                           base_url=server.url, checksums=sums, timeout=5)
+    folder = fetch_dataset(
+        "mnist",
+        tmp_path / "cache",
+        progress=lambda d, t: calls.append((d, t)),
+        base_url=server.url,
+        checksums=sums,
+        timeout=5,
+    )
     assert folder == tmp_path / "cache" / "mnist" and len(server.requests) == 4 and calls
     a, b, c, d = load_idx_folder(folder)
     np.testing.assert_array_equal(a[:, 0], x_tr / np.float32(255))

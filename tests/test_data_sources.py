@@ -15,6 +15,7 @@ def rng(seed=0):
 
 # --- sequences ---------------------------------------------------------------------------------------------
 
+
 def test_adding_problem_marks_one_value_per_half_and_sums_them():
     x, y = adding_problem(500, 21, rng())
     assert x.shape == (500, 21, 2) and x.dtype == y.dtype == np.float32
@@ -60,7 +61,7 @@ def test_char_windows_decode_back_to_the_text_and_target_the_next_character():
     assert x.shape == (len(TEXT) - 12, 12, len(vocab)) and y.dtype == np.int64
     assert np.all(x.sum(-1) == 1)
     for start in (0, 7, len(TEXT) - 13):
-        assert "".join(vocab[i] for i in x[start].argmax(-1)) == TEXT[start:start + 12]
+        assert "".join(vocab[i] for i in x[start].argmax(-1)) == TEXT[start : start + 12]
         assert vocab[y[start]] == TEXT[start + 12]
 
 
@@ -102,6 +103,7 @@ def test_read_text_file(tmp_path):
 
 # --- image patches -----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("colour, channels", [(False, 1), (True, 3)])
 def test_patches_have_the_shape_zero_mean_and_unit_variance(colour, channels):
     x = image_patches(300, 7, colour, False, rng())
@@ -120,6 +122,7 @@ def test_whitening_makes_the_covariance_close_to_identity():
 
 
 # --- CSV tables --------------------------------------------------------------------------------------------
+
 
 def write(tmp_path, text, name="data.csv"):
     path = tmp_path / name
@@ -160,19 +163,22 @@ def test_auto_task_treats_many_integers_as_regression(tmp_path):
     assert len(names) == 25 and y[-1] == 24
 
 
-@pytest.mark.parametrize("text, kwargs, message", [
-    (None, {}, "no such file"),
-    ("", {}, "is empty"),
-    ("a,b\n", {}, "no data rows"),
-    ("a,b,c\n1,2,x\n", {"features": ["a", "z"]}, r"unknown column 'z' \(known: a, b, c\)"),
-    ("a,b,c\n1,2,x\n", {"label": "q"}, "unknown column 'q'"),
-    ("height,y\n1,a\n2,b\n" + "3,a\n" * 14 + "abc,b\n", {}, "row 18, column 'height': 'abc' is not a number"),
-    ("a,b\n1,x\n2,x\n", {}, r"only one class \('x'\)"),
-    ("a,b,c\n1,2,x\n1,2\n", {}, "row 3 has 2 values but the header has 3 columns"),
-    ("a,b\n1,x\n2,y\n", {"task": "regression"}, "row 2, column 'b': 'x' is not a number"),
-    ("a,b\n1,nan\n2,1\n", {"task": "regression"}, "'nan' is not a number"),
-    ("a,b\n1,x\n2,y\n", {"features": ["b"], "label": "b"}, "both a feature and the label"),
-])
+@pytest.mark.parametrize(
+    "text, kwargs, message",
+    [
+        (None, {}, "no such file"),
+        ("", {}, "is empty"),
+        ("a,b\n", {}, "no data rows"),
+        ("a,b,c\n1,2,x\n", {"features": ["a", "z"]}, r"unknown column 'z' \(known: a, b, c\)"),
+        ("a,b,c\n1,2,x\n", {"label": "q"}, "unknown column 'q'"),
+        ("height,y\n1,a\n2,b\n" + "3,a\n" * 14 + "abc,b\n", {}, "row 18, column 'height': 'abc' is not a number"),
+        ("a,b\n1,x\n2,x\n", {}, r"only one class \('x'\)"),
+        ("a,b,c\n1,2,x\n1,2\n", {}, "row 3 has 2 values but the header has 3 columns"),
+        ("a,b\n1,x\n2,y\n", {"task": "regression"}, "row 2, column 'b': 'x' is not a number"),
+        ("a,b\n1,nan\n2,1\n", {"task": "regression"}, "'nan' is not a number"),
+        ("a,b\n1,x\n2,y\n", {"features": ["b"], "label": "b"}, "both a feature and the label"),
+    ],
+)
 def test_broken_csv_files_are_explained(tmp_path, text, kwargs, message):
     path = tmp_path / "missing.csv" if text is None else write(tmp_path, text)
     with pytest.raises(DataSourceError, match=message):
@@ -180,6 +186,7 @@ def test_broken_csv_files_are_explained(tmp_path, text, kwargs, message):
 
 
 # --- image folders -----------------------------------------------------------------------------------------
+
 
 def make_folder(tmp_path, classes=("cats", "dogs")):
     root = tmp_path / "images"

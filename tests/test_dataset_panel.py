@@ -3,12 +3,12 @@
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtWidgets import QMessageBox, QSpinBox
-
 from conftest import LESSONS
+from PySide6.QtWidgets import QMessageBox, QSpinBox
+from test_data_files import mnist_folder
+
 from gui.main_window import MainWindow
 from gui.views.data_preview import tile_images
-from test_data_files import mnist_folder
 
 
 @pytest.fixture
@@ -90,3 +90,14 @@ def test_a_missing_dataset_offers_the_download_and_loads_after_it(window, qtbot,
     with qtbot.waitSignal(panel.data_loaded, timeout=20000):
         panel.download.click()
     assert seen == ["mnist"] and len(panel.data.x_train) == 20 and panel.download.isHidden()
+
+
+def test_a_csv_file_with_chosen_columns(window, qtbot, tmp_path):
+    (tmp_path / "t.csv").write_text("a,b,c,kind\n" + "".join(f"{i},{i % 3},{-i},{'xy'[i % 2]}\n" for i in range(30)))
+    with qtbot.waitSignal(window.dataset_panel.data_loaded, timeout=20000):
+        window.project.set_dataset("csv", {"file": str(tmp_path / "t.csv"), "features": "a, c", "label": "kind"})
+    data = window.dataset_panel.data
+    assert data.input_shape == (2,) and data.class_names == ["x", "y"]
+    form = window.dataset_panel.form.widgets
+    assert form["features"].text() == "a, c" and form["label"].text() == "kind"
+    assert form["file"].line.text() == str(tmp_path / "t.csv")

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 from PIL import Image
+from test_data_files import cifar_folder, mnist_folder
 
 from core.adapt import adapt_to_data, starter_graph
 from core.cli import main as cli
@@ -10,7 +11,6 @@ from core.config import TrainConfig
 from core.datasets import KINDS, DatasetError, load_dataset
 from core.graph import infer
 from core.project import Project, data_problems, load_project, save_project
-from test_data_files import cifar_folder, mnist_folder
 
 
 def files_for(name, tmp_path) -> dict:
@@ -31,8 +31,9 @@ def files_for(name, tmp_path) -> dict:
         return {"folder": str(tmp_path / "imgs"), "size": 8}
     if name == "csv":
         rng = np.random.default_rng(0)
-        rows = ["height,weight,kind"] + [f"{h:.2f},{w:.2f},{'a' if h > 0 else 'b'}"
-                                         for h, w in rng.normal(0, 1, (60, 2))]
+        rows = ["height,weight,kind"] + [
+            f"{h:.2f},{w:.2f},{'a' if h > 0 else 'b'}" for h, w in rng.normal(0, 1, (60, 2))
+        ]
         (tmp_path / "t.csv").write_text("\n".join(rows) + "\n")
         return {"file": str(tmp_path / "t.csv")}
     if name == "text":

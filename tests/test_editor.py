@@ -5,12 +5,12 @@ import subprocess
 import sys
 
 import pytest
+from conftest import LESSONS, ROOT
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QMessageBox, QSpinBox
 
-from conftest import LESSONS, ROOT
 from core.project import load_project
 from gui.editor.items import BODY, HEADER, WIDTH
 from gui.main_window import MainWindow
@@ -33,9 +33,11 @@ def drop_layer(window, kind, view_pos):
     mime: QMimeData = window.palette.tree.mimeData([window.palette.items[kind]])
     viewport = window.view.viewport()
     actions = Qt.DropAction.CopyAction
-    for event in (QDragEnterEvent(view_pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
-                  QDragMoveEvent(view_pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
-                  QDropEvent(QPointF(view_pos), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)):
+    for event in (
+        QDragEnterEvent(view_pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+        QDragMoveEvent(view_pos, actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+        QDropEvent(QPointF(view_pos), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+    ):
         QApplication.sendEvent(viewport, event)
 
 
@@ -85,9 +87,19 @@ def test_dragging_from_port_to_port_makes_a_wire_and_ctrl_z_removes_it(window, q
     assert len(graph.edges) == 1
 
 
+def test_a_new_input_takes_the_datasets_shape(window, qtbot):
+    with qtbot.waitSignal(window.dataset_panel.data_loaded):
+        window.project.set_dataset("digits", {})
+    (node_id,) = build_chain(window, ["Input"])
+    assert window.editor.graph.nodes[node_id].params["shape"] == (1, 8, 8)
+
+
 def test_a_wire_dropped_on_empty_canvas_or_into_a_loop_is_refused(window):
     a, b = build_chain(window, ["Linear", "ReLU"])
     viewport = window.view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, port_pos(window, a, False))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, port_pos(window, b, False))
+    assert "connect an output (right side) to an input (left side)" in window.statusBar().currentMessage()
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, port_pos(window, b, False))
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, port_pos(window, a, True))
     assert len(window.editor.graph.edges) == 1
@@ -229,8 +241,16 @@ def test_wheel_zooms_and_ctrl_0_fits(window, qtbot):
     qtbot.wait(20)  # the fit after opening runs once the window has laid out
     before = window.view.zoom
     centre = QPointF(window.view.viewport().rect().center())
-    wheel = QWheelEvent(centre, window.view.mapToGlobal(centre), QPoint(), QPoint(0, 240), Qt.MouseButton.NoButton,
-                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    wheel = QWheelEvent(
+        centre,
+        window.view.mapToGlobal(centre),
+        QPoint(),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(window.view.viewport(), wheel)
     assert window.view.zoom > 1.3 * before
     QTest.keyClick(window.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
@@ -260,8 +280,12 @@ def test_rubber_band_selects_several_nodes(window):
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(5, 5))
     QTest.mouseMove(viewport, QPoint(400, 300))
     QTest.mouseMove(viewport, QPoint(viewport.width() - 5, viewport.height() - 5))
-    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       QPoint(viewport.width() - 5, viewport.height() - 5))
+    QTest.mouseRelease(
+        viewport,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QPoint(viewport.width() - 5, viewport.height() - 5),
+    )
     assert sorted(window.editor.scene.selected_node_ids()) == sorted(ids)
 
 
@@ -309,15 +333,58 @@ def test_open_recent_remembers_saved_files(window, tmp_path):
 
 def test_screenshot_mode_renders_the_window_to_a_png(tmp_path):
     out = tmp_path / "shot.png"
-    result = subprocess.run([sys.executable, "main.py", "open", str(LESSONS / "digits_cnn.json"), "--screenshot",
-                             str(out), "--size", "1024x700"], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "open",
+            str(LESSONS / "digits_cnn.json"),
+            "--screenshot",
+            str(out),
+            "--size",
+            "1024x700",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1024, 700)
     colours = {image.pixelColor(x, y).name() for x in range(0, 1024, 16) for y in range(0, 700, 16)}
     assert "#6a1b9a" in colours  # the convolution nodes' header colour: the graph was drawn
-    bad = subprocess.run([sys.executable, "main.py", "open", str(tmp_path / "missing.json"), "--screenshot",
-                          str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120,
-                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    bad = subprocess.run(
+        [sys.executable, "main.py", "open", str(tmp_path / "missing.json"), "--screenshot", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert bad.returncode == 2 and "cannot read" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_closing_after_a_copy_exits_cleanly(tmp_path):
+    """Qt freed the clipboard's data at exit after Python had: a crash on every exit after a copy."""
+    script = f"""
+import sys; sys.path.insert(0, {str(ROOT)!r})
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from gui.main_window import MainWindow
+from core.project import load_project
+window = MainWindow()
+window.show_project(load_project({str(LESSONS / "perceptron.json")!r}), None)
+window.editor.select(["unit"])
+assert window.editor.copy()
+window.close()
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "NEURONA_DATA_DIR": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr

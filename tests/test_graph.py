@@ -14,16 +14,32 @@ from core.graph import Edge, Graph, GraphError, infer
 from core.layers import KINDS
 
 ACTIVATIONS = ["Step", "Sigmoid", "Tanh", "ReLU", "LeakyReLU", "ELU", "GELU", "Softmax", "Dropout"]
-FITS = {1: ["Linear", "BatchNorm"], 2: ["Conv1d", "RNN", "GRU", "LSTM", "BatchNorm"],
-        3: ["Conv2d", "MaxPool2d", "AvgPool2d", "BatchNorm"]}
+FITS = {
+    1: ["Linear", "BatchNorm"],
+    2: ["Conv1d", "RNN", "GRU", "LSTM", "BatchNorm"],
+    3: ["Conv2d", "MaxPool2d", "AvgPool2d", "BatchNorm"],
+}
 CHAIN_KINDS = [k for k in KINDS if k not in ("Input", "Output", "Add", "Concat")]
-CAPS = {"out_features": 16, "out_channels": 16, "kernel_size": 5, "stride": 3, "padding": 2, "hidden_size": 8,
-        "num_layers": 2, "MaxPool2d.kernel_size": 3, "AvgPool2d.kernel_size": 3}
+CAPS = {
+    "out_features": 16,
+    "out_channels": 16,
+    "kernel_size": 5,
+    "stride": 3,
+    "padding": 2,
+    "hidden_size": 8,
+    "num_layers": 2,
+    "MaxPool2d.kernel_size": 3,
+    "AvgPool2d.kernel_size": 3,
+}
 # Problems we report although torch would run: rank rules (torch reads a missing batch
 # dimension as "unbatched", Linear works on the last axis) and Add without broadcasting.
 INTENTIONAL = re.compile(r"expects .+ but receives|: they must match")
-STABLE = settings(deadline=None, derandomize=True, database=None,
-                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+STABLE = settings(
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def link(g, src, kind, params=None, node_id=None, port=0):
@@ -101,8 +117,11 @@ def merge(draw, g, src, shape):
             params = draw(layer_params(layer, shape))
             if layer == main and not wild:
                 size, k = shape[0] if kind == "Add" else draw(st.integers(1, 16)), draw(st.sampled_from([1, 3, 5]))
-                params = {"out_features": size} if main == "Linear" else {"out_channels": size, "kernel_size": k,
-                                                                          "padding": k // 2, "stride": 1}
+                params = (
+                    {"out_features": size}
+                    if main == "Linear"
+                    else {"out_channels": size, "kernel_size": k, "padding": k // 2, "stride": 1}
+                )
             end = link(g, end, layer, params)
         ends.append(end)
     node = link(g, None, kind, {"inputs": n})
@@ -192,38 +211,104 @@ def test_every_kind_agrees_with_torch(kind, data):
 AFTER_CYCLE_FIRST = (("Output", "out", {"loss": "mse"}, None), IN(4), ("Add", "a", {}, "inp"), ("ReLU", "b", {}))
 NOTHING_IN = "Output 'out' has nothing connected to its input — drag a wire into it from an earlier layer"
 PROBLEMS = [  # (specs, extra wires, [(message, or str(problem) when it has " — ", node)])
-    ((IN(16, 5, 5), ("Linear", "fc1", {}), OUT), (),
-     [("Linear 'fc1' expects a flat input but receives 16×5×5 — insert Flatten", "fc1")]),
-    ((IN(4), ("Linear", "a", {"out_features": 8}), ("Linear", "b", {"out_features": 16}, "inp"), ("Add", "skip", {}, "a"),
-      OUT), [("b", "skip", 1)], [("Add 'skip' has inputs 8 and 16: they must match", "skip")]),
-    ((IN(4), ("Add", "a", {}), ("ReLU", "b", {}), OUT), [("b", "a", 1)],
-     [("the graph has a cycle through 'a' → 'b' → 'a' — remove one of these wires", "a")]),
+    (
+        (IN(16, 5, 5), ("Linear", "fc1", {}), OUT),
+        (),
+        [("Linear 'fc1' expects a flat input but receives 16×5×5 — insert Flatten", "fc1")],
+    ),
+    (
+        (
+            IN(4),
+            ("Linear", "a", {"out_features": 8}),
+            ("Linear", "b", {"out_features": 16}, "inp"),
+            ("Add", "skip", {}, "a"),
+            OUT,
+        ),
+        [("b", "skip", 1)],
+        [("Add 'skip' has inputs 8 and 16: they must match", "skip")],
+    ),
+    (
+        (IN(4), ("Add", "a", {}), ("ReLU", "b", {}), OUT),
+        [("b", "a", 1)],
+        [("the graph has a cycle through 'a' → 'b' → 'a' — remove one of these wires", "a")],
+    ),
     (AFTER_CYCLE_FIRST, [("b", "a", 1), ("b", "out", 0)], [("the graph has a cycle through 'a' → 'b' → 'a'", "a")]),
-    ((IN(4), ("Add", "x", {}), ("ReLU", "y", {}), ("ReLU", "z", {}), OUT), [("z", "x", 1)],
-     [("the graph has a cycle through 'x' → 'y' → 'z' → 'x'", "x")]),
-    ((IN(4), ("ReLU", "r", {}), ("Output", "out", {}, None)), (),
-     [(NOTHING_IN, "out"), ("no path from Input to Output — connect the layers between them with wires", "out")]),
-    ((("Output", "out", {}),), (), [("the network has no Input — drag an Input layer onto the canvas", None),
-                                    (NOTHING_IN, "out")]),
+    (
+        (IN(4), ("Add", "x", {}), ("ReLU", "y", {}), ("ReLU", "z", {}), OUT),
+        [("z", "x", 1)],
+        [("the graph has a cycle through 'x' → 'y' → 'z' → 'x'", "x")],
+    ),
+    (
+        (IN(4), ("ReLU", "r", {}), ("Output", "out", {}, None)),
+        (),
+        [(NOTHING_IN, "out"), ("no path from Input to Output — connect the layers between them with wires", "out")],
+    ),
+    (
+        (("Output", "out", {}),),
+        (),
+        [("the network has no Input — drag an Input layer onto the canvas", None), (NOTHING_IN, "out")],
+    ),
     ((IN(4),), (), [("the network has no Output — drag an Output layer onto the canvas", None)]),
-    ((IN(4), ("Input", "in2", {"shape": [4]}, None), OUT), (),
-     [("the network has 2 Input nodes ('inp', 'in2'); it needs exactly one — delete all but one Input", "in2")]),
+    (
+        (IN(4), ("Input", "in2", {"shape": [4]}, None), OUT),
+        (),
+        [("the network has 2 Input nodes ('inp', 'in2'); it needs exactly one — delete all but one Input", "in2")],
+    ),
     ((IN(4), ("Add", "m", {}), OUT), (), [("Add 'm' has nothing connected to input 2", "m")]),
-    ((IN(1, 4, 4), ("Conv2d", "c", {"kernel_size": 5}), OUT), (),
-     [("Conv2d 'c' has a kernel of 5 but its input is only 4 wide — reduce kernel_size or add padding", "c")]),
-    ((IN(1, 4, 4), ("Conv2d", "c", {"kernel_size": 7, "padding": 1}), OUT), (),
-     [("Conv2d 'c' has a kernel of 7 but its input is only 4 wide (with padding 1)", "c")]),
-    ((IN(12), ("Reshape", "r", {"shape": [5, -1]}), OUT), (),
-     [("Reshape 'r' cannot arrange 12 values (12) as 5×-1 — choose a shape with the same number of values", "r")]),
-    ((IN(3, 4), ("Reshape", "r", {"shape": [5, 2]}), OUT), (), [("Reshape 'r' cannot arrange 12 values (3×4) as 5×2", "r")]),
-    ((IN(12), ("Reshape", "r", {"shape": [-1, -1]}), OUT), (), [("Reshape 'r' may have at most one -1 in its shape", "r")]),
-    *[((IN(3, 8, 8), (kind, "rec", {}), OUT), (),
-       [(f"{kind} 'rec' expects a sequence (steps × features) but receives 3×8×8 — insert Reshape", "rec")])
-      for kind in ("RNN", "GRU", "LSTM")],
-    ((IN(2, 8, 8), ("Conv2d", "a", {"out_channels": 4}), ("Concat", "cat", {}), OUT), [("inp", "cat", 1)],
-     [("Concat 'cat' has inputs 4×6×6 and 2×8×8: all but their first size must match", "cat")]),
-    ((IN(-1), ("Linear", "fc", {}), OUT), (),  # once a crash in build, now a problem
-     [("Input 'inp' has an unknown size in its shape -1 — give every size of one sample", "inp")]),
+    (
+        (IN(1, 4, 4), ("Conv2d", "c", {"kernel_size": 5}), OUT),
+        (),
+        [("Conv2d 'c' has a kernel of 5 but its input is only 4 wide — reduce kernel_size or add padding", "c")],
+    ),
+    (
+        (IN(1, 4, 4), ("Conv2d", "c", {"kernel_size": 7, "padding": 1}), OUT),
+        (),
+        [("Conv2d 'c' has a kernel of 7 but its input is only 4 wide (with padding 1)", "c")],
+    ),
+    (
+        (IN(12), ("Reshape", "r", {"shape": [5, -1]}), OUT),
+        (),
+        [("Reshape 'r' cannot arrange 12 values (12) as 5×-1 — choose a shape with the same number of values", "r")],
+    ),
+    (
+        (IN(3, 4), ("Reshape", "r", {"shape": [5, 2]}), OUT),
+        (),
+        [("Reshape 'r' cannot arrange 12 values (3×4) as 5×2", "r")],
+    ),
+    (
+        (IN(12), ("Reshape", "r", {"shape": [-1, -1]}), OUT),
+        (),
+        [("Reshape 'r' may have at most one -1 in its shape", "r")],
+    ),
+    *[
+        (
+            (IN(3, 8, 8), (kind, "rec", {}), OUT),
+            (),
+            [(f"{kind} 'rec' expects a sequence (steps × features) but receives 3×8×8 — insert Reshape", "rec")],
+        )
+        for kind in ("RNN", "GRU", "LSTM")
+    ],
+    (
+        (IN(2, 8, 8), ("Conv2d", "a", {"out_channels": 4}), ("Concat", "cat", {}), OUT),
+        [("inp", "cat", 1)],
+        [("Concat 'cat' has inputs 4×6×6 and 2×8×8: all but their first size must match", "cat")],
+    ),
+    (
+        (IN(2, 3), ("Output", "out", {"loss": "bce"})),
+        (),
+        [("Output 'out' with bce loss expects a flat input but receives 2×3 — insert Flatten and Linear", "out")],
+    ),
+    (
+        (IN(1, 2, 3), ("Reshape", "r", {"shape": [1, 1, 2, 3]}), ("BatchNorm", "bn", {}), OUT),
+        (),
+        [("BatchNorm 'bn' expects features, channels × length or an image but receives 1×1×2×3", "bn")],
+    ),
+    ((IN(4096, 4096, 4), OUT), (), [("Input 'inp' would produce 67,108,864 values per sample", "inp")]),
+    (
+        (IN(-1), ("Linear", "fc", {}), OUT),
+        (),  # once a crash in build, now a problem
+        [("Input 'inp' has an unknown size in its shape -1 — give every size of one sample", "inp")],
+    ),
 ]
 
 
@@ -231,7 +316,7 @@ PROBLEMS = [  # (specs, extra wires, [(message, or str(problem) when it has " �
 def test_problems_are_worded_and_placed(specs, wires, expected):
     problems = infer(net(*specs, wires=wires)).problems
     assert len(problems) == len(expected), problems
-    for problem, (text, node) in zip(problems, expected):
+    for problem, (text, node) in zip(problems, expected, strict=True):
         assert (str(problem) if " — " in text else problem.message) == text and problem.node == node
 
 
@@ -258,31 +343,46 @@ def test_add_and_remove_a_node_restores_its_wires():
     assert g == before
 
 
-@pytest.mark.parametrize("edit, args, message", [
-    ("add_edge", ("r", "r"), "ReLU 'r' cannot feed itself"),
-    ("add_edge", ("inp", "r"), "input 1 of ReLU 'r' is already connected"),
-    ("add_edge", ("inp", "r", 1), "ReLU 'r' has no input port 1"),
-    ("add_edge", ("inp", "r", -1), "ReLU 'r' has no input port -1"),
-    ("add_edge", ("r", "inp"), "Input 'inp' takes no input"),
-    ("add_edge", ("out", "fc"), "Output 'out' is the end of the network: it has no output to connect"),
-    ("add_edge", ("ghost", "r"), "there is no node named 'ghost'"),
-    ("add_edge", ("r", "ghost"), "there is no node named 'ghost'"),
-    ("add_node", ("Dense",), "unknown layer kind 'Dense' (known: Input, Linear, "),
-    ("add_node", ("ReLU", "2fast"), "node name '2fast' must start with a letter and use only letters, digits and _"),
-    ("add_node", ("ReLU", "r"), "there is already a node named 'r'"),
-    ("add_node", ("Linear", "x", {"units": 3}), "Linear 'x': unknown parameter 'units' (known: out_features, bias)"),
-    ("set_param", ("fc", "out_features", 0), "Linear 'fc': 'out_features' must be at least 1, not 0"),
-    ("set_param", ("fc", "out_features", 70000), "Linear 'fc': 'out_features' must be at most 65536, not 70000"),
-    ("set_param", ("fc", "out_features", "8"), "Linear 'fc': 'out_features' must be a whole number, not '8'"),
-    ("set_param", ("fc", "out_features", True), "Linear 'fc': 'out_features' must be a whole number, not True"),
-    ("set_param", ("fc", "out_features", 2.5), "Linear 'fc': 'out_features' must be a whole number, not 2.5"),
-    ("set_param", ("fc", "bias", 1), "Linear 'fc': 'bias' must be true or false, not 1"),
-    ("set_param", ("out", "loss", "hinge"), "Output 'out': 'loss' must be one of cross_entropy, mse, bce, not 'hinge'"),
-    ("set_param", ("fc", "units", 3), "Linear 'fc' has no parameter 'units'"),
-    ("set_param", ("inp", "shape", (1, 2, 3, 4, 5)), "Input 'inp': 'shape' must be a list of 1 to 4 sizes, not "),
-    ("set_param", ("inp", "shape", (4, 0)), "Input 'inp': 'shape' must be at least 1, not 0"),
-    ("remove_node", ("ghost",), "there is no node named 'ghost'"),
-])
+@pytest.mark.parametrize(
+    "edit, args, message",
+    [
+        ("add_edge", ("r", "r"), "ReLU 'r' cannot feed itself"),
+        ("add_edge", ("inp", "r"), "input 1 of ReLU 'r' is already connected"),
+        ("add_edge", ("inp", "r", 1), "ReLU 'r' has no input port 1"),
+        ("add_edge", ("inp", "r", -1), "ReLU 'r' has no input port -1"),
+        ("add_edge", ("r", "inp"), "Input 'inp' takes no input"),
+        ("add_edge", ("out", "fc"), "Output 'out' is the end of the network: it has no output to connect"),
+        ("add_edge", ("ghost", "r"), "there is no node named 'ghost'"),
+        ("add_edge", ("r", "ghost"), "there is no node named 'ghost'"),
+        ("add_node", ("Dense",), "unknown layer kind 'Dense' (known: Input, Linear, "),
+        (
+            "add_node",
+            ("ReLU", "2fast"),
+            "node name '2fast' must start with a letter and use only letters, digits and _",
+        ),
+        ("add_node", ("ReLU", "r"), "there is already a node named 'r'"),
+        (
+            "add_node",
+            ("Linear", "x", {"units": 3}),
+            "Linear 'x': unknown parameter 'units' (known: out_features, bias)",
+        ),
+        ("set_param", ("fc", "out_features", 0), "Linear 'fc': 'out_features' must be at least 1, not 0"),
+        ("set_param", ("fc", "out_features", 70000), "Linear 'fc': 'out_features' must be at most 65536, not 70000"),
+        ("set_param", ("fc", "out_features", "8"), "Linear 'fc': 'out_features' must be a whole number, not '8'"),
+        ("set_param", ("fc", "out_features", True), "Linear 'fc': 'out_features' must be a whole number, not True"),
+        ("set_param", ("fc", "out_features", 2.5), "Linear 'fc': 'out_features' must be a whole number, not 2.5"),
+        ("set_param", ("fc", "bias", 1), "Linear 'fc': 'bias' must be true or false, not 1"),
+        (
+            "set_param",
+            ("out", "loss", "hinge"),
+            "Output 'out': 'loss' must be one of cross_entropy, mse, bce, not 'hinge'",
+        ),
+        ("set_param", ("fc", "units", 3), "Linear 'fc' has no parameter 'units'"),
+        ("set_param", ("inp", "shape", (1, 2, 3, 4, 5)), "Input 'inp': 'shape' must be a list of 1 to 4 sizes, not "),
+        ("set_param", ("inp", "shape", (4, 0)), "Input 'inp': 'shape' must be at least 1, not 0"),
+        ("remove_node", ("ghost",), "there is no node named 'ghost'"),
+    ],
+)
 def test_refused_edits_say_why_and_change_nothing(edit, args, message):
     g, seen = small(), []
     for signal in SIGNALS:
@@ -308,9 +408,16 @@ def test_edits_emit_signals():
     g.add_node("Input", "inp"), g.add_node("Linear", "fc")
     edge = g.add_edge("inp", "fc")
     g.set_param("fc", "out_features", 4), g.set_frozen("fc", True), g.move_node("fc", (1, 2)), g.remove_node("fc")
-    assert seen == [("node_added", "inp"), ("node_added", "fc"), ("edge_added", edge), ("node_changed", "fc", "params"),
-                    ("node_changed", "fc", "frozen"), ("node_changed", "fc", "pos"), ("edge_removed", edge),
-                    ("node_removed", "fc")]
+    assert seen == [
+        ("node_added", "inp"),
+        ("node_added", "fc"),
+        ("edge_added", edge),
+        ("node_changed", "fc", "params"),
+        ("node_changed", "fc", "frozen"),
+        ("node_changed", "fc", "pos"),
+        ("edge_removed", edge),
+        ("node_removed", "fc"),
+    ]
 
 
 def test_would_create_cycle():
@@ -350,8 +457,14 @@ def test_step_outputs_zero_or_one_with_a_straight_through_gradient():
 
 
 def test_a_skip_connection_runs_end_to_end():
-    g = net(IN(4), ("Linear", "fc", {"out_features": 4}), ("ReLU", "r", {}), ("Add", "skip", {}), OUT,
-            wires=[("inp", "skip", 1)])
+    g = net(
+        IN(4),
+        ("Linear", "fc", {"out_features": 4}),
+        ("ReLU", "r", {}),
+        ("Add", "skip", {}),
+        OUT,
+        wires=[("inp", "skip", 1)],
+    )
     model = GraphModule(g)
     x = torch.randn(6, 4)
     y, taps = model(x, taps=["r"])

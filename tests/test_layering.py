@@ -10,8 +10,13 @@ LINT = "from importlinter.cli import lint_imports_command; lint_imports_command(
 
 
 def _lint(folder):
-    return subprocess.run([sys.executable, "-c", LINT], cwd=folder, capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(folder)})
+    return subprocess.run(
+        [sys.executable, "-c", LINT],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(folder)},
+    )
 
 
 def test_core_imports_no_qt():

@@ -47,13 +47,36 @@ def built_project() -> Project:
     g.add_node("Concat", "cat", {"inputs": 3}, pos=(450, 1e-3))
     g.add_node("Linear", "head", {"out_features": 3})
     g.add_node("Output", "out", {"loss": "mse"})
-    for src, dst, port in [("x", "a", 0), ("x", "b", 0), ("b", "c", 0), ("a", "s", 0), ("c", "s", 1),
-                           ("s", "cat", 0), ("a", "cat", 1), ("c", "cat", 2), ("cat", "head", 0), ("head", "out", 0)]:
+    for src, dst, port in [
+        ("x", "a", 0),
+        ("x", "b", 0),
+        ("b", "c", 0),
+        ("a", "s", 0),
+        ("c", "s", 1),
+        ("s", "cat", 0),
+        ("a", "cat", 1),
+        ("c", "cat", 2),
+        ("cat", "head", 0),
+        ("head", "out", 0),
+    ]:
         g.add_edge(src, dst, port)
-    training = TrainConfig(optimizer="nesterov", lr=0.125, momentum=0.5, batch_size=7, epochs=3, schedule="step",
-                           step_gamma=0.25, init="orthogonal", l1=0.001, clip_norm=2.5, seed=12345, device="cpu")
-    return Project(g, "gaussian", {"classes": 3, "noise": 0.2, "n_samples": 123}, training,
-                   "Résumé ✓ \"quoted\"", "two\nlines")
+    training = TrainConfig(
+        optimizer="nesterov",
+        lr=0.125,
+        momentum=0.5,
+        batch_size=7,
+        epochs=3,
+        schedule="step",
+        step_gamma=0.25,
+        init="orthogonal",
+        l1=0.001,
+        clip_norm=2.5,
+        seed=12345,
+        device="cpu",
+    )
+    return Project(
+        g, "gaussian", {"classes": 3, "noise": 0.2, "n_samples": 123}, training, 'Résumé ✓ "quoted"', "two\nlines"
+    )
 
 
 # ---- 1. round trips -----------------------------------------------------------------------
@@ -90,11 +113,27 @@ def test_a_project_built_in_code_round_trips(tmp_path):
 # ---- 2. malformed files ---------------------------------------------------------------------
 
 LITERAL, DELETE = "@@literal@@", object()
-BAD_VALUES = {"text": "not valid!", "list": ["x"], "null": None, "true": True, "object": {"bogus": 1},
-              "1e308": 1e308, "10**30": 10**30, "10**400": 10**400, "negative": -7,
-              "NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
-REQUIRED = {(): {"format", "version", "graph"}, ("graph",): {"nodes"}, ("graph", "nodes", "*"): {"id", "kind"},
-            ("graph", "edges", "*"): {"from", "to"}, ("dataset",): {"name"}}
+BAD_VALUES = {
+    "text": "not valid!",
+    "list": ["x"],
+    "null": None,
+    "true": True,
+    "object": {"bogus": 1},
+    "1e308": 1e308,
+    "10**30": 10**30,
+    "10**400": 10**400,
+    "negative": -7,
+    "NaN": math.nan,
+    "Infinity": math.inf,
+    "-Infinity": -math.inf,
+}
+REQUIRED = {
+    (): {"format", "version", "graph"},
+    ("graph",): {"nodes"},
+    ("graph", "nodes", "*"): {"id", "kind"},
+    ("graph", "edges", "*"): {"from", "to"},
+    ("dataset",): {"name"},
+}
 
 
 def paths(value, path=()):
@@ -159,27 +198,50 @@ def malformed_cases() -> list[tuple[str, bytes]]:
         old = get_at(BASE, path)
         for name, bad in BAD_VALUES.items():
             still_valid = (isinstance(old, bool) and isinstance(bad, bool)) or (
-                len(path) > 1 and path[-2] == "pos" and name == "negative")
+                len(path) > 1 and path[-2] == "pos" and name == "negative"
+            )
             if not still_valid:
                 cases.append((f"{show(path)} = {name}", replaced(path, bad)))
     cases += [(f"without {show(p)}", replaced(p, DELETE)) for p in paths(BASE) if is_key(p) and is_required(p)]
     node, edge, out = ("graph", "nodes", 1), ("graph", "edges", 0), IDS[-1]
     structural = [
         *[(node + ("kind",), kind) for kind in ("Transformer", "linear", "", "Lin\near", ["Linear"], {"Linear": 1}, 5)],
-        *[(where + ("bogus",), 1) for where in [(), ("graph",), node, edge, ("dataset",), ("dataset", "params"),
-                                                 node + ("params",), ("training",)]],
-        (node + ("params", "kernel_size"), 3), (("training", "self"), 1), (("training", "learning_rate"), 0.1),
-        (("dataset", "params", "classes"), 3), (("dataset", "name"), "mnist"), (("dataset",), "logic"),
-        (node + ("id",), IDS[0]), (("graph", "nodes", len(IDS)), BASE["graph"]["nodes"][0]),
+        *[
+            (where + ("bogus",), 1)
+            for where in [
+                (),
+                ("graph",),
+                node,
+                edge,
+                ("dataset",),
+                ("dataset", "params"),
+                node + ("params",),
+                ("training",),
+            ]
+        ],
+        (node + ("params", "kernel_size"), 3),
+        (("training", "self"), 1),
+        (("training", "learning_rate"), 0.1),
+        (("dataset", "params", "classes"), 3),
+        (("dataset", "name"), "mnist"),
+        (("dataset",), "logic"),
+        (node + ("id",), IDS[0]),
+        (("graph", "nodes", len(IDS)), BASE["graph"]["nodes"][0]),
         *[(("graph", "nodes", len(IDS)), {"id": bad, "kind": "ReLU"}) for bad in (None, "", 0, False, [], "x\n")],
-        (edge + ("to",), "ghost"), (edge + ("from",), "ghost"), (edge + ("to",), BASE["graph"]["edges"][0]["from"]),
+        (edge + ("to",), "ghost"),
+        (edge + ("from",), "ghost"),
+        (edge + ("to",), BASE["graph"]["edges"][0]["from"]),
         *[(edge + ("port",), port) for port in (1, -1, 8, 2.0, "0")],
         (("graph", "edges", len(BASE["graph"]["edges"])), BASE["graph"]["edges"][0]),
         (("graph", "edges", len(BASE["graph"]["edges"])), {"from": out, "to": IDS[0]}),
         (("graph", "nodes"), [{"id": f"r{i}", "kind": "ReLU"} for i in range(1001)]),
         (("graph", "edges"), [{"from": IDS[0], "to": IDS[1]}] * 5001),
-        (("title",), "t" * 201), (("title",), 5), (("title",), None), (("description",), "d" * 20_001),
-        (("description",), ["x"]), (("graph",), []),
+        (("title",), "t" * 201),
+        (("title",), 5),
+        (("title",), None),
+        (("description",), "d" * 20_001),
+        (("description",), ["x"]),
+        (("graph",), []),
         *[(("format",), f) for f in ("neurona", "Neurona-Project", "", None, 1, ["neurona-project"])],
         *[(("version",), v) for v in (0, "1", 2.5, 99, -1, True, None, 1.0, [1], 10**30)],
         *[(path, "RAW:" + "9" * 5000) for path in [("version",), ("training", "lr"), node + ("pos", 0)]],
@@ -188,23 +250,47 @@ def malformed_cases() -> list[tuple[str, bytes]]:
         (node + ("params",), "RAW:" + "[" * 100_000 + "]" * 100_000),
     ]
     cases += [(f"{show(path)} = {str(value)[:30]!r}", replaced(path, value)) for path, value in structural]
-    cases += [(f"node named {new!r}", renamed(IDS[1], new))
-              for new in ("", "9lives", "has space", "dash-name", "trailing\n", "a" * 65, "é", None, 5, ["x"])]
     cases += [
-        ("empty", b""), ("only whitespace", b" \n\t "), ("null", b"null"), ("a number", b"42"), ("true", b"true"),
-        ("a string", b'"neurona-project"'), ("an empty list", b"[]"), ("a list of projects", dump([BASE])),
+        (f"node named {new!r}", renamed(IDS[1], new))
+        for new in ("", "9lives", "has space", "dash-name", "trailing\n", "a" * 65, "é", None, 5, ["x"])
+    ]
+    cases += [
+        ("empty", b""),
+        ("only whitespace", b" \n\t "),
+        ("null", b"null"),
+        ("a number", b"42"),
+        ("true", b"true"),
+        ("a string", b'"neurona-project"'),
+        ("an empty list", b"[]"),
+        ("a list of projects", dump([BASE])),
         ("latin-1", json.dumps(BASE, ensure_ascii=False).encode("latin-1", "replace")),
-        ("utf-16", json.dumps(BASE).encode("utf-16")), ("0xff first", b"\xff" + text), ("lone 0x80", b"\x80"),
-        ("10**5 '['", b"[" * 100_000), ("trailing garbage", text + b"garbage"), ("two projects", text + text),
-        ("a comment", b"// project\n" + text), ("over 5 MB", text + b" " * (MAX_BYTES + 1 - len(text))),
+        ("utf-16", json.dumps(BASE).encode("utf-16")),
+        ("0xff first", b"\xff" + text),
+        ("lone 0x80", b"\x80"),
+        ("10**5 '['", b"[" * 100_000),
+        ("trailing garbage", text + b"garbage"),
+        ("two projects", text + text),
+        ("a comment", b"// project\n" + text),
+        ("over 5 MB", text + b" " * (MAX_BYTES + 1 - len(text))),
     ]
     return cases
 
 
 CASES = malformed_cases()
-CLI_CASES = {name: raw for name, raw in CASES if name in {
-    "truncated at byte 0", "version = '99'", "0xff first", "10**5 '['", "training.lr = 10**400",
-    "graph.nodes.1.kind = \"['Linear']\"", "over 5 MB"}}
+CLI_CASES = {
+    name: raw
+    for name, raw in CASES
+    if name
+    in {
+        "truncated at byte 0",
+        "version = '99'",
+        "0xff first",
+        "10**5 '['",
+        "training.lr = 10**400",
+        "graph.nodes.1.kind = \"['Linear']\"",
+        "over 5 MB",
+    }
+}
 
 
 def test_there_are_enough_cases_and_the_base_is_valid():
@@ -239,16 +325,21 @@ def test_a_missing_file_or_a_folder_is_one_clear_error(tmp_path):
 def graph_doc(nodes, edges) -> bytes:
     kinds = {"x": "Input", "o": "Output", "s": "Add"}
     doc = copy.deepcopy(BASE)
-    doc["graph"] = {"nodes": [{"id": n, "kind": kinds.get(n, "ReLU")} for n in nodes],
-                    "edges": [{"from": a, "to": b, "port": p} for a, b, p in edges]}
+    doc["graph"] = {
+        "nodes": [{"id": n, "kind": kinds.get(n, "ReLU")} for n in nodes],
+        "edges": [{"from": a, "to": b, "port": p} for a, b, p in edges],
+    }
     return dump(doc)
 
 
-@pytest.mark.parametrize("nodes, edges, loop", [
-    ("xabo", [("a", "b", 0), ("b", "a", 0), ("b", "o", 0)], {"a", "b"}),
-    ("oxab", [("a", "b", 0), ("b", "a", 0), ("b", "o", 0)], {"a", "b"}),  # a node downstream of the cycle first
-    ("oxsab", [("x", "s", 0), ("s", "a", 0), ("a", "b", 0), ("b", "s", 1), ("b", "o", 0)], {"s", "a", "b"}),
-])
+@pytest.mark.parametrize(
+    "nodes, edges, loop",
+    [
+        ("xabo", [("a", "b", 0), ("b", "a", 0), ("b", "o", 0)], {"a", "b"}),
+        ("oxab", [("a", "b", 0), ("b", "a", 0), ("b", "o", 0)], {"a", "b"}),  # a node downstream of the cycle first
+        ("oxsab", [("x", "s", 0), ("s", "a", 0), ("a", "b", 0), ("b", "s", 1), ("b", "o", 0)], {"s", "a", "b"}),
+    ],
+)
 def test_a_cycle_loads_and_inference_names_it(nodes, edges, loop):
     problems = infer(parse_project(graph_doc(nodes, edges)).graph).problems
     cycles = [p for p in problems if "cycle through" in p.message]
@@ -264,9 +355,15 @@ def test_a_graph_without_a_path_from_input_to_output_loads():
 
 
 JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=12)
     | st.sampled_from([10**30, -(10**400), 0, 1, 2, -1, 0.5, *IDS, "Linear", "Add", "spiral", "adam", "x\n"]),
-    lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=8), kids, max_size=4), max_leaves=8)
+    lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=8), kids, max_size=4),
+    max_leaves=8,
+)
 
 
 # on a failure hypothesis imports libcst, whose import warns; pyproject turns warnings into errors
@@ -287,6 +384,7 @@ def test_random_mutations_load_or_raise_project_error(lesson, data):
 
 
 # ---- 3. the command line ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", [*CLI_CASES, "missing file"])
 def test_check_rejects_a_bad_file_with_exit_code_2(name, tmp_path):
@@ -317,8 +415,13 @@ def test_a_killed_save_leaves_the_old_file_intact(tmp_path):
     target, source = tmp_path / "project.json", tmp_path / "source.json"
     save_project(old, target)
     source.write_text(json.dumps(new.to_dict()))
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(source), str(target)], cwd=ROOT,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(source), str(target)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = child.stdout.readline()
     finally:

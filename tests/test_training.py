@@ -68,8 +68,18 @@ def test_every_init_scheme(scheme):
     elif scheme == "constant":
         assert torch.all(weight == 0.3)
     elif scheme == "normal":
-        big = Trainer(Project(chain(("Linear", {"out_features": 2000}), ("Linear", {"out_features": 2})), "gaussian", {},
-                              TrainConfig(init="normal", init_scale=0.3))).model.layer("n0").weight
+        big = (
+            Trainer(
+                Project(
+                    chain(("Linear", {"out_features": 2000}), ("Linear", {"out_features": 2})),
+                    "gaussian",
+                    {},
+                    TrainConfig(init="normal", init_scale=0.3),
+                )
+            )
+            .model.layer("n0")
+            .weight
+        )
         assert abs(big.std().item() - 0.3) < 0.02
     elif scheme == "xavier":
         assert weight.abs().max() <= math.sqrt(6 / (2 + 64))
@@ -159,8 +169,13 @@ def test_every_loss_trains_to_a_separable_answer(loss, width):
 
 
 def test_dropout_and_batch_norm_train():
-    g = chain(("Linear", {"out_features": 16}), ("BatchNorm", {}), ("ReLU", {}), ("Dropout", {"p": 0.2}),
-              ("Linear", {"out_features": 2}))
+    g = chain(
+        ("Linear", {"out_features": 16}),
+        ("BatchNorm", {}),
+        ("ReLU", {}),
+        ("Dropout", {"p": 0.2}),
+        ("Linear", {"out_features": 2}),
+    )
     trainer = Trainer(Project(g, "moons", {}, TrainConfig(epochs=10, lr=0.02)))
     assert list(trainer.train())[-1].test_acc > 0.85
 
@@ -170,7 +185,8 @@ def test_graph_and_data_must_agree():
     project.graph.set_param("x", "shape", [3])
     problems = data_problems(project.graph, infer(project.graph), load_dataset("gaussian"))
     assert [str(p) for p in problems] == [
-        "Input 'x' has shape 3 but the dataset 'gaussian' gives 2 — set the Input shape to 2"]
+        "Input 'x' has shape 3 but the dataset 'gaussian' gives 2 — set the Input shape to 2"
+    ]
     project = mlp_project(width=3)
     with pytest.raises(TrainingError, match="receives 3 values but the dataset has 2 classes"):
         Trainer(project)
@@ -178,8 +194,9 @@ def test_graph_and_data_must_agree():
 
 def test_devices():
     assert pick_device("cpu").type == "cpu"
-    assert pick_device("auto").type == ("cuda" if torch.cuda.is_available() else
-                                        "mps" if torch.backends.mps.is_available() else "cpu")
+    assert pick_device("auto").type == (
+        "cuda" if torch.cuda.is_available() else "mps" if torch.backends.mps.is_available() else "cpu"
+    )
     if not torch.cuda.is_available():
         with pytest.raises(TrainingError, match="CUDA was chosen but is not available"):
             pick_device("cuda")

@@ -17,8 +17,15 @@ _SET_PARAM_ID = 1
 
 
 class AddNode(QUndoCommand):
-    def __init__(self, graph: Graph, kind: str, node_id: str, params: dict | None = None,
-                 pos: tuple[float, float] = (0.0, 0.0), frozen: bool = False):
+    def __init__(
+        self,
+        graph: Graph,
+        kind: str,
+        node_id: str,
+        params: dict | None = None,
+        pos: tuple[float, float] = (0.0, 0.0),
+        frozen: bool = False,
+    ):
         super().__init__(f"Add {kind}")
         self.graph, self.kind, self.node_id = graph, kind, node_id
         self.params, self.pos, self.frozen = dict(params or {}), pos, frozen
@@ -109,8 +116,9 @@ class SetFrozen(QUndoCommand):
 class MoveNodes(QUndoCommand):
     """Move nodes from old to new positions (a drag, or an auto-layout)."""
 
-    def __init__(self, graph: Graph, moves: dict[str, tuple[tuple[float, float], tuple[float, float]]],
-                 text: str = "Move"):
+    def __init__(
+        self, graph: Graph, moves: dict[str, tuple[tuple[float, float], tuple[float, float]]], text: str = "Move"
+    ):
         super().__init__(text)
         self.graph, self.moves = graph, moves
 

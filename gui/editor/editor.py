@@ -33,6 +33,7 @@ class Editor(QObject):
         self.graph = Graph()
         self.scene: GraphScene | None = None
         self.paste_count = 0
+        self.data = None  # the project's loaded dataset: new Input and Output nodes fit it
         view.layer_dropped.connect(self.add_layer)
         view.connect_requested.connect(self.connect_ports)
         view.nodes_moved.connect(self.move_nodes)
@@ -63,7 +64,12 @@ class Editor(QObject):
             centre = self.view.mapToScene(self.view.viewport().rect().center())
         node_id = self.graph.free_id(kind.lower())
         pos = (centre.x() - WIDTH / 2, centre.y() - (HEADER + BODY) / 2)
-        self.undo_stack.push(cmd.AddNode(self.graph, kind, node_id, pos=pos))
+        params = {}
+        if self.data is not None and kind == "Input":
+            params = {"shape": list(self.data.input_shape)}
+        elif self.data is not None and kind == "Output" and not self.data.num_classes:
+            params = {"loss": "mse"}
+        self.undo_stack.push(cmd.AddNode(self.graph, kind, node_id, params, pos=pos))
         self.select([node_id])
         return node_id
 
@@ -110,14 +116,24 @@ class Editor(QObject):
         if not chosen:
             return False
         data = self.graph.to_dict()
-        clip = {"nodes": [n for n in data["nodes"] if n["id"] in chosen],
-                "edges": [e for e in data["edges"] if e["from"] in chosen and e["to"] in chosen]}
+        clip = {
+            "nodes": [n for n in data["nodes"] if n["id"] in chosen],
+            "edges": [e for e in data["edges"] if e["from"] in chosen and e["to"] in chosen],
+        }
         mime = QMimeData()
         mime.setData(MIME_NODES, json.dumps(clip).encode())
         mime.setText(json.dumps(clip, indent=1))
         QApplication.clipboard().setMimeData(mime)
         self.paste_count = 0
         return True
+
+    @staticmethod
+    def release_clipboard() -> None:
+        """Drop copied layers from the clipboard before the app ends: Qt would otherwise free
+        the clipboard's data at exit after Python already had (a crash on exit)."""
+        mime = QApplication.clipboard().mimeData()
+        if mime is not None and mime.hasFormat(MIME_NODES):
+            QApplication.clipboard().clear()
 
     def paste(self) -> list[str]:
         mime = QApplication.clipboard().mimeData()

@@ -13,8 +13,14 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsPathItem,
 from core.layers import KINDS
 
 GROUP_COLOURS = {
-    "inputs": "#2e7d32", "dense": "#1565c0", "convolution": "#6a1b9a", "pooling": "#8e24aa",
-    "activations": "#ef6c00", "regularisation": "#00838f", "recurrent": "#ad1457", "merge": "#4e342e",
+    "inputs": "#2e7d32",
+    "dense": "#1565c0",
+    "convolution": "#6a1b9a",
+    "pooling": "#8e24aa",
+    "activations": "#ef6c00",
+    "regularisation": "#00838f",
+    "recurrent": "#ad1457",
+    "merge": "#4e342e",
     "output": "#37474f",
 }
 ERROR = QColor("#d32f2f")
@@ -72,8 +78,11 @@ class NodeItem(QGraphicsObject):
         self.output = PortItem(self, False, 0) if kind != "Output" else None
         if self.output:
             self.output.setPos(WIDTH, HEADER + BODY / 2)
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
         self.setZValue(1)
 
     def show_state(self, summary: str, count_text: str, problems: list[str], frozen: bool, ports: int) -> None:
@@ -111,17 +120,18 @@ class NodeItem(QGraphicsObject):
         painter.setPen(QColor("#ffffff"))
         painter.setFont(_font(10.5, bold=True))
         badge = ("⚠ " if self.problems else "") + ("❄ " if self.frozen else "")
-        painter.drawText(QRectF(10, 0, WIDTH - 20, HEADER), Qt.AlignmentFlag.AlignVCenter,
-                         f"{badge}{self.node_id}")
+        painter.drawText(QRectF(10, 0, WIDTH - 20, HEADER), Qt.AlignmentFlag.AlignVCenter, f"{badge}{self.node_id}")
         painter.setFont(_font(8.5))
-        painter.drawText(QRectF(10, 0, WIDTH - 20, HEADER), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                         self.kind)
+        painter.drawText(
+            QRectF(10, 0, WIDTH - 20, HEADER), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self.kind
+        )
         painter.setPen(QColor("#263238"))
         painter.setFont(_font(9.5))
         painter.drawText(QRectF(14, HEADER + 4, WIDTH - 28, BODY / 2), Qt.AlignmentFlag.AlignVCenter, self.summary)
         painter.setPen(QColor("#607d8b"))
-        painter.drawText(QRectF(14, HEADER + BODY / 2 - 2, WIDTH - 28, BODY / 2), Qt.AlignmentFlag.AlignVCenter,
-                         self.count_text)
+        painter.drawText(
+            QRectF(14, HEADER + BODY / 2 - 2, WIDTH - 28, BODY / 2), Qt.AlignmentFlag.AlignVCenter, self.count_text
+        )
 
     def itemChange(self, change, value):  # noqa: N802
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.scene():

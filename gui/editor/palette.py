@@ -12,9 +12,15 @@ from gui.editor.items import GROUP_COLOURS
 
 MIME_LAYER = "application/x-neurona-layer"
 GROUP_TITLES = {
-    "inputs": "Input", "dense": "Dense", "convolution": "Convolution", "pooling": "Pooling",
-    "activations": "Activations", "regularisation": "Regularisation", "recurrent": "Recurrent",
-    "merge": "Merge", "output": "Output",
+    "inputs": "Input",
+    "dense": "Dense",
+    "convolution": "Convolution",
+    "pooling": "Pooling",
+    "activations": "Activations",
+    "regularisation": "Regularisation",
+    "recurrent": "Recurrent",
+    "merge": "Merge",
+    "output": "Output",
 }
 
 
@@ -55,7 +61,9 @@ class Palette(QWidget):
                     item = QTreeWidgetItem(header, [kind.name])
                     item.setData(0, Qt.ItemDataRole.UserRole, kind.name)
                     item.setToolTip(0, kind.help)
-                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
+                    item.setFlags(
+                        Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+                    )
                     self.items[kind.name] = item
         self.tree.expandAll()
         layout = QVBoxLayout(self)

@@ -35,7 +35,9 @@ def node_summary(kind: str, p: dict) -> str:
     if kind in ("Add", "Concat"):
         return f"{p['inputs']} inputs"
     if kind == "Output":
-        return {"cross_entropy": "cross-entropy loss", "mse": "mean squared error", "bce": "binary cross-entropy"}[p["loss"]]
+        return {"cross_entropy": "cross-entropy loss", "mse": "mean squared error", "bce": "binary cross-entropy"}[
+            p["loss"]
+        ]
     if kind == "LeakyReLU":
         return f"slope {p['negative_slope']:g}"
     if kind == "ELU":
@@ -54,8 +56,10 @@ class GraphScene(QGraphicsScene):
         self.inference = Inference()
         self.data = None  # the dataset, once loaded: its problems with the graph are shown too
         self._connections = [
-            (graph.node_added, self._add_node), (graph.node_removed, self._remove_node),
-            (graph.edge_added, self._add_wire), (graph.edge_removed, self._remove_wire),
+            (graph.node_added, self._add_node),
+            (graph.node_removed, self._remove_node),
+            (graph.edge_added, self._add_wire),
+            (graph.edge_removed, self._remove_wire),
             (graph.node_changed, self._node_changed),
         ]
         for signal, slot in self._connections:
@@ -123,9 +127,13 @@ class GraphScene(QGraphicsScene):
                 detail = f"receives {fmt_shape(shape)}" if shape is not None else "receives ?"
             else:
                 detail = f"{count:,} params" if count else "no params"
-            item.show_state(node_summary(node.kind, node.params), detail,
-                            [str(p) for p in inference.problems_of(node_id)], node.frozen,
-                            self.graph.port_count(node_id))
+            item.show_state(
+                node_summary(node.kind, node.params),
+                detail,
+                [str(p) for p in inference.problems_of(node_id)],
+                node.frozen,
+                self.graph.port_count(node_id),
+            )
         for edge, wire in self.wires.items():
             shape = inference.shapes.get(edge.src)
             wire.set_label(fmt_shape(shape) if shape is not None else "?")

@@ -93,8 +93,9 @@ class GraphView(QGraphicsView):
         scene = self.scene()
         rect = QRectF()
         for item in list(scene.nodes.values()) + list(scene.wires.values()) if scene else []:
-            rect = rect.united(item.mapRectToScene(item.path().boundingRect() if hasattr(item, "path")
-                                                   else item.boundingRect()))
+            rect = rect.united(
+                item.mapRectToScene(item.path().boundingRect() if hasattr(item, "path") else item.boundingRect())
+            )
         if rect.isEmpty():
             self.resetTransform()
             return
@@ -132,7 +133,9 @@ class GraphView(QGraphicsView):
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         pos = self.mapToScene(event.position().toPoint())
-        if event.button() == Qt.MouseButton.MiddleButton or (self._space and event.button() == Qt.MouseButton.LeftButton):
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            self._space and event.button() == Qt.MouseButton.LeftButton
+        ):
             self._pan_from = event.position()
             self.auto_fit = False
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -210,8 +213,11 @@ class GraphView(QGraphicsView):
         font = painter.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         painter.setFont(font)
-        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter,
-                         "Drag layers here from the list on the left,\nor open a lesson from File → Lessons.")
+        painter.drawText(
+            self.viewport().rect(),
+            Qt.AlignmentFlag.AlignCenter,
+            "Drag layers here from the list on the left,\nor open a lesson from File → Lessons.",
+        )
         painter.restore()
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
@@ -223,4 +229,3 @@ class GraphView(QGraphicsView):
             painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
         for y in range(top, int(rect.bottom()) + 1, step):
             painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
-

@@ -5,13 +5,24 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QStackedWidget
 
 from core.datasets import Data
 
-CLASS_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-                 "#bcbd22", "#17becf"]
+CLASS_COLOURS = [
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+]
 GRID_COLUMNS, GRID_ROWS = 8, 4
 
 
@@ -32,7 +43,7 @@ def tile_images(x: np.ndarray, columns: int, row_gap: int = 1) -> np.ndarray:
     for i in range(n):
         r, col = divmod(i, columns)
         top, left = r * (h + row_gap), col * (w + 1)
-        canvas[top:top + h, left:left + w] = scaled[i].transpose(1, 2, 0)
+        canvas[top : top + h, left : left + w] = scaled[i].transpose(1, 2, 0)
     return canvas
 
 
@@ -45,6 +56,7 @@ class DataPreview(QStackedWidget):
         self.plot.setMenuEnabled(False)
         self.text = QLabel()
         self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.text.setFont(QFont("monospace"))
         self.addWidget(self.plot)
         self.addWidget(self.text)
@@ -76,9 +88,10 @@ class DataPreview(QStackedWidget):
         for k in range(data.num_classes):
             colour = class_colour(k)
             train, test = data.x_train[data.y_train == k], data.x_test[data.y_test == k]
-            self.scatters += [pg.ScatterPlotItem(train[:, 0], train[:, 1], size=6, pen=None, brush=colour),
-                              pg.ScatterPlotItem(test[:, 0], test[:, 1], size=6, pen=pg.mkPen(colour, width=1.5),
-                                                 brush="w")]
+            self.scatters += [
+                pg.ScatterPlotItem(train[:, 0], train[:, 1], size=6, pen=None, brush=colour),
+                pg.ScatterPlotItem(test[:, 0], test[:, 1], size=6, pen=pg.mkPen(colour, width=1.5), brush="w"),
+            ]
             for item in self.scatters[-2:]:
                 self.plot.addItem(item)
 
@@ -104,8 +117,9 @@ class DataPreview(QStackedWidget):
             h, w = x.shape[2], x.shape[3]
             for i in range(count):
                 r, c = divmod(i, GRID_COLUMNS)
-                label = pg.TextItem(data.class_names[data.y_train[i]], color=class_colour(data.y_train[i]),
-                                    anchor=(0.5, 0.5))
+                label = pg.TextItem(
+                    data.class_names[data.y_train[i]], color=class_colour(data.y_train[i]), anchor=(0.5, 0.5)
+                )
                 label.setPos(c * (w + 1) + w / 2, r * (h + gap) + h + gap / 2)  # centred in the gap below
                 self.plot.addItem(label)
 
@@ -126,7 +140,7 @@ class DataPreview(QStackedWidget):
         lines = []
         for i in range(min(8, len(data.x_train))):
             window = "".join(vocab[j] for j in data.x_train[i].argmax(1))
-            lines.append(f"{window!r} → {vocab[data.y_train[i]]!r}")
+            lines.append(f"“{window}” → “{vocab[data.y_train[i]]}”")
         self.text.setText("Windows of the text and the character to predict:\n\n" + "\n".join(lines))
         self.setCurrentWidget(self.text)
 
@@ -137,8 +151,9 @@ class DataPreview(QStackedWidget):
         if data.num_classes:
             for k in range(data.num_classes):
                 chosen = x[data.y_train == k]
-                self.plot.addItem(pg.ScatterPlotItem(chosen[:, 0], chosen[:, 1], size=6, pen=None,
-                                                     brush=class_colour(k)))
+                self.plot.addItem(
+                    pg.ScatterPlotItem(chosen[:, 0], chosen[:, 1], size=6, pen=None, brush=class_colour(k))
+                )
         else:
             self._coloured_by_value(x, data.y_train)
 
