@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     from gui.app import run_app
 
     if args.verb == "open":
-        return run_app(args.project, args.screenshot, args.size)
+        return run_app(args.project, args.screenshot, args.size, args.train)
     return run_app()
 
 

@@ -56,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("project", nargs="?", help="a project file (.json)")
     show.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window and exit")
     show.add_argument("--size", default="1280x800", help="window size for the picture (default: 1280x800)")
+    show.add_argument(
+        "--train",
+        type=int,
+        default=0,
+        metavar="STEPS",
+        help="with --screenshot: first train this many steps through the app's own worker",
+    )
     return parser
 
 

@@ -41,7 +41,8 @@ class ProjectError(ValueError):
 
 @dataclass
 class Project:
-    dataset_changed = Signal()  # a class attribute, not a field: dataset or its parameters changed
+    dataset_changed = Signal()  # class attributes, not fields: the dataset or its parameters changed,
+    training_changed = Signal()  # or the training settings did
 
     graph: Graph = field(default_factory=Graph)
     dataset: str = "spiral"
@@ -66,6 +67,12 @@ class Project:
 
     def copy(self) -> Project:
         return project_from_dict(self.to_dict())
+
+    def set_training(self, config: TrainConfig) -> TrainConfig:
+        """Replace the training settings; returns the old ones for undo."""
+        old, self.training = self.training, config
+        self.training_changed.emit()
+        return old
 
     def set_dataset(self, name: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         """Switch dataset (validating its parameters); returns the old choice for undo."""

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 
-def run_app(project: str | None = None, screenshot: str | None = None, size: str = "1280x800") -> int:
+def run_app(project: str | None = None, screenshot: str | None = None, size: str = "1280x800", train: int = 0) -> int:
     if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QThreadPool
@@ -21,7 +21,7 @@ def run_app(project: str | None = None, screenshot: str | None = None, size: str
 
     window = MainWindow()
     if screenshot:
-        return take_screenshot(app, window, project, screenshot, size)
+        return take_screenshot(app, window, project, screenshot, size, train)
     window.show()
     if project:
         window.open_path(project)
@@ -43,8 +43,8 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def take_screenshot(app, window, project: str | None, out: str, size: str) -> int:
-    """Render the window with `project` open at `size` and save it as a PNG."""
+def take_screenshot(app, window, project: str | None, out: str, size: str, train: int = 0) -> int:
+    """Render the window with `project` open at `size` (after `train` steps) and save it as a PNG."""
     from PySide6.QtCore import QThreadPool
 
     try:
@@ -66,14 +66,35 @@ def take_screenshot(app, window, project: str | None, out: str, size: str) -> in
     while window.dataset_panel.status.text().startswith("Loading") and time.monotonic() < deadline:
         app.processEvents()  # let the dataset load, so its problems and preview are in the picture
         time.sleep(0.01)
+    if train and not _train_steps(app, window, train):
+        return 1
     for _ in range(5):
         app.processEvents()
     window.view.fit_all()
     app.processEvents()
     saved = window.grab().save(str(Path(out)))
+    window.run_controls.shutdown()
     QThreadPool.globalInstance().waitForDone(2000)
     if not saved:
         print(f"error: cannot write {out}", file=sys.stderr)
         return 1
     print(f"saved {out} ({width}x{height})")
     return 0
+
+
+def _train_steps(app, window, steps: int) -> bool:
+    """Train through the real worker, as the Step button does, and wait for the last snapshot."""
+    controls = window.run_controls
+    if not controls._ensure_started():
+        print(f"error: {window.statusBar().currentMessage()}", file=sys.stderr)
+        return False
+    controls.controller.step_once(steps)
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline and controls.controller.state != "failed":
+        app.processEvents()
+        if controls.controller.step >= steps and controls.controller.state == "paused":
+            break
+        time.sleep(0.005)
+    controls.dashboard.curves.flush()
+    print(f"trained {controls.controller.step} steps")
+    return controls.controller.step >= steps

@@ -30,13 +30,14 @@ from core.adapt import adapt_to_data
 from core.layers import fmt_shape
 from core.project import Project, ProjectError, load_project, save_project
 from gui.dataset_panel import DatasetPanel
-from gui.editor.commands import Macro, SetDataset, SetParam
+from gui.editor.commands import Macro, SetDataset, SetParam, SetTraining
 from gui.editor.editor import Editor
 from gui.editor.inspector import Inspector
 from gui.editor.items import TEXT_SCALE
 from gui.editor.palette import Palette
 from gui.editor.view import GraphView
 from gui.settings import Autosave, app_settings
+from gui.training.run_controls import RunControls
 
 LESSONS = Path(__file__).resolve().parent.parent / "assets" / "lessons"
 MAX_RECENT = 8
@@ -72,6 +73,8 @@ class MainWindow(QMainWindow):
         self.palette = Palette()
         self.inspector = Inspector()
         self.dataset_panel = DatasetPanel()
+        self.run_controls = RunControls(self)
+        self._pending_weights = None  # a reopened run's weights, used once its dataset has loaded
         self.view = GraphView()
         self.editor = Editor(self.view, self.inspector, self.undo_stack)
         self.problems = QListWidget()
@@ -93,6 +96,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.totals)
 
         self.palette.layer_activated.connect(self.editor.add_layer)
+        self.editor.guard = self.run_controls.guard
+        self.run_controls.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.run_controls.settings.setting_edited.connect(self._setting_edited)
         self.dataset_panel.dataset_edited.connect(self._dataset_edited)
         self.dataset_panel.data_loaded.connect(self._data_loaded)
         self.editor.node_selected.connect(lambda node_id: self.tabs.setCurrentWidget(self.inspector))
@@ -122,11 +128,17 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(about_box, "About")
         self.tabs.addTab(self.inspector, "Layer")
         self.tabs.addTab(self.dataset_panel, "Dataset")
+        self.tabs.addTab(self.run_controls.settings, "Training")
         right = QDockWidget("Project", self)
         right.setObjectName("project")
         right.setWidget(self.tabs)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, right)
         self.resizeDocks([left, right], [210, 330], Qt.Orientation.Horizontal)
+        bottom = QDockWidget("Training", self)
+        bottom.setObjectName("training")
+        bottom.setWidget(self.run_controls.dashboard)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, bottom)
+        self.resizeDocks([bottom], [360], Qt.Orientation.Vertical)
 
     def _action(self, menu, text, slot, shortcut=None, checkable=False) -> QAction:
         action = QAction(text, self)
@@ -149,8 +161,10 @@ class MainWindow(QMainWindow):
         for title, path in lesson_titles():
             self._action(self.lessons_menu, title, lambda _=False, p=path: self.open_lesson(p))
         file.addSeparator()
+        self._action(file, "Open R&un…", self.open_run_dialog)
         self._action(file, "&Save", self.save, keys.Save)
         self._action(file, "Save &As…", self.save_as, keys.SaveAs)
+        file.addAction(self.run_controls.save_run_action)
         file.addSeparator()
         self._action(file, "&Quit", self.close, keys.Quit)
         edit = self.menuBar().addMenu("&Edit")
@@ -166,6 +180,9 @@ class MainWindow(QMainWindow):
         self._action(edit, "&Duplicate", ed.duplicate, QKeySequence("Ctrl+D"))
         self._action(edit, "De&lete", ed.delete_selection, [QKeySequence.StandardKey.Delete, QKeySequence("Backspace")])
         self._action(edit, "Select &All", ed.select_all, keys.SelectAll)
+        train = self.menuBar().addMenu("&Train")
+        rc = self.run_controls
+        train.addActions([rc.run_action, rc.step_action, rc.reset_action])
         view = self.menuBar().addMenu("&View")
         self._action(view, "&Fit to Window", self.view.fit_all, QKeySequence("Ctrl+0"))
         self._action(view, "Zoom &In", lambda: self.view.zoom_by(1.25), keys.ZoomIn)
@@ -183,6 +200,8 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         toolbar.addAction(self.presentation_action)
         toolbar.addSeparator()
+        toolbar.addActions([rc.run_action, rc.step_action, rc.reset_action])
+        toolbar.addSeparator()
         toolbar.addAction(self.lessons_menu.menuAction())
         lessons_button = toolbar.widgetForAction(self.lessons_menu.menuAction())
         lessons_button.setPopupMode(lessons_button.ToolButtonPopupMode.InstantPopup)
@@ -191,8 +210,10 @@ class MainWindow(QMainWindow):
     # ---- showing a project ------------------------------------------------------------
 
     def show_project(self, project: Project, path: str | None) -> None:
+        self.run_controls.shutdown()
         self.project, self.path, self.recovered = project, path, False
         self.editor.set_graph(project.graph)
+        self.run_controls.settings.show_project(project)
         self.dataset_panel.show_project(project)
         self.tabs.setCurrentIndex(0)
         self.about.setText(
@@ -203,7 +224,16 @@ class MainWindow(QMainWindow):
         self._update_title()
         QTimer.singleShot(0, self.view.fit_all)
 
+    def _setting_edited(self, name: str, value) -> None:
+        if getattr(self.project.training, name) != value:
+            self.undo_stack.push(SetTraining(self.project, name, value))
+            if name == "lr":
+                self.run_controls.set_lr(value)
+
     def _dataset_edited(self, name: str, params: dict) -> None:
+        if not self.run_controls.guard():
+            self.dataset_panel.refresh()
+            return
         self._fit_after_load = True
         self.undo_stack.push(SetDataset(self.project, name, params))
 
@@ -219,6 +249,9 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"Fitted the network to {data.name}: {summary}", 8000)
         self.editor.data = data
         self.editor.scene.set_data(data)
+        if self._pending_weights is not None:
+            weights, self._pending_weights = self._pending_weights, None
+            self.run_controls.start_from(weights)
 
     def _show_totals(self, inference) -> None:
         problems = len(inference.problems)
@@ -292,6 +325,26 @@ class MainWindow(QMainWindow):
         self._remember(str(path))
         self.autosave.clear()
         self.statusBar().showMessage(f"Opened {path}", 4000)
+        return True
+
+    def open_run_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Open a saved run", str(Path.home()))
+        if folder:
+            self.open_run(folder)
+
+    def open_run(self, folder: str) -> bool:
+        """A saved run: its project, and a paused model with its trained weights."""
+        from core.runs import load_run
+
+        try:
+            project, weights = load_run(folder)
+        except (ProjectError, OSError) as err:
+            QMessageBox.warning(self, "Cannot open the run", f"{folder}: {err}")
+            return False
+        self.show_project(project, None)
+        self._pending_weights = weights
         return True
 
     def open_lesson(self, path: Path) -> bool:
@@ -374,6 +427,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.maybe_save():
+            self.run_controls.shutdown()
             self.dataset_panel.shutdown()
             self.editor.release_clipboard()
             self.autosave.clear()

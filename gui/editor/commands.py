@@ -185,3 +185,27 @@ class SetDataset(QUndoCommand):
 
     def undo(self) -> None:
         self.project.set_dataset(*self.old)
+
+
+class SetTraining(QUndoCommand):
+    """Change one training setting; consecutive edits of the same setting merge."""
+
+    def __init__(self, project, name: str, value):
+        super().__init__(f"Set {name}")
+        self.project, self.name = project, name
+        self.old, self.new = project.training, project.training.replace(**{name: value})
+
+    def id(self) -> int:
+        return 2
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, SetTraining) or other.name != self.name:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.project.set_training(self.new)
+
+    def undo(self) -> None:
+        self.project.set_training(self.old)

@@ -34,6 +34,7 @@ class Editor(QObject):
         self.scene: GraphScene | None = None
         self.paste_count = 0
         self.data = None  # the project's loaded dataset: new Input and Output nodes fit it
+        self.guard = lambda: True  # asked before any change to the network (the window asks to stop training)
         view.layer_dropped.connect(self.add_layer)
         view.connect_requested.connect(self.connect_ports)
         view.nodes_moved.connect(self.move_nodes)
@@ -59,7 +60,9 @@ class Editor(QObject):
 
     # ---- edits -------------------------------------------------------------------
 
-    def add_layer(self, kind: str, centre: QPointF | None = None) -> str:
+    def add_layer(self, kind: str, centre: QPointF | None = None) -> str | None:
+        if not self.guard():
+            return None
         if centre is None:
             centre = self.view.mapToScene(self.view.viewport().rect().center())
         node_id = self.graph.free_id(kind.lower())
@@ -74,6 +77,8 @@ class Editor(QObject):
         return node_id
 
     def connect_ports(self, src: str, dst: str, port: int) -> None:
+        if not self.guard():
+            return
         taken = next((e for e in self.graph.edges if e.dst == dst and e.port == port), None)
         steps = [cmd.RemoveEdge(self.graph, taken)] if taken else []  # a used input gets the new wire
         steps.append(cmd.AddEdge(self.graph, Edge(src, dst, port)))
@@ -90,16 +95,16 @@ class Editor(QObject):
             self.inspector.update_values()
             return
         self.inspector.show_error("")
-        if self.graph.nodes[node_id].params[name] != value:
+        if self.graph.nodes[node_id].params[name] != value and self.guard():
             self.undo_stack.push(cmd.SetParam(self.graph, node_id, name, value))
 
     def set_frozen(self, node_id: str, frozen: bool) -> None:
-        if self.graph.nodes[node_id].frozen != frozen:
+        if self.graph.nodes[node_id].frozen != frozen and self.guard():
             self.undo_stack.push(cmd.SetFrozen(self.graph, node_id, frozen))
 
     def delete_selection(self) -> None:
         nodes, edges = self.scene.selected_node_ids(), self.scene.selected_edges()
-        if nodes or edges:
+        if (nodes or edges) and self.guard():
             self.undo_stack.push(cmd.delete_command(self.graph, nodes, edges))
 
     def auto_layout(self) -> None:
@@ -139,6 +144,8 @@ class Editor(QObject):
         mime = QApplication.clipboard().mimeData()
         if mime is None or not mime.hasFormat(MIME_NODES):
             self.message.emit("Nothing to paste: copy some layers first")
+            return []
+        if not self.guard():
             return []
         clip = json.loads(bytes(mime.data(MIME_NODES)).decode())
         self.paste_count += 1

@@ -1,0 +1,106 @@
+"""A training session as the dashboard sees it: steps go in, snapshots come out.
+
+A `Session` owns a Trainer, remembers what happened since the last snapshot
+(per-step losses, epoch evaluations) and packs it, with the probes the views
+need, into a `Snapshot` of plain numpy arrays and floats. The GUI's worker
+thread drives it; tests and benchmarks drive it directly.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.datasets import Data
+from core.probes import Surface, decision_surface, dense_weights, neuron_columns, neuron_surfaces, plane_bounds
+from core.project import Project
+from core.training import EpochRecord, Trainer
+
+SURFACE_SIZE = 64
+NEURON_SIZE = 28
+PROBE_INTERVAL = 0.1  # seconds between probe computations, whatever the snapshot rate
+
+
+@dataclass
+class Snapshot:
+    step: int
+    epoch: int
+    lr: float
+    steps: np.ndarray  # the steps trained since the previous snapshot
+    losses: np.ndarray  # their batch losses
+    lrs: np.ndarray  # their learning rates
+    evaluations: list[EpochRecord] = field(default_factory=list)
+    surface: Surface | None = None
+    neurons: dict[str, np.ndarray] | None = None  # node -> (units, n, n) over the plane
+    weights: dict[str, np.ndarray] | None = None  # Linear node -> (out, in)
+    columns: list[tuple[str, str]] | None = None  # the neuron view's layers: (Linear, node drawn)
+
+
+class Session:
+    def __init__(
+        self, project: Project, data: Data | None = None, weights: dict | None = None, device: str | None = None
+    ):
+        self.trainer = Trainer(project, data, device)
+        if weights is not None:
+            self.trainer.model.load_state_dict(weights)
+        self.records: list[EpochRecord] = []
+        self.last_epoch = self.trainer.config.epochs
+        self._steps, self._losses, self._lrs = [], [], []
+        self._evaluations: list[EpochRecord] = []
+        self._last_probe = -1.0
+        self._epoch_started = time.perf_counter()
+        data = self.trainer.data
+        self.bounds = plane_bounds(np.concatenate([data.x_train, data.x_test])) if data.is_2d else None
+        self.columns = neuron_columns(project.graph, self.trainer.model) if data.is_2d else []
+
+    @property
+    def finished(self) -> bool:
+        return self.trainer.epoch >= self.last_epoch
+
+    def extend(self) -> None:
+        """Train on for as many epochs as the settings say."""
+        self.last_epoch = self.trainer.epoch + self.trainer.config.epochs
+
+    def step(self) -> None:
+        """One batch; at an epoch's end, an evaluation on the whole train and test sets."""
+        record = self.trainer.step()
+        self._steps.append(record.step)
+        self._losses.append(record.loss)
+        self._lrs.append(record.lr)
+        if self.trainer.epoch > (self.records[-1].epoch if self.records else 0):
+            evaluation = self.trainer.epoch_record(time.perf_counter() - self._epoch_started)
+            self._epoch_started = time.perf_counter()
+            self.records.append(evaluation)
+            self._evaluations.append(evaluation)
+
+    def snapshot(self, probes: bool | None = None) -> Snapshot:
+        """What happened since the last snapshot; probes at most every PROBE_INTERVAL unless forced."""
+        now = time.perf_counter()
+        if probes is None:
+            probes = now - self._last_probe >= PROBE_INTERVAL
+        t = self.trainer
+        shot = Snapshot(
+            t.step_count,
+            t.epoch,
+            t.lr,
+            np.array(self._steps, dtype=np.int64),
+            np.array(self._losses, dtype=np.float64),
+            np.array(self._lrs, dtype=np.float64),
+            self._evaluations,
+        )
+        self._steps, self._losses, self._lrs, self._evaluations = [], [], [], []
+        if probes:
+            self._last_probe = now
+            self._probe(shot)
+        return shot
+
+    def _probe(self, shot: Snapshot) -> None:
+        t = self.trainer
+        if self.bounds is not None:
+            shot.surface = decision_surface(t.model, self.bounds, SURFACE_SIZE, t.loss_kind, t.data.num_classes)
+        shot.columns = self.columns
+        if self.columns:  # the neuron view: each unit over the plane, each Linear's weights as connections
+            shot.neurons = neuron_surfaces(t.model, self.bounds, NEURON_SIZE, [shown for _, shown in self.columns])
+            shot.weights = {linear: dense_weights(t.model, linear) for linear, _ in self.columns}

@@ -1,0 +1,90 @@
+"""The GUI's handle on a training run: starts the worker thread with a frozen
+copy of the project, forwards the run controls, and shuts the thread down
+cleanly (also when the window closes mid-run)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from gui.training.worker import TrainingWorker, start_worker
+
+
+class TrainingController(QObject):
+    snapshot = Signal(object)
+    state_changed = Signal(str)
+    diverged = Signal(str)
+    failed = Signal(str, str)
+    saved = Signal(str)
+    device = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.worker: TrainingWorker | None = None
+        self.thread: QThread | None = None
+        self.state = "idle"
+        self.step = 0
+        self.epoch = 0
+        self.lr: float | None = None
+        self._retired: list = []  # workers whose thread outlived shutdown's wait: kept alive until the app ends
+
+    @property
+    def active(self) -> bool:
+        """A model exists (running, paused or finished): editing the network would discard it."""
+        return self.worker is not None and self.state not in ("stopped", "failed")
+
+    def start(self, project, data=None, weights=None) -> None:
+        """Begin a fresh run (fresh weights, or the given ones) on a copy of the project."""
+        self.shutdown()
+        self.worker = TrainingWorker(project.copy(), data, weights)
+        self.worker.snapshot.connect(self._snapshot)
+        self.worker.state_changed.connect(self._state)
+        self.worker.diverged.connect(self.diverged)
+        self.worker.failed.connect(self.failed)
+        self.worker.saved.connect(self.saved)
+        self.worker.ready.connect(self.device)
+        self.step = self.epoch = 0
+        self.thread = start_worker(self.worker)
+
+    def run(self) -> None:
+        self._send("run")
+
+    def pause(self) -> None:
+        self._send("pause")
+
+    def step_once(self, steps: int = 1) -> None:
+        self._send("step", steps)
+
+    def set_lr(self, lr: float) -> None:
+        self._send("lr", lr)
+
+    def save(self, folder: str) -> None:
+        self._send("save", folder)
+
+    def shutdown(self, timeout_ms: int = 2000) -> bool:
+        """Stop the worker and wait for its thread; True if it ended in time."""
+        ended = True
+        if self.worker is not None:
+            self.worker.send("stop")
+            self.worker.snapshot.disconnect(self._snapshot)
+            self.worker.state_changed.disconnect(self._state)
+        if self.thread is not None:
+            self.thread.quit()
+            ended = self.thread.wait(timeout_ms)
+            if not ended:
+                self._retired.append((self.worker, self.thread))
+        self.worker = self.thread = None
+        self.state = "idle"
+        self.state_changed.emit("idle")
+        return ended
+
+    def _send(self, *command) -> None:
+        if self.worker is not None:
+            self.worker.send(*command)
+
+    def _snapshot(self, shot) -> None:
+        self.step, self.epoch, self.lr = shot.step, shot.epoch, shot.lr
+        self.snapshot.emit(shot)
+
+    def _state(self, state: str) -> None:
+        self.state = state
+        self.state_changed.emit(state)

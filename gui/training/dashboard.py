@@ -1,0 +1,75 @@
+"""The training dashboard: live curves, the decision boundary and the neuron
+view side by side, all drawn from the worker's snapshots."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from core.datasets import Data
+from gui.views.boundary import BoundaryView
+from gui.views.curves import TrainingCurves
+from gui.views.neurons import NeuronView
+
+
+class Dashboard(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.curves = TrainingCurves()
+        self.boundary = BoundaryView()
+        self.neurons = NeuronView()
+        self.counters = QLabel("Not trained yet: press Run (F5).")
+        self.counters.setObjectName("counters")
+        self.alert = QLabel()
+        self.alert.setWordWrap(True)
+        self.alert.setStyleSheet("color: #b71c1c; background: #fff5f5; border: 1px solid #ef9a9a; padding: 4px")
+        self.alert.hide()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.curves, self.boundary, self.neurons):
+            splitter.addWidget(widget)
+        splitter.setSizes([500, 300, 400])
+        top = QHBoxLayout()
+        top.addWidget(self.counters, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.alert)
+        layout.addWidget(splitter, 1)
+        self.data: Data | None = None
+        self._neurons_ready = False
+
+    def begin(self, data: Data) -> None:
+        """A new run: empty curves, the data's points, the network's neurons laid out on the first snapshot."""
+        self.data = data
+        self.curves.clear()
+        self.curves.set_accuracy_available(bool(data.num_classes))
+        self.alert.hide()
+        self.boundary.setVisible(data.is_2d)
+        if data.is_2d:
+            self.boundary.show_data(data)
+        self._neurons_ready = False
+        self.neurons.setVisible(data.is_2d)
+        self.counters.setText("Starting…")
+
+    def show_snapshot(self, shot) -> None:
+        finite = np.isfinite(shot.losses)  # a diverging run's last losses cannot be drawn
+        if finite.any():
+            self.curves.add_steps(shot.steps[finite], shot.losses[finite], shot.lrs[finite])
+        for r in shot.evaluations:
+            if np.isfinite([r.train_loss, r.test_loss]).all():
+                percent = [None if a is None else 100 * a for a in (r.train_acc, r.test_acc)]
+                self.curves.add_evaluation(r.step, r.train_loss, r.test_loss, *percent)
+        if shot.surface is not None:
+            self.boundary.show_surface(shot.surface)
+        if shot.columns is not None and not self._neurons_ready:
+            widths = [shot.neurons[shown].shape[0] for _, shown in shot.columns] if shot.columns else []
+            self.neurons.set_network(shot.columns, widths, shot.surface.bounds if shot.surface else None)
+            self._neurons_ready = True
+        if shot.neurons is not None:
+            self.neurons.show_snapshot(shot.neurons, shot.weights)
+        self.counters.setText(f"epoch {shot.epoch} · step {shot.step:,} · learning rate {shot.lr:.3g}")
+
+    def show_alert(self, text: str) -> None:
+        self.alert.setText(f"⚠  {text}")
+        self.alert.show()

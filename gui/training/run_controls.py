@@ -1,0 +1,141 @@
+"""Run, Pause, Step and Reset: the actions that start and steer a training run,
+and what the window shows when a run diverges or fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from core.graph import infer
+from core.project import data_problems
+from gui.training.controller import TrainingController
+from gui.training.dashboard import Dashboard
+from gui.training.settings_panel import TrainingSettings
+
+
+class RunControls(QObject):
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.controller = TrainingController(self)
+        self.dashboard = Dashboard()
+        self.settings = TrainingSettings()
+        self.run_action = self._action("&Run", self.run_or_pause, "F5")
+        self.step_action = self._action("&Step", self.step, "F10")
+        self.reset_action = self._action("Rese&t Weights", self.reset, "Ctrl+F5")
+        self.save_run_action = self._action("Save &Run…", self.save_run, None)
+        self.controller.snapshot.connect(self.dashboard.show_snapshot)
+        self.controller.state_changed.connect(self._state)
+        self.controller.diverged.connect(self._diverged)
+        self.controller.failed.connect(self._failed)
+        self.controller.saved.connect(lambda folder: self.message.emit(f"Saved the run to {folder}"))
+        self.controller.device.connect(lambda device: self.message.emit(f"Training on {device}"))
+        self._state("idle")
+
+    def _action(self, text, slot, keys) -> QAction:
+        action = QAction(text, self.window)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        return action
+
+    # ---- the controls ------------------------------------------------------------------
+
+    def run_or_pause(self) -> None:
+        if self.controller.state == "running":
+            self.controller.pause()
+        elif self._ensure_started():
+            self.controller.run()
+
+    def step(self) -> None:
+        if self.controller.state == "running":
+            self.controller.pause()
+        if self._ensure_started():
+            self.controller.step_once()
+
+    def reset(self) -> None:
+        """Throw the trained weights away; the next Run starts from a fresh initialisation."""
+        self.controller.shutdown()
+        self.dashboard.counters.setText("Weights reset: press Run (F5) to train from the start.")
+
+    def start_from(self, weights) -> bool:
+        """Begin a paused run from saved weights (a reopened run)."""
+        return self._ensure_started(weights)
+
+    def _ensure_started(self, weights=None) -> bool:
+        if self.controller.active:
+            return True
+        project, data = self.window.project, self.window.dataset_panel.data
+        if data is None:
+            self.message.emit("The dataset is not loaded yet: see the Dataset tab")
+            return False
+        inference = infer(project.graph)
+        problems = inference.problems or data_problems(project.graph, inference, data)
+        if problems:
+            self.message.emit(f"The network cannot train yet: {problems[0]}")
+            return False
+        self.dashboard.begin(data)
+        self.controller.start(project, data, weights)
+        return True
+
+    def guard(self) -> bool:
+        """Before the network changes: a trained model would no longer fit it, so ask to stop."""
+        if not self.controller.active:
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.window,
+            "Stop training?",
+            "Changing the network discards the model being trained. Stop training?",
+            buttons.Yes | buttons.Cancel,
+            buttons.Cancel,
+        )
+        if answer != buttons.Yes:
+            return False
+        self.reset()
+        return True
+
+    def set_lr(self, lr: float) -> None:
+        self.controller.set_lr(lr)
+
+    def save_run(self) -> None:
+        if not self.controller.active:
+            self.message.emit("Nothing trained yet to save")
+            return
+        folder = QFileDialog.getExistingDirectory(self.window, "Save the run into a folder", str(Path.home()))
+        if folder:
+            self.controller.save(folder)
+
+    def shutdown(self) -> bool:
+        return self.controller.shutdown()
+
+    # ---- what comes back -------------------------------------------------------------------
+
+    def _state(self, state: str) -> None:
+        running = state == "running"
+        self.run_action.setText("&Pause" if running else "&Run")
+        self.reset_action.setEnabled(state != "idle")
+        self.save_run_action.setEnabled(state in ("paused", "finished"))
+        if state == "finished":
+            self.message.emit("Training finished: Run trains as many epochs again")
+
+    def _diverged(self, text: str) -> None:
+        self.dashboard.show_alert(f"Training paused: {text}. Reset the weights (Ctrl+F5) to start again.")
+        self.message.emit("Training paused: the loss is no longer a number")
+
+    def _failed(self, text: str, details: str) -> None:
+        self.dashboard.show_alert(f"Training stopped: {text}")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Training stopped",
+            f"Training stopped: {text}",
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setDetailedText(details)
+        box.open()

@@ -1,0 +1,45 @@
+"""The training settings: optimiser, learning rate, batch size, schedule,
+initialisation, penalties, clipping, seed and device. The learning rate
+reaches a running model at once; the rest apply from the next reset."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from core.config import TRAIN_PARAMS
+from gui.param_form import ParamForm
+
+
+class TrainingSettings(QScrollArea):
+    setting_edited = Signal(str, object)  # name, value
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.project = None
+        self.form = ParamForm()
+        self.form.set_specs(TRAIN_PARAMS)
+        self.form.edited.connect(self.setting_edited)
+        self.note = QLabel(
+            "The learning rate changes a running model at once; the other settings apply when you reset the weights."
+        )
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #546e7a")
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addWidget(self.form)
+        column.addWidget(self.note)
+        column.addStretch(1)
+        self.setWidget(inner)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+
+    def show_project(self, project) -> None:
+        if self.project is not None:
+            self.project.training_changed.disconnect(self.refresh)
+        self.project = project
+        project.training_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.form.set_values(self.project.training.to_dict())

@@ -1,0 +1,259 @@
+"""The live plots of a training run: loss per step and per epoch, accuracy and learning rate,
+stacked on one step axis and redrawn by a ~30 Hz timer rather than on every update."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
+
+TRAIN, TEST, LR = "#1f77b4", "#ff7f0e", "#2ca02c"
+INK = "#333333"
+FRAME_MS = 33  # ~30 Hz: smooth to the eye, and painting stays a small share of the GUI thread
+LEFT_AXIS_WIDTH = 58  # the same for every plot, so the three step axes line up
+ACCURACY_STRETCH = 4  # rows share the height 6 : 4 : 5 (loss, accuracy, learning rate and the step axis)
+MARKER = {"symbol": "o", "symbolSize": 7, "symbolPen": "w"}  # white rims keep touching dots apart
+EVALUATIONS = ("train_loss", "test_loss", "train_acc", "test_acc")
+
+
+class _Table:
+    """Equal-length float columns in preallocated arrays that double when full. Appends are
+    amortised O(1), and the columns handed to pyqtgraph are views that later appends never touch."""
+
+    def __init__(self, *names: str, capacity: int = 1024):
+        self._names, self._initial = names, capacity
+        self.clear()
+
+    def clear(self) -> None:
+        # New arrays rather than reused ones: drawn items may still hold views of the old.
+        self._arrays = {name: np.empty(self._initial) for name in self._names}
+        self.count = 0
+
+    def extend(self, *columns) -> None:
+        columns = [np.atleast_1d(np.asarray(c, dtype=np.float64)) for c in columns]
+        n = len(columns[0])
+        if any(len(c) != n for c in columns):
+            raise ValueError(f"columns of different lengths: {[len(c) for c in columns]}")
+        end, capacity = self.count + n, len(self._arrays[self._names[0]])
+        if end > capacity:
+            while capacity < end:
+                capacity *= 2
+            for name, old in self._arrays.items():
+                self._arrays[name] = np.empty(capacity)
+                self._arrays[name][: self.count] = old[: self.count]
+        for name, column in zip(self._names, columns, strict=True):
+            self._arrays[name][self.count : end] = column
+        self.count = end
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self._arrays[name][: self.count]
+
+
+def _drawn(item: pg.PlotDataItem) -> tuple[np.ndarray, np.ndarray]:
+    x, y = item.getData()  # (None, None) when empty
+    return (np.empty(0), np.empty(0)) if x is None else (x, y)
+
+
+class _LossAxis(pg.AxisItem):
+    """On a log axis, labels only 1, 2 and 5 times a power of ten: all nine overlap on a short plot."""
+
+    def logTickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        strings = super().logTickStrings(values, scale, spacing)
+        mantissas = 10 ** (np.asarray(values, dtype=float) % 1)
+        keep = np.isclose(mantissas[:, None], [1, 2, 5, 10], rtol=1e-3).any(1)
+        return [text if kept else "" for text, kept in zip(strings, keep, strict=True)]
+
+
+class TrainingCurves(QWidget):
+    """Loss, accuracy and learning rate against the training step. Adding data only stores it;
+    `frame_timer` draws it into the same items ~30 times a second and stops when nothing arrives."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._steps = _Table("step", "loss", "lr")
+        self._evaluations = {name: _Table("step", "value", capacity=64) for name in EVALUATIONS}
+        self._pending = False
+
+        self.loss_plot = self._plot("loss", _LossAxis("left"))
+        self.accuracy_plot = self._plot("acc. %")
+        self.lr_plot = self._plot("lr")
+        self.lr_plot.setLabel("bottom", "step", color=INK)
+        self.lr_plot.getAxis("bottom").setStyle(showValues=True)
+        for plot in (self.accuracy_plot, self.lr_plot):
+            plot.setXLink(self.loss_plot)
+        self.accuracy_plot.setYRange(0, 100, padding=0.1)  # room for the "0" and "100" labels
+        self.accuracy_plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 50, 100)], [(25, ""), (75, "")]])
+
+        for plot, offset in ((self.loss_plot, (-110, 1)), (self.accuracy_plot, (-8, -6))):  # items join by name
+            plot.addLegend(
+                offset=offset, colCount=3, labelTextColor=INK, labelTextSize="8pt", brush=(255, 255, 255, 210)
+            )
+        self.step_loss = self._curve(self.loss_plot, pg.mkPen((31, 119, 180, 110), width=1), "train, per step")
+        self.evaluation_items = {name: self._markers(name) for name in EVALUATIONS}
+        self.lr_curve = self._curve(self.lr_plot, pg.mkPen(LR, width=1.5), None)
+
+        self.no_accuracy = QLabel("no accuracy for regression")
+        self.no_accuracy.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_accuracy.setStyleSheet("color: #777; font-style: italic; background: white; padding: 3px;")
+        self.no_accuracy.hide()
+        self.log_scale = QCheckBox("log scale", objectName="log_scale", toolTip="Show the loss on a logarithmic axis")
+        self.log_scale.toggled.connect(self.set_log_scale)
+
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for row, widget in enumerate((self.loss_plot, self.accuracy_plot, self.no_accuracy, self.lr_plot)):
+            layout.addWidget(widget, row, 0)
+        for row, stretch in ((0, 6), (1, ACCURACY_STRETCH), (3, 5)):
+            layout.setRowStretch(row, stretch)
+        # over the loss plot's top-right corner, beside its legend (a decaying loss leaves that corner empty)
+        layout.addWidget(self.log_scale, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        self.log_scale.setContentsMargins(0, 2, 8, 0)
+
+        self.frame_timer = QTimer(self, interval=FRAME_MS)
+        self.frame_timer.timeout.connect(self._on_frame)
+        self._set_view_ranges()
+
+    def add_steps(self, steps: np.ndarray, losses: np.ndarray, lrs: np.ndarray) -> None:
+        """Store a batch of per-step values; the next frame draws them."""
+        if len(steps):
+            self._steps.extend(steps, losses, lrs)
+            self._schedule()
+
+    def add_evaluation(
+        self,
+        step: int,
+        train_loss: float | None,
+        test_loss: float | None,
+        train_acc: float | None,
+        test_acc: float | None,
+    ) -> None:
+        """Store the losses (and accuracies, in %) measured on the whole sets at an epoch's end."""
+        for name, value in zip(EVALUATIONS, (train_loss, test_loss, train_acc, test_acc), strict=True):
+            if value is not None:
+                self._evaluations[name].extend(step, value)
+        self.set_accuracy_available(train_acc is not None or test_acc is not None)
+        self._schedule()
+
+    def set_accuracy_available(self, available: bool) -> None:
+        """Regression has no accuracy: a one-line note takes the place (and little of the room) of its plot."""
+        self.accuracy_plot.setVisible(available)
+        self.layout().setRowStretch(1, ACCURACY_STRETCH if available else 0)  # else its empty row keeps the room
+        self.no_accuracy.setVisible(not available)
+
+    def clear(self) -> None:
+        self.frame_timer.stop()
+        self._steps.clear()
+        for table in self._evaluations.values():
+            table.clear()
+        self.set_accuracy_available(True)
+        self.flush()
+
+    def set_log_scale(self, on: bool) -> None:
+        if self.log_scale.isChecked() != on:
+            self.log_scale.setChecked(on)  # comes back here through `toggled`
+            return
+        self.loss_plot.setLogMode(y=on)
+        self._set_view_ranges()
+
+    def loss_curve_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The per-step loss as drawn: clipped to the view, downsampled, log10 in log scale."""
+        return _drawn(self.step_loss)
+
+    def lr_curve_data(self) -> tuple[np.ndarray, np.ndarray]:
+        return _drawn(self.lr_curve)
+
+    def evaluation_data(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """(steps, values) as drawn, for "train_loss", "test_loss", "train_acc" and "test_acc"."""
+        return {name: _drawn(item) for name, item in self.evaluation_items.items()}
+
+    def stored_steps(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every step received since the last clear (views of the buffers: read, don't write)."""
+        return self._steps["step"], self._steps["loss"], self._steps["lr"]
+
+    def flush(self) -> None:
+        """Draw everything received so far, now. Ranges go first, so each item is clipped and
+        downsampled for the new view rather than the old one."""
+        self._pending = False
+        self._set_view_ranges()
+        steps = self._steps["step"]
+        self.step_loss.setData(steps, self._steps["loss"])
+        self.lr_curve.setData(steps, self._steps["lr"])
+        for name, item in self.evaluation_items.items():
+            item.setData(self._evaluations[name]["step"], self._evaluations[name]["value"])
+
+    def _schedule(self) -> None:
+        self._pending = True
+        if not self.frame_timer.isActive():
+            self.frame_timer.start()
+
+    def _on_frame(self) -> None:
+        if self._pending:
+            self.flush()
+        else:
+            self.frame_timer.stop()  # a frame with nothing new: sleep until data arrives
+
+    def _set_view_ranges(self) -> None:
+        """Ranges are set by hand, once a frame, never auto-ranged: auto-range repaints twice per update
+        and costs 4x as much for a 10k-point curve (DESIGN.md). The loss axis runs from the minimum to the
+        99th percentile of the per-step losses, so one early spike (or the first steps' high loss) cannot
+        flatten the rest; epoch-end values always fit, as a rising test loss is the thing to see."""
+        steps = self._steps["step"]
+        ends = [table["step"][-1] for table in self._evaluations.values() if table.count]
+        last = max(([steps[-1]] if len(steps) else []) + ends, default=1.0)
+        first = min(0.0, steps[0] if len(steps) else 0.0)
+        self.loss_plot.setXRange(first, last + max(1.0, 0.02 * (last - first)), padding=0)
+
+        log = self.log_scale.isChecked()
+        usable = lambda v: v[np.isfinite(v) & (v > 0)] if log else v[np.isfinite(v)]  # a diverged run sends nan
+        losses = usable(self._steps["loss"])  # (and a log axis cannot show zero or below)
+        evaluated = usable(np.concatenate([self._evaluations[name]["value"] for name in ("train_loss", "test_loss")]))
+        if len(losses) or len(evaluated):
+            sample = losses[:: max(1, len(losses) // 4096)]  # a percentile of 4k points is as good as of 100k
+            low = min(losses.min(initial=np.inf), evaluated.min(initial=np.inf))
+            high = max(np.percentile(sample, 99) if len(sample) else -np.inf, evaluated.max(initial=-np.inf))
+            if log:
+                low, high = np.log10(low), np.log10(high)
+            if high - low < 1e-9:
+                low, high = low - 0.5, high + 0.5
+            self.loss_plot.setYRange(low, high, padding=0.06)
+
+        top = self._steps["lr"].max(initial=0.0)
+        self.lr_plot.setYRange(0, top if top > 0 else 1.0, padding=0.08)
+
+    def _plot(self, label: str, left_axis: pg.AxisItem | None = None) -> pg.PlotWidget:
+        plot = pg.PlotWidget(background="w", axisItems={"left": left_axis} if left_axis else None)
+        plot.hideButtons()
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)  # the view follows the run; dragging would be undone next frame
+        plot.disableAutoRange()
+        plot.showGrid(x=True, y=True, alpha=0.12)
+        plot.setMinimumHeight(70)
+        plot.setLabel("left", label, color=INK)
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            axis.setPen(INK)
+            axis.setTextPen(INK)
+            axis.enableAutoSIPrefix(False)  # "0.001", not "1" and a "(x0.001)" that a short axis cuts off
+        plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+        plot.getAxis("bottom").setStyle(showValues=False)  # the shared step values show on the lowest plot only
+        return plot
+
+    @staticmethod
+    def _curve(plot: pg.PlotWidget, pen: QPen, name: str | None) -> pg.PlotDataItem:
+        curve = pg.PlotDataItem(pen=pen, name=name)
+        plot.addItem(curve)  # (first: adding imposes the plot's own clipping and downsampling on the item)
+        curve.setClipToView(True)  # only the steps in view are drawn ...
+        curve.setDownsampling(auto=True, method="peak")  # ... at most a few per pixel, spikes kept
+        return curve
+
+    def _markers(self, name: str) -> pg.PlotDataItem:
+        """Values measured at epoch ends, as dots joined by lines: blue for training, orange for test."""
+        kind, quantity = name.split("_")
+        colour = TRAIN if kind == "train" else TEST
+        label = kind if quantity == "acc" else f"{kind}, per epoch"
+        item = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), symbolBrush=colour, name=label, **MARKER)
+        (self.accuracy_plot if quantity == "acc" else self.loss_plot).addItem(item)
+        return item
