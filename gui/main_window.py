@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._docks()
         self.totals = QLabel()
+        self.statusBar().addPermanentWidget(self.run_controls.device_label)
         self.statusBar().addPermanentWidget(self.totals)
 
         self.palette.layer_activated.connect(self.editor.add_layer)

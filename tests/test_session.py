@@ -3,8 +3,8 @@ and probes that equal the model's own outputs."""
 
 import numpy as np
 import torch
-
 from conftest import LESSONS
+
 from core.probes import decision_surface, grid_points, neuron_columns
 from core.project import load_project
 from core.session import Session

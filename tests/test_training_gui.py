@@ -6,12 +6,12 @@ import sys
 
 import numpy as np
 import pytest
+from conftest import LESSONS, ROOT
 from PySide6.QtWidgets import QDoubleSpinBox, QMessageBox
 
-from conftest import LESSONS, ROOT
+from core.config import TrainConfig
 from core.graph import Graph
 from core.project import Project, save_project
-from core.config import TrainConfig
 from gui.main_window import MainWindow
 from gui.views.boundary import surface_image
 
@@ -166,3 +166,17 @@ print("closed in", time.time() - started)
     assert result.returncode == 0, result.stderr
     assert float(result.stdout.split()[-1]) < 2.0
     assert "QThread" not in result.stderr and "Destroyed" not in result.stderr
+
+
+def test_the_process_worker_trains_and_steps_the_same_way(window, qtbot):
+    controller(window).in_process = True
+    open_lesson(window, qtbot, "spiral_mlp")
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).step == 1 and controller(window).state == "paused", timeout=60000)
+    window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).step >= 100, timeout=30000)
+    window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=5000)
+    assert window.run_controls.dashboard.boundary.surface is not None
+    process = controller(window).worker.process
+    assert controller(window).shutdown() and not process.is_alive()

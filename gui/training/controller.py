@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from gui.training.worker import TrainingWorker, start_worker
+from gui.training.worker import ProcessWorker, TrainingWorker, start_worker
 
 
 class TrainingController(QObject):
@@ -17,9 +17,10 @@ class TrainingController(QObject):
     saved = Signal(str)
     device = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, in_process: bool = False):
         super().__init__(parent)
-        self.worker: TrainingWorker | None = None
+        self.in_process = in_process  # train in a child process instead of a thread
+        self.worker: TrainingWorker | ProcessWorker | None = None
         self.thread: QThread | None = None
         self.state = "idle"
         self.step = 0
@@ -35,7 +36,7 @@ class TrainingController(QObject):
     def start(self, project, data=None, weights=None) -> None:
         """Begin a fresh run (fresh weights, or the given ones) on a copy of the project."""
         self.shutdown()
-        self.worker = TrainingWorker(project.copy(), data, weights)
+        self.worker = (ProcessWorker if self.in_process else TrainingWorker)(project.copy(), data, weights)
         self.worker.snapshot.connect(self._snapshot)
         self.worker.state_changed.connect(self._state)
         self.worker.diverged.connect(self.diverged)

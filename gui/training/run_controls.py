@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from core.graph import infer
 from core.project import data_problems
@@ -24,6 +24,10 @@ class RunControls(QObject):
         self.window = window
         self.controller = TrainingController(self)
         self.dashboard = Dashboard()
+        self.device_label = QLabel("device: not chosen yet")
+        self.device_label.setToolTip(
+            "Where training runs; choose it in the Training tab (auto: CUDA, then MPS, then CPU)"
+        )
         self.settings = TrainingSettings()
         self.run_action = self._action("&Run", self.run_or_pause, "F5")
         self.step_action = self._action("&Step", self.step, "F10")
@@ -34,7 +38,7 @@ class RunControls(QObject):
         self.controller.diverged.connect(self._diverged)
         self.controller.failed.connect(self._failed)
         self.controller.saved.connect(lambda folder: self.message.emit(f"Saved the run to {folder}"))
-        self.controller.device.connect(lambda device: self.message.emit(f"Training on {device}"))
+        self.controller.device.connect(lambda device: self.device_label.setText(f"device: {device}"))
         self._state("idle")
 
     def _action(self, text, slot, keys) -> QAction:

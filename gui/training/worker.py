@@ -1,30 +1,46 @@
-"""Training in a background thread.
+"""Training in the background, in a thread or in a child process.
 
-`TrainingWorker` lives in its own QThread and drives a `core.session.Session`
-step by step. Commands (run, pause, step, stop, learning rate, save) arrive
-through a thread-safe queue and are read between steps; snapshots leave at
-most SNAPSHOT_RATE times a second as plain numpy records. The GUI never
-touches the worker's model.
+Both workers run `core.run_loop` and look the same to the GUI: commands go in
+through `send`, messages come out as Qt signals carrying plain records
+(snapshots of numpy arrays and floats). The GUI never touches the model.
+
+A thread shares the GIL with the GUI's painting, which costs a tiny network a
+third of its speed; a child process trains at full speed but needs a second
+or two to start (`bench/training_overhead.py` measures both).
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import queue
-import time
-import traceback
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-SNAPSHOT_RATE = 30.0
+from core.run_loop import child_main, run_loop, start_session
 
 
-class TrainingWorker(QObject):
+class _Signals(QObject):
     snapshot = Signal(object)  # core.session.Snapshot
     state_changed = Signal(str)  # "starting", "running", "paused", "finished", "stopped", "failed"
     diverged = Signal(str)
     failed = Signal(str, str)  # message, details
     saved = Signal(str)
     ready = Signal(str)  # the device it trains on
+
+    def publish(self, kind: str, *args) -> None:
+        signal = {
+            "state": self.state_changed,
+            "snapshot": self.snapshot,
+            "diverged": self.diverged,
+            "failed": self.failed,
+            "saved": self.saved,
+            "ready": self.ready,
+        }[kind]
+        signal.emit(*args)
+
+
+class TrainingWorker(_Signals):
+    """Runs the loop in the QThread it is moved to; commands through a thread-safe queue."""
 
     def __init__(self, project, data=None, weights=None):
         super().__init__()
@@ -33,97 +49,62 @@ class TrainingWorker(QObject):
         self.session = None  # a core.session.Session, made in the worker's thread
 
     def send(self, *command) -> None:
-        """Thread-safe: queue a command for the loop to read between steps."""
         self.commands.put(command)
 
     @Slot()
     def loop(self) -> None:
-        import torch  # here, in the worker's thread: the window never waits for it
+        self.session = start_session(self.project, self.data, self.weights, self.publish)
+        if self.session is not None:
+            run_loop(self.session, self._next_command, self.publish)
 
-        from core.session import Session
-
-        torch.set_num_threads(1)  # per thread: two intra-op threads beside the GUI slowed training 3-5x
-        self.state_changed.emit("starting")
+    def _next_command(self, wait: bool) -> tuple | None:
         try:
-            self.session = Session(self.project, self.data, self.weights)
-        except Exception as err:  # noqa: BLE001 - shown to the user with its details
-            self.failed.emit(str(err), traceback.format_exc())
-            self.state_changed.emit("failed")
-            return
-        self.ready.emit(str(self.session.trainer.device))
-        self.snapshot.emit(self.session.snapshot(probes=True))
-        self.state_changed.emit("paused")  # a model exists and waits for a command
+            return self.commands.get(block=wait, timeout=0.25 if wait else None)
+        except queue.Empty:
+            return None
+
+
+class ProcessWorker(_Signals):
+    """Runs the loop in a child process; this object, in its QThread, relays the child's messages."""
+
+    def __init__(self, project, data=None, weights=None):
+        super().__init__()
+        context = multiprocessing.get_context("spawn")  # a clean interpreter: no Qt state is copied
+        self.conn, child_end = context.Pipe()
+        plain = None if weights is None else {k: v.detach().cpu().numpy() for k, v in weights.items()}
+        self.process = context.Process(
+            target=child_main, args=(child_end, project.to_dict(), data, plain), daemon=True, name="neurona-training"
+        )
+        self.session = None  # the session lives in the child
+
+    def send(self, *command) -> None:
         try:
-            self._run()
-        except Exception as err:  # noqa: BLE001
-            self.failed.emit(str(err), traceback.format_exc())
-            self.state_changed.emit("failed")
+            self.conn.send(command)
+        except (BrokenPipeError, OSError):
+            pass  # the child has ended; its last messages already said why
 
-    def _run(self) -> None:
-        from core.training import Diverged
-
-        running, pending_steps, last = False, 0, time.perf_counter()
+    @Slot()
+    def loop(self) -> None:
+        self.process.start()
         while True:
-            busy = running or pending_steps
             try:
-                command = self.commands.get(block=not busy, timeout=None if busy else 0.25)
-            except queue.Empty:
-                command = None
-            if command is not None:
-                kind = command[0]
-                if kind == "stop":
-                    self.state_changed.emit("stopped")
-                    return
-                if kind == "run":
-                    if self.session.finished:
-                        self.session.extend()  # Run after the last epoch trains as many epochs again
-                    running = True
-                    self.state_changed.emit("running")
-                elif kind == "pause":
-                    running, pending_steps = False, 0
-                    self.snapshot.emit(self.session.snapshot(probes=True))
-                    self.state_changed.emit("paused")
-                elif kind == "step":
-                    pending_steps += command[1]
-                elif kind == "lr":
-                    self.session.trainer.set_lr(command[1])
-                elif kind == "save":
-                    self._save(command[1])
-                continue
-            if not busy:
-                continue
-            try:
-                self.session.step()
-            except Diverged as err:
-                running, pending_steps = False, 0
-                self.snapshot.emit(self.session.snapshot(probes=False))
-                self.diverged.emit(str(err))
-                self.state_changed.emit("paused")
-                continue
-            pending_steps = max(0, pending_steps - 1)
-            finished = self.session.finished and running
-            now = time.perf_counter()
-            if now - last >= 1.0 / SNAPSHOT_RATE or not (running or pending_steps) or finished:
-                last = now
-                self.snapshot.emit(self.session.snapshot(probes=None if running else True))
-            if finished:
-                running = False
-                self.state_changed.emit("finished")
-            elif not running and not pending_steps:
-                self.state_changed.emit("paused")
-
-    def _save(self, folder: str) -> None:
-        from core.runs import save_run
-
-        try:
-            save_run(folder, self.project, self.session.records, self.session.trainer.model)
-        except OSError as err:
-            self.failed.emit(f"cannot save the run to {folder}: {err.strerror or err}", traceback.format_exc())
-            return
-        self.saved.emit(folder)
+                message = self.conn.recv()
+            except (EOFError, OSError):
+                if self.process.exitcode not in (0, None):
+                    self.publish(
+                        "failed", f"the training process ended unexpectedly (code {self.process.exitcode})", ""
+                    )
+                    self.publish("state", "failed")
+                break
+            self.publish(*message)
+            if message[0] == "state" and message[1] in ("stopped", "failed"):
+                break
+        self.process.join(2)
+        if self.process.is_alive():
+            self.process.kill()
 
 
-def start_worker(worker: TrainingWorker) -> QThread:
+def start_worker(worker: _Signals) -> QThread:
     thread = QThread()
     thread.setObjectName("training")
     worker.moveToThread(thread)

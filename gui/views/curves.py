@@ -221,7 +221,7 @@ class TrainingCurves(QWidget):
             self.loss_plot.setYRange(low, high, padding=0.06)
 
         top = self._steps["lr"].max(initial=0.0)
-        self.lr_plot.setYRange(0, top if top > 0 else 1.0, padding=0.08)
+        self.lr_plot.setYRange(0, 1.3 * top if top > 0 else 1.0, padding=0.08)  # the line sits inside, not on the edge
 
     def _plot(self, label: str, left_axis: pg.AxisItem | None = None) -> pg.PlotWidget:
         plot = pg.PlotWidget(background="w", axisItems={"left": left_axis} if left_axis else None)
