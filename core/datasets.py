@@ -167,6 +167,30 @@ def _text(p, rng):
     return Arrays(x, y, [repr(c)[1:-1] for c in vocab])
 
 
+def _points(p, rng):
+    """Points the user placed by clicking on the plane, stored in the project as JSON [[x, y, class], ...]."""
+    import json
+
+    try:
+        rows = json.loads(p["points"] or "[]")
+        x = np.array([[float(r[0]), float(r[1])] for r in rows], dtype=np.float32).reshape(-1, 2)
+        y = np.array([int(r[2]) for r in rows], dtype=np.int64)
+    except (ValueError, TypeError, IndexError, KeyError):
+        raise DatasetError("the points must be a JSON list of [x, y, class] triples") from None
+    if len(x) < 4:
+        raise DatasetError(f"{len(x)} points so far: click on the plane to add at least 4")
+    if ((y < 0) | (y >= p["classes"])).any() or not np.isfinite(x).all():
+        raise DatasetError(f"every point needs finite coordinates and a class from 0 to {p['classes'] - 1}")
+    return Arrays(x, y, [f"class {k}" for k in range(p["classes"])])
+
+
+def points_json(x: np.ndarray, y: np.ndarray) -> str:
+    """The `points` parameter holding these points (rounded: a project file stays readable)."""
+    import json
+
+    return json.dumps([[round(float(a), 4), round(float(b), 4), int(c)] for (a, b), c in zip(x, y, strict=True)])
+
+
 def _csv(p, rng):
     from core.data_user import csv_dataset
 
@@ -291,6 +315,13 @@ KINDS: dict[str, DatasetKind] = {
                 _P("max_per_class", "int", 1000, "Use at most this many images per class", 1, 1_000_000),
             ),
             _image_folder,
+        ),
+        DatasetKind(
+            "points",
+            "your data",
+            "Your points: click on the decision boundary's plane to place points of a class",
+            (_P("points", "text", "", "The points as JSON: [[x, y, class], ...]", 0, 1_000_000), _CLASSES),
+            _points,
         ),
         DatasetKind(
             "csv",

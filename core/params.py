@@ -39,8 +39,9 @@ class Param:
         if self.type == "shape":
             return self._validate_shape(value)
         if self.type == "text":
-            if not isinstance(value, str) or len(value) > 4096:
-                raise ParamError(f"'{self.name}' must be text of at most 4096 characters, not {_show(value)}")
+            limit = int(self.max or 4096)
+            if not isinstance(value, str) or len(value) > limit:
+                raise ParamError(f"'{self.name}' must be text of at most {limit} characters, not {_show(value)}")
             return value
         if self.type == "int":
             if isinstance(value, bool) or not isinstance(value, int):

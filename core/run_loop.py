@@ -3,7 +3,7 @@
 The GUI runs it in a thread (commands from a queue, messages as Qt signals)
 or in a child process (both through a pipe); a test can run it with a list.
 Commands are tuples: ("run",), ("pause",), ("step", n), ("lr", value),
-("save", folder), ("stop",). Messages are tuples too: ("snapshot", Snapshot),
+("data", Data), ("save", folder), ("stop",). Messages are tuples too: ("snapshot", Snapshot),
 ("state", name), ("diverged", text), ("failed", text, details),
 ("saved", folder), ("ready", device).
 """
@@ -92,6 +92,11 @@ def _obey(session, command: tuple, running: bool, pending: int, publish: Publish
         return running, pending + command[1]
     if kind == "lr":
         session.trainer.set_lr(command[1])
+    elif kind == "data":
+        try:
+            session.trainer.set_data(command[1])
+        except RuntimeError as err:  # a TrainingError: the data no longer fits the model
+            publish("failed", str(err), "")
     elif kind == "save":
         _save(session, command[1], publish)
     return running, pending

@@ -201,6 +201,17 @@ class Trainer:
 
     # ---- live controls -------------------------------------------------------------
 
+    def set_data(self, data: Data) -> None:
+        """Train on from the next batch with new samples of the same shape (points the user added)."""
+        if data.input_shape != self.data.input_shape or data.num_classes != self.data.num_classes:
+            raise TrainingError("the new data has another shape or number of classes: reset the weights")
+        self.data = data
+        as_tensor = lambda a: torch.as_tensor(a, device=self.device)  # noqa: E731
+        self.x_train, self.y_train = as_tensor(data.x_train), as_tensor(data.y_train)
+        self.x_test, self.y_test = as_tensor(data.x_test), as_tensor(data.y_test)
+        self.steps_per_epoch = self._batches_per_epoch()
+        self._batches = []
+
     @property
     def lr(self) -> float:
         return self.optimizer.param_groups[0]["lr"]

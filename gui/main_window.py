@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -27,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.adapt import adapt_to_data
+from core.datasets import points_json
 from core.layers import fmt_shape
-from core.project import Project, ProjectError, load_project, save_project
+from core.project import Project, ProjectError, load_project
 from gui.dataset_panel import DatasetPanel
 from gui.editor.commands import Macro, SetDataset, SetParam, SetTraining
 from gui.editor.editor import Editor
@@ -36,11 +36,11 @@ from gui.editor.inspector import Inspector
 from gui.editor.items import TEXT_SCALE
 from gui.editor.palette import Palette
 from gui.editor.view import GraphView
+from gui.project_files import ProjectFiles
 from gui.settings import Autosave, app_settings
 from gui.training.run_controls import RunControls
 
 LESSONS = Path(__file__).resolve().parent.parent / "assets" / "lessons"
-MAX_RECENT = 8
 BASE_POINT_SIZE = 10
 PRESENTATION_SCALE = 1.6
 
@@ -59,7 +59,7 @@ def lesson_titles() -> list[tuple[str, Path]]:
     return found
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ProjectFiles, QMainWindow):
     def __init__(self, autosave: Autosave | None = None) -> None:
         super().__init__()
         self.resize(1280, 800)
@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.run_controls.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.run_controls.settings.setting_edited.connect(self._setting_edited)
         self.dataset_panel.dataset_edited.connect(self._dataset_edited)
+        self.run_controls.dashboard.boundary.point_added.connect(self._point_added)
         self.dataset_panel.data_loaded.connect(self._data_loaded)
         self.editor.node_selected.connect(lambda node_id: self.tabs.setCurrentWidget(self.inspector))
         self._fit_after_load = False
@@ -128,7 +129,11 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(about_box, "About")
         self.tabs.addTab(self.inspector, "Layer")
-        self.tabs.addTab(self.dataset_panel, "Dataset")
+        dataset_box = QScrollArea()  # the panel scrolls rather than holding the window's height up
+        dataset_box.setWidgetResizable(True)
+        dataset_box.setFrameShape(QScrollArea.Shape.NoFrame)
+        dataset_box.setWidget(self.dataset_panel)
+        self.tabs.addTab(dataset_box, "Dataset")
         self.tabs.addTab(self.run_controls.settings, "Training")
         right = QDockWidget("Project", self)
         right.setObjectName("project")
@@ -231,6 +236,21 @@ class MainWindow(QMainWindow):
             if name == "lr":
                 self.run_controls.set_lr(value)
 
+    def _point_added(self, x: float, y: float, k: int) -> None:
+        """A click on the plane: the dataset becomes (or grows) the user's own points."""
+        data = self.dataset_panel.data
+        if data is None or not data.is_2d:
+            return
+        xs = np.concatenate([data.x_train, data.x_test, [[x, y]]])
+        ys = np.concatenate([data.y_train, data.y_test, [k]])
+        params = {
+            "points": points_json(xs, ys),
+            "classes": data.num_classes,
+            "test_ratio": self.project.dataset_params["test_ratio"],
+            "seed": self.project.dataset_params["seed"],
+        }
+        self.undo_stack.push(SetDataset(self.project, "points", params))
+
     def _dataset_edited(self, name: str, params: dict) -> None:
         if not self.run_controls.guard():
             self.dataset_panel.refresh()
@@ -250,6 +270,11 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"Fitted the network to {data.name}: {summary}", 8000)
         self.editor.data = data
         self.editor.scene.set_data(data)
+        if not self.run_controls.controller.active:
+            self.run_controls.dashboard.show_data(data)
+        elif self.project.dataset == "points":
+            self.run_controls.controller.set_data(data)  # the model trains on with the points just added
+            self.run_controls.dashboard.boundary.show_data(data)
         if self._pending_weights is not None:
             weights, self._pending_weights = self._pending_weights, None
             self.run_controls.start_from(weights)
@@ -282,149 +307,6 @@ class MainWindow(QMainWindow):
         name = Path(self.path).name if self.path else self.project.title
         self.setWindowTitle(f"{name}[*] — Neurona")
         self.setWindowModified(self.dirty)
-
-    # ---- files ---------------------------------------------------------------------------
-
-    def maybe_save(self) -> bool:
-        """Ask before unsaved changes would be lost; False means the user cancelled."""
-        if not self.dirty:
-            return True
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            self,
-            "Unsaved changes",
-            "Save the changes to this project first?",
-            buttons.Save | buttons.Discard | buttons.Cancel,
-            buttons.Save,
-        )
-        if answer == buttons.Save:
-            return self.save()
-        return answer == buttons.Discard
-
-    def new_project(self) -> None:
-        if self.maybe_save():
-            self.show_project(Project(), None)
-            self.autosave.clear()
-
-    def open_dialog(self) -> None:
-        if not self.maybe_save():
-            return
-        start = str(Path(self.path).parent) if self.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Open a project", start, "Neurona projects (*.json)")
-        if path:
-            self.open_path(path, ask=False)
-
-    def open_path(self, path: str, ask: bool = True) -> bool:
-        if ask and not self.maybe_save():
-            return False
-        try:
-            project = load_project(path)
-        except ProjectError as err:
-            QMessageBox.warning(self, "Cannot open the project", f"{Path(path).name}: {err}")
-            return False
-        self.show_project(project, str(path))
-        self._remember(str(path))
-        self.autosave.clear()
-        self.statusBar().showMessage(f"Opened {path}", 4000)
-        return True
-
-    def open_run_dialog(self) -> None:
-        if not self.maybe_save():
-            return
-        folder = QFileDialog.getExistingDirectory(self, "Open a saved run", str(Path.home()))
-        if folder:
-            self.open_run(folder)
-
-    def open_run(self, folder: str) -> bool:
-        """A saved run: its project, and a paused model with its trained weights."""
-        from core.runs import load_run
-
-        try:
-            project, weights = load_run(folder)
-        except (ProjectError, OSError) as err:
-            QMessageBox.warning(self, "Cannot open the run", f"{folder}: {err}")
-            return False
-        self.show_project(project, None)
-        self._pending_weights = weights
-        return True
-
-    def open_lesson(self, path: Path) -> bool:
-        """A lesson opens as a new, unsaved project, so the original stays as shipped."""
-        if not self.maybe_save():
-            return False
-        try:
-            self.show_project(load_project(path), None)
-        except ProjectError as err:
-            QMessageBox.warning(self, "Cannot open the lesson", str(err))
-            return False
-        return True
-
-    def save(self) -> bool:
-        return self.save_to(self.path) if self.path else self.save_as()
-
-    def save_as(self) -> bool:
-        suggestion = self.path or str(Path.home() / f"{self.project.title or 'project'}.json")
-        path, _ = QFileDialog.getSaveFileName(self, "Save the project", suggestion, "Neurona projects (*.json)")
-        return self.save_to(path) if path else False
-
-    def save_to(self, path: str) -> bool:
-        if not path.endswith(".json"):
-            path += ".json"
-        try:
-            save_project(self.project, path)
-        except OSError as err:
-            QMessageBox.warning(self, "Cannot save", f"{path}: {err.strerror or err}")
-            return False
-        self.path, self.recovered = path, False
-        self.undo_stack.setClean()
-        self.autosave.clear()
-        self._remember(path)
-        self._update_title()
-        self.statusBar().showMessage(f"Saved {path}", 4000)
-        return True
-
-    def _remember(self, path: str) -> None:
-        recent = [p for p in self.settings.value("recent", [], type=list) if p != path]
-        self.settings.setValue("recent", [path] + recent[: MAX_RECENT - 1])
-        self._fill_recent()
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.settings.value("recent", [], type=list):
-            self._action(self.recent_menu, path, lambda _=False, p=path: self.open_path(p))
-        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
-
-    # ---- crash safety -----------------------------------------------------------------------
-
-    def _write_autosave(self) -> None:
-        if self.dirty:
-            try:
-                self.autosave.write(self.project, self.path)
-            except OSError as err:
-                self.statusBar().showMessage(f"Could not write the autosave copy: {err}", 6000)
-
-    def offer_recovery(self) -> bool:
-        """After a crash, offer the autosaved work back; True if it was restored."""
-        pending = self.autosave.pending()
-        if pending is None:
-            return False
-        project, source = pending
-        where = Path(source).name if source else project.title
-        buttons = QMessageBox.StandardButton
-        answer = QMessageBox.question(
-            self,
-            "Recover unsaved work?",
-            f"Neurona closed without saving changes to “{where}”. Recover them?",
-            buttons.Yes | buttons.No,
-            buttons.Yes,
-        )
-        if answer != buttons.Yes:
-            self.autosave.clear()
-            return False
-        self.show_project(project, source)
-        self.recovered = True
-        self._update_title()
-        return True
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.maybe_save():

@@ -8,7 +8,7 @@ from test_data_files import cifar_folder, mnist_folder
 from core.adapt import adapt_to_data, starter_graph
 from core.cli import main as cli
 from core.config import TrainConfig
-from core.datasets import KINDS, DatasetError, load_dataset
+from core.datasets import KINDS, DatasetError, load_dataset, points_json
 from core.graph import infer
 from core.project import Project, data_problems, load_project, save_project
 
@@ -41,6 +41,10 @@ def files_for(name, tmp_path) -> dict:
         return {"file": str(tmp_path / "t.txt"), "n_samples": 200}
     if name == "patches":
         return {"n_samples": 300}
+    if name == "points":
+        rng = np.random.default_rng(0)
+        x = rng.normal(0, 1, (40, 2))
+        return {"points": points_json(x, (x[:, 0] > 0).astype(int))}
     return {}
 
 
@@ -111,3 +115,22 @@ def test_adapting_a_network_sets_input_shape_output_width_and_loss():
     plane = load_dataset("plane")
     changes = dict(((n, k), v) for n, k, v in adapt_to_data(graph, plane))
     assert changes[("output1", "loss")] == "mse" and changes[("linear2", "out_features")] == 1
+
+
+def test_clicked_points_round_trip_and_bad_ones_are_refused():
+    x, y = np.array([[0.1, 0.2], [0.3, -0.4], [1, 1], [-1, 0.5]]), np.array([0, 1, 1, 0])
+    data = load_dataset("points", {"points": points_json(x, y), "test_ratio": 0.25})
+    got = sorted(
+        map(
+            tuple,
+            np.c_[np.concatenate([data.x_train, data.x_test]), np.concatenate([data.y_train, data.y_test])].tolist(),
+        )
+    )
+    assert got == sorted(map(tuple, np.c_[x, y].astype(np.float32).tolist()))
+    for bad, message in (
+        ("[[0, 0, 0]]", "1 points so far"),
+        ("not json", "JSON list"),
+        (points_json(x, y + 5), "a class from 0 to 1"),
+    ):
+        with pytest.raises(DatasetError, match=message):
+            load_dataset("points", {"points": bad})

@@ -7,6 +7,8 @@ import sys
 import numpy as np
 import pytest
 from conftest import LESSONS, ROOT
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDoubleSpinBox, QMessageBox
 
 from core.config import TrainConfig
@@ -180,3 +182,29 @@ def test_the_process_worker_trains_and_steps_the_same_way(window, qtbot):
     assert window.run_controls.dashboard.boundary.surface is not None
     process = controller(window).worker.process
     assert controller(window).shutdown() and not process.is_alive()
+
+
+def test_clicking_on_the_plane_adds_a_point_and_training_goes_on(window, qtbot):
+    open_lesson(window, qtbot, "spiral_mlp")
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=30000)
+    before = window.dataset_panel.data
+    boundary = window.run_controls.dashboard.boundary
+    boundary.adding.setCurrentIndex(2)  # "click adds arm 2"
+    plot = boundary.plot
+    target = plot.getViewBox().mapViewToScene(QPointF(0.25, -0.5))
+    with qtbot.waitSignal(window.dataset_panel.data_loaded, timeout=20000):
+        QTest.mouseClick(
+            plot.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, plot.mapFromScene(target)
+        )
+    after = window.dataset_panel.data
+    assert window.project.dataset == "points" and controller(window).active
+    xs = np.concatenate([after.x_train, after.x_test])
+    ys = np.concatenate([after.y_train, after.y_test])
+    assert len(xs) == len(before.x_train) + len(before.x_test) + 1
+    added = np.argmin(np.abs(xs - [0.25, -0.5]).sum(1))
+    assert np.allclose(xs[added], [0.25, -0.5], atol=0.05) and ys[added] == 1
+    window.run_controls.step_action.trigger()  # the model trains on the new points
+    qtbot.waitUntil(lambda: controller(window).step == 2, timeout=10000)
+    window.undo_stack.undo()
+    assert window.project.dataset == "spiral"

@@ -58,6 +58,10 @@ class TrainingController(QObject):
     def set_lr(self, lr: float) -> None:
         self._send("lr", lr)
 
+    def set_data(self, data) -> None:
+        """New samples for the running model (the user added points)."""
+        self._send("data", data)
+
     def save(self, folder: str) -> None:
         self._send("save", folder)
 

@@ -39,18 +39,22 @@ class Dashboard(QWidget):
         self.data: Data | None = None
         self._neurons_ready = False
 
-    def begin(self, data: Data) -> None:
-        """A new run: empty curves, the data's points, the network's neurons laid out on the first snapshot."""
+    def show_data(self, data: Data) -> None:
+        """The dataset before (or between) runs: its points on the plane, empty curves."""
         self.data = data
-        self.curves.clear()
         self.curves.set_accuracy_available(bool(data.num_classes))
-        self.alert.hide()
         self.boundary.setVisible(data.is_2d)
+        self.neurons.setVisible(data.is_2d)
         if data.is_2d:
             self.boundary.show_data(data)
+
+    def begin(self, data: Data) -> None:
+        """A new run: empty curves, the data's points, the network's neurons laid out on the first snapshot."""
+        self.curves.clear()
+        self.show_data(data)
+        self.alert.hide()
         self._neurons_ready = False
-        self.neurons.setVisible(data.is_2d)
-        self.counters.setText("Starting…")
+        self.counters.setText("Starting… (the first run loads PyTorch)")
 
     def show_snapshot(self, shot) -> None:
         finite = np.isfinite(shot.losses)  # a diverging run's last losses cannot be drawn

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from core.datasets import Data
 from core.probes import Surface
@@ -37,6 +37,8 @@ def surface_image(surface: Surface, discrete: bool) -> np.ndarray:
 
 
 class BoundaryView(QWidget):
+    point_added = Signal(float, float, int)  # x, y and class of a point the user clicked onto the plane
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot = pg.PlotWidget(background="w")
@@ -54,9 +56,15 @@ class BoundaryView(QWidget):
         self.discrete.setObjectName("discrete")
         self.discrete.toggled.connect(lambda _: self.surface is not None and self.show_surface(self.surface))
         self.surface: Surface | None = None
+        self.adding = QComboBox()
+        self.adding.setObjectName("adding")
+        self.adding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.adding.setToolTip("Choose a class, then click on the plane to add points of it to your own data set")
+        self.plot.scene().sigMouseClicked.connect(self._clicked)
         controls = QHBoxLayout()
         controls.addWidget(self.show_test)
         controls.addWidget(self.discrete)
+        controls.addWidget(self.adding)
         controls.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -83,6 +91,15 @@ class BoundaryView(QWidget):
         for item in self.train_points + self.test_points:
             self.plot.addItem(item)
         self._toggle_test(self.show_test.isChecked())
+        chosen = self.adding.currentIndex()
+        self.adding.clear()
+        self.adding.addItem("click adds nothing")
+        for k in range(data.num_classes):
+            self.adding.addItem(f"click adds {data.class_names[k]}")
+        self.adding.setCurrentIndex(chosen if 0 <= chosen < self.adding.count() else 0)
+        self.adding.setEnabled(bool(data.num_classes))
+        if self.surface is None:
+            self.plot.autoRange()
 
     def show_surface(self, surface: Surface) -> None:
         self.surface = surface
@@ -91,6 +108,13 @@ class BoundaryView(QWidget):
         n = surface.values.shape[0]
         step_x, step_y = (x1 - x0) / (n - 1), (y1 - y0) / (n - 1)
         self.image.setRect(QRectF(x0 - step_x / 2, y0 - step_y / 2, x1 - x0 + step_x, y1 - y0 + step_y))
+
+    def _clicked(self, event) -> None:
+        k = self.adding.currentIndex() - 1
+        if k < 0 or event.button() != Qt.MouseButton.LeftButton:
+            return
+        point = self.plot.getViewBox().mapSceneToView(event.scenePos())
+        self.point_added.emit(point.x(), point.y(), k)
 
     def _toggle_test(self, on: bool) -> None:
         for item in self.test_points:
