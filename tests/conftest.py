@@ -18,3 +18,38 @@ import pytest  # noqa: E402
 def _private_settings(tmp_path, monkeypatch):
     """Each test gets its own settings and autosave folder, never the user's."""
     monkeypatch.setenv("NEURONA_DATA_DIR", str(tmp_path / "neurona-data"))
+
+
+def diverging_project(path):
+    """A one-unit regression on the logic gate with a learning rate of 100: its loss overflows in a few steps."""
+    from core.config import TrainConfig
+    from core.graph import Graph
+    from core.project import Project, save_project
+
+    g = Graph()
+    g.add_node("Input", "x", {"shape": [2]})
+    g.add_node("Linear", "fc", {"out_features": 1})
+    g.add_node("Output", "out", {"loss": "mse"})
+    g.add_edge("x", "fc")
+    g.add_edge("fc", "out")
+    save_project(Project(g, "logic", {}, TrainConfig(optimizer="sgd", lr=100.0, epochs=50)), path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    """The main window, shown, with its dataset loaded; "save changes?" is answered Discard.
+    At the end, its training worker (if any) must stop in time."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui.main_window import MainWindow
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.dataset_panel.data is not None)  # the dataset loads in the background
+    yield win
+    assert win.run_controls.shutdown()

@@ -4,10 +4,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import LESSONS, ROOT
+from conftest import LESSONS, ROOT, diverging_project
 
 from core.cli import main as cli
-from core.config import TrainConfig
 from core.graph import Graph
 from core.project import Project, save_project
 
@@ -53,14 +52,7 @@ def test_train_refuses_a_broken_graph_with_the_reason(tmp_path, capsys):
 
 
 def test_diverging_training_stops_names_the_step_and_keeps_the_run(tmp_path, capsys):
-    g = Graph()
-    g.add_node("Input", "x", {"shape": [2]})
-    g.add_node("Linear", "fc", {"out_features": 1})
-    g.add_node("Output", "out", {"loss": "mse"})
-    g.add_edge("x", "fc")
-    g.add_edge("fc", "out")
-    path = tmp_path / "hot.json"
-    save_project(Project(g, "logic", {}, TrainConfig(optimizer="sgd", lr=100.0, epochs=50)), path)
+    path = diverging_project(tmp_path / "hot.json")
     assert cli(["train", str(path), "--out", str(tmp_path / "run")]) == 1
     captured = capsys.readouterr()
     assert "error: the loss became" in captured.err and "at step" in captured.err

@@ -4,22 +4,17 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from conftest import LESSONS
-from PySide6.QtWidgets import QMessageBox, QSpinBox
+from PySide6.QtWidgets import QSpinBox
 from test_data_files import mnist_folder
 
-from gui.main_window import MainWindow
 from gui.views.data_preview import tile_images
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    win.open_lesson(LESSONS / "spiral_mlp.json")
-    qtbot.waitUntil(lambda: win.dataset_panel.data is not None and win.dataset_panel.data.name == "spiral")
-    return win
+def window(window, qtbot):
+    window.open_lesson(LESSONS / "spiral_mlp.json")
+    qtbot.waitUntil(lambda: window.dataset_panel.data.name == "spiral" and window.project.dataset == "spiral")
+    return window
 
 
 def choose(window, qtbot, name):

@@ -16,18 +16,6 @@ from gui.editor.items import BODY, HEADER, WIDTH
 from gui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.dataset_panel.data is not None)  # the dataset loads in the background
-    return win
-
-
 def drop_layer(window, kind, view_pos):
     """Drop a palette item on the canvas with the same mime data a real drag carries."""
     mime: QMimeData = window.palette.tree.mimeData([window.palette.items[kind]])

@@ -6,26 +6,12 @@ import sys
 
 import numpy as np
 import pytest
-from conftest import LESSONS, ROOT
+from conftest import LESSONS, ROOT, diverging_project
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDoubleSpinBox, QMessageBox
 
-from core.config import TrainConfig
-from core.graph import Graph
-from core.project import Project, save_project
-from gui.main_window import MainWindow
 from gui.views.boundary import surface_image
-
-
-@pytest.fixture
-def window(qtbot, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    assert win.run_controls.shutdown()  # the worker thread ended in time
 
 
 def open_lesson(window, qtbot, name):
@@ -81,14 +67,7 @@ def test_a_new_learning_rate_reaches_the_running_optimiser(window, qtbot):
 
 
 def test_a_diverging_network_pauses_with_the_step_and_cause(window, qtbot, tmp_path):
-    g = Graph()
-    g.add_node("Input", "x", {"shape": [2]})
-    g.add_node("Linear", "fc", {"out_features": 1})
-    g.add_node("Output", "out", {"loss": "mse"})
-    g.add_edge("x", "fc")
-    g.add_edge("fc", "out")
-    path = tmp_path / "hot.json"
-    save_project(Project(g, "logic", {}, TrainConfig(optimizer="sgd", lr=100.0, epochs=50)), path)
+    path = diverging_project(tmp_path / "hot.json")
     window.open_path(str(path))
     qtbot.waitUntil(lambda: window.dataset_panel.data is not None, timeout=20000)
     with qtbot.waitSignal(controller(window).diverged, timeout=30000):
