@@ -64,6 +64,10 @@ def run_loop(session, next_command: NextCommand, publish: Publish) -> None:
             publish("diverged", str(err))
             publish("state", "paused")
             continue
+        except Exception as err:  # noqa: BLE001 - any other failure reaches the user with its details
+            publish("failed", str(err) or type(err).__name__, traceback.format_exc())
+            publish("state", "failed")
+            return
         pending = max(0, pending - 1)
         finished = running and session.finished
         now = time.perf_counter()
@@ -132,3 +136,6 @@ def child_main(conn, project_dict: dict, data, weights: dict | None) -> None:
             run_loop(session, next_command, publish)
     except (EOFError, BrokenPipeError, KeyboardInterrupt):
         pass  # the window went away: nothing left to train for
+    except Exception as err:  # noqa: BLE001 - e.g. a command that cannot be read: tell the window why
+        publish("failed", str(err) or type(err).__name__, traceback.format_exc())
+        publish("state", "failed")

@@ -21,6 +21,7 @@ from core.training import EpochRecord, Trainer
 SURFACE_SIZE = 64
 NEURON_SIZE = 28
 PROBE_INTERVAL = 0.1  # seconds between probe computations, whatever the snapshot rate
+EVALUATION_INTERVAL = 0.25  # seconds between whole-set evaluations when epochs fly by faster than that
 
 
 @dataclass
@@ -51,6 +52,8 @@ class Session:
         self._evaluations: list[EpochRecord] = []
         self._last_probe = -1.0
         self._epoch_started = time.perf_counter()
+        self._last_evaluation = -float("inf")
+        self._seen_epoch = 0
         data = self.trainer.data
         self.bounds = plane_bounds(np.concatenate([data.x_train, data.x_test])) if data.is_2d else None
         self.columns = neuron_columns(project.graph, self.trainer.model) if data.is_2d else []
@@ -64,14 +67,19 @@ class Session:
         self.last_epoch = self.trainer.epoch + self.trainer.config.epochs
 
     def step(self) -> None:
-        """One batch; at an epoch's end, an evaluation on the whole train and test sets."""
+        """One batch; at an epoch's end, an evaluation on the whole train and test sets, at most
+        every EVALUATION_INTERVAL (a small CNN's epoch can take less time than its evaluation)
+        and always at the last epoch."""
         record = self.trainer.step()
         self._steps.append(record.step)
         self._losses.append(record.loss)
         self._lrs.append(record.lr)
-        if self.trainer.epoch > (self.records[-1].epoch if self.records else 0):
-            evaluation = self.trainer.epoch_record(time.perf_counter() - self._epoch_started)
-            self._epoch_started = time.perf_counter()
+        epoch_ended = self.trainer.epoch > self._seen_epoch
+        self._seen_epoch = self.trainer.epoch
+        now = time.perf_counter()
+        if epoch_ended and (now - self._last_evaluation >= EVALUATION_INTERVAL or self.finished):
+            evaluation = self.trainer.epoch_record(now - self._epoch_started)
+            self._last_evaluation = self._epoch_started = time.perf_counter()
             self.records.append(evaluation)
             self._evaluations.append(evaluation)
 

@@ -46,6 +46,7 @@ def window(qtbot, monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     win = MainWindow()
+    win.run_controls.controller.in_process = False  # a thread starts at once and lets tests look at the model
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()

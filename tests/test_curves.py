@@ -37,7 +37,7 @@ def test_the_timer_draws_exactly_the_steps_added_then_goes_idle(curves, qtbot):
     assert np.array_equal(curves.lr_curve_data()[1], np.concatenate([b[2] for b in added]))
     qtbot.waitUntil(lambda: not curves.frame_timer.isActive(), timeout=2000)  # nothing new: the timer sleeps
     left, right = curves.loss_plot.viewRange()[0]
-    assert left <= 0 and 119 < right < 130  # the whole run in view, with a small margin
+    assert left <= 0 and right in (200.0, 500.0)  # the whole run in view; the range grows in round jumps
 
 
 def test_evaluation_markers_are_what_was_added(curves):

@@ -87,3 +87,16 @@ def test_decision_surface_for_a_single_output_unit():
     session = Session(load_project(LESSONS / "perceptron.json"))
     surface = decision_surface(session.trainer.model, (-1, 1, -1, 1), 8, "mse", 2)
     assert surface.kind == "probability" and set(np.unique(surface.values)) <= {0.0, 1.0}
+
+
+def test_fast_epochs_are_evaluated_at_most_every_interval_and_always_at_the_end(monkeypatch):
+    clock = iter(range(1_000_000))
+    monkeypatch.setattr("core.session.time.perf_counter", lambda: next(clock) * 0.001)  # 1 ms per call
+    project = load_project(LESSONS / "perceptron.json")
+    project.training = project.training.replace(epochs=6)
+    session = Session(project)
+    while not session.finished:
+        session.step()
+    epochs = [r.epoch for r in session.records]
+    assert epochs[0] == 1 and epochs[-1] == 6 and len(epochs) < 6  # the clock ran slower than the epochs
+    assert all(b > a for a, b in zip(epochs, epochs[1:], strict=False))

@@ -187,3 +187,28 @@ def test_clicking_on_the_plane_adds_a_point_and_training_goes_on(window, qtbot):
     qtbot.waitUntil(lambda: controller(window).step == 2, timeout=10000)
     window.undo_stack.undo()
     assert window.project.dataset == "spiral"
+
+
+def test_an_error_inside_training_reaches_the_user_with_details(window, qtbot, monkeypatch):
+    from core.session import Session
+
+    real_step = Session.step
+
+    def failing_step(self):
+        if self.trainer.step_count >= 10:
+            raise RuntimeError("the GPU caught fire")
+        real_step(self)
+
+    monkeypatch.setattr(Session, "step", failing_step)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append((box.text(), box.detailedText())))
+    open_lesson(window, qtbot, "spiral_mlp")
+    with qtbot.waitSignal(controller(window).failed, timeout=30000):
+        window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "failed", timeout=5000)
+    assert shown and "the GPU caught fire" in shown[0][0] and "Traceback" in shown[0][1]
+    assert window.run_controls.run_action.text() == "&Run"
+    window.run_controls.reset_action.trigger()  # the app stays usable: a fresh run can start
+    monkeypatch.setattr(Session, "step", real_step)
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).step == 1, timeout=30000)

@@ -70,8 +70,15 @@ class TrainingController(QObject):
         ended = True
         if self.worker is not None:
             self.worker.send("stop")
-            self.worker.snapshot.disconnect(self._snapshot)
-            self.worker.state_changed.disconnect(self._state)
+            for signal in (
+                self.worker.snapshot,
+                self.worker.state_changed,
+                self.worker.diverged,
+                self.worker.failed,
+                self.worker.saved,
+                self.worker.ready,
+            ):
+                signal.disconnect()  # a worker being retired must not speak to the window any more
         if self.thread is not None:
             self.thread.quit()
             ended = self.thread.wait(timeout_ms)

@@ -21,6 +21,7 @@ class Dashboard(QWidget):
         self.neurons = NeuronView()
         self.counters = QLabel("Not trained yet: press Run (F5).")
         self.counters.setObjectName("counters")
+        self.counters.setAutoFillBackground(True)  # opaque: its 30 updates a second repaint only itself
         self.alert = QLabel()
         self.alert.setWordWrap(True)
         self.alert.setStyleSheet("color: #b71c1c; background: #fff5f5; border: 1px solid #ef9a9a; padding: 4px")

@@ -22,7 +22,8 @@ class RunControls(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.controller = TrainingController(self)
+        # a child process trains at full speed beside the GUI's painting (bench/training_overhead.py)
+        self.controller = TrainingController(self, in_process=True)
         self.dashboard = Dashboard()
         self.device_label = QLabel("device: not chosen yet")
         self.device_label.setToolTip(

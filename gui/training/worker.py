@@ -90,6 +90,7 @@ class ProcessWorker(_Signals):
             try:
                 message = self.conn.recv()
             except (EOFError, OSError):
+                self.process.join(5)  # the pipe closes before the child has finished exiting
                 if self.process.exitcode not in (0, None):
                     self.publish(
                         "failed", f"the training process ended unexpectedly (code {self.process.exitcode})", ""

@@ -56,6 +56,12 @@ def _drawn(item: pg.PlotDataItem) -> tuple[np.ndarray, np.ndarray]:
     return (np.empty(0), np.empty(0)) if x is None else (x, y)
 
 
+def _round_up(value: float) -> float:
+    """The next of 1, 2, 5 times a power of ten: 137 -> 200."""
+    power = 10 ** np.floor(np.log10(max(value, 1e-12)))
+    return float(next(m * power for m in (1, 2, 5, 10) if m * power >= value))
+
+
 class _LossAxis(pg.AxisItem):
     """On a log axis, labels only 1, 2 and 5 times a power of ten: all nine overlap on a short plot."""
 
@@ -75,6 +81,7 @@ class TrainingCurves(QWidget):
         self._steps = _Table("step", "loss", "lr")
         self._evaluations = {name: _Table("step", "value", capacity=64) for name in EVALUATIONS}
         self._pending = False
+        self._ranges: dict[str, tuple[float, float]] = {}  # what each axis shows now, to move it only when needed
 
         self.loss_plot = self._plot("loss", _LossAxis("left"))
         self.accuracy_plot = self._plot("acc. %")
@@ -148,6 +155,7 @@ class TrainingCurves(QWidget):
         self._steps.clear()
         for table in self._evaluations.values():
             table.clear()
+        self._ranges = {}
         self.set_accuracy_available(True)
         self.flush()
 
@@ -156,6 +164,7 @@ class TrainingCurves(QWidget):
             self.log_scale.setChecked(on)  # comes back here through `toggled`
             return
         self.loss_plot.setLogMode(y=on)
+        self._ranges.pop("y", None)  # the axis changed units: set it afresh
         self._set_view_ranges()
 
     def loss_curve_data(self) -> tuple[np.ndarray, np.ndarray]:
@@ -204,7 +213,11 @@ class TrainingCurves(QWidget):
         ends = [table["step"][-1] for table in self._evaluations.values() if table.count]
         last = max(([steps[-1]] if len(steps) else []) + ends, default=1.0)
         first = min(0.0, steps[0] if len(steps) else 0.0)
-        self.loss_plot.setXRange(first, last + max(1.0, 0.02 * (last - first)), padding=0)
+        # the x range grows in jumps to a round number, not every frame: each change makes every
+        # axis lay out and repaint its ticks again, which cost more than the curves themselves
+        right = self._ranges.get("x", (0.0, 0.0))[1]
+        if not (last < right <= 4 * last + 10) or first < self._ranges.get("x", (0.0, 0.0))[0]:
+            self._set_range("x", self.loss_plot.setXRange, first, _round_up(last * 1.15 + 1))
 
         log = self.log_scale.isChecked()
         usable = lambda v: v[np.isfinite(v) & (v > 0)] if log else v[np.isfinite(v)]  # a diverged run sends nan
@@ -218,10 +231,19 @@ class TrainingCurves(QWidget):
                 low, high = np.log10(low), np.log10(high)
             if high - low < 1e-9:
                 low, high = low - 0.5, high + 0.5
-            self.loss_plot.setYRange(low, high, padding=0.06)
+            shown_low, shown_high = self._ranges.get("y", (np.inf, -np.inf))
+            fits = shown_low <= low and high <= shown_high and (high - low) > 0.6 * (shown_high - shown_low)
+            if not fits:  # move only when the data leaves the view or fills too little of it
+                pad = 0.06 * (high - low)
+                self._set_range("y", self.loss_plot.setYRange, low - pad, high + pad)
 
         top = self._steps["lr"].max(initial=0.0)
-        self.lr_plot.setYRange(0, 1.3 * top if top > 0 else 1.0, padding=0.08)  # the line sits inside, not on the edge
+        if top > 0 and not (top <= self._ranges.get("lr", (0.0, 0.0))[1] <= 2 * top):
+            self._set_range("lr", self.lr_plot.setYRange, 0.0, 1.4 * top)  # the line sits inside, not on the edge
+
+    def _set_range(self, key: str, setter, low: float, high: float) -> None:
+        self._ranges[key] = (low, high)
+        setter(low, high, padding=0)
 
     def _plot(self, label: str, left_axis: pg.AxisItem | None = None) -> pg.PlotWidget:
         plot = pg.PlotWidget(background="w", axisItems={"left": left_axis} if left_axis else None)
