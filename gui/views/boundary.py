@@ -59,6 +59,7 @@ class BoundaryView(QWidget):
         self.adding = QComboBox()
         self.adding.setObjectName("adding")
         self.adding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.adding.setMinimumContentsLength(16)
         self.adding.setToolTip("Choose a class, then click on the plane to add points of it to your own data set")
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         controls = QHBoxLayout()
