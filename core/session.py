@@ -21,7 +21,7 @@ from core.training import EpochRecord, Trainer
 SURFACE_SIZE = 64
 NEURON_SIZE = 28
 PROBE_INTERVAL = 0.1  # seconds between probe computations, whatever the snapshot rate
-EVALUATION_INTERVAL = 0.25  # seconds between whole-set evaluations when epochs fly by faster than that
+EVALUATION_INTERVAL = 0.5  # seconds between whole-set evaluations when epochs fly by faster than that
 
 
 @dataclass

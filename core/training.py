@@ -155,39 +155,55 @@ class Trainer:
     # ---- the unit of work ---------------------------------------------------------
 
     def step(self) -> StepRecord:
-        """Train on one batch; raises Diverged if the loss is not finite."""
+        """Train on one batch; raises Diverged if the loss is not finite.
+
+        This runs thousands of times a second for a small network, so it does no more than a
+        bare PyTorch loop would: one sync (the loss value, which the curves need anyway)."""
         if not self._batches:
             self._batches = self._shuffle()
         index = self._batches.pop()
         x, y = self.x_train[index], self.y_train[index]
-        self.model.train()
+        if not self.model.training:
+            self.model.train()
         lr = self.lr
-
-        def closure():
-            self.optimizer.zero_grad(set_to_none=True)
-            loss = self._loss(self.model(x), y)
-            total = loss + self._penalty()
-            if torch.isfinite(total):
-                total.backward()
-                if self.config.clip_norm > 0:
-                    nn.utils.clip_grad_norm_(self.trainable, self.config.clip_norm)
-            closure.loss = loss
-            return total
-
         if self.config.optimizer == "lbfgs":
-            self.optimizer.step(closure)
+            loss = self._lbfgs_step(x, y)
         else:
-            closure()
-        loss = closure.loss.item()
+            self.optimizer.zero_grad(set_to_none=True)
+            batch_loss = self._loss(self.model(x), y)
+            loss = batch_loss.item()
+            if math.isfinite(loss):
+                self._backward(batch_loss)
+                self.optimizer.step()
         self.step_count += 1
         if not math.isfinite(loss):
             raise Diverged(self._divergence_message(loss), self.step_count)
-        if self.config.optimizer != "lbfgs":
-            self.optimizer.step()
-        self.scheduler.step()
+        if self.config.schedule != "constant":
+            self.scheduler.step()
         if not self._batches:
             self.epoch += 1
         return StepRecord(self.step_count, self.epoch, loss, lr)
+
+    def _backward(self, batch_loss: torch.Tensor) -> None:
+        total = batch_loss + self._penalty() if self.config.l1 or self.config.l2 else batch_loss
+        total.backward()
+        if self.config.clip_norm > 0:
+            nn.utils.clip_grad_norm_(self.trainable, self.config.clip_norm)
+
+    def _lbfgs_step(self, x: torch.Tensor, y: torch.Tensor) -> float:
+        """L-BFGS evaluates the loss itself, through a closure; the first evaluation is the step's loss."""
+        losses = []
+
+        def closure():
+            self.optimizer.zero_grad(set_to_none=True)
+            batch_loss = self._loss(self.model(x), y)
+            losses.append(batch_loss.item())
+            if math.isfinite(losses[-1]):
+                self._backward(batch_loss)
+            return batch_loss
+
+        self.optimizer.step(closure)
+        return losses[0]
 
     def run_epoch(self) -> EpochRecord:
         start, target = time.perf_counter(), self.epoch + 1
