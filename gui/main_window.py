@@ -145,6 +145,8 @@ class MainWindow(ProjectFiles, QMainWindow):
         bottom.setWidget(self.run_controls.dashboard)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, bottom)
         self.resizeDocks([bottom], [360], Qt.Orientation.Vertical)
+        self.training_dock = bottom
+        bottom.hide()  # the canvas gets the room while the network is built; the first Run shows it
 
     def _action(self, menu, text, slot, shortcut=None, checkable=False) -> QAction:
         action = QAction(text, self)
@@ -194,6 +196,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         self._action(view, "Zoom &In", lambda: self.view.zoom_by(1.25), keys.ZoomIn)
         self._action(view, "Zoom &Out", lambda: self.view.zoom_by(0.8), keys.ZoomOut)
         self._action(view, "Auto-&layout", ed.auto_layout, QKeySequence("Ctrl+L"))
+        view.addAction(self.training_dock.toggleViewAction())
         view.addSeparator()
         self.presentation_action = self._action(
             view, "&Presentation Mode (large text)", self.set_presentation, QKeySequence("Ctrl+Shift+P"), checkable=True

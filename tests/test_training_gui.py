@@ -125,13 +125,17 @@ from gui.main_window import MainWindow
 from core.project import load_project
 window = MainWindow()
 window.show()
-window.show_project(load_project({str(LESSONS / "digits_cnn.json")!r}), None)
+project = load_project({str(LESSONS / "digits_cnn.json")!r})
+project.training = project.training.replace(epochs=1000)  # still running when the window closes
+window.show_project(project, None)
 while window.dataset_panel.data is None:
     app.processEvents()
+    time.sleep(0.005)
 window.run_controls.run_or_pause()
 start = time.time()
 while window.run_controls.controller.step < 5 and time.time() - start < 60:
     app.processEvents()
+    time.sleep(0.005)
 assert window.run_controls.controller.state == "running"
 started = time.time()
 window.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import traceback
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -85,7 +86,12 @@ class ProcessWorker(_Signals):
 
     @Slot()
     def loop(self) -> None:
-        self.process.start()
+        try:
+            self.process.start()
+        except Exception as err:  # noqa: BLE001 - e.g. no process can be started here: say so
+            self.publish("failed", f"cannot start the training process: {err}", traceback.format_exc())
+            self.publish("state", "failed")
+            return
         while True:
             try:
                 message = self.conn.recv()
