@@ -73,7 +73,3 @@ class GraphModule(nn.Module):
 
     def layer(self, node_id: str) -> nn.Module:
         return self.layers[self.keys[node_id]]
-
-
-def build(graph: Graph) -> GraphModule:
-    return GraphModule(graph)

@@ -11,7 +11,7 @@ from pathlib import Path
 def run_app(project: str | None = None, screenshot: str | None = None, size: str = "1280x800", train: int = 0) -> int:
     if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QThreadPool, QTimer
+    from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -23,7 +23,6 @@ def run_app(project: str | None = None, screenshot: str | None = None, size: str
     if screenshot:
         return take_screenshot(app, window, project, screenshot, size, train)
     window.show()
-    QTimer.singleShot(800, _warm_up_torch)
     if project:
         window.open_path(project)
     else:
@@ -99,10 +98,3 @@ def _train_steps(app, window, steps: int) -> bool:
     controls.dashboard.curves.flush()
     print(f"trained {controls.controller.step} steps")
     return controls.controller.step >= steps
-
-
-def _warm_up_torch() -> None:
-    """Import torch in the background once the window is up, so the first Run starts at once."""
-    from gui import tasks
-
-    tasks.start(lambda _: __import__("torch"), lambda task, result: None, lambda task, message, details: None)

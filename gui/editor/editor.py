@@ -54,7 +54,7 @@ class Editor(QObject):
         self.scene.inference_changed.connect(self.inference_changed)
         self.scene.inference_changed.connect(lambda _: self.inspector.update_values())
         self.scene.selectionChanged.connect(self._selection_changed)
-        self.view.set_graph_scene(self.scene)
+        self.view.setScene(self.scene)
         self.inspector.show_node(None, None)
         self.inference_changed.emit(self.scene.inference)
 

@@ -75,9 +75,6 @@ class GraphView(QGraphicsView):
         self._press_positions: dict[str, tuple[float, float]] = {}
         self.auto_fit = True  # keep the whole graph in view on resize until the user zooms or pans
 
-    def set_graph_scene(self, scene: GraphScene) -> None:
-        self.setScene(scene)
-
     # ---- zoom and pan ----------------------------------------------------------------
 
     @property
