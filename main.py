@@ -7,14 +7,15 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     from core.cli import build_parser
     from core.cli import main as run_verb
+    from gui.views.registry import VIEW_NAMES  # plain names: Qt is not imported yet
 
-    args = build_parser().parse_args(argv)  # --help and bad arguments end here
-    if args.verb in ("check", "train", "download"):
+    args = build_parser(tuple(VIEW_NAMES)).parse_args(argv)  # --help and bad arguments end here
+    if args.verb is not None and args.verb != "open":
         return run_verb(argv)
     from gui.app import run_app
 
     if args.verb == "open":
-        return run_app(args.project, args.screenshot, args.size, args.train)
+        return run_app(args.project, args.screenshot, args.size, args.train, args.view or "")
     return run_app()
 
 

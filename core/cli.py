@@ -13,7 +13,8 @@ from core.project import ProjectError, load_project
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_FILE = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.ArgumentParser:
+    """The command line; `view_names` are the app's views (gui.views.registry, passed in by main.py)."""
     parser = argparse.ArgumentParser(
         prog="python main.py",
         description="Neurona, a playground for seeing how neural networks learn. With no arguments it opens the app.",
@@ -62,6 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=0,
         metavar="STEPS",
         help="with --screenshot: first train this many steps through the app's own worker",
+    )
+    show.add_argument(
+        "--view",
+        choices=view_names,
+        metavar="NAME",
+        help="open this view of the training dock in front: " + ", ".join(view_names),
     )
     return parser
 

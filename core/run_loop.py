@@ -3,7 +3,8 @@
 The GUI runs it in a thread (commands from a queue, messages as Qt signals)
 or in a child process (both through a pipe); a test can run it with a list.
 Commands are tuples: ("run",), ("pause",), ("step", n), ("lr", value),
-("data", Data), ("save", folder), ("stop",). Messages are tuples too: ("snapshot", Snapshot),
+("data", Data), ("save", folder), ("views", {probe: options}), ("stride", steps), ("stop",).
+Messages are tuples too: ("snapshot", Snapshot),
 ("state", name), ("diverged", text), ("failed", text, details),
 ("saved", folder), ("ready", device).
 """
@@ -103,6 +104,12 @@ def _obey(session, command: tuple, running: bool, pending: int, publish: Publish
             publish("failed", str(err), "")
     elif kind == "save":
         _save(session, command[1], publish)
+    elif kind == "views":
+        session.set_views(command[1])
+        if not running:  # a view opened while paused gets its picture now
+            publish("snapshot", session.snapshot(probes=True))
+    elif kind == "stride":
+        session.stride = max(1, int(command[1]))
     return running, pending
 
 

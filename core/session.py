@@ -21,6 +21,8 @@ from core.training import EpochRecord, Trainer
 SURFACE_SIZE = 64
 NEURON_SIZE = 28
 PROBE_INTERVAL = 0.1  # seconds between probe computations, whatever the snapshot rate
+INSIGHT_STRIDE = 20  # default steps between the views' probes (the user can change it)
+INSIGHT_SHARE = 0.25  # the views' probes may take at most this share of the training time
 EVALUATION_INTERVAL = 0.5  # seconds between whole-set evaluations when epochs fly by faster than that
 
 
@@ -37,6 +39,7 @@ class Snapshot:
     neurons: dict[str, np.ndarray] | None = None  # node -> (units, n, n) over the plane
     weights: dict[str, np.ndarray] | None = None  # Linear node -> (out, in)
     columns: list[tuple[str, str]] | None = None  # the neuron view's layers: (Linear, node drawn)
+    insights: dict[str, object] | None = None  # the wanted views' probes (core.insights), by name
 
 
 class Session:
@@ -54,6 +57,12 @@ class Session:
         self._epoch_started = time.perf_counter()
         self._last_evaluation = -float("inf")
         self._seen_epoch = 0
+        self.wanted: dict[str, dict] = {}  # the probes the open views want, with their options
+        self.stride = INSIGHT_STRIDE
+        self.memory: dict[str, object] = {}  # what probes keep between calls (histories, projections)
+        self._attached: set[str] = set()
+        self._last_insight_step = -1
+        self._next_insight_time = 0.0
         data = self.trainer.data
         self.bounds = plane_bounds(np.concatenate([data.x_train, data.x_test])) if data.is_2d else None
         self.columns = neuron_columns(project.graph, self.trainer.model) if data.is_2d else []
@@ -65,6 +74,16 @@ class Session:
     def extend(self) -> None:
         """Train on for as many epochs as the settings say."""
         self.last_epoch = self.trainer.epoch + self.trainer.config.epochs
+
+    def set_views(self, wanted: dict[str, dict]) -> None:
+        """The probes the open views want from now on; each one's attach hook runs once."""
+        from core.insights import attach
+
+        for name in wanted.keys() - self._attached:
+            attach(self, name)
+            self._attached.add(name)
+        self.wanted = dict(wanted)
+        self._last_insight_step = -1  # the next snapshot carries them
 
     def step(self) -> None:
         """One batch; at an epoch's end, an evaluation on the whole train and test sets, at most
@@ -102,7 +121,27 @@ class Session:
         if probes:
             self._last_probe = now
             self._probe(shot)
+        if self.wanted and self._insights_due(probes, now):
+            self._insights(shot)
         return shot
+
+    def _insights_due(self, forced: bool, now: float) -> bool:
+        """Every `stride` steps, but never more than INSIGHT_SHARE of the time; always when forced
+        (a pause, a single step) unless nothing has changed since the last ones."""
+        if self.trainer.step_count == self._last_insight_step:
+            return False
+        if forced:
+            return True
+        return self.trainer.step_count - self._last_insight_step >= self.stride and now >= self._next_insight_time
+
+    def _insights(self, shot: Snapshot) -> None:
+        from core.insights import compute
+
+        start = time.perf_counter()
+        shot.insights = compute(self, self.wanted)
+        took = time.perf_counter() - start
+        self._last_insight_step = self.trainer.step_count
+        self._next_insight_time = start + took / INSIGHT_SHARE
 
     def _probe(self, shot: Snapshot) -> None:
         t = self.trainer

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 
 import torch
@@ -150,6 +150,9 @@ class Trainer:
         self.step_count = 0
         self.epoch = 0
         self._batches: list[torch.Tensor] = []
+        # probes' hooks: after_backward(trainer) sees the gradients, after_step(trainer) the updated weights
+        self.after_backward: list[Callable[[Trainer], None]] = []
+        self.after_step: list[Callable[[Trainer], None]] = []
 
     # ---- the unit of work ---------------------------------------------------------
 
@@ -175,6 +178,8 @@ class Trainer:
                 self._backward(batch_loss)
                 self.optimizer.step()
         self.step_count += 1
+        for hook in self.after_step:
+            hook(self)
         if not math.isfinite(loss):
             raise Diverged(self._divergence_message(loss), self.step_count)
         if self.config.schedule != "constant":
@@ -188,6 +193,8 @@ class Trainer:
         total.backward()
         if self.config.clip_norm > 0:
             nn.utils.clip_grad_norm_(self.trainable, self.config.clip_norm)
+        for hook in self.after_backward:
+            hook(self)
 
     def _lbfgs_step(self, x: torch.Tensor, y: torch.Tensor) -> float:
         """L-BFGS evaluates the loss itself, through a closure; the first evaluation is the step's loss."""

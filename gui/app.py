@@ -8,7 +8,9 @@ import time
 from pathlib import Path
 
 
-def run_app(project: str | None = None, screenshot: str | None = None, size: str = "1280x800", train: int = 0) -> int:
+def run_app(
+    project: str | None = None, screenshot: str | None = None, size: str = "1280x800", train: int = 0, view: str = ""
+) -> int:
     if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QThreadPool
@@ -21,8 +23,10 @@ def run_app(project: str | None = None, screenshot: str | None = None, size: str
 
     window = MainWindow()
     if screenshot:
-        return take_screenshot(app, window, project, screenshot, size, train)
+        return take_screenshot(app, window, project, screenshot, size, train, view)
     window.show()
+    if view:
+        window.show_view(view)
     if project:
         window.open_path(project)
     else:
@@ -43,9 +47,10 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def take_screenshot(app, window, project: str | None, out: str, size: str, train: int = 0) -> int:
-    """Render the window with `project` open at `size` (after `train` steps) and save it as a PNG."""
-    from PySide6.QtCore import QThreadPool
+def take_screenshot(app, window, project: str | None, out: str, size: str, train: int = 0, view: str = "") -> int:
+    """Render the window with `project` open at `size` (after `train` steps, with `view` in front)
+    and save it as a PNG."""
+    from PySide6.QtCore import Qt, QThreadPool
 
     try:
         width, height = parse_size(size)
@@ -66,8 +71,13 @@ def take_screenshot(app, window, project: str | None, out: str, size: str, train
     while window.dataset_panel.status.text().startswith("Loading") and time.monotonic() < deadline:
         app.processEvents()  # let the dataset load, so its problems and preview are in the picture
         time.sleep(0.01)
+    shown = window.show_view(view) if view else None  # before training, so its probes record from the start
+    if view:
+        window.resizeDocks([window.training_dock], [int(height * 0.62)], Qt.Orientation.Vertical)
     if train and not _train_steps(app, window, train):
         return 1
+    if shown is not None:
+        _wait_for_view(app, window, shown, bool(train))
     for _ in range(5):
         app.processEvents()
     window.view.fit_all()
@@ -98,3 +108,12 @@ def _train_steps(app, window, steps: int) -> bool:
     controls.dashboard.curves.flush()
     print(f"trained {controls.controller.step} steps")
     return controls.controller.step >= steps
+
+
+def _wait_for_view(app, window, view, trained: bool) -> None:
+    """Until the view has drawn its probes (when a run exists to probe) and finished its own work."""
+    tabs, deadline = window.view_tabs, time.monotonic() + 120
+    needs_probes = trained and bool(view.wanted())
+    while time.monotonic() < deadline and ((needs_probes and view not in tabs.delivered) or view.busy()):
+        app.processEvents()
+        time.sleep(0.01)

@@ -39,6 +39,8 @@ from gui.editor.view import GraphView
 from gui.project_files import ProjectFiles
 from gui.settings import Autosave, app_settings
 from gui.training.run_controls import RunControls
+from gui.training.view_tabs import ViewTabs
+from gui.views.registry import VIEWS
 
 LESSONS = Path(__file__).resolve().parent.parent / "assets" / "lessons"
 BASE_POINT_SIZE = 10
@@ -142,7 +144,8 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.resizeDocks([left, right], [210, 330], Qt.Orientation.Horizontal)
         bottom = QDockWidget("Training", self)
         bottom.setObjectName("training")
-        bottom.setWidget(self.run_controls.dashboard)
+        self.view_tabs = ViewTabs(self.run_controls.dashboard, self.run_controls.controller)
+        bottom.setWidget(self.view_tabs)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, bottom)
         self.resizeDocks([bottom], [360], Qt.Orientation.Vertical)
         self.training_dock = bottom
@@ -197,6 +200,10 @@ class MainWindow(ProjectFiles, QMainWindow):
         self._action(view, "Zoom &Out", lambda: self.view.zoom_by(0.8), keys.ZoomOut)
         self._action(view, "Auto-&layout", ed.auto_layout, QKeySequence("Ctrl+L"))
         view.addAction(self.training_dock.toggleViewAction())
+        inside = view.addMenu("&Inside the Network")
+        for number, spec in enumerate(VIEWS, 1):
+            keys = QKeySequence(f"Alt+{number}") if number < 10 else None
+            self._action(inside, spec.title, lambda _=False, name=spec.name: self.show_view(name), keys)
         view.addSeparator()
         self.presentation_action = self._action(
             view, "&Presentation Mode (large text)", self.set_presentation, QKeySequence("Ctrl+Shift+P"), checkable=True
@@ -225,6 +232,7 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.run_controls.settings.show_project(project)
         self.dataset_panel.show_project(project)
         self.tabs.setCurrentIndex(0)
+        self.view_tabs.set_context(project, None)
         self.about.setText(
             f"<h3>{project.title}</h3><p>{project.description}</p>"
             f"<p style='color:#546e7a'>Dataset: {project.dataset} · {project.training.optimizer}, "
@@ -232,6 +240,11 @@ class MainWindow(ProjectFiles, QMainWindow):
         )
         self._update_title()
         QTimer.singleShot(0, self.view.fit_all)
+
+    def show_view(self, name: str):
+        """Open the training dock on a view's tab ("training" for the dashboard); returns the view."""
+        self.training_dock.show()
+        return self.view_tabs.show_view(name)
 
     def _setting_edited(self, name: str, value) -> None:
         if getattr(self.project.training, name) != value:
@@ -273,6 +286,7 @@ class MainWindow(ProjectFiles, QMainWindow):
                 self.statusBar().showMessage(f"Fitted the network to {data.name}: {summary}", 8000)
         self.editor.data = data
         self.editor.scene.set_data(data)
+        self.view_tabs.set_context(self.project, data)
         if not self.run_controls.controller.active:
             self.run_controls.dashboard.show_data(data)
         elif self.project.dataset == "points":

@@ -26,6 +26,8 @@ class TrainingController(QObject):
         self.step = 0
         self.epoch = 0
         self.lr: float | None = None
+        self.views: dict[str, dict] = {}  # the probes the open views want, sent to every new worker
+        self.stride: int | None = None
         self._retired: list = []  # workers whose thread outlived shutdown's wait: kept alive until the app ends
 
     @property
@@ -45,6 +47,10 @@ class TrainingController(QObject):
         self.worker.ready.connect(self.device)
         self.step = self.epoch = 0
         self.thread = start_worker(self.worker)
+        if self.stride is not None:
+            self._send("stride", self.stride)
+        if self.views:
+            self._send("views", self.views)
 
     def run(self) -> None:
         self._send("run")
@@ -61,6 +67,17 @@ class TrainingController(QObject):
     def set_data(self, data) -> None:
         """New samples for the running model (the user added points)."""
         self._send("data", data)
+
+    def set_views(self, wanted: dict[str, dict]) -> None:
+        """The probes (core.insights) the open views want, with their options."""
+        if wanted != self.views:
+            self.views = dict(wanted)
+            self._send("views", self.views)
+
+    def set_stride(self, steps: int) -> None:
+        """Compute the views' probes every `steps` training steps."""
+        self.stride = steps
+        self._send("stride", steps)
 
     def save(self, folder: str) -> None:
         self._send("save", folder)

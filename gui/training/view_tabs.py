@@ -1,0 +1,93 @@
+"""The bottom dock's tabs: the training dashboard, then every "Inside the network" view.
+
+Views are built the first time their tab opens. Only the visible view's probes
+are computed by the worker, so a closed view costs training nothing.
+"""
+
+from __future__ import annotations
+
+import traceback
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
+
+from gui.views.insight_view import InsightView, MessageLabel
+from gui.views.registry import VIEWS, view_spec
+
+
+class ViewTabs(QTabWidget):
+    def __init__(self, dashboard: QWidget, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.views: dict[str, InsightView] = {}
+        self.delivered: set[InsightView] = set()  # views that have drawn at least one snapshot's probes
+        self.project = self.data = None
+        self.addTab(dashboard, "Training")
+        self.setTabToolTip(0, "loss and accuracy curves, the decision boundary, the neurons")
+        for spec in VIEWS:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            holder.setObjectName(spec.name)
+            self.setTabToolTip(self.addTab(holder, spec.title), spec.help)
+        self.setDocumentMode(True)
+        self.setUsesScrollButtons(True)
+        self.stride = QSpinBox(minimum=1, maximum=100_000, value=20, suffix=" steps")
+        self.stride.setToolTip("How often the open view is recomputed while training runs")
+        self.stride.valueChanged.connect(controller.set_stride)
+        corner = QWidget()
+        row = QHBoxLayout(corner)
+        row.setContentsMargins(4, 0, 4, 0)
+        row.addWidget(QLabel("refresh every"))
+        row.addWidget(self.stride)
+        self.setCornerWidget(corner)
+        self.currentChanged.connect(self._tab_changed)
+        controller.snapshot.connect(self._snapshot)
+
+    def show_view(self, name: str) -> InsightView | None:
+        """Bring a view's tab to the front ("training" is the dashboard); returns the view."""
+        if name == "training":
+            self.setCurrentIndex(0)
+            return None
+        self.setCurrentIndex(1 + [spec.name for spec in VIEWS].index(name))
+        return self.views.get(name)
+
+    def set_context(self, project, data) -> None:
+        self.project, self.data = project, data
+        for view in self.views.values():
+            view.set_context(project, data)
+        self._ask()
+
+    def current_view(self) -> InsightView | None:
+        holder = self.currentWidget()
+        return self.views.get(holder.objectName()) if holder is not None else None
+
+    def _tab_changed(self, index: int) -> None:
+        holder = self.widget(index)
+        name = holder.objectName() if holder is not None else ""
+        if index > 0 and name not in self.views:
+            self._build(name, holder)
+        self._ask()
+
+    def _build(self, name: str, holder: QWidget) -> None:
+        try:
+            view = view_spec(name).create()
+        except Exception as err:  # noqa: BLE001 - a view that cannot load says why in its tab
+            label = MessageLabel(f"This view could not be loaded: {err}")
+            label.setToolTip(traceback.format_exc())
+            holder.layout().addWidget(label)
+            return
+        holder.layout().addWidget(view)
+        self.views[name] = view
+        view.options_changed.connect(lambda v=view: v is self.current_view() and self._ask())
+        view.set_context(self.project, self.data)
+
+    def _ask(self) -> None:
+        view = self.current_view()
+        self.controller.set_views(view.wanted() if view is not None else {})
+
+    def _snapshot(self, shot) -> None:
+        view = self.current_view()
+        if shot.insights and view is not None:
+            mine = {name: shot.insights[name] for name in view.wanted() if name in shot.insights}
+            if mine:
+                view.show_insights(mine)
+                self.delivered.add(view)

@@ -1,0 +1,54 @@
+"""What every "Inside the network" view shares with the tabs that host it.
+
+A view says which probes it wants (`wanted`), is told about the project and
+its data when they change (`set_context`), and draws the probes' results from
+each snapshot that carries them (`show_insights`). Standalone explorers (the
+Gabor explorer, the optimizer lab…) want nothing and ignore snapshots.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from core.insights import ProbeFailed
+
+
+class InsightView(QWidget):
+    options_changed = Signal()  # `wanted` changed (another layer or unit chosen): ask the worker again
+
+    def wanted(self) -> dict[str, dict]:
+        """Probe name -> options, for core.insights; {} for a view that needs no training run."""
+        return {}
+
+    def set_context(self, project, data) -> None:
+        """A project was opened or its dataset (re)loaded; `data` is a core.datasets.Data or None."""
+
+    def show_insights(self, insights: dict[str, object]) -> None:
+        """The results of the probes this view wanted (any of them may be a ProbeFailed)."""
+
+    def busy(self) -> bool:
+        """True while the view computes something of its own (a screenshot waits for it)."""
+        return False
+
+
+class MessageLabel(QLabel):
+    """A grey explanation in place of a picture: why there is nothing to draw, or a probe's failure."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #546e7a; padding: 6px")
+
+    def show_failure(self, failed: ProbeFailed) -> None:
+        self.setText(f"This view could not be computed: {failed.message}")
+        self.setToolTip(failed.details)
+        self.show()
+
+
+def column(*widgets: QWidget, parent: QWidget | None = None) -> QVBoxLayout:
+    layout = QVBoxLayout(parent)
+    layout.setContentsMargins(4, 4, 4, 4)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout

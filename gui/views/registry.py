@@ -1,0 +1,45 @@
+"""The views of the "Inside the network" tabs, in the order they appear.
+
+Each entry names its class by import path, so a view's module (and pyqtgraph,
+torch…) loads only when its tab is first opened. The names are those of
+`python main.py open --view NAME`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    name: str
+    title: str
+    target: str  # "module:Class", a gui.views.insight_view.InsightView
+    help: str
+
+    def create(self):
+        module, _, cls = self.target.partition(":")
+        return getattr(importlib.import_module(module), cls)()
+
+
+VIEWS = [
+    ViewSpec("folding", "Space folding", "gui.views.folding:FoldingView", "the plane's grid after every layer"),
+    ViewSpec("hidden", "Hidden layer", "gui.views.hidden:HiddenView", "a layer's activations for every sample"),
+    ViewSpec("activations", "Activations", "gui.views.activations:ActivationsView", "histograms and feature maps"),
+    ViewSpec("weights", "Weights", "gui.views.weights:WeightsView", "each unit's weights drawn as an image"),
+    ViewSpec("filters", "Filters", "gui.views.filters:FiltersView", "first conv layer's kernels with Gabor fits"),
+    ViewSpec("gradients", "Gradient flow", "gui.views.gradients:GradientsView", "gradient norm per layer over time"),
+    ViewSpec("confusion", "Confusion", "gui.views.confusion:ConfusionView", "confusion matrix, samples, mistakes"),
+    ViewSpec("maximise", "Maximise", "gui.views.maximise:MaximiseView", "the input that excites a unit most"),
+    ViewSpec("landscape", "Loss landscape", "gui.views.landscape:LandscapeView", "the loss around the weights"),
+    ViewSpec("activation_functions", "Functions", "gui.views.functions:FunctionsView", "activations and derivatives"),
+    ViewSpec("gabor", "Gabor explorer", "gui.views.gabor_explorer:GaborExplorer", "the Gabor function's parameters"),
+    ViewSpec("optimizer_lab", "Optimizer lab", "gui.views.optimizer_lab:OptimizerLab", "optimisers racing in 2-D"),
+]
+
+VIEW_NAMES = ["training"] + [spec.name for spec in VIEWS]  # "training": the dashboard itself
+
+
+def view_spec(name: str) -> ViewSpec:
+    return next(spec for spec in VIEWS if spec.name == name)
