@@ -42,7 +42,7 @@ def _function(module: str, name: str):
 
 
 def attach(session, name: str) -> None:
-    module, _, attach_name = PROBES[name]
+    module, _, attach_name = PROBES.get(name, ("", "", None))
     if attach_name:
         _function(module, attach_name)(session)
 

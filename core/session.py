@@ -63,6 +63,7 @@ class Session:
         self._attached: set[str] = set()
         self._last_insight_step = -1
         self._next_insight_time = 0.0
+        self._views_changed = False
         data = self.trainer.data
         self.bounds = plane_bounds(np.concatenate([data.x_train, data.x_test])) if data.is_2d else None
         self.columns = neuron_columns(project.graph, self.trainer.model) if data.is_2d else []
@@ -83,7 +84,7 @@ class Session:
             attach(self, name)
             self._attached.add(name)
         self.wanted = dict(wanted)
-        self._last_insight_step = -1  # the next snapshot carries them
+        self._views_changed = True  # the next snapshot carries them
 
     def step(self) -> None:
         """One batch; at an epoch's end, an evaluation on the whole train and test sets, at most
@@ -128,6 +129,8 @@ class Session:
     def _insights_due(self, forced: bool, now: float) -> bool:
         """Every `stride` steps, but never more than INSIGHT_SHARE of the time; always when forced
         (a pause, a single step) unless nothing has changed since the last ones."""
+        if self._views_changed:
+            return True
         if self.trainer.step_count == self._last_insight_step:
             return False
         if forced:
@@ -141,6 +144,7 @@ class Session:
         shot.insights = compute(self, self.wanted)
         took = time.perf_counter() - start
         self._last_insight_step = self.trainer.step_count
+        self._views_changed = False
         self._next_insight_time = start + took / INSIGHT_SHARE
 
     def _probe(self, shot: Snapshot) -> None:
