@@ -23,13 +23,13 @@ from core.layers import fmt_shape
 from core.params import ParamError, validate_params
 
 FORMAT = "neurona-project"
-VERSION = 1
+VERSION = 2  # 2 added the optional "view" a project opens on
 MAX_BYTES = 5_000_000
 MAX_NODES = 1000
 MAX_EDGES = 5000
 
 # version N -> function turning a version-N dict into a version-(N+1) dict
-MIGRATIONS: dict[int, Any] = {}
+MIGRATIONS: dict[int, Any] = {1: lambda data: {**data, "version": 2}}
 
 
 class ProjectError(ValueError):
@@ -50,6 +50,7 @@ class Project:
     training: TrainConfig = field(default_factory=TrainConfig)
     title: str = "Untitled"
     description: str = ""
+    view: str = ""  # the app's view a lesson opens on (gui.views.registry), "" for the training dashboard
 
     def __post_init__(self) -> None:
         self.dataset_params = validate_dataset(self.dataset, self.dataset_params)
@@ -63,7 +64,7 @@ class Project:
             "graph": self.graph.to_dict(),
             "dataset": {"name": self.dataset, "params": dict(self.dataset_params)},
             "training": self.training.to_dict(),
-        }
+        } | ({"view": self.view} if self.view else {})
 
     def copy(self) -> Project:
         return project_from_dict(self.to_dict())
@@ -137,11 +138,12 @@ def project_from_dict(data: Any) -> Project:
     _expect_keys(
         "the project",
         data,
-        {"format", "version", "title", "description", "graph", "dataset", "training"},
+        {"format", "version", "title", "description", "graph", "dataset", "training", "view"},
         required={"graph"},
     )
     title = _text(data.get("title", "Untitled"), "title", 200)
     description = _text(data.get("description", ""), "description", 20_000)
+    view = _text(data.get("view", ""), "view", 40)
     graph = _graph_from(data["graph"])
     dataset = _object(data.get("dataset", {"name": "spiral"}), "dataset")
     _expect_keys("dataset", dataset, {"name", "params"}, required={"name"})
@@ -152,7 +154,8 @@ def project_from_dict(data: Any) -> Project:
         given = _object(data.get("training", {}), "training")
         # validated first: TrainConfig(**given) would be a TypeError for an entry named "self"
         training = TrainConfig(**validate_params("training", TRAIN_PARAMS, given))
-        return Project(graph, name, _object(dataset.get("params", {}), "dataset params"), training, title, description)
+        params = _object(dataset.get("params", {}), "dataset params")
+        return Project(graph, name, params, training, title, description, view)
     except ParamError as err:
         raise ProjectError(str(err)) from None
 

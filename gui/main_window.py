@@ -40,7 +40,7 @@ from gui.project_files import ProjectFiles
 from gui.settings import Autosave, app_settings
 from gui.training.run_controls import RunControls
 from gui.training.view_tabs import ViewTabs
-from gui.views.registry import VIEWS
+from gui.views.registry import VIEW_NAMES, VIEWS
 
 LESSONS = Path(__file__).resolve().parent.parent / "assets" / "lessons"
 BASE_POINT_SIZE = 10
@@ -239,6 +239,10 @@ class MainWindow(ProjectFiles, QMainWindow):
             f"learning rate {project.training.lr:g}, {project.training.epochs} epochs</p>"
         )
         self._update_title()
+        if project.view in VIEW_NAMES:
+            self.show_view(project.view)  # a lesson opens on the view it is about
+        elif project.view:
+            self.statusBar().showMessage(f"This project opens on a view this Neurona lacks: '{project.view}'", 8000)
         QTimer.singleShot(0, self.view.fit_all)
 
     def show_view(self, name: str):

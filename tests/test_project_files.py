@@ -313,6 +313,18 @@ def test_an_optional_entry_may_be_left_out(path):
     assert isinstance(parse_project(replaced(path, DELETE)), Project)
 
 
+def test_a_version_1_file_opens_and_the_view_round_trips(tmp_path):
+    old = json.loads((LESSONS / "perceptron.json").read_text())
+    old["version"] = 1
+    project = parse_project(json.dumps(old))
+    assert project.view == "" and "view" not in project.to_dict() and project.to_dict()["version"] == 2
+    project.view = "gradients"
+    assert parse_project(json.dumps(project.to_dict())).view == "gradients"
+    with_v1_view = dict(old, view="folding")  # a version-1 file with the newer key is still read
+    assert parse_project(json.dumps(with_v1_view)).view == "folding"
+    assert "view must be text" in rejected(parse_project, json.dumps(dict(old, view=7)))
+
+
 def test_a_newer_version_says_to_update():
     assert "update Neurona" in rejected(parse_project, replaced(("version",), 99))
 
