@@ -85,6 +85,14 @@ def _toy(make):
     return lambda p, rng: Arrays(*make(p, rng))
 
 
+def _gaussian_features(p, rng):
+    """Standard normal vectors, classed by a random linear teacher: the inputs whose statistics the
+    initialisation rules (Glorot, He) assume."""
+    x = rng.standard_normal((p["n_samples"], p["features"]))
+    teacher = rng.standard_normal((p["features"], p["classes"]))
+    return Arrays(x, (x @ teacher).argmax(1), [f"class {k + 1}" for k in range(p["classes"])])
+
+
 # ---- images --------------------------------------------------------------------------------
 
 
@@ -269,6 +277,17 @@ KINDS: dict[str, DatasetKind] = {
                 _P("bumps", "int", 4, "How many bumps and dips", 1, 12),
             ),
             _toy(data_toys.bumps),
+        ),
+        DatasetKind(
+            "gaussian_features",
+            "vectors",
+            "Vectors of independent standard normal values; the class is a random linear function of them",
+            (
+                _P("n_samples", "int", 1000, "How many vectors to draw", 20, 100_000),
+                _P("features", "int", 256, "Values in each vector", 1, 4096),
+                _CLASSES,
+            ),
+            _gaussian_features,
         ),
         DatasetKind("digits", "images", "scikit-learn's 1,797 handwritten digits, 8×8 pixels", (), _digits),
         DatasetKind(

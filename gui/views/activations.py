@@ -1,0 +1,331 @@
+"""The activations view: each layer's histogram of activations over training, with its
+dead or saturated units, and for image data the feature maps of every conv layer
+for a test sample the user picks.
+
+Histograms over time are drawn as heatmaps (training on x, the activation value on y,
+colour the log of the count), so sigmoid saturation shows as colour piling up at the
+edges and dying ReLUs as a growing band at zero.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QSplitter, QVBoxLayout, QWidget
+
+from core.insights import ProbeFailed
+from core.probe_activations import PROBE_SAMPLES, SATURATION_MARGIN, SATURATION_SHARE
+from gui.views.data_preview import class_colour
+from gui.views.insight_view import InsightView, MessageLabel
+
+ROW_HEIGHT = 118  # pixels per layer before the histograms scroll
+MAX_COLUMNS = 300  # heatmap columns across the steps trained
+COUNTS = pg.ColorMap([0.0, 0.12, 0.5, 1.0], [(255, 255, 255), (198, 219, 239), (49, 130, 189), (8, 38, 84)])
+SIGNED = pg.ColorMap([0.0, 0.5, 1.0], [(33, 102, 172), (247, 247, 247), (214, 96, 39)])  # blue, white, orange
+GREY = pg.ColorMap([0.0, 1.0], [(0, 0, 0), (255, 255, 255)])
+TEXT = "#37474f"
+DEFINITIONS = (
+    "<b>dead</b>: a ReLU unit (a feature,<br>or a channel) that is 0 for every<br>"
+    f"probe sample (the first {PROBE_SAMPLES}<br>training samples)<br>"
+    f"<b>saturated</b>: a sigmoid or tanh unit<br>within {SATURATION_MARGIN} of an asymptote for<br>"
+    f"over {SATURATION_SHARE:.0%} of the samples: its slope,<br>and the gradient through it, is gone"
+)
+
+
+def log_counts(counts: np.ndarray) -> np.ndarray:
+    """What the colours and bars show: log10(1 + count), so rare values stay visible beside a spike."""
+    return np.log10(1.0 + counts.astype(np.float64))
+
+
+def map_columns(channels: int) -> int:
+    """Maps per mosaic row: a power of two giving a mosaic at least four times as wide as tall
+    (a layer gets a wide, short row of the panel)."""
+    return min(channels, 2 ** math.ceil(math.log2(2 * math.sqrt(channels))))
+
+
+def tile_maps(maps: np.ndarray) -> np.ndarray:
+    """(channels, h, w) maps as one (rows·(h+1)-1, columns·(w+1)-1) mosaic; NaN between them draws as a gap."""
+    c, h, w = maps.shape
+    columns = map_columns(c)
+    rows = -(-c // columns)
+    mosaic = np.full((rows * (h + 1) - 1, columns * (w + 1) - 1), np.nan, np.float32)
+    for k in range(c):
+        top, left = tile_corner(k, columns, h, w)
+        mosaic[top : top + h, left : left + w] = maps[k]
+    return mosaic
+
+
+def tile_corner(k: int, columns: int, h: int, w: int) -> tuple[int, int]:
+    r, col = divmod(k, columns)
+    return r * (h + 1), col * (w + 1)
+
+
+def step_columns(steps: np.ndarray, most: int = MAX_COLUMNS) -> np.ndarray:
+    """Which histogram each heatmap column shows when the columns evenly split steps[0]..steps[-1]:
+    the latest one recorded by the column's right edge (the probes come at uneven steps)."""
+    span = int(steps[-1] - steps[0])
+    if span <= 0:
+        return np.array([len(steps) - 1])
+    count = min(span, most)
+    right = steps[0] + span * np.arange(1, count + 1) / count
+    return np.searchsorted(steps, right, side="right") - 1
+
+
+# bar lengths are log10(1 + count): labelled ticks at 1, 100, 10k, 1M and plain ticks between them
+COUNT_TICKS = [
+    [(float(np.log10(1 + 10**k)), label) for k, label in ((0, "1"), (2, "100"), (4, "10k"), (6, "1M"))],
+    [(float(np.log10(1 + 10**k)), "") for k in (1, 3, 5)],
+]
+
+
+class _LayerRow:
+    """One layer's heatmap over time, its current histogram as bars, and its numbers."""
+
+    def __init__(self, canvas: pg.GraphicsLayoutWidget, row: int, node: str, kind: str):
+        self.heat = canvas.addPlot(row, 0)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setColorMap(COUNTS)
+        self.heat.addItem(self.image)
+        self.heat.setLabel("left", node, color=TEXT)
+        self.bars_plot = canvas.addPlot(row, 1)
+        self.bars_plot.getAxis("bottom").setTicks(COUNT_TICKS)
+        self.bars = pg.BarGraphItem(x0=[0], y0=[0], width=[0], height=[0], brush=(49, 130, 189), pen=None)
+        self.bars_plot.addItem(self.bars)
+        self.bars_plot.setYLink(self.heat)
+        self.bars_plot.getAxis("left").setStyle(showValues=False)
+        for plot in (self.heat, self.bars_plot):
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            plot.setMouseEnabled(x=False, y=False)
+        self.text = canvas.addLabel("", row, 2, justify="left", color=TEXT, size="9pt")
+        self.text.setMinimumWidth(150)
+        self.node, self.kind = node, kind
+
+    def show(self, layer, steps: np.ndarray) -> None:
+        heat = log_counts(layer.history[step_columns(steps)]).T  # (bins, columns): value on y, step on x
+        low, high = float(layer.edges[0]), float(layer.edges[-1])
+        first, width = float(steps[0]), float(max(steps[-1] - steps[0], 1))
+        self.image.setImage(heat, autoLevels=False, levels=(0.0, max(float(heat.max()), 1e-6)))
+        self.image.setRect(QRectF(first, low, width, high - low))
+        self.heat.setRange(xRange=(first, first + width), yRange=(low, high), padding=0)
+        widths = log_counts(layer.counts)
+        self.bars.setOpts(x0=np.zeros_like(widths), y0=layer.edges[:-1], width=widths, height=np.diff(layer.edges))
+        self.bars_plot.setXRange(0, max(float(widths.max()), 1.0) * 1.05, padding=0)
+        self.text.setText(layer_text(layer), color=TEXT)
+
+
+def layer_text(layer) -> str:
+    unit = "channels" if len(layer.shape) > 1 else "units"
+    lines = [f"<b>{layer.node}</b> ({layer.kind})", f"{layer.units} {unit}", f"mean {layer.mean:.3g}"]
+    lines.append(f"std {layer.std:.3g}")
+    for what, share in (("dead", layer.dead), ("saturated", layer.saturated)):
+        if share is not None:
+            colour = "#c62828" if share > 0 else TEXT  # red once any unit has stopped learning
+            count = round(share * layer.units)
+            lines.append(f"<span style='color:{colour}'>{what} {count} of {layer.units} ({share:.0%})</span>")
+    return "<br>".join(lines)
+
+
+class HistogramPanel(QScrollArea):
+    """Every probed layer as a row, then the share of dead and saturated units over training."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.setBackground("w")
+        self.canvas.ci.layout.setColumnStretchFactor(0, 5)
+        self.canvas.ci.layout.setColumnStretchFactor(1, 2)
+        self.setWidget(self.canvas)
+        self.rows: list[_LayerRow] = []
+        self.fractions: pg.PlotItem | None = None
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.layout_key: tuple = ()
+
+    def clear(self) -> None:
+        self.canvas.clear()
+        self.rows, self.fractions, self.curves, self.layout_key = [], None, {}, ()
+
+    def show_activations(self, result) -> None:
+        key = tuple((layer.node, layer.kind) for layer in result.layers)
+        if key != self.layout_key:
+            self._build(result)
+        for row, layer in zip(self.rows, result.layers, strict=True):
+            row.show(layer, result.steps)
+        for layer in result.layers:
+            share = layer.dead_history if layer.dead_history is not None else layer.saturated_history
+            if share is not None:
+                self.curves[layer.node].setData(result.steps, 100 * share)
+        if self.fractions is not None:
+            first = float(result.steps[0])
+            self.fractions.setXRange(first, first + float(max(result.steps[-1] - result.steps[0], 1)), padding=0)
+
+    def _build(self, result) -> None:
+        self.clear()
+        self.layout_key = tuple((layer.node, layer.kind) for layer in result.layers)
+        self.rows = [_LayerRow(self.canvas, r, layer.node, layer.kind) for r, layer in enumerate(result.layers)]
+        self.rows[0].heat.setTitle("activations over training (colour: log count)", color=TEXT, size="9pt")
+        self.rows[0].bars_plot.setTitle("now", color=TEXT, size="9pt")
+        self.rows[-1].heat.setLabel("bottom", "step", color=TEXT)
+        counted = [layer for layer in result.layers if layer.dead is not None or layer.saturated is not None]
+        if counted:
+            row = len(result.layers)
+            self.fractions = self.canvas.addPlot(row, 0)  # under the heatmaps, on the same steps
+            self.fractions.setTitle("dead (ReLU) and saturated (sigmoid, tanh) units", color=TEXT, size="9pt")
+            self.fractions.setLabel("left", "% of units", color=TEXT)
+            self.fractions.setLabel("bottom", "step", color=TEXT)
+            self.fractions.setYRange(0, 100, padding=0.02)
+            self.fractions.setMenuEnabled(False)
+            self.fractions.hideButtons()
+            self.fractions.setMouseEnabled(x=False, y=False)
+            legend = self.fractions.addLegend(offset=(8, 4), labelTextColor=TEXT)
+            legend.setColumnCount(min(4, len(counted)))
+            for i, layer in enumerate(counted):
+                what = "dead" if layer.dead is not None else "saturated"
+                pen = pg.mkPen(class_colour(i), width=2)
+                self.curves[layer.node] = self.fractions.plot(pen=pen, name=f"{layer.node} {what}")
+            self.canvas.addLabel(DEFINITIONS, row, 1, 1, 2, justify="left", color=TEXT, size="9pt")
+        rows = len(result.layers) + (1 if counted else 0)
+        self.canvas.setMinimumHeight(rows * ROW_HEIGHT)
+
+
+class FeatureMapPanel(QWidget):
+    """The chosen test sample, then each conv and pooling layer's maps for it as one mosaic."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.sample = QSpinBox(minimum=0, maximum=0)
+        self.sample.setObjectName("sample")
+        self.sample.setToolTip("Which test sample to run through the network")
+        self.next = QPushButton("Next sample")
+        self.next.clicked.connect(self._next)
+        self.caption = QLabel()
+        self.caption.setStyleSheet(f"color: {TEXT}")
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("test sample"))
+        controls.addWidget(self.sample)
+        controls.addWidget(self.next)
+        controls.addWidget(self.caption, 1)
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.setBackground("w")
+        self.message = MessageLabel("Train or step the network to see its feature maps.")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.message)
+        layout.addWidget(self.canvas, 1)
+        self.input_image: pg.ImageItem | None = None
+        self.images: dict[str, pg.ImageItem] = {}
+        self.layout_key: tuple = ()
+
+    def _next(self) -> None:
+        self.sample.setValue((self.sample.value() + 1) % (self.sample.maximum() + 1))
+
+    def set_samples(self, count: int) -> None:
+        self.sample.setMaximum(max(0, count - 1))
+        self.next.setEnabled(count > 1)
+
+    def show_failure(self, failed: ProbeFailed) -> None:
+        self.message.show_failure(failed)
+        self.canvas.hide()
+
+    def show_maps(self, result) -> None:
+        self.message.hide()
+        self.canvas.show()
+        key = tuple((m.node, m.maps.shape) for m in result.layers) + (result.image.shape,)
+        if key != self.layout_key:
+            self._build(result)
+        image = result.image
+        low, high = float(image.min()), float(image.max())
+        high = max(high, low + 1e-8)
+        if image.shape[0] == 3:  # colour: scaled to [0, 1] as one RGB picture
+            self.input_image.setImage(((image - low) / (high - low)).transpose(1, 2, 0), levels=(0, 1))
+        else:
+            self.input_image.setImage(image[0], levels=(low, high))
+        for fmap in result.layers:
+            largest = max(float(np.percentile(np.abs(fmap.maps), 99)), 1e-8)  # a few peaks must not wash out the rest
+            self.images[fmap.node].setImage(tile_maps(fmap.maps), autoLevels=False, levels=(-largest, largest))
+        told = f"label {result.label}, predicted {result.predicted}" if result.label else ""
+        wrong = result.label and result.label != result.predicted
+        self.caption.setText(f"<span style='color:{'#c62828' if wrong else TEXT}'>{told}</span>")
+
+    def _build(self, result) -> None:
+        self.canvas.clear()
+        self.images = {}
+        self.layout_key = tuple((m.node, m.maps.shape) for m in result.layers) + (result.image.shape,)
+        entries = [("input", "the sample", result.image.shape)]
+        entries += [(m.node, m.kind, m.maps.shape) for m in result.layers]
+        for r, (node, kind, shape) in enumerate(entries):
+            self.canvas.addLabel(
+                f"<b>{node}</b><br>{kind}<br>{'×'.join(map(str, shape))}", r, 0, color=TEXT, size="9pt"
+            )
+            box = self.canvas.addViewBox(r, 1, lockAspect=True, invertY=True, enableMouse=False)
+            image = pg.ImageItem(axisOrder="row-major")
+            box.addItem(image)
+            if node == "input":
+                image.setColorMap(GREY)
+                self.input_image = image
+            else:
+                image.setColorMap(SIGNED)
+                self.images[node] = image
+        self.canvas.ci.layout.setColumnStretchFactor(1, 1)
+
+
+class ActivationsView(InsightView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.histograms = HistogramPanel()
+        self.maps = FeatureMapPanel()
+        self.maps.sample.valueChanged.connect(lambda _: self.options_changed.emit())
+        self.message = MessageLabel("Train or step the network to see how each layer's activations are spread.")
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.message)
+        column.addWidget(self.histograms, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.maps)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([3000, 2000])  # scaled to the width it gets
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+        self.images_in = False
+        self.set_context(None, None)
+
+    def wanted(self) -> dict[str, dict]:
+        wanted = {"activations": {}}
+        if self.images_in:
+            wanted["feature_maps"] = {"sample": self.maps.sample.value()}
+        return wanted
+
+    def set_context(self, project, data) -> None:
+        self.images_in = data is not None and len(data.input_shape) == 3
+        self.maps.setVisible(self.images_in)
+        if data is not None:
+            self.maps.set_samples(len(data.x_test))
+        self.histograms.clear()
+        self.histograms.hide()
+        self.message.setText("Train or step the network to see how each layer's activations are spread.")
+        self.message.show()
+
+    def show_insights(self, insights: dict[str, object]) -> None:
+        result = insights.get("activations")
+        if isinstance(result, ProbeFailed):
+            self.message.show_failure(result)
+            self.histograms.hide()
+        elif result is not None:
+            self.message.hide()
+            self.histograms.show()
+            self.histograms.show_activations(result)
+        maps = insights.get("feature_maps")
+        if isinstance(maps, ProbeFailed):
+            self.maps.show_failure(maps)
+        elif maps is not None:
+            self.maps.show_maps(maps)

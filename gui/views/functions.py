@@ -1,0 +1,183 @@
+"""The activation functions explorer: each activation in the layer catalogue and its
+derivative, with the course's table of values far out (±50) and at 0.
+
+Values and derivatives come from the catalogue's own torch modules through autograd,
+so what is drawn is exactly what a network built here computes and backpropagates.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.views.data_preview import class_colour
+from gui.views.insight_view import InsightView
+
+FUNCTIONS = ("Sigmoid", "Tanh", "ReLU", "LeakyReLU", "ELU", "GELU", "Step", "Softmax")
+SHOWN_AT_START = ("Sigmoid", "Tanh", "ReLU")
+TABLE_POINTS = (-50.0, 0.0, 50.0)
+SOFTMAX_INPUTS = 3  # softmax is drawn over its first input, the other two held at 0
+POINTS = 801
+TEXT = "#37474f"
+NOTES = {
+    "Softmax": "first output of softmax(z, 0, 0)",
+    "Step": "no true derivative: training passes the gradient straight through (1)",
+}
+
+
+def _defaults(kind: str) -> dict:
+    from core.layers import KINDS
+
+    return {p.name: p.default for p in KINDS[kind].params}
+
+
+def label(kind: str) -> str:
+    """The name with the parameter values that shape the curve."""
+    extra = ", ".join(f"{k.replace('negative_', '')} {v:g}" for k, v in _defaults(kind).items())
+    return f"{kind} ({extra})" if extra else kind
+
+
+def evaluate(kind: str, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """f(z) and df/dz from the catalogue's torch module for `kind`, in float64."""
+    import torch
+
+    from core.layers import KINDS
+
+    width = SOFTMAX_INPUTS if kind == "Softmax" else 1
+    module = KINDS[kind].make([(width,)], _defaults(kind))
+    x = torch.tensor(np.asarray(z, np.float64), requires_grad=True)
+    if kind == "Softmax":
+        inputs = torch.cat([x[:, None], torch.zeros(len(x), width - 1, dtype=x.dtype)], 1)
+        y = module(inputs)[:, 0]
+    else:
+        y = module(x)
+    (slope,) = torch.autograd.grad(y.sum(), x)
+    return y.detach().numpy(), slope.numpy()
+
+
+def _number(v: float) -> str:
+    return "0" if v == 0 else f"{v:.3g}" if 1e-3 <= abs(v) < 1e4 else f"{v:.1e}"
+
+
+class FunctionsView(InsightView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.boxes: dict[str, QCheckBox] = {}
+        controls = QHBoxLayout()
+        for kind in FUNCTIONS:
+            box = QCheckBox(kind, checked=kind in SHOWN_AT_START)
+            box.setObjectName(kind)
+            box.setToolTip(NOTES.get(kind, label(kind)))
+            box.setStyleSheet(f"QCheckBox {{ color: {class_colour(FUNCTIONS.index(kind))}; font-weight: bold }}")
+            box.toggled.connect(self._redraw)
+            controls.addWidget(box)
+            self.boxes[kind] = box
+        controls.addStretch(1)
+        controls.addWidget(QLabel("z from −r to r, r ="))
+        self.range = QDoubleSpinBox(minimum=0.5, maximum=60.0, value=5.0, singleStep=1.0, decimals=1)
+        self.range.setObjectName("range")
+        self.range.setToolTip("Half-width of the input range drawn")
+        self.range.valueChanged.connect(self._redraw)
+        controls.addWidget(self.range)
+        self.value_plot = self._plot("f(z)")
+        self.slope_plot = self._plot("f′(z), by autograd")
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.slopes: dict[str, pg.PlotDataItem] = {}
+        self.legend = self.value_plot.addLegend(offset=(6, 6), labelTextColor=TEXT)
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        for i, kind in enumerate(FUNCTIONS):
+            style = Qt.PenStyle.DashLine if kind == "Step" else Qt.PenStyle.SolidLine
+            self.curves[kind] = self.value_plot.plot(pen=pg.mkPen(class_colour(i), width=2.5))
+            self.slopes[kind] = self.slope_plot.plot(pen=pg.mkPen(class_colour(i), width=2.5, style=style))
+        self.table = self._table()
+        note = QLabel(
+            "Far out, sigmoid and tanh are flat: their slope, and the gradient through them, vanishes. "
+            "Step has no useful derivative; training passes its gradient straight through (the dashed 1). "
+            "Softmax is drawn as the first output of softmax(z, 0, 0)."
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet(f"color: {TEXT}")
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table, 1)
+        column.addWidget(note)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.value_plot, self.slope_plot, side):
+            splitter.addWidget(widget)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(controls)
+        layout.addWidget(splitter, 1)
+        self._redraw()
+
+    def _plot(self, title: str) -> pg.PlotWidget:
+        plot = pg.PlotWidget(background="w")
+        plot.setTitle(title, color=TEXT, size="10pt")
+        plot.setLabel("bottom", "z", color=TEXT)
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.addLine(x=0, pen=pg.mkPen("#b0bec5"))
+        plot.addLine(y=0, pen=pg.mkPen("#b0bec5"))
+        return plot
+
+    def _table(self) -> QTableWidget:
+        """The course's table: values and derivatives far out and at 0, for every function."""
+        headers = [f"f({z:g})" for z in TABLE_POINTS] + [f"f′({z:g})" for z in TABLE_POINTS]
+        table = QTableWidget(len(FUNCTIONS), len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setVerticalHeaderLabels(list(FUNCTIONS))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.setMinimumWidth(460)
+        self.table_values: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for row, kind in enumerate(FUNCTIONS):
+            values, slopes = evaluate(kind, np.array(TABLE_POINTS))
+            self.table_values[kind] = (values, slopes)
+            for col, v in enumerate([*values, *slopes]):
+                item = QTableWidgetItem(_number(float(v)))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if kind in NOTES:
+                    item.setToolTip(NOTES[kind])
+                table.setItem(row, col, item)
+            table.verticalHeaderItem(row).setToolTip(NOTES.get(kind, label(kind)))
+            table.verticalHeaderItem(row).setForeground(pg.mkColor(class_colour(row)))
+        return table
+
+    def shown(self) -> list[str]:
+        return [kind for kind in FUNCTIONS if self.boxes[kind].isChecked()]
+
+    def _redraw(self, *_) -> None:
+        r = self.range.value()
+        z = np.linspace(-r, r, POINTS)
+        low, high = 0.0, 1.0
+        self.legend.clear()
+        for kind in FUNCTIONS:
+            visible = self.boxes[kind].isChecked()
+            values, slopes = evaluate(kind, z) if visible else (np.zeros(0), np.zeros(0))
+            self.curves[kind].setData(z[: len(values)], values)
+            self.slopes[kind].setData(z[: len(slopes)], slopes)
+            if visible:
+                self.legend.addItem(self.curves[kind], label(kind))
+                low, high = min(low, float(values.min())), max(high, float(values.max()))
+        self.value_plot.setRange(xRange=(-r, r), yRange=(low, high), padding=0.05)
+        self.slope_plot.setRange(xRange=(-r, r), yRange=(-0.2, 1.2), padding=0.02)

@@ -1,0 +1,262 @@
+"""Weights as images (course 001): each unit of a dense layer fed by the image drawn as a picture
+of its incoming weights, and the next layer's weights as bars, one row of bars per class.
+
+Colours diverge around zero (blue positive, orange negative, white zero), scaled symmetrically per
+unit or, when the user asks, on one scale shared by all units so their strengths compare. A layer
+that does not see the image is drawn as its weight matrix. Clicking a class's row of bars writes
+that class's weight on every unit under the unit's picture.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from core.insights import ProbeFailed
+from gui.views.insight_view import InsightView, MessageLabel
+from gui.views.tile_grid import TileGrid, grid_columns
+
+NEGATIVE, ZERO, POSITIVE = (230, 97, 1), (247, 247, 247), (33, 102, 172)
+RAMP = pg.ColorMap([0.0, 0.5, 1.0], [NEGATIVE, ZERO, POSITIVE])
+ROW = 0.42  # a class's largest bar reaches this far from its baseline; baselines are 1 apart
+HIGHLIGHT = (255, 236, 179)
+MAX_TICKS = 32  # name every unit or class on an axis up to this many
+
+
+def weight_rgb(w: np.ndarray, scale: float) -> np.ndarray:
+    """(C, H, W) weights as (H, W', 3) uint8 on the scale ±`scale`: the diverging ramp for one channel
+    (other counts side by side), grey-centred colour for three."""
+    scale = max(float(scale), 1e-12)
+    if w.shape[0] == 3:
+        return (np.clip(0.5 + w.transpose(1, 2, 0) / (2 * scale), 0, 1) * 255 + 0.5).astype(np.uint8)
+    plane = np.concatenate(list(w), axis=1)
+    return RAMP.map(np.clip(plane / (2 * scale) + 0.5, 0, 1), mode="byte")[..., :3]
+
+
+def unit_scales(weights: np.ndarray, shared: bool) -> np.ndarray:
+    """Each unit's colour scale: its own largest |weight|, or the largest of all units."""
+    largest = np.abs(weights.reshape(len(weights), -1)).max(1)
+    return np.full_like(largest, largest.max()) if shared else largest
+
+
+class WeightsView(InsightView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.layer: str | None = None  # None: the probe picks the first layer that sees the image
+        self.result = None
+        self.data = None
+        self.selected: int | None = None  # the class whose bars were clicked
+        self.chooser = QComboBox()
+        self.chooser.setObjectName("layer")
+        self.chooser.setToolTip("The dense layer whose weights are drawn")
+        self.chooser.currentTextChanged.connect(self._layer_chosen)
+        self.shared = QCheckBox("one colour scale for all units")
+        self.shared.setObjectName("shared")
+        self.shared.setToolTip(
+            "Off: each unit on its own scale, to see its pattern. On: all on one, to compare strengths"
+        )
+        self.shared.toggled.connect(lambda _: self.result is not None and self._draw())
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("layer"))
+        controls.addWidget(self.chooser)
+        controls.addWidget(self.shared)
+        controls.addWidget(self.caption, 1)
+
+        self.tiles = TileGrid()
+        self.matrix = pg.PlotWidget(background="w")
+        self.matrix.setMenuEnabled(False)
+        self.matrix.hideButtons()
+        self.matrix.getViewBox().invertY(True)
+        self.matrix.setLabel("bottom", "input")
+        self.matrix.setLabel("left", "unit")
+        self.matrix_image = pg.ImageItem(axisOrder="row-major")
+        self.matrix.addItem(self.matrix_image)
+        self.pictures = QStackedWidget()
+        self.pictures.addWidget(self.tiles)
+        self.pictures.addWidget(self.matrix)
+
+        self.bars_caption = QLabel()
+        self.bars_caption.setWordWrap(True)
+        self.bars_plot = pg.PlotWidget(background="w")
+        self.bars_plot.setMenuEnabled(False)
+        self.bars_plot.hideButtons()
+        self.bars_plot.setMouseEnabled(False, False)
+        self.bars_plot.showGrid(x=False, y=False)
+        self.band = pg.BarGraphItem(x0=[0], width=[0], y0=[0], height=[0], brush=HIGHLIGHT, pen=None)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, pen=None)
+        self.brushes = (pg.mkBrush(POSITIVE), pg.mkBrush(NEGATIVE))
+        self.zero_lines = pg.PlotCurveItem(pen=pg.mkPen("#90a4ae", width=1), connect="pairs")
+        for item in (self.band, self.zero_lines, self.bars):
+            self.bars_plot.addItem(item)
+        self.bars_plot.scene().sigMouseClicked.connect(self._bars_clicked)
+        self.bars_panel = QWidget()
+        bars_layout = QVBoxLayout(self.bars_panel)
+        bars_layout.setContentsMargins(0, 0, 0, 0)
+        bars_layout.addWidget(self.bars_caption)
+        bars_layout.addWidget(self.bars_plot, 1)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.pictures)
+        self.split.addWidget(self.bars_panel)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+
+        self.message = MessageLabel("Train the network, or take a single step, to see its weights here.")
+        self.content = QWidget()
+        inner = QVBoxLayout(self.content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(controls)
+        inner.addWidget(self.split, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.stack)
+
+    # ---- InsightView ----------------------------------------------------------------------
+
+    def wanted(self) -> dict[str, dict]:
+        return {"weights": {"layer": self.layer} if self.layer else {}}
+
+    def set_context(self, project, data) -> None:
+        self.layer, self.result, self.selected, self.data = None, None, None, data
+        self.message.setText("Train the network, or take a single step, to see its weights here.")
+        self.message.setToolTip("")
+        self.stack.setCurrentWidget(self.message)
+
+    def show_insights(self, insights: dict[str, object]) -> None:
+        result = insights.get("weights")
+        if isinstance(result, ProbeFailed):
+            self.message.show_failure(result)
+            self.stack.setCurrentWidget(self.message)
+            return
+        if result is None:
+            return
+        if self.result is None or result.next_names != self.result.next_names:
+            self.selected = None
+        self.result = result
+        self.chooser.blockSignals(True)
+        if [self.chooser.itemText(i) for i in range(self.chooser.count())] != result.layers:
+            self.chooser.clear()
+            self.chooser.addItems(result.layers)
+        self.chooser.setCurrentText(result.layer)
+        self.chooser.blockSignals(False)
+        self.stack.setCurrentWidget(self.content)
+        self._draw()
+
+    # ---- drawing ----------------------------------------------------------------------------
+
+    def _draw(self) -> None:
+        r = self.result
+        if r.is_image:
+            self._draw_images()
+        else:
+            self._draw_matrix()
+        self._draw_bars()
+
+    def _draw_images(self) -> None:
+        r = self.result
+        c, h, w = r.weights.shape[1:]
+        scales = unit_scales(r.weights, self.shared.isChecked())
+        tiles = np.stack([weight_rgb(unit, scale) for unit, scale in zip(r.weights, scales, strict=True)])
+        captions, colours = list(r.unit_names), None
+        if self.selected is not None:  # the chosen class's weight on each unit, under the unit
+            votes = r.next_weights[self.selected, : len(r.weights)]
+            captions = [f"{name} {v:+.2f}" for name, v in zip(r.unit_names, votes, strict=True)]
+            colours = [_hex(POSITIVE if v >= 0 else NEGATIVE) for v in votes]
+        self.tiles.show_tiles(tiles, grid_columns(len(tiles)), captions, colours)
+        self.pictures.setCurrentWidget(self.tiles)
+        cropped = f" (the first {len(r.weights)})" if len(r.weights) < r.units else ""
+        colour = "red, green and blue channels, grey at zero" if c == 3 else "blue positive, orange negative"
+        scale = "one scale for all" if self.shared.isChecked() else "each on its own scale"
+        shape = "×".join(map(str, (c, h, w) if c > 1 else (h, w)))
+        self.caption.setText(
+            f"<b>{r.layer}</b>: {r.units} units{cropped}; each picture is one unit's {c * h * w} incoming "
+            f"weights laid out as the {shape} input ({colour}; {scale})."
+        )
+
+    def _draw_matrix(self) -> None:
+        r = self.result
+        scale = max(float(np.abs(r.weights).max()), 1e-12)
+        self.matrix_image.setImage(weight_rgb(r.weights[None], scale), autoLevels=False, levels=(0, 255))
+        rows, columns = r.weights.shape
+        self.matrix_image.setRect(QRectF(0, 0, columns, rows))
+        left = self.matrix.getAxis("left")
+        names = r.unit_names[:rows]
+        left.setTicks([[(k + 0.5, n) for k, n in enumerate(names)]] if rows <= MAX_TICKS else None)
+        inputs = [[(j + 0.5, str(j)) for j in range(columns)]] if columns <= MAX_TICKS else None
+        self.matrix.getAxis("bottom").setTicks(inputs)
+        self.matrix.setRange(QRectF(0, 0, columns, rows), padding=0.02)
+        self.pictures.setCurrentWidget(self.matrix)
+        cropped = f" (the first {rows})" if rows < r.units else ""
+        self.caption.setText(
+            f"<b>{r.layer}</b> does not see the image, so its weights are drawn as a matrix: one row per unit"
+            f"{cropped}, one column per input; blue positive, orange negative, largest |w| = {scale:.3g}."
+        )
+
+    def _draw_bars(self) -> None:
+        r = self.result
+        if r.next_weights is None:
+            self.bars_panel.hide()
+            return
+        self.bars_panel.show()
+        units = min(r.next_weights.shape[1], len(r.weights)) if r.is_image else r.next_weights.shape[1]
+        values = r.next_weights[:, :units]  # (classes, units)
+        classes = len(values)
+        scale = max(float(np.abs(values).max()), 1e-12)
+        x = np.tile(np.arange(units, dtype=float), classes)
+        baselines = -np.repeat(np.arange(classes, dtype=float), units)
+        heights = values.ravel() / scale * ROW
+        up, down = self.brushes
+        self.bars.setOpts(
+            x=x, y0=baselines, height=heights, width=0.7, brushes=[up if v >= 0 else down for v in heights]
+        )
+        ends = np.arange(classes, dtype=float)
+        self.zero_lines.setData(np.tile([-0.5, units - 0.5], classes), -np.repeat(ends, 2))
+        if self.selected is not None:
+            self.band.setOpts(x0=[-0.5], width=[units], y0=[-self.selected - 0.5], height=[1.0])
+        else:
+            self.band.setOpts(x0=[0], width=[0], y0=[0], height=[0])
+        self.bars_plot.getAxis("left").setTicks(
+            [[(-k, n) for k, n in enumerate(r.next_names)]] if classes <= MAX_TICKS else None
+        )
+        self.bars_plot.getAxis("bottom").setTicks(
+            [[(j, n) for j, n in enumerate(r.unit_names[:units])]] if units <= MAX_TICKS else None
+        )
+        self.bars_plot.setRange(xRange=(-0.6, units - 0.4), yRange=(-classes + 0.45, 0.55), padding=0)
+        what = "class" if self.data is not None and r.next_names == list(self.data.class_names) else "unit"
+        self.bars_plot.setLabel("left", what if what == "class" else f"{r.next_layer} unit")
+        self.bars_plot.setLabel("bottom", f"{r.layer} unit")
+        self.bars_caption.setText(
+            f"<b>{r.next_layer}</b>: how each {what} weighs {r.layer}'s units (a bar up: the unit votes for it; "
+            f"largest |w| = {scale:.3g}). Click a row to write its weights under the pictures."
+        )
+
+    # ---- interaction ----------------------------------------------------------------------
+
+    def _layer_chosen(self, name: str) -> None:
+        if name and name != self.layer:
+            self.layer = name
+            self.selected = None
+            self.options_changed.emit()
+
+    def _bars_clicked(self, event) -> None:
+        if self.result is None or self.result.next_weights is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        point = self.bars_plot.getViewBox().mapSceneToView(event.scenePos())
+        row = int(round(-point.y()))
+        if 0 <= row < len(self.result.next_weights):
+            self.select_class(None if row == self.selected else row)
+
+    def select_class(self, row: int | None) -> None:
+        """Write class `row`'s weights under the unit pictures (None: the units' names again)."""
+        self.selected = row
+        self._draw()
+
+
+def _hex(rgb: tuple[int, int, int]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*rgb)
