@@ -7,6 +7,7 @@ back after a crash.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -49,6 +50,18 @@ PRESENTATION_SCALE = 1.6
 
 def fmt_value(value) -> str:
     return fmt_shape(value) if isinstance(value, tuple) else str(value)
+
+
+def lab_lesson_titles() -> list[tuple[str, Path]]:
+    """The optimizer lab's lessons, read as plain JSON (the lab itself loads torch, not needed yet)."""
+    found = []
+    for path in sorted((LESSONS / "lab").glob("*.json")):
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            found.append((raw.get("order", 99), str(raw["title"]), path))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return [(title, path) for _, title, path in sorted(found)]
 
 
 def lesson_titles() -> list[tuple[str, Path]]:
@@ -171,6 +184,9 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.lessons_menu = file.addMenu("&Lessons")
         for title, path in lesson_titles():
             self._action(self.lessons_menu, title, lambda _=False, p=path: self.open_lesson(p))
+        lab_menu = self.lessons_menu.addMenu("Optimizer Lab")
+        for title, path in lab_lesson_titles():
+            self._action(lab_menu, title, lambda _=False, p=path: self.open_lab_lesson(p))
         file.addSeparator()
         self._action(file, "Open R&un…", self.open_run_dialog)
         self._action(file, "&Save", self.save, keys.Save)
@@ -244,6 +260,19 @@ class MainWindow(ProjectFiles, QMainWindow):
         elif project.view:
             self.statusBar().showMessage(f"This project opens on a view this Neurona lacks: '{project.view}'", 8000)
         QTimer.singleShot(0, self.view.fit_all)
+
+    def open_lab_lesson(self, path: Path) -> None:
+        """Show the optimizer lab with one of its lessons set up and playing."""
+        from core.optlab.lessons import load_lesson
+
+        try:
+            lesson = load_lesson(path)
+        except ValueError as err:
+            self.statusBar().showMessage(f"Cannot open the lesson: {err}", 8000)
+            return
+        lab = self.show_view("optimizer_lab")
+        if lab is not None:
+            lab.load_lesson(lesson)
 
     def show_view(self, name: str):
         """Open the training dock on a view's tab ("training" for the dashboard); returns the view."""
