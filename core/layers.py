@@ -344,6 +344,15 @@ KINDS: dict[str, LayerKind] = {
             lambda s, p: _nn().Dropout(p["p"]),
         ),
         LayerKind(
+            "Sparsity",
+            "regularisation",
+            "While training, pushes the values passing through towards zero (an L1 penalty on them), "
+            "so few are active at once: the code of a sparse autoencoder",
+            (_P("weight", "float", 0.1, "Adds weight × the mean |value| to what training minimises", 0.0, 100.0),),
+            _same,
+            lambda s, p: _modules().Sparsity(p["weight"]),
+        ),
+        LayerKind(
             "BatchNorm",
             "regularisation",
             "Normalises each feature or channel over the batch (1d or 2d by input)",

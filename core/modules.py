@@ -24,6 +24,39 @@ class Step(nn.Module):
         return _HeavisideSTE.apply(x)
 
 
+class _AddL1Gradient(torch.autograd.Function):
+    """Identity forward; backward adds the gradient of `weight` × the mean |x|, so the penalty acts
+    without the loss having to know about it (like the weight penalties, it is not in the loss shown)."""
+
+    @staticmethod
+    def forward(x, weight):
+        return x.view_as(x)
+
+    @staticmethod
+    def setup_context(ctx, inputs, output):
+        ctx.save_for_backward(inputs[0])
+        ctx.weight = inputs[1]
+
+    @staticmethod
+    def backward(ctx, grad):
+        (x,) = ctx.saved_tensors
+        return grad + ctx.weight / x.numel() * torch.sign(x), None
+
+
+class Sparsity(nn.Module):
+    """An L1 penalty on the values passing through, while training: the "sparse" of a sparse autoencoder."""
+
+    def __init__(self, weight: float):
+        super().__init__()
+        self.weight = weight
+
+    def forward(self, x):
+        return _AddL1Gradient.apply(x, self.weight) if self.training and torch.is_grad_enabled() else x
+
+    def extra_repr(self) -> str:
+        return f"weight={self.weight}"
+
+
 class Reshape(nn.Module):
     def __init__(self, shape: tuple[int, ...]):
         super().__init__()

@@ -30,6 +30,8 @@ def node_summary(kind: str, p: dict) -> str:
         return f"to {fmt_shape(p['shape'])}"
     if kind == "Dropout":
         return f"drops {p['p']:.0%}"
+    if kind == "Sparsity":
+        return f"L1 weight {p['weight']:g}"
     if kind in ("RNN", "GRU", "LSTM"):
         return f"{p['hidden_size']} units, {'last step' if p['output'] == 'last' else 'all steps'}"
     if kind in ("Add", "Concat"):
