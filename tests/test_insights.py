@@ -175,3 +175,39 @@ def test_a_view_that_cannot_load_says_why_in_its_tab(qtbot, monkeypatch):
     label = tabs.currentWidget().findChild(MessageLabel)
     assert label.text().startswith("This view could not be loaded: No module named 'gui.views.no_such_module'")
     assert controller.asked[-1] == {}
+
+
+def test_while_running_the_stride_holds_however_often_snapshots_are_taken(probes, monkeypatch):
+    import core.session as session_module
+
+    monkeypatch.setattr(session_module, "PROBE_INTERVAL", 0.0)  # the dashboard's probes every snapshot
+    session = spiral_session()
+    session.stride = 1000
+    session.set_views({"weight": {}})
+    session.snapshot()
+    carried = 0
+    for _ in range(30):
+        session.step()
+        carried += session.snapshot().insights is not None  # as run_loop asks while running
+    assert carried == 0
+
+
+def test_snapshots_of_a_stopped_run_are_ignored(qtbot):
+    from PySide6.QtCore import QObject, Signal
+
+    from core.session import Snapshot
+    from gui.training.controller import TrainingController
+
+    class OldWorker(QObject):
+        snapshot = Signal(object)
+        state_changed = Signal(str)
+
+    controller, old = TrainingController(), OldWorker()
+    old.snapshot.connect(controller._snapshot)
+    old.state_changed.connect(controller._state)
+    received = []
+    controller.snapshot.connect(received.append)
+    empty = np.zeros(0)
+    old.snapshot.emit(Snapshot(99, 3, 0.1, empty, empty, empty))
+    old.state_changed.emit("running")
+    assert received == [] and controller.step == 0 and controller.state == "idle"

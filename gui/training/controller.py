@@ -111,9 +111,13 @@ class TrainingController(QObject):
             self.worker.send(*command)
 
     def _snapshot(self, shot) -> None:
+        if self.sender() is not self.worker:
+            return  # queued before a stopped run's signals were disconnected: it belongs to that run
         self.step, self.epoch, self.lr = shot.step, shot.epoch, shot.lr
         self.snapshot.emit(shot)
 
     def _state(self, state: str) -> None:
+        if self.sender() is not self.worker:
+            return
         self.state = state
         self.state_changed.emit(state)

@@ -9,7 +9,7 @@ Gabor explorer, the optimizer lab…) want nothing and ignore snapshots.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from core.insights import ProbeFailed
 
@@ -44,11 +44,3 @@ class MessageLabel(QLabel):
         self.setText(f"This view could not be computed: {failed.message}")
         self.setToolTip(failed.details)
         self.show()
-
-
-def column(*widgets: QWidget, parent: QWidget | None = None) -> QVBoxLayout:
-    layout = QVBoxLayout(parent)
-    layout.setContentsMargins(4, 4, 4, 4)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return layout
