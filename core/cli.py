@@ -31,7 +31,8 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
         "train",
         help="train a project without the app",
         description="Train a project headless, printing one line per epoch, and save "
-        "the run (metrics.csv, weights.safetensors, project.json).",
+        "the run (metrics.csv, weights.safetensors, project.json, and trajectory.safetensors: "
+        "a sample of the weights along training, for `landscape`).",
     )
     train.add_argument("project", help="a project file (.json)")
     train.add_argument("--epochs", type=int, help="epochs to train (default: the project's)")
@@ -70,6 +71,12 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
         metavar="NAME",
         help="open this view of the training dock in front: " + ", ".join(view_names),
     )
+    from core.cli_lab import add_parser as add_lab
+
+    add_lab(verbs)
+    from core.landscape_cli import add_parser as add_landscape
+
+    add_landscape(verbs)
     return parser
 
 
@@ -78,6 +85,14 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.verb == "download":
         return download(args)
+    if args.verb == "lab":  # trajectories only: main.py runs `lab` with the GUI's picture maker
+        from core.cli_lab import run as run_lab
+
+        return run_lab(args)
+    if args.verb == "landscape":  # the grid only: main.py runs `landscape` with the GUI's picture maker
+        from core.landscape_cli import run as run_landscape
+
+        return run_landscape(args)
     try:
         project = load_project(args.project)
     except ProjectError as err:
@@ -140,9 +155,15 @@ def check(project, path) -> int:
 
 
 def train(project, args) -> int:
+    import os
+
+    import torch
+
     from core.runs import save_run
     from core.training import Diverged, Trainer, TrainingError
 
+    if "OMP_NUM_THREADS" not in os.environ:  # one intra-op thread, as the app's worker: on 2 busy cores a
+        torch.set_num_threads(1)  # second one spun so much that a small network trained 20× slower
     changes = {
         k: v for k, v in (("epochs", args.epochs), ("seed", args.seed), ("device", args.device)) if v is not None
     }
@@ -159,6 +180,10 @@ def train(project, args) -> int:
     print(
         f"{config.optimizer}, lr {config.lr:g}, batch {config.batch_size}, {config.epochs} epochs on {trainer.device}"
     )
+    from core.probe_landscape import TrajectoryRecorder
+
+    recorder = TrajectoryRecorder(trainer)  # the run keeps its path, for `landscape` with PCA directions
+    trainer.after_step.append(recorder)
     records, status = [], EXIT_OK
     started = time.perf_counter()
     try:
@@ -171,7 +196,7 @@ def train(project, args) -> int:
     except KeyboardInterrupt:
         print("stopped by the user; saving what was trained", file=sys.stderr)
         status = EXIT_PROBLEM
-    save_run(out, project, records, trainer.model)
+    save_run(out, project, records, trainer.model, recorder.trajectory())
     print(f"trained {trainer.step_count} steps in {time.perf_counter() - started:.1f}s; run saved to {out}")
     return status
 

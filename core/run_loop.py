@@ -105,9 +105,12 @@ def _obey(session, command: tuple, running: bool, pending: int, publish: Publish
     elif kind == "save":
         _save(session, command[1], publish)
     elif kind == "views":
-        session.set_views(command[1])
-        if not running:  # a view opened while paused gets its picture now
-            publish("snapshot", session.snapshot(probes=True))
+        try:
+            session.set_views(command[1])
+            if not running:  # a view opened while paused gets its picture now
+                publish("snapshot", session.snapshot(probes=True))
+        except Exception as err:  # noqa: BLE001 - a view that cannot attach must not end the run silently
+            publish("failed", f"a view could not start: {err}", traceback.format_exc())
     elif kind == "stride":
         session.stride = max(1, int(command[1]))
     return running, pending
@@ -117,7 +120,9 @@ def _save(session, folder: str, publish: Publish) -> None:
     from core.runs import save_run
 
     try:
-        save_run(folder, session.trainer.project, session.records, session.trainer.model)
+        recorder = session.memory.get("landscape_recorder")
+        trajectory = recorder.trajectory() if recorder is not None else None
+        save_run(folder, session.trainer.project, session.records, session.trainer.model, trajectory)
     except OSError as err:
         publish("failed", f"cannot save the run to {folder}: {err.strerror or err}", traceback.format_exc())
         return

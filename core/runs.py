@@ -10,6 +10,7 @@ import io
 import os
 from pathlib import Path
 
+import torch
 from safetensors.torch import load_file, save_file
 from torch import nn
 
@@ -19,18 +20,39 @@ from core.training import EpochRecord
 PROJECT_FILE = "project.json"
 METRICS_FILE = "metrics.csv"
 WEIGHTS_FILE = "weights.safetensors"
+TRAJECTORY_FILE = "trajectory.safetensors"  # a thinned sample of the weights along training (core.probe_landscape)
 
 
-def save_run(folder: str | os.PathLike, project: Project, records: list[EpochRecord], model: nn.Module) -> Path:
+def save_run(
+    folder: str | os.PathLike, project: Project, records: list[EpochRecord], model: nn.Module, trajectory=None
+) -> Path:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     save_project(project, folder / PROJECT_FILE)
     write_metrics(folder / METRICS_FILE, records)
     tensors = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
-    tmp = folder / f".{WEIGHTS_FILE}.tmp"
-    save_file(tensors, str(tmp))
-    os.replace(tmp, folder / WEIGHTS_FILE)
+    _save_tensors(folder / WEIGHTS_FILE, tensors)
+    if trajectory is not None:
+        steps, weights = torch.as_tensor(trajectory.steps), torch.as_tensor(trajectory.weights)
+        _save_tensors(folder / TRAJECTORY_FILE, {"steps": steps, "weights": weights})
     return folder
+
+
+def _save_tensors(path: Path, tensors: dict) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    save_file(tensors, str(tmp))
+    os.replace(tmp, path)
+
+
+def load_trajectory(folder: str | os.PathLike):
+    """The run's recorded path (a core.probe_landscape.Trajectory), or None if it has none."""
+    from core.probe_landscape import Trajectory
+
+    path = Path(folder) / TRAJECTORY_FILE
+    if not path.exists():
+        return None
+    tensors = load_file(str(path))
+    return Trajectory(tensors["steps"].numpy(), tensors["weights"].numpy())
 
 
 def write_metrics(path: Path, records: list[EpochRecord]) -> None:

@@ -61,6 +61,9 @@ class Session:
         self.stride = INSIGHT_STRIDE
         self.memory: dict[str, object] = {}  # what probes keep between calls (histories, projections)
         self._attached: set[str] = set()
+        from core.probe_landscape import record_trajectory
+
+        record_trajectory(self)  # from the first step: the landscape view draws the whole path, whenever it opens
         self._last_insight_step = -1
         self._next_insight_time = 0.0
         self._views_changed = False
@@ -106,6 +109,7 @@ class Session:
     def snapshot(self, probes: bool | None = None) -> Snapshot:
         """What happened since the last snapshot; probes at most every PROBE_INTERVAL unless forced."""
         now = time.perf_counter()
+        forced = probes is True  # a pause or a single step: the views' probes too, whatever the stride
         if probes is None:
             probes = now - self._last_probe >= PROBE_INTERVAL
         t = self.trainer
@@ -122,7 +126,7 @@ class Session:
         if probes:
             self._last_probe = now
             self._probe(shot)
-        if self.wanted and self._insights_due(probes, now):
+        if self.wanted and self._insights_due(forced, now):
             self._insights(shot)
         return shot
 

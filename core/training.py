@@ -281,15 +281,7 @@ class Trainer:
     # ---- internals ---------------------------------------------------------------------
 
     def _loss(self, out: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-        if self.loss_kind == "cross_entropy":
-            return nn.functional.cross_entropy(out, y)
-        if self.data.num_classes:
-            target = y.float()[:, None] if self.out_width == 1 else nn.functional.one_hot(y, self.out_width).float()
-        else:
-            target = y.float().reshape(out.shape)
-        if self.loss_kind == "bce":
-            return nn.functional.binary_cross_entropy_with_logits(out, target)
-        return nn.functional.mse_loss(out, target)
+        return data_loss(out, y, self.loss_kind, self.data.num_classes, self.out_width)
 
     def _penalty(self) -> torch.Tensor | float:
         total = 0.0
@@ -313,6 +305,19 @@ class Trainer:
             f"the loss became {what} at step {self.step_count} (epoch {self.epoch + 1}); "
             f"the learning rate {self.lr:g} is probably too high: lower it or turn on gradient clipping"
         )
+
+
+def data_loss(out: torch.Tensor, y: torch.Tensor, kind: str, num_classes: int, out_width: int) -> torch.Tensor:
+    """The Output node's loss (no penalty); core.landscape uses it without a Trainer."""
+    if kind == "cross_entropy":
+        return nn.functional.cross_entropy(out, y)
+    if num_classes:
+        target = y.float()[:, None] if out_width == 1 else nn.functional.one_hot(y, out_width).float()
+    else:
+        target = y.float().reshape(out.shape)
+    if kind == "bce":
+        return nn.functional.binary_cross_entropy_with_logits(out, target)
+    return nn.functional.mse_loss(out, target)
 
 
 def _split(n: int, size: int) -> list[tuple[int, int]]:
