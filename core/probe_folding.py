@@ -239,11 +239,19 @@ def layer_output(model, x, node: str) -> np.ndarray:
     return np.concatenate(parts)
 
 
+def _rows(x_train, x_test, pick: np.ndarray, n_train: int):
+    """The samples at sorted indices `pick` of train then test, without copying the whole dataset."""
+    import torch
+
+    in_train = pick < n_train
+    train = x_train[torch.as_tensor(pick[in_train], device=x_train.device)]
+    test = x_test[torch.as_tensor(pick[~in_train] - n_train, device=x_test.device)]
+    return torch.cat([train, test])
+
+
 def hidden(session, layer: str | None = None, subset: str = "all", max_points: int = MAX_HIDDEN_POINTS) -> HiddenCode:
     """A chosen layer's activations (default: the narrowest hidden layer) for the train and test
     samples (`subset` "all") or the test samples only ("test"), at most `max_points` of them."""
-    import torch
-
     trainer, memory = session.trainer, session.memory
     data = trainer.data
     layers = hidden_layers(trainer.project.graph)
@@ -252,15 +260,14 @@ def hidden(session, layer: str | None = None, subset: str = "all", max_points: i
     chosen = next((choice for choice in layers if choice.node == layer), None) if layer else default_layer(layers)
     if chosen is None:
         raise ValueError(f"there is no layer called '{layer}' in this network")
-    if subset == "test":
-        x, y, test = trainer.x_test, data.y_test, np.ones(len(data.y_test), bool)
-    else:
-        x, y = torch.cat([trainer.x_train, trainer.x_test]), np.concatenate([data.y_train, data.y_test])
-        test = np.arange(len(y)) >= len(data.y_train)
+    n_train = 0 if subset == "test" else len(data.y_train)
+    y = data.y_test if subset == "test" else np.concatenate([data.y_train, data.y_test])
+    test = np.arange(len(y)) >= n_train
     if len(y) == 0:
         raise ValueError("there are no samples to draw")
     pick = _subsample(memory, f"hidden:pick:{subset}", len(y), max_points)
-    values = layer_output(trainer.model, x[torch.as_tensor(pick, device=x.device)], chosen.node)
+    x = _rows(trainer.x_train, trainer.x_test, pick, n_train)
+    values = layer_output(trainer.model, x, chosen.node)
     labels = _labels(y[pick], data.num_classes)
     mean = basis = None
     name, width = chosen.node, chosen.width

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.probes import ACTIVATIONS
+
 MAX_UNITS = 64  # "all units" draws at most this many (the first ones)
 CACHE = 8  # results kept in session.memory
 
@@ -31,9 +33,31 @@ class Maximised:
     step: int  # the training step whose weights were used
 
 
-def layer_units(shape: tuple[int, ...]) -> int:
-    """Units of a node's output: its width when flat, its channels (filters) otherwise."""
-    return int(shape[0]) if shape else 1
+RECURRENT = {"RNN", "GRU", "LSTM"}
+ELEMENT_WISE = ACTIVATIONS | {"Dropout", "Add"}  # keep each value where it is: a sequence stays one
+
+
+def sequence_nodes(graph, order) -> set[str]:
+    """Nodes whose output is a sequence (steps, features), features last: a recurrent layer that
+    returns every step, and element-wise nodes fed only by such sequences. (A Conv1d's output is
+    channels first, like an image's.)"""
+    found: set[str] = set()
+    for node in order:
+        kind, params = graph.nodes[node].kind, graph.nodes[node].params
+        sources = [source for source in graph.inputs_of(node) if source]
+        if (kind in RECURRENT and params.get("output") == "all") or (
+            kind in ELEMENT_WISE and sources and all(source in found for source in sources)
+        ):
+            found.add(node)
+    return found
+
+
+def layer_units(shape: tuple[int, ...], sequence: bool = False) -> int:
+    """Units of a node's output: its width when flat, its features when a sequence (one unit's
+    activation is its mean over the steps), its channels (filters) otherwise."""
+    if not shape:
+        return 1
+    return int(shape[-1] if sequence else shape[0])
 
 
 def maximise(
@@ -53,7 +77,8 @@ def maximise(
     model = trainer.model
     if layer not in model.shapes or layer in (model.input_id, model.output_id):
         raise ValueError(f"'{layer}' is not a layer of this network")
-    count = layer_units(model.shapes[layer])
+    sequence = layer in sequence_nodes(trainer.project.graph, model.order)
+    count = layer_units(model.shapes[layer], sequence)
     if unit == "all":
         units = np.arange(min(count, MAX_UNITS))
     elif isinstance(unit, int | np.integer) and 0 <= unit < count:
@@ -64,19 +89,29 @@ def maximise(
     cache = session.memory.setdefault("maximise", {})
     key = (options, trainer.step_count)
     if key not in cache:
-        cache[key] = _ascend(trainer, layer, units, steps, lr, decay, jitter, blur_every, seed, count)
+        stats = _data_stats(session.memory, trainer.x_train)
+        cache[key] = _ascend(trainer, layer, units, steps, lr, decay, jitter, blur_every, seed, count, stats, sequence)
         while len(cache) > CACHE:
             cache.pop(next(iter(cache)))
     return cache[key]
 
 
-def _ascend(trainer, layer, units, steps, lr, decay, jitter, blur_every, seed, count) -> Maximised:
+def _data_stats(memory: dict, x_train):
+    """Each feature's (low, high, mean) and the data's overall spread, computed once per training set:
+    the key is the tensor itself, so a new data set (a new tensor) gets its own."""
+    kept = memory.get("maximise:stats")
+    if kept is None or kept[0] is not x_train:
+        stats = (x_train.min(0).values, x_train.max(0).values, x_train.mean(0), x_train.std().clamp(min=1e-6))
+        kept = memory["maximise:stats"] = (x_train, stats)
+    return kept[1]
+
+
+def _ascend(trainer, layer, units, steps, lr, decay, jitter, blur_every, seed, count, stats, sequence) -> Maximised:
     import torch
 
     model, x_train = trainer.model, trainer.x_train
     generator = torch.Generator().manual_seed(seed)
-    low, high = x_train.min(0).values, x_train.max(0).values  # each feature's range in the data
-    mean, scale = x_train.mean(0), x_train.std().clamp(min=1e-6)
+    low, high, mean, scale = stats  # each feature's range and mean in the data, and its spread
     k = len(units)
     noise = torch.randn((k, *x_train.shape[1:]), generator=generator).to(x_train.device)
     x = (mean + 0.1 * scale * noise).clamp(low, high).requires_grad_(True)
@@ -86,7 +121,11 @@ def _ascend(trainer, layer, units, steps, lr, decay, jitter, blur_every, seed, c
 
     def activation(inputs):
         _, taps = model(inputs, taps=[layer])
-        out = taps[layer].reshape(len(inputs), count, -1).float().mean(-1)  # a filter: its map's mean
+        value = taps[layer].float()
+        if sequence:  # a feature of a sequence: its mean over the steps
+            out = value.reshape(len(inputs), -1, count).mean(1)
+        else:  # a filter: its map's mean
+            out = value.reshape(len(inputs), count, -1).mean(-1)
         return out[torch.arange(len(inputs), device=out.device), picked]
 
     was_training = model.training

@@ -163,7 +163,10 @@ def test_the_view_draws_the_probes(digits, qtbot):
         c, h, w = fmap.maps.shape
         top, left = tile_corner(c - 1, map_columns(c), h, w)
         assert np.array_equal(mosaic[top : top + h, left : left + w], fmap.maps[-1])
+        high = view.maps.images[fmap.node].getColorMap().map([1.0], mode="byte")[0]
+        assert high[2] > high[0]  # positive is blue, as in the weights view
     assert np.array_equal(view.maps.input_image.image, maps.image[0])
+    assert "blue positive" in view.maps.caption.text()
 
 
 def test_heatmap_columns_split_the_steps_evenly_and_show_the_latest_histogram():

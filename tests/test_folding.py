@@ -152,6 +152,20 @@ def test_the_bottleneck_is_drawn_as_its_two_units():
         hidden(s, layer="nope")
 
 
+def test_a_subsample_of_train_and_test_is_the_samples_at_the_picked_indices():
+    s = session("two_hidden_neurons.json", steps=5)
+    data = s.trainer.data
+    code = hidden(s, max_points=500)
+    _, pick = s.memory["hidden:pick:all"]
+    x = np.concatenate([data.x_train, data.x_test])
+    assert len(pick) == 500 and pick[0] < len(data.x_train) <= pick[-1]  # both sets in the sample
+    np.testing.assert_allclose(code.points, direct(s, x[pick], ["code"])["code"], atol=1e-5)
+    assert np.array_equal(code.test, pick >= len(data.x_train))
+    test_only = hidden(s, layer="code", subset="test", max_points=100)
+    _, pick = s.memory["hidden:pick:test"]
+    np.testing.assert_allclose(test_only.points, direct(s, data.x_test[pick], ["code"])["code"], atol=1e-5)
+
+
 def test_the_default_layer_is_the_narrowest_hidden_one():
     spiral = hidden_layers(load_project(LESSONS / "spiral_mlp.json").graph)
     assert default_layer(spiral).node == "act2"  # 12 units like the others, but last; fc3 is the answer
@@ -171,16 +185,38 @@ def test_the_folding_view_draws_the_probes_arrays(qtbot):
     view.resize(1200, 500)
     view.set_context(s.trainer.project, s.trainer.data)
     view.show()
+    qtbot.waitExposed(view)  # laid out, as the view is by the time results come
     assert view.wanted() == {"folding": {}}
+    first = folding(s)
+    view.show_insights({"folding": first})
+    qtbot.waitUntil(lambda: view.panels[0].shown is first.stages[0])  # once the new panels are laid out
+    s.step()
     result = folding(s)
     view.show_insights({"folding": result})
     assert len(view.panels) == len(result.stages)
-    for panel, stage in zip(view.panels, result.stages, strict=True):
+
+    def in_sight(panel):
+        return not panel.visibleRegion().isEmpty()
+
+    def check(panel, stage):
         lines = len(stage.grid) // 2
         for curve, part in zip(panel.grid, (stage.grid[:lines], stage.grid[lines:]), strict=True):
             assert np.array_equal(np.stack(curve.getData(), 1), part.reshape(-1, 2))
         for k, item in enumerate(panel.scatters):
             assert np.array_equal(np.stack(item.getData(), 1), stage.points[result.labels == k])
+
+    pairs = list(zip(view.panels, result.stages, strict=True))
+    assert any(not in_sight(panel) for panel, _ in pairs)
+    for panel, stage in pairs:
+        if in_sight(panel):
+            check(panel, stage)
+        else:
+            assert panel.shown is not stage  # out of sight: not redrawn
+    bar = view.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())  # scrolled into sight, they are drawn
+    assert view.panels[-1].shown is result.stages[-1]
+    check(view.panels[-1], result.stages[-1])
+    bar.setValue(0)
     qtbot.mouseClick(view.panels[2].viewport(), Qt.MouseButton.LeftButton)  # a small panel picks the stage
     assert view.slider.value() == 2
     relu1 = result.stages[2]

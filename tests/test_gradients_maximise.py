@@ -128,6 +128,39 @@ def test_maximisation_excites_the_unit_and_leaves_the_model_alone():
     assert model.training
 
 
+def test_the_datas_range_is_computed_once_per_training_set():
+    session = _trained_cnn(0)
+    maximise(session, "fc", 1, steps=2)
+    kept = session.memory["maximise:stats"]
+    maximise(session, "fc", 2, steps=2)
+    assert session.memory["maximise:stats"] is kept
+    session.trainer.x_train = session.trainer.x_train * 2  # new data: a new tensor
+    maximise(session, "fc", 3, steps=2)
+    low, high, mean, _ = session.memory["maximise:stats"][1]
+    x = session.trainer.x_train
+    assert torch.equal(high, x.max(0).values) and torch.equal(low, x.min(0).values) and torch.equal(mean, x.mean(0))
+
+
+def test_a_sequences_units_are_its_features_not_its_steps():
+    g = Graph()
+    g.add_node("Input", "x", {"shape": [1, 8, 8]})
+    g.add_node("Reshape", "rows", {"shape": [8, 8]})  # the image read row by row
+    g.add_node("GRU", "gru", {"hidden_size": 5, "output": "all"})
+    g.add_node("Tanh", "act")
+    g.add_node("Flatten", "flat")
+    g.add_node("Linear", "fc", {"out_features": 10})
+    g.add_node("Output", "out", {"loss": "cross_entropy"})
+    for a, b in (("x", "rows"), ("rows", "gru"), ("gru", "act"), ("act", "flat"), ("flat", "fc"), ("fc", "out")):
+        g.add_edge(a, b)
+    session = Session(Project(g, "digits", {"test_ratio": 0.3, "seed": 0}, TrainConfig()), data=DIGITS)
+    found = maximise(session, "act", "all", steps=3)
+    assert found.layer_units == 5 and found.units.tolist() == [0, 1, 2, 3, 4]
+    model = session.trainer.model.eval()
+    _, taps = model(torch.as_tensor(found.inputs), taps=["act"])  # (5, steps 8, features 5)
+    expected = taps["act"].mean(1)[torch.arange(5), torch.arange(5)]
+    np.testing.assert_allclose(found.reached, expected.detach().numpy(), rtol=1e-4, atol=1e-6)
+
+
 def test_maximisation_is_cached_until_the_weights_change():
     session = _trained_cnn(5)
     first = maximise(session, "fc", 2, steps=10)
@@ -192,10 +225,34 @@ def test_maximise_view_chooser_and_tiles(qtbot):
     view.show_insights({"maximise": result})
     assert view.stack.currentWidget() is view.canvas and len(result.units) == 10
     tiles = colour_tiles(result.inputs, float(DIGITS.x_train.min()), float(DIGITS.x_train.max()), ink=True)
-    image = view.image.image
-    for tile, (left, top) in zip(tiles, view.tile_origins(), strict=True):
-        assert np.array_equal(image[int(top) : int(top) + 8, int(left) : int(left) + 8], tile)
+    image = view.canvas.image.image
+    for tile, (left, top) in zip(tiles, view.canvas.origins.astype(int), strict=True):
+        assert np.array_equal(image[top : top + 8, left : left + 8], tile)
+    assert view.canvas.captions() == [f"{u}: {v:.2g}" for u, v in zip(result.units, result.reached, strict=True)]
     assert "fc" in view.caption.text()
+
+    other = load_project(LESSONS / "spiral_mlp.json")  # a new project while the digits' result is on its way
+    view.set_context(other, Session(other).trainer.data)
+    view.show_insights({"maximise": result})
+    assert view.stack.currentWidget() is view.message  # the stale result is not drawn
+
+
+def test_maximise_view_asks_nothing_for_data_it_cannot_draw(qtbot):
+    from gui.views.maximise import MaximiseView
+
+    g = Graph()
+    g.add_node("Input", "x", {"shape": [8, 1]})
+    g.add_node("GRU", "gru", {"hidden_size": 4})
+    g.add_node("Linear", "fc", {"out_features": 2})
+    g.add_node("Output", "out", {"loss": "cross_entropy"})
+    for a, b in (("x", "gru"), ("gru", "fc"), ("fc", "out")):
+        g.add_edge(a, b)
+    data = load_dataset("parity", {})  # sequences of 8 steps: neither points nor images
+    project = Project(g, "parity", {}, TrainConfig())
+    view = MaximiseView()
+    qtbot.addWidget(view)
+    view.set_context(project, data)
+    assert view.wanted() == {} and "as images" in view.message.text()
 
 
 def test_maximise_view_shows_points_for_2d_data(qtbot):

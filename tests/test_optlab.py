@@ -333,3 +333,15 @@ def test_lessons_load_from_the_chooser_and_options_apply_live(lab, qtbot):
     assert lab.race.surface.name == "quadratic" and lab.condition.isEnabled()
     lab.condition.setValue(50)
     assert lab.race.surface.params == {"condition": 50.0}
+
+
+def test_hiding_the_lab_pauses_the_race_and_showing_it_plays_on(lab, qtbot):
+    lab.play(True)
+    lab.hide()
+    assert not lab.busy() and lab.play_button.text() == "Play"
+    lab.show()
+    assert lab.busy() and lab.play_button.text() == "Pause"
+    lab.play(False)  # paused by the user: it stays paused through a hide and a show
+    lab.hide()
+    lab.show()
+    assert not lab.busy()

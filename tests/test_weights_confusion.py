@@ -223,6 +223,8 @@ def test_the_weights_view_draws_the_probes_images_and_bars(qtbot, hidden):
     with qtbot.waitSignal(view.options_changed):
         view.chooser.setCurrentText("fc2")
     assert view.wanted() == {"weights": {"layer": "fc2"}}
+    view.show_insights({"weights": result})  # fc1's, computed before the choice: not drawn, fc2 stays chosen
+    assert view.chooser.currentText() == "fc2" and view.wanted() == {"weights": {"layer": "fc2"}}
     view.show_insights({"weights": weight_images(hidden, layer="fc2")})
     assert view.pictures.currentWidget() is view.matrix and view.bars_panel.isHidden()
 

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSp
 
 from core.insights import ProbeFailed
 from core.probe_activations import PROBE_SAMPLES, SATURATION_MARGIN, SATURATION_SHARE
+from gui.views.colours import RAMP
 from gui.views.data_preview import class_colour
 from gui.views.insight_view import InsightView, MessageLabel
 
 ROW_HEIGHT = 118  # pixels per layer before the histograms scroll
 MAX_COLUMNS = 300  # heatmap columns across the steps trained
 COUNTS = pg.ColorMap([0.0, 0.12, 0.5, 1.0], [(255, 255, 255), (198, 219, 239), (49, 130, 189), (8, 38, 84)])
-SIGNED = pg.ColorMap([0.0, 0.5, 1.0], [(33, 102, 172), (247, 247, 247), (214, 96, 39)])  # blue, white, orange
 GREY = pg.ColorMap([0.0, 1.0], [(0, 0, 0), (255, 255, 255)])
 TEXT = "#37474f"
 DEFINITIONS = (
@@ -249,9 +249,12 @@ class FeatureMapPanel(QWidget):
         for fmap in result.layers:
             largest = max(float(np.percentile(np.abs(fmap.maps), 99)), 1e-8)  # a few peaks must not wash out the rest
             self.images[fmap.node].setImage(tile_maps(fmap.maps), autoLevels=False, levels=(-largest, largest))
-        told = f"label {result.label}, predicted {result.predicted}" if result.label else ""
+        told = f"label {result.label}, predicted {result.predicted}; " if result.label else ""
         wrong = result.label and result.label != result.predicted
-        self.caption.setText(f"<span style='color:{'#c62828' if wrong else TEXT}'>{told}</span>")
+        self.caption.setText(
+            f"<span style='color:{'#c62828' if wrong else TEXT}'>{told}</span>"
+            f"<span style='color:{TEXT}'>maps: blue positive, orange negative</span>"
+        )
 
     def _build(self, result) -> None:
         self.canvas.clear()
@@ -270,7 +273,7 @@ class FeatureMapPanel(QWidget):
                 image.setColorMap(GREY)
                 self.input_image = image
             else:
-                image.setColorMap(SIGNED)
+                image.setColorMap(RAMP)  # orange negative, blue positive, as the weights
                 self.images[node] = image
         self.canvas.ci.layout.setColumnStretchFactor(1, 1)
 

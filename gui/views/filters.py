@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from core.insights import ProbeFailed
 from core.probe_filters import fit_images
 from gui.views.insight_view import InsightView, MessageLabel
-from gui.views.tile_grid import TileGrid
+from gui.views.tile_grid import TileGrid, best_columns
 from gui.views.weights import weight_rgb
 
 GOOD, POOR = "#2e7d32", "#78909c"  # caption colours of Gabor-like and other kernels
@@ -55,18 +55,6 @@ def pair_tiles(kernels: np.ndarray, fitted: np.ndarray | None) -> np.ndarray:
 def shown_r2(r2: float) -> str:
     """R² rounded down, so a kernel shown with 0.60 is one that counts as Gabor-like."""
     return f"{math.floor(r2 * 100) / 100:.2f}"
-
-
-def best_columns(count: int, tile: tuple[int, int], area: tuple[float, float]) -> int:
-    """The number of columns that shows `count` tiles of (height, width) largest in an area (width, height)."""
-    h, w = tile
-    pitch_x, pitch_y = w + max(2, round(w * 0.2)), h + max(3, round(h * 0.55))  # as TileGrid spaces them
-    width, height = max(area[0], 1.0), max(area[1], 1.0)
-
-    def scale(columns: int) -> float:
-        return min(width / (columns * pitch_x), height / (-(-count // columns) * pitch_y))
-
-    return max(range(1, max(count, 1) + 1), key=scale)
 
 
 class FiltersView(InsightView):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -61,6 +61,7 @@ class StagePlot(pg.PlotWidget):
         for curve in self.grid:
             self.addItem(curve)
         self.point_size = point_size
+        self.shown: Stage | None = None  # the stage drawn
         self.scatters: list[pg.ScatterPlotItem] = []
         self.masks: list[np.ndarray] = []
 
@@ -82,6 +83,7 @@ class StagePlot(pg.PlotWidget):
             self.addItem(item)
 
     def show_stage(self, stage: Stage) -> None:
+        self.shown = stage
         lines = len(stage.grid) // 2
         for curve, part in zip(self.grid, (stage.grid[:lines], stage.grid[lines:]), strict=True):
             flat = part.reshape(-1, 2)
@@ -140,6 +142,7 @@ class FoldingView(InsightView):
         self.scroll.setWidget(self.strip)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.viewport().installEventFilter(self)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._draw_panels)
         self.panels: list[StagePlot] = []
         self.columns = (0, 0)
         self.captions: list[QLabel] = []
@@ -188,13 +191,26 @@ class FoldingView(InsightView):
             or not np.array_equal(old.labels, result.labels)
         ):
             self._build(result)
-        for panel, caption, stage in zip(self.panels, self.captions, result.stages, strict=True):
-            panel.show_stage(stage)
+        for caption, stage in zip(self.captions, result.stages, strict=True):
             caption.setText(self._caption(stage))
+        self._draw_panels()
         self._show_large()
         self.stack.setCurrentWidget(self.stack.widget(1))
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._draw_panels)  # what came while the view was hidden, once laid out
+
     # ---- drawing --------------------------------------------------------------------------------
+
+    def _draw_panels(self) -> None:
+        """Draw the small panels in sight whose stage is not the latest: redrawing every panel at every
+        update costs tens of milliseconds, so those scrolled out of sight wait until they come into it."""
+        if self.folding is None:
+            return
+        for panel, stage in zip(self.panels, self.folding.stages, strict=False):
+            if panel.shown is not stage and not panel.visibleRegion().isEmpty():
+                panel.show_stage(stage)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -225,6 +241,7 @@ class FoldingView(InsightView):
             self.panels.append(panel)
             self.captions.append(caption)
         self._lay_out_strip()
+        QTimer.singleShot(0, self, self._draw_panels)  # the new panels are shown and placed by the event loop
         self.large.set_classes(folding.labels, folding.num_classes)
         self.legend.clear()
         if folding.num_classes:
@@ -263,6 +280,7 @@ class FoldingView(InsightView):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize and self.panels:
             self._lay_out_strip(force=False)
+            QTimer.singleShot(0, self, self._draw_panels)  # other panels may have come into sight
         return super().eventFilter(watched, event)
 
     def _select(self, index: int) -> None:

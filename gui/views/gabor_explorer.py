@@ -15,8 +15,8 @@ from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QSplitter, QVBoxLayout, QWidget
 
 from core.gabor import GaborParams, gabor
+from gui.views.colours import POSITIVE, RAMP
 from gui.views.insight_view import InsightView
-from gui.views.weights import POSITIVE, RAMP
 
 SIZE = 32  # pixels per side of the drawn Gabor
 STEPS = 1000  # positions of each slider

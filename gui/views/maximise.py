@@ -2,55 +2,46 @@
 
 The worker synthesises the inputs (core.probe_maximise); this view draws them as one tiled
 image in the data's own look (dark ink on white for sparse images such as digits, a diverging
-map for centred data, colour for RGB), each tile labelled with its unit and the activation
+map for centred data, colour for RGB), each tile captioned with its unit and the activation
 reached. For 2-D data the synthesised inputs are points, drawn over the data.
 """
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QStackedWidget, QVBoxLayout
 
 from core.insights import ProbeFailed
-from core.probe_maximise import MAX_UNITS, layer_units
+from core.probe_maximise import MAX_UNITS, layer_units, sequence_nodes
+from gui.views.colours import RAMP
+from gui.views.data_preview import class_colour
 from gui.views.insight_view import InsightView, MessageLabel
+from gui.views.tile_grid import TileGrid, best_columns
 
 INK = "#333333"
-BACKGROUND = (244, 246, 247, 255)  # between tiles
-CLASS_COLOURS = [pg.intColor(i, 10, maxValue=200) for i in range(10)]
-LABEL_ROOM = 0.26  # first guess of the room under each tile for its label, as a share of the tile's height
-LABEL_PIXELS = 20  # the room a label needs on screen
 
 
 def colour_tiles(inputs: np.ndarray, low: float, high: float, ink: bool) -> np.ndarray:
-    """(k, C, H, W) inputs -> (k, H, W, 4) bytes: RGB as is, one channel grey or diverging."""
+    """(k, C, H, W) inputs -> (k, H, W, 3) bytes: RGB as is, one channel grey or diverging."""
     if inputs.shape[1] == 3:
         scaled = np.clip((inputs - low) / max(high - low, 1e-12), 0, 1)
-        rgb = (scaled.transpose(0, 2, 3, 1) * 255).astype(np.ubyte)
-        return np.concatenate([rgb, np.full((*rgb.shape[:3], 1), 255, np.ubyte)], -1)
+        return (scaled.transpose(0, 2, 3, 1) * 255).astype(np.ubyte)
     plane = inputs.mean(1)  # one channel (or the mean of several)
-    if low < 0 < high:  # centred data: zero is white, the sign is the hue
-        cmap, top = pg.colormap.get("CET-D1"), max(-low, high)
+    if low < 0 < high:  # centred data: zero is white, the sign is the hue (as weights are drawn)
+        cmap, top = RAMP, max(-low, high)
         values = plane / top / 2 + 0.5
     else:
         cmap = pg.ColorMap([0.0, 1.0], [(255, 255, 255), (0, 0, 0)] if ink else [(0, 0, 0), (255, 255, 255)])
         values = (plane - low) / max(high - low, 1e-12)
-    return cmap.map(np.clip(values, 0, 1).reshape(-1), mode="byte").reshape(*plane.shape, -1)
+    return cmap.map(np.clip(values, 0, 1).reshape(-1), mode="byte").reshape(*plane.shape, -1)[..., :3]
 
 
-def grid_shape(count: int, tile_aspect: float, box_aspect: float) -> tuple[int, int]:
-    """(rows, columns) that make the tiles largest in a box of width/height `box_aspect`."""
-    best = (count, 1, 0.0)
-    for columns in range(1, count + 1):
-        rows = math.ceil(count / columns)
-        size = min(box_aspect / (columns * tile_aspect), 1.0 / rows)
-        if size > best[2] + 1e-9:
-            best = (rows, columns, size)
-    return best[0], best[1]
+def drawable(data) -> bool:
+    """Synthesised inputs can be drawn: points of a plane, or images of at least 2×2 pixels."""
+    shape = tuple(data.input_shape)
+    return data.is_2d or (len(shape) == 3 and shape[1] >= 2 and shape[2] >= 2)
 
 
 class MaximiseView(InsightView):
@@ -59,7 +50,6 @@ class MaximiseView(InsightView):
         self.result = None
         self.project = self.data = None
         self.units: dict[str, int] = {}  # layer -> its units (filters), in depth order
-        self.texts: list[pg.TextItem] = []  # the tiles' labels
         self.point_texts: list[pg.TextItem] = []  # the 2-D points' labels
 
         self.layer = QComboBox(objectName="layer")
@@ -80,11 +70,7 @@ class MaximiseView(InsightView):
         bar.addSpacing(12)
         bar.addWidget(self.caption, 1)
 
-        self.canvas = pg.GraphicsLayoutWidget()
-        self.canvas.setBackground("w")
-        self.box = self.canvas.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.box.addItem(self.image)
+        self.canvas = TileGrid()
         self.plane = pg.PlotWidget(background="w")  # for 2-D data
         self.plane.setAspectLocked(True)
         self.plane.setMenuEnabled(False)
@@ -109,7 +95,7 @@ class MaximiseView(InsightView):
 
     def wanted(self) -> dict[str, dict]:
         layer = self.layer.currentData()
-        if not layer or self.data is None:
+        if not layer or self.data is None or not drawable(self.data):
             return {}
         return {"maximise": {"layer": layer, "unit": "all" if self.all_units.isChecked() else self.unit.value()}}
 
@@ -119,11 +105,17 @@ class MaximiseView(InsightView):
         self._refresh_layers()
         if data is not None and data.is_2d:
             self._draw_data()
-        self._say(
-            "Train the network: the input that excites each chosen unit most appears here."
-            if self.units
-            else "This network has no layer to look into yet."
-        )
+        if data is not None and not drawable(data):
+            self._say(
+                "Activation maximisation draws its inputs as images (or as points for 2-D data); "
+                f"this dataset's inputs have the shape {'×'.join(map(str, data.input_shape))}."
+            )
+        else:
+            self._say(
+                "Train the network: the input that excites each chosen unit most appears here."
+                if self.units
+                else "This network has no layer to look into yet."
+            )
 
     def show_insights(self, insights: dict[str, object]) -> None:
         result = insights.get("maximise")
@@ -136,12 +128,6 @@ class MaximiseView(InsightView):
         self.result = result
         self._draw()
 
-    # ---- what is drawn (for tests) -----------------------------------------------------------
-
-    def tile_origins(self) -> list[tuple[float, float]]:
-        """Each unit's tile's top-left corner in the image (x, y), in the result's order."""
-        return list(self._origins)
-
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._refresh_layers()  # the network may have been edited while another tab was open
@@ -149,7 +135,7 @@ class MaximiseView(InsightView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.result is not None and self.stack.currentWidget() is self.canvas:
-            self._draw_tiles()  # the grid's shape follows the room it has
+            self._draw_tiles()  # the number of columns follows the room there is
 
     # ---- choices -----------------------------------------------------------------------------
 
@@ -190,11 +176,11 @@ class MaximiseView(InsightView):
         self.message.setText(text)
         self.message.setToolTip("")
         self.stack.setCurrentWidget(self.message)
-        self._origins = []
 
     def _draw(self) -> None:
         r, data = self.result, self.data
-        shape = tuple(data.input_shape)
+        if r.inputs.shape[1:] != tuple(data.input_shape) or not drawable(data):
+            return  # a result for another dataset (a previous project's, still on its way)
         if r.units.size == 1:
             u = int(r.units[0])
             text = f"{r.layer}, unit {u}: activation {r.start[0]:.3g} at the start, {r.reached[0]:.3g} reached"
@@ -206,65 +192,30 @@ class MaximiseView(InsightView):
         self.caption.setText(f"{text} (step {r.step})")
         if data.is_2d:
             self._draw_points()
-        elif len(shape) == 3 and shape[1] >= 2 and shape[2] >= 2:
-            self._draw_tiles()
         else:
-            self._say(
-                "Activation maximisation draws its inputs as images (or as points for 2-D data); "
-                f"this dataset's inputs have the shape {'×'.join(map(str, shape))}."
-            )
+            self._draw_tiles()
 
     def _draw_tiles(self) -> None:
         r, x = self.result, self.data.x_train
-        k, (_, h, w) = len(r.units), r.inputs.shape[1:]
         low, high = float(x.min()), float(x.max())
         ink = float(np.median(x)) - low < 0.25 * (high - low)  # mostly background (digits): dark ink on white
         tiles = colour_tiles(r.inputs, low, high, ink)
-        gap, room = max(1, w // 6), LABEL_ROOM * h if k > 1 else 0.0
-        size = self.stack.size()  # (the canvas may not have been laid out yet if it was hidden)
-        width, height = max(size.width(), 1), max(size.height(), 1)
-        for _ in range(2):  # the labels need LABEL_PIXELS on screen: as image pixels, that depends on the zoom
-            cell_w, cell_h = w + gap, h + room + gap
-            rows, columns = grid_shape(k, cell_w / cell_h, width / height)
-            zoom = min(width / (columns * cell_w + gap), height / (rows * cell_h + gap))  # screen px per pixel
-            room = LABEL_PIXELS / zoom if k > 1 else 0.0
-        image_h, image_w = int(math.ceil(rows * cell_h + gap)), columns * cell_w + gap  # a frame of `gap` around
-        canvas = np.empty((image_h, image_w, 4), np.ubyte)
-        canvas[:] = BACKGROUND
-        self._origins = []
-        for i in range(k):
-            top, left = gap + int(round((i // columns) * cell_h)), gap + (i % columns) * cell_w
-            canvas[top : top + h, left : left + w] = tiles[i]
-            self._origins.append((float(left), float(top)))
-        self.image.setImage(canvas, autoLevels=False, levels=(0, 255))
-        self.image.setRect(QRectF(0, 0, image_w, image_h))
-        self._label_tiles(k > 1, h)
-        self.box.setRange(QRectF(0, 0, image_w, image_h), padding=0)
+        captions = [f"{int(u)}: {v:.2g}" for u, v in zip(r.units, r.reached, strict=True)] if len(tiles) > 1 else None
+        area = (self.stack.width(), self.stack.height())  # (the canvas may not be laid out yet if it was hidden)
+        columns = best_columns(len(tiles), tiles.shape[1:3], area, captions is not None)
+        self.canvas.show_tiles(tiles, columns, captions)
         self.stack.setCurrentWidget(self.canvas)
-
-    def _label_tiles(self, labelled: bool, h: int) -> None:
-        r = self.result
-        wanted = len(r.units) if labelled else 0
-        while len(self.texts) < wanted:
-            text = pg.TextItem("", color=INK, anchor=(0.5, 0))
-            self.box.addItem(text)
-            self.texts.append(text)
-        for i, text in enumerate(self.texts):
-            text.setVisible(i < wanted)
-            if i < wanted:
-                left, top = self._origins[i]
-                text.setText(f"{int(r.units[i])}: {r.reached[i]:.2g}")
-                text.setPos(left + self.result.inputs.shape[-1] / 2, top + h)
 
     def _draw_data(self) -> None:
         data = self.data
         x, y = data.x_train, data.y_train
         if data.num_classes:
             brushes = []
-            for colour in CLASS_COLOURS:
+            for k in range(data.num_classes):
+                colour = pg.mkColor(class_colour(k))  # a new colour each time: the palette's stay as they are
                 colour.setAlpha(90)
                 brushes.append(pg.mkBrush(colour))
-            self.data_points.setData(x[:, 0], x[:, 1], brush=[brushes[int(c) % 10] for c in y])
+            self.data_points.setData(x[:, 0], x[:, 1], brush=[brushes[int(c)] for c in y])
         else:
             self.data_points.setData(x[:, 0], x[:, 1], brush=pg.mkBrush(120, 144, 156, 90))
 
@@ -280,7 +231,6 @@ class MaximiseView(InsightView):
             if i < len(r.units):
                 text.setText(str(int(r.units[i])))
                 text.setPos(float(r.inputs[i, 0]), float(r.inputs[i, 1]))
-        self._origins = []
         self.stack.setCurrentWidget(self.plane)
 
 
@@ -292,8 +242,9 @@ def _layers(project) -> dict[str, int]:
     if not inference.output_id or not inference.input_id:
         return {}
     needed = project.graph.reachable(inference.output_id, forward=False)
+    sequences = sequence_nodes(project.graph, inference.order)
     return {
-        node: layer_units(tuple(inference.shapes[node]))
+        node: layer_units(tuple(inference.shapes[node]), node in sequences)
         for node in inference.order
         if node in needed
         and node not in (inference.input_id, inference.output_id)

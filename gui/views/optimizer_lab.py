@@ -48,6 +48,7 @@ class OptimizerLab(InsightView):
         self.stop_at = DEMO[2]
         self.lessons = []
         self._statuses: list[str] = []
+        self._resume = False  # playing when last hidden: play again when shown
 
         self.surface_plot = SurfacePlot()
         self.surface_plot.start_chosen.connect(self.set_start)
@@ -229,6 +230,18 @@ class OptimizerLab(InsightView):
 
     def busy(self) -> bool:
         return self.timer.isActive()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """A hidden race stops stepping (it would cost the GUI thread for nothing) and goes on when shown."""
+        super().hideEvent(event)
+        self._resume = self._resume or self.timer.isActive()
+        self.play(False)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._resume:
+            self._resume = False
+            self.play(True)
 
     def _choose_function(self, keep_start: bool = False) -> None:
         name = self.function.currentData()

@@ -34,6 +34,25 @@ def greyscale_rgb(x: np.ndarray) -> np.ndarray:
     return (scaled.transpose(0, 2, 3, 1) * 255 + 0.5).astype(np.uint8)
 
 
+def tile_gaps(h: int, w: int, captions: bool) -> tuple[int, int]:
+    """The space (x, y) TileGrid leaves after each tile of (h, w) pixels: room under it for a caption."""
+    gap_x = max(2, round(w * 0.2))
+    return gap_x, max(3, round(h * 0.55)) if captions else gap_x
+
+
+def best_columns(count: int, tile: tuple[int, int], area: tuple[float, float], captions: bool = True) -> int:
+    """The number of columns that shows `count` tiles of (height, width) largest in an area (width, height)."""
+    h, w = tile
+    gap_x, gap_y = tile_gaps(h, w, captions)
+    pitch_x, pitch_y = w + gap_x, h + gap_y
+    width, height = max(area[0], 1.0), max(area[1], 1.0)
+
+    def scale(columns: int) -> float:
+        return min(width / (columns * pitch_x), height / (-(-count // columns) * pitch_y))
+
+    return max(range(1, max(count, 1) + 1), key=scale)
+
+
 class TileGrid(pg.GraphicsLayoutWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -67,8 +86,7 @@ class TileGrid(pg.GraphicsLayoutWidget):
         n, h, w, _ = tiles.shape
         present = np.ones(n, bool) if present is None else np.asarray(present, bool)
         rows = max(1, -(-n // columns))
-        gap_x = max(2, round(w * 0.2))
-        gap_y = max(3, round(h * 0.55)) if captions else gap_x
+        gap_x, gap_y = tile_gaps(h, w, bool(captions))
         pitch_x, pitch_y = w + gap_x, h + gap_y
         canvas = np.full((rows * pitch_y, columns * pitch_x, 3), 255, np.uint8)
         index = np.arange(n)

@@ -15,11 +15,10 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from core.insights import ProbeFailed
+from gui.views.colours import NEGATIVE, POSITIVE, RAMP
 from gui.views.insight_view import InsightView, MessageLabel
 from gui.views.tile_grid import TileGrid, grid_columns
 
-NEGATIVE, ZERO, POSITIVE = (230, 97, 1), (247, 247, 247), (33, 102, 172)
-RAMP = pg.ColorMap([0.0, 0.5, 1.0], [NEGATIVE, ZERO, POSITIVE])
 ROW = 0.42  # a class's largest bar reaches this far from its baseline; baselines are 1 apart
 HIGHLIGHT = (255, 236, 179)
 MAX_TICKS = 32  # name every unit or class on an axis up to this many
@@ -134,8 +133,8 @@ class WeightsView(InsightView):
             self.message.show_failure(result)
             self.stack.setCurrentWidget(self.message)
             return
-        if result is None:
-            return
+        if result is None or (self.layer is not None and result.layer != self.layer):
+            return  # nothing, or still the layer chosen before: the chosen one's weights are on their way
         if self.result is None or result.next_names != self.result.next_names:
             self.selected = None
         self.result = result
