@@ -11,12 +11,9 @@ from pathlib import Path
 def run_app(
     project: str | None = None, screenshot: str | None = None, size: str = "1280x800", train: int = 0, view: str = ""
 ) -> int:
-    if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QThreadPool
-    from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = picture_app() if screenshot else application()
     app.setApplicationName("Neurona")
     app.setOrganizationName("Neurona")
     from gui.main_window import MainWindow
@@ -34,6 +31,30 @@ def run_app(
     code = app.exec()
     QThreadPool.globalInstance().waitForDone(2000)
     return code
+
+
+def application(argv: list[str] | None = None):
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(sys.argv if argv is None else argv)
+
+
+def picture_app():
+    """The application for drawing pictures: offscreen when there is no display, without the
+    offscreen platform's warnings about window hints it cannot honour."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import qInstallMessageHandler
+
+    app = application(sys.argv[:1])  # a verb's own arguments are not Qt's
+    if app.platformName() == "offscreen":
+        qInstallMessageHandler(_quiet_offscreen)
+    return app
+
+
+def _quiet_offscreen(kind, context, message: str) -> None:
+    if "does not support propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
 
 
 def parse_size(text: str) -> tuple[int, int]:

@@ -6,8 +6,6 @@ the trajectory files are core.cli_lab's.
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 PICTURE_SIZE = (1500, 760)
@@ -21,11 +19,9 @@ def run_lab(args) -> int:
 
 def save_race_picture(race, path: Path, size: tuple[int, int] = PICTURE_SIZE) -> bool:
     """Draw `race` in the lab view (offscreen when there is no display) and save the map and losses."""
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from gui.app import picture_app
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = picture_app()
     from gui.views.optimizer_lab import OptimizerLab
 
     lab = OptimizerLab()

@@ -6,8 +6,6 @@ grid and writing landscape.npz are core.landscape_cli's.
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 PICTURE_SIZE = (1500, 560)
@@ -21,11 +19,9 @@ def run_landscape(args) -> int:
 
 def save_landscape_picture(result, path: Path, size: tuple[int, int] = PICTURE_SIZE) -> bool:
     """Draw a finished core.landscape.LandscapeResult in the landscape view and save its plots."""
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from gui.app import picture_app
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = picture_app()
     from gui.views.landscape import LandscapeView, prepare
 
     view = LandscapeView()
