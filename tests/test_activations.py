@@ -182,6 +182,12 @@ def test_the_view_asks_for_no_feature_maps_without_images(qtbot):
     session = lesson("spiral_mlp")
     view.set_context(session.trainer.project, session.trainer.data)
     assert view.wanted() == {"activations": {}} and view.maps.isHidden()
+    templates = lesson("digit_templates")  # images, but no convolution: no feature maps either
+    view.set_context(templates.trainer.project, templates.trainer.data)
+    assert view.wanted() == {"activations": {}} and view.maps.isHidden()
+    cnn = lesson("digits_cnn")
+    view.set_context(cnn.trainer.project, cnn.trainer.data)
+    assert "feature_maps" in view.wanted() and not view.maps.isHidden()
 
 
 def test_the_window_opens_the_view_and_fills_it_while_stepping(window, qtbot):

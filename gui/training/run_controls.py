@@ -85,6 +85,7 @@ class RunControls(QObject):
             self.message.emit(f"The network cannot train yet: {problems[0]}")
             return False
         self.dashboard.begin(data)
+        self.window.view_tabs.set_context(project, data)  # a new model: the views start afresh
         self.window.training_dock.show()
         self.controller.start(project, data, weights)
         return True

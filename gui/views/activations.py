@@ -278,6 +278,9 @@ class FeatureMapPanel(QWidget):
         self.canvas.ci.layout.setColumnStretchFactor(1, 1)
 
 
+MAP_KINDS = {"Conv2d", "MaxPool2d", "AvgPool2d"}
+
+
 class ActivationsView(InsightView):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -309,7 +312,8 @@ class ActivationsView(InsightView):
         return wanted
 
     def set_context(self, project, data) -> None:
-        self.images_in = data is not None and len(data.input_shape) == 3
+        has_maps = project is not None and any(node.kind in MAP_KINDS for node in project.graph.nodes.values())
+        self.images_in = data is not None and len(data.input_shape) == 3 and has_maps  # feature maps to show
         self.maps.setVisible(self.images_in)
         if data is not None:
             self.maps.set_samples(len(data.x_test))
