@@ -275,9 +275,15 @@ class MainWindow(ProjectFiles, QMainWindow):
             lab.load_lesson(lesson)
 
     def show_view(self, name: str):
-        """Open the training dock on a view's tab ("training" for the dashboard); returns the view."""
+        """Open the training dock on a view's tab ("training" for the dashboard); returns the view.
+        The dock grows to over half the window if it is smaller, so the view is readable."""
         self.training_dock.show()
+        QTimer.singleShot(0, self._grow_training_dock)  # once the dock is laid out
         return self.view_tabs.show_view(name)
+
+    def _grow_training_dock(self) -> None:
+        if not self.training_dock.isFloating() and self.training_dock.height() < self.height() // 2:
+            self.resizeDocks([self.training_dock], [int(self.height() * 0.55)], Qt.Orientation.Vertical)
 
     def _setting_edited(self, name: str, value) -> None:
         if getattr(self.project.training, name) != value:

@@ -63,3 +63,8 @@ def test_the_lessons_menu_opens_a_lab_lesson_in_the_lab(window, qtbot):
     assert window.view_tabs.currentWidget().objectName() == "optimizer_lab"
     assert lab.lesson.currentIndex() > 0 and first.text() in lab.lesson_text.text()
     lab.play(False)
+
+
+def test_showing_a_view_gives_the_dock_over_half_the_window(window, qtbot):
+    window.show_view("activation_functions")
+    qtbot.waitUntil(lambda: window.training_dock.height() >= window.height() // 2, timeout=5000)
