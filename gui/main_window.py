@@ -42,9 +42,9 @@ from gui.settings import Autosave, app_settings
 from gui.training.run_controls import RunControls
 from gui.training.view_tabs import ViewTabs
 from gui.views.registry import VIEW_NAMES, VIEWS
+from gui.views.text_size import NORMAL_POINT_SIZE
 
 LESSONS = Path(__file__).resolve().parent.parent / "assets" / "lessons"
-BASE_POINT_SIZE = 10
 PRESENTATION_SCALE = 1.6
 
 
@@ -379,10 +379,11 @@ class MainWindow(ProjectFiles, QMainWindow):
     def set_presentation(self, on: bool) -> None:
         """Large text for a projector: the whole interface's font, and the canvas zoom."""
         font = QFont(QApplication.font())
-        font.setPointSizeF(BASE_POINT_SIZE * (PRESENTATION_SCALE if on else 1.0))
+        font.setPointSizeF(NORMAL_POINT_SIZE * (PRESENTATION_SCALE if on else 1.0))
         QApplication.setFont(font)
         for widget in QApplication.allWidgets():
             widget.setFont(font)
+        self.view_tabs.rebuild()  # their plots' text sizes follow the new font
         TEXT_SCALE["canvas"] = 1.3 if on else 1.0
         if self.editor.scene is not None:
             self.editor.scene.update()

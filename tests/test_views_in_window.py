@@ -68,3 +68,18 @@ def test_the_lessons_menu_opens_a_lab_lesson_in_the_lab(window, qtbot):
 def test_showing_a_view_gives_the_dock_over_half_the_window(window, qtbot):
     window.show_view("activation_functions")
     qtbot.waitUntil(lambda: window.training_dock.height() >= window.height() // 2, timeout=5000)
+
+
+def test_presentation_mode_rebuilds_the_views_with_larger_plot_text(window, qtbot):
+    from gui.views.text_size import pt
+
+    open_lesson(window, qtbot, "digit_templates")
+    window.run_controls.step()
+    before = window.view_tabs.current_view()
+    qtbot.waitUntil(lambda: before in window.view_tabs.delivered, timeout=30000)
+    assert pt(9) == "9pt"
+    window.set_presentation(True)
+    after = window.view_tabs.current_view()
+    assert after is not before and pt(9) == "14.4pt"
+    qtbot.waitUntil(lambda: after in window.view_tabs.delivered, timeout=30000)  # redrawn while paused
+    window.set_presentation(False)

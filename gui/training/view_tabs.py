@@ -57,6 +57,17 @@ class ViewTabs(QTabWidget):
             view.set_context(project, data)
         self._ask()
 
+    def rebuild(self) -> None:
+        """Build the views afresh (after the application's font changed); the training session
+        keeps the probes' histories, so the visible view is redrawn whole from the next snapshot."""
+        for view in self.views.values():
+            view.setParent(None)
+            view.deleteLater()
+        self.views.clear()
+        self.delivered.clear()
+        self.controller.set_views({})  # so that asking again brings the probes at once, even when paused
+        self._tab_changed(self.currentIndex())
+
     def current_view(self) -> InsightView | None:
         holder = self.currentWidget()
         return self.views.get(holder.objectName()) if holder is not None else None

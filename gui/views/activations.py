@@ -21,6 +21,7 @@ from core.probe_activations import PROBE_SAMPLES, SATURATION_MARGIN, SATURATION_
 from gui.views.colours import RAMP
 from gui.views.data_preview import class_colour
 from gui.views.insight_view import InsightView, MessageLabel
+from gui.views.text_size import pt
 
 ROW_HEIGHT = 118  # pixels per layer before the histograms scroll
 MAX_COLUMNS = 300  # heatmap columns across the steps trained
@@ -100,7 +101,7 @@ class _LayerRow:
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.setMouseEnabled(x=False, y=False)
-        self.text = canvas.addLabel("", row, 2, justify="left", color=TEXT, size="9pt")
+        self.text = canvas.addLabel("", row, 2, justify="left", color=TEXT, size=pt(9))
         self.text.setMinimumWidth(150)
         self.node, self.kind = node, kind
 
@@ -168,14 +169,14 @@ class HistogramPanel(QScrollArea):
         self.clear()
         self.layout_key = tuple((layer.node, layer.kind) for layer in result.layers)
         self.rows = [_LayerRow(self.canvas, r, layer.node, layer.kind) for r, layer in enumerate(result.layers)]
-        self.rows[0].heat.setTitle("activations over training (colour: log count)", color=TEXT, size="9pt")
-        self.rows[0].bars_plot.setTitle("now", color=TEXT, size="9pt")
+        self.rows[0].heat.setTitle("activations over training (colour: log count)", color=TEXT, size=pt(9))
+        self.rows[0].bars_plot.setTitle("now", color=TEXT, size=pt(9))
         self.rows[-1].heat.setLabel("bottom", "step", color=TEXT)
         counted = [layer for layer in result.layers if layer.dead is not None or layer.saturated is not None]
         if counted:
             row = len(result.layers)
             self.fractions = self.canvas.addPlot(row, 0)  # under the heatmaps, on the same steps
-            self.fractions.setTitle("dead (ReLU) and saturated (sigmoid, tanh) units", color=TEXT, size="9pt")
+            self.fractions.setTitle("dead (ReLU) and saturated (sigmoid, tanh) units", color=TEXT, size=pt(9))
             self.fractions.setLabel("left", "% of units", color=TEXT)
             self.fractions.setLabel("bottom", "step", color=TEXT)
             self.fractions.setYRange(0, 100, padding=0.02)
@@ -188,7 +189,7 @@ class HistogramPanel(QScrollArea):
                 what = "dead" if layer.dead is not None else "saturated"
                 pen = pg.mkPen(class_colour(i), width=2)
                 self.curves[layer.node] = self.fractions.plot(pen=pen, name=f"{layer.node} {what}")
-            self.canvas.addLabel(DEFINITIONS, row, 1, 1, 2, justify="left", color=TEXT, size="9pt")
+            self.canvas.addLabel(DEFINITIONS, row, 1, 1, 2, justify="left", color=TEXT, size=pt(9))
         rows = len(result.layers) + (1 if counted else 0)
         self.canvas.setMinimumHeight(rows * ROW_HEIGHT)
 
@@ -264,7 +265,7 @@ class FeatureMapPanel(QWidget):
         entries += [(m.node, m.kind, m.maps.shape) for m in result.layers]
         for r, (node, kind, shape) in enumerate(entries):
             self.canvas.addLabel(
-                f"<b>{node}</b><br>{kind}<br>{'×'.join(map(str, shape))}", r, 0, color=TEXT, size="9pt"
+                f"<b>{node}</b><br>{kind}<br>{'×'.join(map(str, shape))}", r, 0, color=TEXT, size=pt(9)
             )
             box = self.canvas.addViewBox(r, 1, lockAspect=True, invertY=True, enableMouse=False)
             image = pg.ImageItem(axisOrder="row-major")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gui.views.data_preview import class_colour
 from gui.views.insight_view import InsightView
+from gui.views.text_size import pt
 
 FUNCTIONS = ("Sigmoid", "Tanh", "ReLU", "LeakyReLU", "ELU", "GELU", "Step", "Softmax")
 SHOWN_AT_START = ("Sigmoid", "Tanh", "ReLU")
@@ -130,7 +131,7 @@ class FunctionsView(InsightView):
 
     def _plot(self, title: str) -> pg.PlotWidget:
         plot = pg.PlotWidget(background="w")
-        plot.setTitle(title, color=TEXT, size="10pt")
+        plot.setTitle(title, color=TEXT, size=pt(10))
         plot.setLabel("bottom", "z", color=TEXT)
         plot.showGrid(x=True, y=True, alpha=0.25)
         plot.setMenuEnabled(False)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QStac
 
 from core.insights import ProbeFailed
 from gui.views.insight_view import InsightView, MessageLabel
+from gui.views.text_size import pt, px
 
 INK = "#333333"
 KINDS = {"biases": ("‖∂C/∂b‖", "‖Δb‖/‖b‖"), "weights": ("‖∂C/∂W‖", "‖ΔW‖/‖W‖")}
@@ -75,7 +76,7 @@ def _plot(left: str, bottom: str | None) -> pg.PlotWidget:
         axis.setPen(INK)
         axis.setTextPen(INK)
         axis.enableAutoSIPrefix(False)
-    plot.getAxis("left").setWidth(62)
+    plot.getAxis("left").setWidth(px(62))
     plot.setMinimumHeight(60)
     return plot
 
@@ -113,7 +114,7 @@ class GradientsView(InsightView):
         self.legend_box = pg.GraphicsLayoutWidget()
         self.legend_box.setBackground("w")
         self.legend_box.setFixedWidth(120)
-        self.legend = pg.LegendItem(labelTextColor=INK, labelTextSize="8pt", verSpacing=-6)
+        self.legend = pg.LegendItem(labelTextColor=INK, labelTextSize=pt(8), verSpacing=-6)
         self.legend_box.addItem(self.legend, 0, 0)
         self.legend_box.ci.layout.setRowStretchFactor(1, 1)  # the legend at the top
         self.legend_box.addLabel("", 1, 0)
@@ -231,7 +232,7 @@ class GradientsView(InsightView):
         norm_label = KINDS[kind][0]
         self.norm_plot.setLabel("left", f"gradient {norm_label}", color=INK)
         self.bar_plot.setLabel("left", norm_label, color=INK)
-        self.bar_plot.setTitle(f"at step {int(flow.steps[-1])}", color=INK, size="9pt")
+        self.bar_plot.setTitle(f"at step {int(flow.steps[-1])}", color=INK, size=pt(9))
         steps = flow.steps.astype(np.float64)
         for i, layer in enumerate(self.layers):
             self.curves[layer].setData(steps, norms[:, i])

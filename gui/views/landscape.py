@@ -29,6 +29,7 @@ from core.insights import ProbeFailed
 from gui import tasks
 from gui.views.insight_view import InsightView, MessageLabel
 from gui.views.surface3d import Surface3D
+from gui.views.text_size import pt
 
 GRID_SIZES = (17, 33, 51, 65, 101)
 QUIET_MS = 500  # a trained model that sends nothing new for this long gets its landscape by itself
@@ -171,7 +172,7 @@ class LandscapeView(InsightView):
         self.map.hideButtons()
         self.map.setLabel("bottom", "direction 1")
         self.map.setLabel("left", "direction 2")
-        self.map.setTitle("loss around the current weights (log scale)", color="#37474f", size="10pt")
+        self.map.setTitle("loss around the current weights (log scale)", color="#37474f", size=pt(10))
         self.map.setAspectLocked(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.map.addItem(self.image)
@@ -190,7 +191,7 @@ class LandscapeView(InsightView):
         self.line_plot.setLogMode(y=True)
         self.line_plot.setLabel("bottom", "α: (1 − α)·initial + α·final weights")
         self.line_plot.setLabel("left", "loss")
-        self.line_plot.setTitle("the straight line from the initial weights", color="#37474f", size="10pt")
+        self.line_plot.setTitle("the straight line from the initial weights", color="#37474f", size=pt(10))
         self.line_curve = self.line_plot.plot(pen=pg.mkPen("#1565c0", width=2))
         for alpha, text, height in ((0.0, "initial", 0.06), (1.0, "final", 0.94)):  # where the line seldom is
             mark = pg.InfiniteLine(alpha, pen=pg.mkPen("#90a4ae", style=Qt.PenStyle.DashLine), label=text)

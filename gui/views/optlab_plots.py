@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from gui.views.contours import contour_segments
+from gui.views.text_size import scale
 
 INK = "#333333"
 GRID = 181  # samples per side of the map: fine enough for Rastrigin's bumps; map and contours take ~25 ms
@@ -208,7 +209,7 @@ class LossPlot(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent, background="w", axisItems={"left": _PowerAxis("left")})
         self._tick_font = QFont()
-        self._tick_font.setPointSizeF(9.5)
+        self._tick_font.setPointSizeF(9.5 * scale())
         self.getAxis("left").setStyle(tickFont=self._tick_font)
         self.hideButtons()
         self.setMenuEnabled(False)

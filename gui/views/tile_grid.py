@@ -12,6 +12,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont
 
+from gui.views.text_size import scale as text_scale
+
 FRAME = "#b0bec5"
 INK = "#37474f"
 
@@ -129,7 +131,7 @@ class TileGrid(pg.GraphicsLayoutWidget):
         top = c.top() - (height - c.height()) / 2 if self.centre else c.top()
         self.box.setRange(QRectF(left, top, width, height), padding=0)
         font = QFont()
-        font.setPointSizeF(float(np.clip(self.tile_size[1] * scale / 6, 6.5, 10)))
+        font.setPointSizeF(float(np.clip(self.tile_size[1] * scale / 6, 6.5, 10) * text_scale()))
         for item in self.texts:
             item.setFont(font)
 
