@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from core.insights import ProbeFailed
-from gui.views.insight_view import InsightView, MessageLabel
+from gui.views.insight_view import InsightView, MessageStack
 from gui.views.tile_grid import TileGrid, greyscale_rgb
 
 RIGHT, WRONG, BLANK = np.array([46, 125, 50]), np.array([198, 40, 40]), np.array([255, 255, 255])
@@ -105,15 +105,13 @@ class ConfusionView(InsightView):
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 3)
 
-        self.message = MessageLabel(WAITING)
         self.content = QWidget()
         inner = QVBoxLayout(self.content)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.summary)
         inner.addWidget(self.split, 1)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.message)
-        self.stack.addWidget(self.content)
+        self.stack = MessageStack(self.content, text=WAITING)
+        self.message = self.stack.message
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.stack)
@@ -125,22 +123,19 @@ class ConfusionView(InsightView):
 
     def set_context(self, project, data) -> None:
         self.data, self.result, self.selected = data, None, None
-        self.message.setText(WAITING)
-        self.message.setToolTip("")
-        self.stack.setCurrentWidget(self.message)
+        self.stack.say(WAITING)
 
     def show_insights(self, insights: dict[str, object]) -> None:
         result = insights.get("confusion")
         if isinstance(result, ProbeFailed):
-            self.message.show_failure(result)
-            self.stack.setCurrentWidget(self.message)
+            self.stack.fail(result)
             return
         if result is None:
             return
         if self.result is None or len(result.class_names) != len(self.result.class_names):
             self.selected = None
         self.result = result
-        self.stack.setCurrentWidget(self.content)
+        self.stack.show_content()
         self._draw_matrix()
         self._draw_gallery()
 

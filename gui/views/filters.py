@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from core.insights import ProbeFailed
 from core.probe_filters import fit_images
-from gui.views.insight_view import InsightView, MessageLabel
+from gui.views.insight_view import InsightView, MessageStack
 from gui.views.tile_grid import TileGrid, best_columns
 from gui.views.weights import weight_rgb
 
@@ -90,7 +89,6 @@ class FiltersView(InsightView):
         controls.addWidget(self.every)
         controls.addWidget(self.fit_now)
         self.tiles = TileGrid()
-        self.message = MessageLabel(WAITING)
         content = QVBoxLayout()
         content.setContentsMargins(0, 0, 0, 0)
         content.addLayout(controls)
@@ -98,9 +96,8 @@ class FiltersView(InsightView):
         content.addWidget(self.tiles, 1)
         self.page = QWidget()
         self.page.setLayout(content)
-        self.stack = QStackedWidget()  # the grid with its controls, or the message alone
-        self.stack.addWidget(self.message)
-        self.stack.addWidget(self.page)
+        self.stack = MessageStack(self.page, text=WAITING)  # the grid with its controls, or the message alone
+        self.message = self.stack.message
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.stack)
@@ -116,22 +113,19 @@ class FiltersView(InsightView):
     def set_context(self, project, data) -> None:
         self.result, self.refit_pending = None, False
         self.stale.stop()
-        self.message.setText(WAITING)
-        self.message.setToolTip("")
-        self.stack.setCurrentWidget(self.message)
+        self.stack.say(WAITING)
 
     def show_insights(self, insights: dict[str, object]) -> None:
         result = insights.get("filters")
         if isinstance(result, ProbeFailed):
             self.refit_pending = False
             self.stale.stop()
-            self.message.show_failure(result)
-            self.stack.setCurrentWidget(self.message)
+            self.stack.fail(result)
             return
         if result is None:
             return
         self.result = result
-        self.stack.setCurrentWidget(self.page)
+        self.stack.show_content()
         self._draw()
         if result.fits and result.fit_step < result.step:
             self.stale.start()  # restarted by every snapshot: it fires only once they stop coming

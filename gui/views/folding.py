@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSlider,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 from core.insights import ProbeFailed
 from core.probe_folding import Folding, Stage
 from gui.views.data_preview import class_colour
-from gui.views.insight_view import InsightView, MessageLabel
+from gui.views.insight_view import InsightView, MessageStack
 
 HORIZONTAL, VERTICAL = (84, 110, 122, 110), (191, 120, 80, 110)  # the grid's two families of lines, pale under points
 AXIS = "#b0bec5"
@@ -111,8 +110,6 @@ class FoldingView(InsightView):
         self.two_d = True
         self.selected = -1
         self.chosen_node: str | None = None  # the stage the user picked, kept while stages come and go
-        self.message = MessageLabel("Run or step the training to see the plane folded by each layer.")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.large = StagePlot(point_size=7, axes=True)
         self.large.setObjectName("large")
         self.legend = pg.LegendItem(offset=(-6, 6), labelTextColor="#37474f", brush=pg.mkBrush(255, 255, 255, 200))
@@ -151,9 +148,9 @@ class FoldingView(InsightView):
         row.setContentsMargins(4, 4, 4, 4)
         row.addWidget(left, 2)
         row.addWidget(self.scroll, 3)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.message)
-        self.stack.addWidget(content)
+        self.stack = MessageStack(content, text="Run or step the training to see the plane folded by each layer.")
+        self.message = self.stack.message
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -167,18 +164,17 @@ class FoldingView(InsightView):
         self.two_d = data is None or data.is_2d
         self.folding = None
         if not self.two_d:
-            self._say(
+            self.stack.say(
                 "Space folding follows the points of a plane through the network, so it needs a 2-D dataset "
                 "(moons, circles, spiral…). The Hidden layer view shows any layer of any network."
             )
         else:
-            self._say("Run or step the training to see the plane folded by each layer.")
+            self.stack.say("Run or step the training to see the plane folded by each layer.")
 
     def show_insights(self, insights: dict[str, object]) -> None:
         result = insights.get("folding")
         if isinstance(result, ProbeFailed):
-            self.message.show_failure(result)
-            self.stack.setCurrentWidget(self.message)
+            self.stack.fail(result)
             return
         if not isinstance(result, Folding):
             return
@@ -195,7 +191,7 @@ class FoldingView(InsightView):
             caption.setText(self._caption(stage))
         self._draw_panels()
         self._show_large()
-        self.stack.setCurrentWidget(self.stack.widget(1))
+        self.stack.show_content()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -211,11 +207,6 @@ class FoldingView(InsightView):
         for panel, stage in zip(self.panels, self.folding.stages, strict=False):
             if panel.shown is not stage and not panel.visibleRegion().isEmpty():
                 panel.show_stage(stage)
-
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setToolTip("")
-        self.stack.setCurrentWidget(self.message)
 
     @staticmethod
     def _caption(stage: Stage) -> str:

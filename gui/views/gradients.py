@@ -12,10 +12,10 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QStackedWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from core.insights import ProbeFailed
-from gui.views.insight_view import InsightView, MessageLabel
+from gui.views.insight_view import InsightView, MessageStack
 from gui.views.text_size import pt, px
 
 INK = "#333333"
@@ -134,11 +134,11 @@ class GradientsView(InsightView):
         grid.setColumnStretch(2, 1)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
-        self.message = MessageLabel("Train the network: each layer's gradient norm appears here, step by step.")
+        self.stack = MessageStack(
+            charts, text="Train the network: each layer's gradient norm appears here, step by step."
+        )
+        self.message = self.stack.message
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.message)
-        self.stack.addWidget(charts)
 
         layout = QGridLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -155,15 +155,12 @@ class GradientsView(InsightView):
         self.flow = None
         self._set_layers([], [])
         self.summary.setText("")
-        self.message.setText("Train the network: each layer's gradient norm appears here, step by step.")
-        self.message.setToolTip("")
-        self.stack.setCurrentWidget(self.message)
+        self.stack.say("Train the network: each layer's gradient norm appears here, step by step.")
 
     def show_insights(self, insights: dict[str, object]) -> None:
         flow = insights.get("gradients")
         if isinstance(flow, ProbeFailed):
-            self.message.show_failure(flow)
-            self.stack.setCurrentWidget(self.message)
+            self.stack.fail(flow)
             return
         if flow is None:
             return
@@ -225,7 +222,7 @@ class GradientsView(InsightView):
         flow = self.flow
         if flow is None or not len(flow.steps):
             return
-        self.stack.setCurrentWidget(self.stack.widget(1))
+        self.stack.show_content()
         kind = self.shown_kind()
         norms = _positive(flow.bias_norms if kind == "biases" else flow.weight_norms)
         ratios = _positive(flow.weight_ratios)  # biases start at zero: their ratio says little

@@ -7,12 +7,12 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.insights import ProbeFailed
 from core.probe_folding import HiddenCode, Layer, default_layer, hidden_layers
 from gui.views.data_preview import class_colour
-from gui.views.insight_view import InsightView, MessageLabel
+from gui.views.insight_view import InsightView, MessageStack
 
 INK = "#37474f"
 SUBSETS = [("all", "train and test samples"), ("test", "test samples only")]
@@ -55,16 +55,14 @@ class HiddenView(InsightView):
         self.train_items: list[pg.ScatterPlotItem] = []
         self.test_items: list[pg.ScatterPlotItem] = []
         self.masks: list[np.ndarray] = []
-        self.message = MessageLabel("Run or step the training to see where this layer puts every sample.")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.message)
         picture = QWidget()
         row = QHBoxLayout(picture)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.canvas, 1)
         row.addWidget(self.legend)
-        self.stack.addWidget(picture)
+        self.stack = MessageStack(picture, text="Run or step the training to see where this layer puts every sample.")
+        self.message = self.stack.message
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
@@ -78,15 +76,12 @@ class HiddenView(InsightView):
     def set_context(self, project, data) -> None:
         self.code = None
         self._set_layers(hidden_layers(project.graph) if project is not None else [])
-        self.message.setText("Run or step the training to see where this layer puts every sample.")
-        self.message.setToolTip("")
-        self.stack.setCurrentWidget(self.message)
+        self.stack.say("Run or step the training to see where this layer puts every sample.")
 
     def show_insights(self, insights: dict[str, object]) -> None:
         result = insights.get("hidden")
         if isinstance(result, ProbeFailed):
-            self.message.show_failure(result)
-            self.stack.setCurrentWidget(self.message)
+            self.stack.fail(result)
             return
         if not isinstance(result, HiddenCode):
             return
@@ -106,7 +101,7 @@ class HiddenView(InsightView):
         self.plot.setLabel("bottom", result.axes[0], color=INK)
         self.plot.setLabel("left", result.axes[1], color=INK)
         self._class_ticks(result)
-        self.stack.setCurrentWidget(self.stack.widget(1))
+        self.stack.show_content()
 
     # ---- helpers --------------------------------------------------------------------------------
 

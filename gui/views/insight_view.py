@@ -9,7 +9,7 @@ Gabor explorer, the optimizer lab…) want nothing and ignore snapshots.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from core.insights import ProbeFailed
 
@@ -44,3 +44,26 @@ class MessageLabel(QLabel):
         self.setText(f"This view could not be computed: {failed.message}")
         self.setToolTip(failed.details)
         self.show()
+
+
+class MessageStack(QStackedWidget):
+    """A view's pictures, or in their place a message: why there is nothing to draw yet, or why
+    the probe failed. The first page is the one `show_content` shows unless told another."""
+
+    def __init__(self, *pages: QWidget, text: str = ""):
+        super().__init__()
+        self.message = MessageLabel(text)
+        for widget in (self.message, *pages):
+            self.addWidget(widget)
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setToolTip("")
+        self.setCurrentWidget(self.message)
+
+    def fail(self, failed: ProbeFailed) -> None:
+        self.message.show_failure(failed)
+        self.setCurrentWidget(self.message)
+
+    def show_content(self, page: QWidget | None = None) -> None:
+        self.setCurrentWidget(page if page is not None else self.widget(1))

@@ -11,13 +11,13 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QStackedWidget, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
 from core.insights import ProbeFailed
 from core.probe_maximise import MAX_UNITS, layer_units, sequence_nodes
 from gui.views.colours import RAMP
 from gui.views.data_preview import class_colour
-from gui.views.insight_view import InsightView, MessageLabel
+from gui.views.insight_view import InsightView, MessageStack
 from gui.views.tile_grid import TileGrid, best_columns
 
 INK = "#333333"
@@ -79,17 +79,15 @@ class MaximiseView(InsightView):
         self.found = pg.ScatterPlotItem(size=16, symbol="star", pen=pg.mkPen(INK, width=1.2), brush="#ffd54f")
         self.plane.addItem(self.data_points)
         self.plane.addItem(self.found)
-        self.message = MessageLabel()
+        self.stack = MessageStack(self.canvas, self.plane)
+        self.message = self.stack.message
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        for widget in (self.message, self.canvas, self.plane):
-            self.stack.addWidget(widget)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
-        self._say("Open a project and train it: the input that excites the chosen unit most appears here.")
+        self.stack.say("Open a project and train it: the input that excites the chosen unit most appears here.")
 
     # ---- InsightView ----------------------------------------------------------------------
 
@@ -106,12 +104,12 @@ class MaximiseView(InsightView):
         if data is not None and data.is_2d:
             self._draw_data()
         if data is not None and not drawable(data):
-            self._say(
+            self.stack.say(
                 "Activation maximisation draws its inputs as images (or as points for 2-D data); "
                 f"this dataset's inputs have the shape {'×'.join(map(str, data.input_shape))}."
             )
         else:
-            self._say(
+            self.stack.say(
                 "Train the network: the input that excites each chosen unit most appears here."
                 if self.units
                 else "This network has no layer to look into yet."
@@ -120,8 +118,7 @@ class MaximiseView(InsightView):
     def show_insights(self, insights: dict[str, object]) -> None:
         result = insights.get("maximise")
         if isinstance(result, ProbeFailed):
-            self.message.show_failure(result)
-            self.stack.setCurrentWidget(self.message)
+            self.stack.fail(result)
             return
         if result is None or self.data is None:
             return
@@ -172,11 +169,6 @@ class MaximiseView(InsightView):
 
     # ---- drawing -----------------------------------------------------------------------------
 
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setToolTip("")
-        self.stack.setCurrentWidget(self.message)
-
     def _draw(self) -> None:
         r, data = self.result, self.data
         if r.inputs.shape[1:] != tuple(data.input_shape) or not drawable(data):
@@ -204,7 +196,7 @@ class MaximiseView(InsightView):
         area = (self.stack.width(), self.stack.height())  # (the canvas may not be laid out yet if it was hidden)
         columns = best_columns(len(tiles), tiles.shape[1:3], area, captions is not None)
         self.canvas.show_tiles(tiles, columns, captions)
-        self.stack.setCurrentWidget(self.canvas)
+        self.stack.show_content(self.canvas)
 
     def _draw_data(self) -> None:
         data = self.data
@@ -231,7 +223,7 @@ class MaximiseView(InsightView):
             if i < len(r.units):
                 text.setText(str(int(r.units[i])))
                 text.setPos(float(r.inputs[i, 0]), float(r.inputs[i, 1]))
-        self.stack.setCurrentWidget(self.plane)
+        self.stack.show_content(self.plane)
 
 
 def _layers(project) -> dict[str, int]:

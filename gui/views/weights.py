@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitt
 
 from core.insights import ProbeFailed
 from gui.views.colours import NEGATIVE, POSITIVE, RAMP
-from gui.views.insight_view import InsightView, MessageLabel
+from gui.views.insight_view import InsightView, MessageStack
 from gui.views.tile_grid import TileGrid, grid_columns
 
 ROW = 0.42  # a class's largest bar reaches this far from its baseline; baselines are 1 apart
@@ -103,15 +103,15 @@ class WeightsView(InsightView):
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
 
-        self.message = MessageLabel("Train the network, or take a single step, to see its weights here.")
         self.content = QWidget()
         inner = QVBoxLayout(self.content)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addLayout(controls)
         inner.addWidget(self.split, 1)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.message)
-        self.stack.addWidget(self.content)
+        self.stack = MessageStack(
+            self.content, text="Train the network, or take a single step, to see its weights here."
+        )
+        self.message = self.stack.message
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.stack)
@@ -123,15 +123,12 @@ class WeightsView(InsightView):
 
     def set_context(self, project, data) -> None:
         self.layer, self.result, self.selected, self.data = None, None, None, data
-        self.message.setText("Train the network, or take a single step, to see its weights here.")
-        self.message.setToolTip("")
-        self.stack.setCurrentWidget(self.message)
+        self.stack.say("Train the network, or take a single step, to see its weights here.")
 
     def show_insights(self, insights: dict[str, object]) -> None:
         result = insights.get("weights")
         if isinstance(result, ProbeFailed):
-            self.message.show_failure(result)
-            self.stack.setCurrentWidget(self.message)
+            self.stack.fail(result)
             return
         if result is None or (self.layer is not None and result.layer != self.layer):
             return  # nothing, or still the layer chosen before: the chosen one's weights are on their way
@@ -144,7 +141,7 @@ class WeightsView(InsightView):
             self.chooser.addItems(result.layers)
         self.chooser.setCurrentText(result.layer)
         self.chooser.blockSignals(False)
-        self.stack.setCurrentWidget(self.content)
+        self.stack.show_content()
         self._draw()
 
     # ---- drawing ----------------------------------------------------------------------------
