@@ -10,14 +10,10 @@ def main(argv: list[str] | None = None) -> int:
     from gui.views.registry import VIEW_NAMES  # plain names: Qt is not imported yet
 
     args = build_parser(tuple(VIEW_NAMES)).parse_args(argv)  # --help and bad arguments end here
-    if args.verb == "lab":  # its PNG is drawn by the lab's own view, so this verb starts on the GUI side
-        from gui.lab_picture import run_lab
+    if args.verb in ("lab", "landscape"):  # their PNGs are drawn by the app's own views
+        from gui.verb_pictures import run_picture_verb
 
-        return run_lab(args)
-    if args.verb == "landscape":  # the same: its PNG is drawn by the landscape view
-        from gui.landscape_export import run_landscape
-
-        return run_landscape(args)
+        return run_picture_verb(args)
     if args.verb is not None and args.verb != "open":
         return run_verb(argv)
     from gui.app import run_app

@@ -1,6 +1,6 @@
 """The `lab` verb: race optimisers on a 2-D test function headless and write their trajectories.
 
-main.py runs it with the lab view's picture maker (gui.lab_picture), which adds the PNG;
+main.py runs it with the lab view's picture maker (gui.verb_pictures), which adds the PNG;
 core itself never draws.
 """
 

@@ -28,6 +28,9 @@ PROBES: dict[str, tuple[str, str, str | None]] = {
     "landscape": ("core.probe_landscape", "model_state", "record_trajectory"),
 }
 
+# attached when a session starts, not when their view opens: they draw what happened before that
+ATTACHED_FROM_THE_START = ("landscape",)
+
 
 @dataclass
 class ProbeFailed:

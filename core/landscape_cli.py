@@ -1,6 +1,6 @@
 """`python main.py landscape PROJECT.json --weights RUN_DIR`: a trained network's loss landscape,
 headless. Writes the grid, the projected path and the 1-D line as landscape.npz; main.py adds
-the picture (landscape.png), which needs Qt (gui.landscape_export)."""
+the picture (landscape.png), which needs Qt (gui.verb_pictures)."""
 
 from __future__ import annotations
 

@@ -61,9 +61,11 @@ class Session:
         self.stride = INSIGHT_STRIDE
         self.memory: dict[str, object] = {}  # what probes keep between calls (histories, projections)
         self._attached: set[str] = set()
-        from core.probe_landscape import record_trajectory
+        from core.insights import ATTACHED_FROM_THE_START, attach
 
-        record_trajectory(self)  # from the first step: the landscape view draws the whole path, whenever it opens
+        for name in ATTACHED_FROM_THE_START:  # e.g. the training path, which the landscape view draws whole
+            attach(self, name)
+            self._attached.add(name)
         self._last_insight_step = -1
         self._next_insight_time = 0.0
         self._views_changed = False
