@@ -20,7 +20,6 @@ class ViewTabs(QTabWidget):
         self.controller = controller
         self.views: dict[str, InsightView] = {}
         self.delivered: set[InsightView] = set()  # views that have drawn at least one snapshot's probes
-        self.last_insights: dict[str, object] = {}  # what the visible view was last given
         self.project = self.data = None
         self.addTab(dashboard, "Training")
         self.setTabToolTip(0, "loss and accuracy curves, the decision boundary, the neurons")
@@ -102,5 +101,4 @@ class ViewTabs(QTabWidget):
             mine = {name: shot.insights[name] for name in view.wanted() if name in shot.insights}
             if mine:
                 view.show_insights(mine)
-                self.last_insights = mine
                 self.delivered.add(view)
