@@ -5,8 +5,8 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    from core.cli import build_parser
-    from core.cli import main as run_verb
+    from core.cli.main import build_parser
+    from core.cli.main import main as run_verb
     from gui.views.registry import VIEW_NAMES  # plain names: Qt is not imported yet
 
     args = build_parser(tuple(VIEW_NAMES)).parse_args(argv)  # --help and bad arguments end here

@@ -5,7 +5,7 @@ plane (two random filter-normalised directions) and the same evaluation subset (
 samples), the 2,601 grid points are computed two ways, on one thread each:
   loop  - the loss-landscape repository's approach: for every point, build the weights,
           load_state_dict them into the model, run the evaluation set through it;
-  ours  - core.landscape: LandscapeJob (its set-up included) and the progressive grid, which runs
+  ours  - core.landscape.grid: LandscapeJob (its set-up included) and the progressive grid, which runs
           many points per call with batched parameters and yields a coarse grid first.
 A third way, torch.func.vmap over functional_call, is timed on VMAP_POINTS points only: on this
 CPU it is slower than the loop, which is why ours batches parameters by hand.
@@ -29,10 +29,10 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from core.landscape import LandscapeJob  # noqa: E402
-from core.landscape_batch import trainable  # noqa: E402
+from core.landscape.batch import trainable  # noqa: E402
+from core.landscape.grid import LandscapeJob  # noqa: E402
 from core.project import load_project  # noqa: E402
-from core.training import Trainer  # noqa: E402
+from core.train.trainer import Trainer  # noqa: E402
 
 GRID = 51
 TRAIN_STEPS = 120

@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.graph import Graph, infer  # noqa: E402
+from core.network.graph import Graph, infer  # noqa: E402
 
 REPEATS, LOOPS = 7, 20
 

@@ -159,12 +159,12 @@ class Run:
 
 
 def bare_rate(project, data, n: int) -> float:
-    """A plain training loop on the same tensors, batches and optimiser as core.training.Trainer."""
+    """A plain training loop on the same tensors, batches and optimiser as core.train.trainer.Trainer."""
     import torch
 
-    from core.build import GraphModule
-    from core.graph import infer
-    from core.training import make_optimizer
+    from core.network.build import GraphModule
+    from core.network.graph import infer
+    from core.train.trainer import make_optimizer
 
     config, inference = project.training, infer(project.graph)
     assert project.graph.nodes[inference.output_id].params["loss"] == "cross_entropy"
@@ -205,7 +205,7 @@ def measure(window, name: str, n: int) -> dict[str, float]:
     if run is not None:
         run.stop()
     others = load.cores()
-    from core.training import Trainer  # its end-of-epoch evaluation: the workers do it, the bare loop does not
+    from core.train.trainer import Trainer  # its end-of-epoch evaluation: the workers do it, the bare loop does not
 
     trainer = Trainer(project, data)
     seconds, per_epoch = min(timeit.repeat(trainer.evaluate, number=1, repeat=3)), trainer.steps_per_epoch

@@ -8,7 +8,6 @@ never damages the previous file.
 from __future__ import annotations
 
 import json
-import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,11 +15,10 @@ from typing import Any
 
 from psygnal import Signal
 
-from core.config import TRAIN_PARAMS, TrainConfig
-from core.datasets import Data, validate_dataset
-from core.graph import NODE_ID, Graph, GraphError, Inference, Problem
-from core.layers import fmt_shape
+from core.data.catalog import validate_dataset
+from core.network.graph import NODE_ID, Graph, GraphError
 from core.params import ParamError, validate_params
+from core.train_config import TRAIN_PARAMS, TrainConfig
 
 FORMAT = "neurona-project"
 VERSION = 2  # 2 added the optional "view" a project opens on
@@ -276,64 +274,3 @@ def atomic_write(path: str | os.PathLike, text: str | bytes) -> None:
 
 
 # ---- does the graph fit the data? ---------------------------------------------------
-
-
-def data_problems(graph: Graph, inference: Inference, data: Data) -> list[Problem]:
-    """Problems between a shape-valid graph and the dataset it will train on."""
-    problems = []
-    shape_in = inference.shapes.get(inference.input_id) if inference.input_id else None
-    if shape_in is not None and tuple(shape_in) != data.input_shape:
-        problems.append(
-            Problem(
-                f"Input '{inference.input_id}' has shape {fmt_shape(shape_in)} but the dataset '{data.name}' "
-                f"gives {fmt_shape(data.input_shape)}",
-                inference.input_id,
-                f"set the Input shape to {fmt_shape(data.input_shape)}",
-            )
-        )
-    out = inference.shapes.get(inference.output_id) if inference.output_id else None
-    if out is not None and data.num_classes:
-        width, k = out[0] if len(out) == 1 else None, data.num_classes
-        if width != k and not (width == 1 and k == 2):
-            allowed = f"{k} (one per class)" + (" or 1 (a single yes/no output)" if k == 2 else "")
-            problems.append(
-                Problem(
-                    f"Output '{inference.output_id}' receives {fmt_shape(out)} values but the dataset has {k} classes",
-                    inference.output_id,
-                    f"make the last layer {allowed} wide",
-                )
-            )
-        elif width == 1 and graph.nodes[inference.output_id].params["loss"] == "cross_entropy":
-            problems.append(
-                Problem(
-                    f"Output '{inference.output_id}' uses cross-entropy, which needs one output per class",
-                    inference.output_id,
-                    "make the last layer 2 wide, or choose the bce or mse loss",
-                )
-            )
-    elif out is not None:
-        problems += _target_problems(graph, inference.output_id, out, data)
-    return problems
-
-
-def _target_problems(graph: Graph, output_id: str, out: tuple[int, ...], data: Data) -> list[Problem]:
-    """A regression or reconstruction target: numbers to match, with the squared error."""
-    problems, target = [], data.target_shape
-    if graph.nodes[output_id].params["loss"] != "mse":
-        problems.append(
-            Problem(
-                f"Output '{output_id}' must use the mse loss: the dataset '{data.name}' asks for numbers, not classes",
-                output_id,
-                "choose mse in the Output's loss",
-            )
-        )
-    if math.prod(out) != math.prod(target):
-        problems.append(
-            Problem(
-                f"Output '{output_id}' receives {fmt_shape(out)} values but the dataset "
-                f"'{data.name}' has targets of {fmt_shape(target)}",
-                output_id,
-                f"make the last layer produce {fmt_shape(target)} values",
-            )
-        )
-    return problems

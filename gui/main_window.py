@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.adapt import adapt_to_data
-from core.datasets import points_json
-from core.layers import fmt_shape
+from core.data.catalog import points_json
+from core.network.fit import adapt_to_data
+from core.network.layers import fmt_shape
 from core.project import Project, ProjectError, load_project
-from gui.dataset_panel import DatasetPanel
+from gui.dataset.panel import DatasetPanel
 from gui.editor.commands import Macro, SetDataset, SetParam, SetTraining
 from gui.editor.editor import Editor
 from gui.editor.inspector import Inspector
@@ -42,7 +42,7 @@ from gui.settings import Autosave, app_settings
 from gui.training.run_controls import RunControls
 from gui.training.view_tabs import ViewTabs
 from gui.views.registry import VIEW_NAMES, VIEWS
-from gui.views.text_size import NORMAL_POINT_SIZE
+from gui.widgets.text_size import NORMAL_POINT_SIZE
 
 LESSONS = Path(__file__).resolve().parent.parent / "assets" / "lessons"
 PRESENTATION_SCALE = 1.6

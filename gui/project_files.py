@@ -71,7 +71,7 @@ class ProjectFiles:
 
     def open_run(self, folder: str) -> bool:
         """A saved run: its project, and a paused model with its trained weights."""
-        from core.runs import load_run
+        from core.run.saved import load_run
 
         try:
             project, weights = load_run(folder)

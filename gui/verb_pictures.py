@@ -1,7 +1,7 @@
 """The pictures of the headless verbs `lab` and `landscape`: the app's own views, drawn offscreen.
 
 main.py sends these verbs here so each PNG shows exactly what the app shows; the racing, the
-grid and the data files are core.cli_lab's and core.landscape_cli's, which also run without Qt
+grid and the data files are core.cli.lab's and core.cli.landscape's, which also run without Qt
 (then with no picture).
 """
 
@@ -15,10 +15,10 @@ RACE_SIZE, LANDSCAPE_SIZE = (1500, 760), (1500, 560)
 
 def run_picture_verb(args) -> int:
     if args.verb == "lab":
-        from core.cli_lab import run
+        from core.cli.lab import run
 
         return run(args, draw=save_race_picture)
-    from core.landscape_cli import run
+    from core.cli.landscape import run
 
     return run(args, render=save_landscape_picture)
 
@@ -28,7 +28,7 @@ def save_race_picture(race, path: Path, size: tuple[int, int] = RACE_SIZE) -> bo
     from gui.app import picture_app
 
     picture_app()  # before any widget
-    from gui.views.optimizer_lab import OptimizerLab
+    from gui.views.optlab.lab import OptimizerLab
 
     lab = OptimizerLab()
     lab.show_race(race)
@@ -42,11 +42,11 @@ def save_race_picture(race, path: Path, size: tuple[int, int] = RACE_SIZE) -> bo
 
 
 def save_landscape_picture(result, path: Path, size: tuple[int, int] = LANDSCAPE_SIZE) -> bool:
-    """The landscape view's plots for a finished core.landscape.LandscapeResult."""
+    """The landscape view's plots for a finished core.landscape.grid.LandscapeResult."""
     from gui.app import picture_app
 
     picture_app()  # before any widget
-    from gui.views.landscape import LandscapeView, prepare
+    from gui.views.landscape.view import LandscapeView, prepare
 
     view = LandscapeView()
     view.resize(*size)

@@ -22,9 +22,9 @@ def _private_settings(tmp_path, monkeypatch):
 
 def diverging_project(path):
     """A one-unit regression on the logic gate with a learning rate of 100: its loss overflows in a few steps."""
-    from core.config import TrainConfig
-    from core.graph import Graph
+    from core.network.graph import Graph
     from core.project import Project, save_project
+    from core.train_config import TrainConfig
 
     g = Graph()
     g.add_node("Input", "x", {"shape": [2]})

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from core.graph import Edge, Graph
+from core.network.graph import Edge, Graph
 
 _SET_PARAM_ID = 1
 

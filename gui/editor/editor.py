@@ -11,8 +11,8 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
-from core.graph import Edge, Graph, GraphError
-from core.layout import auto_layout
+from core.network.graph import Edge, Graph, GraphError
+from core.network.layout import auto_layout
 from gui.editor import commands as cmd
 from gui.editor.inspector import Inspector
 from gui.editor.items import BODY, HEADER, WIDTH

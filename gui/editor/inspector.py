@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
-from core.graph import Graph, GraphError
-from core.layers import KINDS
-from gui.param_form import ParamForm
+from core.network.graph import Graph, GraphError
+from core.network.layers import KINDS
+from gui.widgets.param_form import ParamForm
 
 
 class Inspector(QWidget):

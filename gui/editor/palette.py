@@ -7,7 +7,7 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from core.layers import GROUPS, KINDS
+from core.network.layers import GROUPS, KINDS
 from gui.editor.items import GROUP_COLOURS
 
 MIME_LAYER = "application/x-neurona-layer"

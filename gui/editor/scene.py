@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
-from core.graph import Edge, Graph, Inference, infer
-from core.layers import fmt_shape
-from core.project import data_problems
+from core.network.fit import data_problems
+from core.network.graph import Edge, Graph, Inference, infer
+from core.network.layers import fmt_shape
 from gui.editor.items import NodeItem, PortItem, WireItem
 
 

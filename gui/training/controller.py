@@ -69,7 +69,7 @@ class TrainingController(QObject):
         self._send("data", data)
 
     def set_views(self, wanted: dict[str, dict]) -> None:
-        """The probes (core.insights) the open views want, with their options."""
+        """The probes (core.probes.registry) the open views want, with their options."""
         if wanted != self.views:
             self.views = dict(wanted)
             self._send("views", self.views)

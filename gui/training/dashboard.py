@@ -7,10 +7,10 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from core.datasets import Data
-from gui.views.boundary import BoundaryView
-from gui.views.curves import TrainingCurves
-from gui.views.neurons import NeuronView
+from core.data.catalog import Data
+from gui.views.dashboard.boundary import BoundaryView
+from gui.views.dashboard.curves import TrainingCurves
+from gui.views.dashboard.neurons import NeuronView
 
 
 class Dashboard(QWidget):

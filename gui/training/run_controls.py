@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
-from core.graph import infer
-from core.project import data_problems
+from core.network.fit import data_problems
+from core.network.graph import infer
 from gui.training.controller import TrainingController
 from gui.training.dashboard import Dashboard
 from gui.training.settings_panel import TrainingSettings

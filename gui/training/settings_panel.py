@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from core.config import TRAIN_PARAMS
-from gui.param_form import ParamForm
+from core.train_config import TRAIN_PARAMS
+from gui.widgets.param_form import ParamForm
 
 
 class TrainingSettings(QScrollArea):

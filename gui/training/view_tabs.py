@@ -10,7 +10,7 @@ import traceback
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
-from gui.views.insight_view import InsightView, MessageLabel
+from gui.views.base import InsightView, MessageLabel
 from gui.views.registry import VIEWS, view_spec
 
 

@@ -1,6 +1,6 @@
 """Training in the background, in a thread or in a child process.
 
-Both workers run `core.run_loop` and look the same to the GUI: commands go in
+Both workers run `core.run.loop` and look the same to the GUI: commands go in
 through `send`, messages come out as Qt signals carrying plain records
 (snapshots of numpy arrays and floats). The GUI never touches the model.
 
@@ -17,11 +17,11 @@ import traceback
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from core.run_loop import child_main, run_loop, start_session
+from core.run.loop import child_main, run_loop, start_session
 
 
 class _Signals(QObject):
-    snapshot = Signal(object)  # core.session.Snapshot
+    snapshot = Signal(object)  # core.run.session.Snapshot
     state_changed = Signal(str)  # "starting", "running", "paused", "finished", "stopped", "failed"
     diverged = Signal(str)
     failed = Signal(str, str)  # message, details
@@ -47,7 +47,7 @@ class TrainingWorker(_Signals):
         super().__init__()
         self.project, self.data, self.weights = project, data, weights
         self.commands: queue.Queue = queue.Queue()
-        self.session = None  # a core.session.Session, made in the worker's thread
+        self.session = None  # a core.run.session.Session, made in the worker's thread
 
     def send(self, *command) -> None:
         self.commands.put(command)

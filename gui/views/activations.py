@@ -16,12 +16,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QSplitter, QVBoxLayout, QWidget
 
-from core.insights import ProbeFailed
-from core.probe_activations import PROBE_SAMPLES, SATURATION_MARGIN, SATURATION_SHARE
-from gui.views.colours import RAMP
-from gui.views.data_preview import class_colour
-from gui.views.insight_view import InsightView, MessageLabel
-from gui.views.text_size import pt
+from core.probes.activations import PROBE_SAMPLES, SATURATION_MARGIN, SATURATION_SHARE
+from core.probes.registry import ProbeFailed
+from gui.dataset.preview import class_colour
+from gui.views.base import InsightView, MessageLabel
+from gui.widgets.colours import RAMP
+from gui.widgets.text_size import pt
 
 ROW_HEIGHT = 118  # pixels per layer before the histograms scroll
 MAX_COLUMNS = 300  # heatmap columns across the steps trained

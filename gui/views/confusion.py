@@ -10,9 +10,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from core.insights import ProbeFailed
-from gui.views.insight_view import InsightView, MessageStack
-from gui.views.tile_grid import TileGrid, greyscale_rgb
+from core.probes.registry import ProbeFailed
+from gui.views.base import InsightView, MessageStack
+from gui.widgets.tile_grid import TileGrid, greyscale_rgb
 
 RIGHT, WRONG, BLANK = np.array([46, 125, 50]), np.array([198, 40, 40]), np.array([255, 255, 255])
 CELL_SAMPLES = 48  # the most confident samples of a cell shown

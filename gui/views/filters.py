@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.insights import ProbeFailed
-from core.probe_filters import fit_images
-from gui.views.insight_view import InsightView, MessageStack
-from gui.views.tile_grid import TileGrid, best_columns
+from core.probes.filters import fit_images
+from core.probes.registry import ProbeFailed
+from gui.views.base import InsightView, MessageStack
 from gui.views.weights import weight_rgb
+from gui.widgets.tile_grid import TileGrid, best_columns
 
 GOOD, POOR = "#2e7d32", "#78909c"  # caption colours of Gabor-like and other kernels
 SEPARATOR = 205  # the light grey column between a kernel and its fit

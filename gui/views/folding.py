@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.insights import ProbeFailed
-from core.probe_folding import Folding, Stage
-from gui.views.data_preview import class_colour
-from gui.views.insight_view import InsightView, MessageStack
+from core.probes.folding import Folding, Stage
+from core.probes.registry import ProbeFailed
+from gui.dataset.preview import class_colour
+from gui.views.base import InsightView, MessageStack
 
 HORIZONTAL, VERTICAL = (84, 110, 122, 110), (191, 120, 80, 110)  # the grid's two families of lines, pale under points
 AXIS = "#b0bec5"

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.views.data_preview import class_colour
-from gui.views.insight_view import InsightView
-from gui.views.text_size import pt
+from gui.dataset.preview import class_colour
+from gui.views.base import InsightView
+from gui.widgets.text_size import pt
 
 FUNCTIONS = ("Sigmoid", "Tanh", "ReLU", "LeakyReLU", "ELU", "GELU", "Step", "Softmax")
 SHOWN_AT_START = ("Sigmoid", "Tanh", "ReLU")
@@ -41,7 +41,7 @@ NOTES = {
 
 
 def _defaults(kind: str) -> dict:
-    from core.layers import KINDS
+    from core.network.layers import KINDS
 
     return {p.name: p.default for p in KINDS[kind].params}
 
@@ -56,7 +56,7 @@ def evaluate(kind: str, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """f(z) and df/dz from the catalogue's torch module for `kind`, in float64."""
     import torch
 
-    from core.layers import KINDS
+    from core.network.layers import KINDS
 
     width = SOFTMAX_INPUTS if kind == "Softmax" else 1
     module = KINDS[kind].make([(width,)], _defaults(kind))

@@ -1,7 +1,7 @@
 """The Gabor explorer (course 004 §9.10): a slider for every parameter of the course's Gabor
 function, the function drawn live as an image and as its profile across the stripes.
 
-The image is core.gabor.gabor itself, so what is drawn is exactly what the filters view fits.
+The image is core.probes.gabor.gabor itself, so what is drawn is exactly what the filters view fits.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QSplitter, QVBoxLayout, QWidget
 
-from core.gabor import GaborParams, gabor
-from gui.views.colours import POSITIVE, RAMP
-from gui.views.insight_view import InsightView
+from core.probes.gabor import GaborParams, gabor
+from gui.views.base import InsightView
+from gui.widgets.colours import POSITIVE, RAMP
 
 SIZE = 32  # pixels per side of the drawn Gabor
 STEPS = 1000  # positions of each slider

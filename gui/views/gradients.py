@@ -14,9 +14,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 
-from core.insights import ProbeFailed
-from gui.views.insight_view import InsightView, MessageStack
-from gui.views.text_size import pt, px
+from core.probes.registry import ProbeFailed
+from gui.views.base import InsightView, MessageStack
+from gui.widgets.text_size import pt, px
 
 INK = "#333333"
 KINDS = {"biases": ("‖∂C/∂b‖", "‖Δb‖/‖b‖"), "weights": ("‖∂C/∂W‖", "‖ΔW‖/‖W‖")}

@@ -9,10 +9,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from core.insights import ProbeFailed
-from core.probe_folding import HiddenCode, Layer, default_layer, hidden_layers
-from gui.views.data_preview import class_colour
-from gui.views.insight_view import InsightView, MessageStack
+from core.probes.folding import HiddenCode, Layer, default_layer, hidden_layers
+from core.probes.registry import ProbeFailed
+from gui.dataset.preview import class_colour
+from gui.views.base import InsightView, MessageStack
 
 INK = "#37474f"
 SUBSETS = [("all", "train and test samples"), ("test", "test samples only")]

@@ -1,6 +1,6 @@
 """Activation maximisation: the input each unit (or conv filter) of a chosen layer likes best.
 
-The worker synthesises the inputs (core.probe_maximise); this view draws them as one tiled
+The worker synthesises the inputs (core.probes.maximise); this view draws them as one tiled
 image in the data's own look (dark ink on white for sparse images such as digits, a diverging
 map for centred data, colour for RGB), each tile captioned with its unit and the activation
 reached. For 2-D data the synthesised inputs are points, drawn over the data.
@@ -13,12 +13,12 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
-from core.insights import ProbeFailed
-from core.probe_maximise import MAX_UNITS, layer_units, sequence_nodes
-from gui.views.colours import RAMP
-from gui.views.data_preview import class_colour
-from gui.views.insight_view import InsightView, MessageStack
-from gui.views.tile_grid import TileGrid, best_columns
+from core.probes.maximise import MAX_UNITS, layer_units, sequence_nodes
+from core.probes.registry import ProbeFailed
+from gui.dataset.preview import class_colour
+from gui.views.base import InsightView, MessageStack
+from gui.widgets.colours import RAMP
+from gui.widgets.tile_grid import TileGrid, best_columns
 
 INK = "#333333"
 
@@ -228,7 +228,7 @@ class MaximiseView(InsightView):
 
 def _layers(project) -> dict[str, int]:
     """The nodes between Input and Output that lead to the Output, with their units, in depth order."""
-    from core.graph import infer
+    from core.network.graph import infer
 
     inference = infer(project.graph)
     if not inference.output_id or not inference.input_id:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 class ViewSpec:
     name: str
     title: str
-    target: str  # "module:Class", a gui.views.insight_view.InsightView
+    target: str  # "module:Class", a gui.views.base.InsightView
     help: str
 
     def create(self):
@@ -32,10 +32,10 @@ VIEWS = [
     ViewSpec("gradients", "Gradient flow", "gui.views.gradients:GradientsView", "gradient norm per layer over time"),
     ViewSpec("confusion", "Confusion", "gui.views.confusion:ConfusionView", "confusion matrix, samples, mistakes"),
     ViewSpec("maximise", "Maximise", "gui.views.maximise:MaximiseView", "the input that excites a unit most"),
-    ViewSpec("landscape", "Loss landscape", "gui.views.landscape:LandscapeView", "the loss around the weights"),
+    ViewSpec("landscape", "Loss landscape", "gui.views.landscape.view:LandscapeView", "the loss around the weights"),
     ViewSpec("activation_functions", "Functions", "gui.views.functions:FunctionsView", "activations and derivatives"),
     ViewSpec("gabor", "Gabor explorer", "gui.views.gabor_explorer:GaborExplorer", "the Gabor function's parameters"),
-    ViewSpec("optimizer_lab", "Optimizer lab", "gui.views.optimizer_lab:OptimizerLab", "optimisers racing in 2-D"),
+    ViewSpec("optimizer_lab", "Optimizer lab", "gui.views.optlab.lab:OptimizerLab", "optimisers racing in 2-D"),
 ]
 
 VIEW_NAMES = ["training"] + [spec.name for spec in VIEWS]  # "training": the dashboard itself

@@ -14,10 +14,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from core.insights import ProbeFailed
-from gui.views.colours import NEGATIVE, POSITIVE, RAMP
-from gui.views.insight_view import InsightView, MessageStack
-from gui.views.tile_grid import TileGrid, grid_columns
+from core.probes.registry import ProbeFailed
+from gui.views.base import InsightView, MessageStack
+from gui.widgets.colours import NEGATIVE, POSITIVE, RAMP
+from gui.widgets.tile_grid import TileGrid, grid_columns
 
 ROW = 0.42  # a class's largest bar reaches this far from its baseline; baselines are 1 apart
 HIGHLIGHT = (255, 236, 179)

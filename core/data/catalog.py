@@ -1,0 +1,438 @@
+"""The dataset catalogue: every dataset a project can name, with its parameters.
+
+Each kind declares typed parameters like a layer does; `load_dataset` turns a
+name and parameters into arrays split into train and test, the same arrays
+for the same seed on every machine. The makers for files, sequences and
+photographs live in the `data_*` modules and are imported only when used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.data import files as data_files
+from core.data import toys as data_toys
+from core.params import Param, ParamError, validate_params
+
+
+class DatasetError(ValueError):
+    """A dataset that cannot be loaded (a missing or broken file); the message is for the user."""
+
+
+@dataclass
+class Data:
+    name: str
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+    input_shape: tuple[int, ...]
+    num_classes: int  # 0 for regression and reconstruction
+    class_names: list[str]
+
+    @property
+    def is_2d(self) -> bool:
+        return self.input_shape == (2,)
+
+    @property
+    def target_shape(self) -> tuple[int, ...]:
+        """What the network must output per sample for a regression or reconstruction target."""
+        return tuple(self.y_train.shape[1:]) or (1,)
+
+
+@dataclass
+class Arrays:
+    """What a maker returns: samples, targets and class names (none for regression);
+    datasets published with their own test set also give it."""
+
+    x: np.ndarray
+    y: np.ndarray
+    classes: list[str] = field(default_factory=list)
+    x_test: np.ndarray | None = None
+    y_test: np.ndarray | None = None
+
+
+@dataclass(frozen=True)
+class DatasetKind:
+    name: str
+    group: str
+    help: str
+    params: tuple[Param, ...]
+    make: Callable[[dict, np.random.Generator], Arrays]
+
+
+_COMMON = (
+    Param(
+        "test_ratio",
+        "float",
+        0.3,
+        "Share of samples held out for testing (files with their own test set keep it)",
+        0.05,
+        0.9,
+    ),
+    Param("seed", "int", 0, "Random seed of the sampling and the split", 0, 2**31 - 1),
+)
+_N = Param("n_samples", "int", 400, "How many points to draw", 20, 100_000)
+_NOISE = Param("noise", "float", 0.1, "Standard deviation of the jitter added to each point", 0.0, 2.0)
+_CLASSES = Param("classes", "int", 2, "Number of classes", 2, 8)
+_FOLDER = Param("folder", "text", "", "Folder holding the files (empty: Neurona's download cache)")
+_MAX_TRAIN = Param("max_train", "int", 60_000, "Use at most this many training samples", 100, 1_000_000)
+
+
+def _toy(make):
+    return lambda p, rng: Arrays(*make(p, rng))
+
+
+def _gaussian_features(p, rng):
+    """Standard normal vectors, classed by a random linear teacher: the inputs whose statistics the
+    initialisation rules (Glorot, He) assume."""
+    x = rng.standard_normal((p["n_samples"], p["features"]))
+    teacher = rng.standard_normal((p["features"], p["classes"]))
+    return Arrays(x, (x @ teacher).argmax(1), [f"class {k + 1}" for k in range(p["classes"])])
+
+
+# ---- images --------------------------------------------------------------------------------
+
+
+def _digits(p, rng):
+    from sklearn.datasets import load_digits
+
+    digits = load_digits()
+    return Arrays((digits.data / 16.0).reshape(-1, 1, 8, 8), digits.target, [str(i) for i in range(10)])
+
+
+def _patches(p, rng):
+    from core.data.patches import image_patches
+
+    x = image_patches(p["n_samples"], p["size"], p["colour"], p["whiten"], rng)
+    return Arrays(x, x)  # the target is the patch itself: a network learns to reconstruct it
+
+
+def _published(loader, classes):
+    def make(p, rng):
+        from core.data.download import default_cache_dir
+
+        folder = p["folder"] or default_cache_dir() / _CACHE_SUBFOLDER[loader]
+        if not p["folder"] and not folder.is_dir():
+            raise DatasetError(
+                f"{loader} is not in the download cache ({folder}) yet: download it with "
+                f"'python main.py download {loader}' or from the dataset panel, or choose the "
+                "folder that holds its files"
+            )
+        x, y, x_test, y_test = _file_loader(loader)(folder)
+        if len(x) > p["max_train"]:
+            keep = np.sort(rng.choice(len(x), p["max_train"], replace=False))
+            x, y = x[keep], y[keep]
+        return Arrays(x, y, classes, x_test, y_test)
+
+    return make
+
+
+_CACHE_SUBFOLDER = {"mnist": "mnist", "fashion_mnist": "fashion_mnist", "cifar10": "cifar10/cifar-10-batches-bin"}
+
+
+def _file_loader(name: str):
+    return data_files.load_cifar10_folder if name == "cifar10" else data_files.load_idx_folder
+
+
+def _image_folder(p, rng):
+    from core.data.user import image_folder_dataset
+
+    x, y, classes = image_folder_dataset(_required(p, "folder"), p["size"], p["colour"], p["max_per_class"])
+    return Arrays(x, y, classes)
+
+
+# ---- sequences and tables --------------------------------------------------------------------
+
+
+def _sine(p, rng):
+    from core.data.sequences import noisy_sine
+
+    return Arrays(*noisy_sine(p["n_samples"], p["steps"], p["noise"], rng))
+
+
+def _adding(p, rng):
+    from core.data.sequences import adding_problem
+
+    return Arrays(*adding_problem(p["n_samples"], p["steps"], rng))
+
+
+def _parity(p, rng):
+    from core.data.sequences import parity
+
+    x, y = parity(p["n_samples"], p["steps"], rng)
+    return Arrays(x, y, ["even", "odd"])
+
+
+def _text(p, rng):
+    from core.data.sequences import char_sequences
+    from core.data.user import read_text_file
+
+    text = read_text_file(_required(p, "file"), max_chars=2_000_000)
+    x, y, vocab = char_sequences(text, p["steps"], p["n_samples"], rng)
+    return Arrays(x, y, [repr(c)[1:-1] for c in vocab])
+
+
+def _points(p, rng):
+    """Points the user placed by clicking on the plane, stored in the project as JSON [[x, y, class], ...]."""
+    import json
+
+    try:
+        rows = json.loads(p["points"] or "[]")
+        x = np.array([[float(r[0]), float(r[1])] for r in rows], dtype=np.float32).reshape(-1, 2)
+        y = np.array([int(r[2]) for r in rows], dtype=np.int64)
+    except (ValueError, TypeError, IndexError, KeyError):
+        raise DatasetError("the points must be a JSON list of [x, y, class] triples") from None
+    if len(x) < 4:
+        raise DatasetError(f"{len(x)} points so far: click on the plane to add at least 4")
+    if ((y < 0) | (y >= p["classes"])).any() or not np.isfinite(x).all():
+        raise DatasetError(f"every point needs finite coordinates and a class from 0 to {p['classes'] - 1}")
+    return Arrays(x, y, [f"class {k}" for k in range(p["classes"])])
+
+
+def points_json(x: np.ndarray, y: np.ndarray) -> str:
+    """The `points` parameter holding these points (rounded: a project file stays readable)."""
+    import json
+
+    return json.dumps([[round(float(a), 4), round(float(b), 4), int(c)] for (a, b), c in zip(x, y, strict=True)])
+
+
+def _csv(p, rng):
+    from core.data.user import csv_dataset
+
+    features = [c.strip() for c in p["features"].split(",") if c.strip()] or None
+    x, y, classes = csv_dataset(_required(p, "file"), features, p["label"] or None, p["task"])
+    return Arrays(x, y, classes)
+
+
+def _required(p: dict, name: str) -> str:
+    if not p[name]:
+        raise DatasetError(f"choose a {name} for this dataset")
+    return p[name]
+
+
+_P = Param
+_STEPS = _P("steps", "int", 20, "Length of each sequence", 2, 1000)
+_IMAGE_SIZE = _P("size", "int", 28, "Images are resized to size × size pixels", 4, 256)
+_COLOUR = _P("colour", "bool", False, "Keep the colour channels (else grey)")
+
+KINDS: dict[str, DatasetKind] = {
+    k.name: k
+    for k in [
+        DatasetKind(
+            "circle", "2-D", "A disc inside a ring: not separable by a line", (_N, _NOISE), _toy(data_toys.circle)
+        ),
+        DatasetKind(
+            "xor", "2-D", "Quadrants: same-sign points against different-sign points", (_N, _NOISE), _toy(data_toys.xor)
+        ),
+        DatasetKind(
+            "gaussian", "2-D", "Round clusters, one per class", (_N, _NOISE, _CLASSES), _toy(data_toys.gaussian)
+        ),
+        DatasetKind(
+            "spiral",
+            "2-D",
+            "Interleaved spiral arms, one per class",
+            (_N, _NOISE, _CLASSES, _P("turns", "float", 1.0, "How many times each arm winds", 0.25, 3.0)),
+            _toy(data_toys.spiral),
+        ),
+        DatasetKind("moons", "2-D", "Two interleaving half circles", (_N, _NOISE), _toy(data_toys.moons)),
+        DatasetKind(
+            "logic",
+            "2-D",
+            "The four corners of a logic gate's truth table (AND, OR, XOR)",
+            (
+                _N,
+                _P("noise", "float", 0.1, "Jitter around each corner", 0.0, 1.0),
+                _P("gate", "choice", "and", "Which gate labels the corners", choices=("and", "or", "xor")),
+            ),
+            _toy(data_toys.logic),
+        ),
+        DatasetKind(
+            "boundary",
+            "2-D",
+            "Points above and below a curve you pick",
+            (
+                _N,
+                _NOISE,
+                _P("curve", "choice", "sine", "The curve between the classes", choices=tuple(data_toys.CURVES)),
+            ),
+            _toy(data_toys.boundary),
+        ),
+        DatasetKind(
+            "plane",
+            "2-D regression",
+            "A tilted plane with noise: the simplest regression",
+            (_N, _NOISE),
+            _toy(data_toys.plane),
+        ),
+        DatasetKind(
+            "bumps",
+            "2-D regression",
+            "A surface of Gaussian bumps and dips",
+            (
+                _N,
+                _P("noise", "float", 0.05, "Noise added to each target", 0.0, 2.0),
+                _P("bumps", "int", 4, "How many bumps and dips", 1, 12),
+            ),
+            _toy(data_toys.bumps),
+        ),
+        DatasetKind(
+            "gaussian_features",
+            "vectors",
+            "Vectors of independent standard normal values; the class is a random linear function of them",
+            (
+                _P("n_samples", "int", 1000, "How many vectors to draw", 20, 100_000),
+                _P("features", "int", 256, "Values in each vector", 1, 4096),
+                _CLASSES,
+            ),
+            _gaussian_features,
+        ),
+        DatasetKind("digits", "images", "scikit-learn's 1,797 handwritten digits, 8×8 pixels", (), _digits),
+        DatasetKind(
+            "patches",
+            "images",
+            "Patches of scikit-learn's two photographs, to reconstruct (autoencoders)",
+            (
+                _P("n_samples", "int", 5000, "How many patches to cut", 100, 200_000),
+                _P("size", "int", 8, "Side of each square patch in pixels", 3, 32),
+                _COLOUR,
+                _P("whiten", "bool", True, "Decorrelate neighbouring pixels (ZCA whitening)"),
+            ),
+            _patches,
+        ),
+        DatasetKind(
+            "mnist",
+            "images",
+            "70,000 handwritten digits, 28×28 (IDX files)",
+            (_FOLDER, _MAX_TRAIN),
+            _published("mnist", data_files.MNIST_CLASSES),
+        ),
+        DatasetKind(
+            "fashion_mnist",
+            "images",
+            "70,000 photos of clothes, 28×28 (IDX files)",
+            (_FOLDER, _MAX_TRAIN),
+            _published("fashion_mnist", data_files.FASHION_MNIST_CLASSES),
+        ),
+        DatasetKind(
+            "cifar10",
+            "images",
+            "60,000 colour photos in 10 classes, 32×32 (binary batches)",
+            (_FOLDER, _P("max_train", "int", 50_000, "Use at most this many training samples", 100, 50_000)),
+            _published("cifar10", data_files.CIFAR10_CLASSES),
+        ),
+        DatasetKind(
+            "image_folder",
+            "your data",
+            "Your images: one sub-folder per class",
+            (
+                _P("folder", "text", "", "Folder with one sub-folder of images per class"),
+                _IMAGE_SIZE,
+                _COLOUR,
+                _P("max_per_class", "int", 1000, "Use at most this many images per class", 1, 1_000_000),
+            ),
+            _image_folder,
+        ),
+        DatasetKind(
+            "points",
+            "your data",
+            "Your points: click on the decision boundary's plane to place points of a class",
+            (_P("points", "text", "", "The points as JSON: [[x, y, class], ...]", 0, 1_000_000), _CLASSES),
+            _points,
+        ),
+        DatasetKind(
+            "csv",
+            "your data",
+            "Your table: a CSV file with feature columns and a label column",
+            (
+                _P("file", "text", "", "The CSV file"),
+                _P("features", "text", "", "Feature columns, separated by commas (empty: all but the label)"),
+                _P("label", "text", "", "Label column (empty: the last one)"),
+                _P(
+                    "task",
+                    "choice",
+                    "auto",
+                    "Classes or numbers to predict",
+                    choices=("auto", "classification", "regression"),
+                ),
+            ),
+            _csv,
+        ),
+        DatasetKind(
+            "sine",
+            "sequences",
+            "Predict the next value of a noisy sine wave",
+            (
+                _P("n_samples", "int", 1000, "How many sequences", 20, 100_000),
+                _STEPS,
+                _P("noise", "float", 0.05, "Noise on every value", 0.0, 1.0),
+            ),
+            _sine,
+        ),
+        DatasetKind(
+            "adding",
+            "sequences",
+            "The adding problem: sum the two marked values of a long sequence",
+            (_P("n_samples", "int", 2000, "How many sequences", 20, 100_000), _STEPS),
+            _adding,
+        ),
+        DatasetKind(
+            "parity",
+            "sequences",
+            "Is the number of ones in a bit sequence odd?",
+            (
+                _P("n_samples", "int", 2000, "How many sequences", 20, 100_000),
+                _P("steps", "int", 8, "Bits per sequence", 2, 1000),
+            ),
+            _parity,
+        ),
+        DatasetKind(
+            "text",
+            "sequences",
+            "Predict the next character of a text file you pick",
+            (
+                _P("file", "text", "", "A UTF-8 text file"),
+                _STEPS,
+                _P("n_samples", "int", 5000, "How many windows of the text to use", 20, 1_000_000),
+            ),
+            _text,
+        ),
+    ]
+}
+
+
+def dataset_params(name: str) -> tuple[Param, ...]:
+    if name not in KINDS:
+        raise ParamError(f"unknown dataset '{name}' (known: {', '.join(KINDS)})")
+    return KINDS[name].params + _COMMON
+
+
+def validate_dataset(name: str, params: dict) -> dict:
+    return validate_params(f"dataset '{name}'", dataset_params(name), params)
+
+
+def load_dataset(name: str, params: dict | None = None) -> Data:
+    """Make or read a dataset and split it; a file problem becomes a DatasetError."""
+    p = validate_dataset(name, params or {})
+    rng = np.random.default_rng(p["seed"])
+    try:
+        arrays = KINDS[name].make(p, rng)
+    except DatasetError:
+        raise
+    except ValueError as err:  # the file readers' own errors carry the user's message
+        raise DatasetError(f"dataset '{name}': {err}") from None
+    except OSError as err:
+        raise DatasetError(f"dataset '{name}': cannot read {err.filename or 'a file'}: {err.strerror or err}") from None
+    x = np.asarray(arrays.x, dtype=np.float32)
+    y = np.asarray(arrays.y, dtype=np.int64 if arrays.classes else np.float32)
+    if arrays.x_test is not None:
+        x_test = np.asarray(arrays.x_test, dtype=np.float32)
+        y_test = np.asarray(arrays.y_test, dtype=y.dtype)
+        return Data(name, x, y, x_test, y_test, tuple(x.shape[1:]), len(arrays.classes), arrays.classes)
+    order = rng.permutation(len(x))
+    n_test = max(1, int(round(len(x) * p["test_ratio"])))
+    test, train = order[:n_test], order[n_test:]
+    return Data(name, x[train], y[train], x[test], y[test], tuple(x.shape[1:]), len(arrays.classes), arrays.classes)

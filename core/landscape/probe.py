@@ -1,0 +1,109 @@
+"""What the loss-landscape view needs from a training run: the weights, and the path they took.
+
+The landscape itself is computed by the GUI on demand (core.landscape.grid), not by the trainer
+every few steps, so the probe sends the model's state only when the view asks for it again
+(`request` grows with each "Compute"); otherwise it sends a few numbers. Along training a
+recorder keeps a bounded, thinned sample of the weights, the path that PCA directions and the
+projected trajectory are made of. This module needs no torch at import: its records cross a
+process pipe to the GUI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+MAX_SNAPSHOTS = 64  # weight vectors kept along a run: enough for PCA and a smooth path
+MAX_BYTES = 64_000_000  # ... and never more memory than this
+MIN_SNAPSHOTS = 8  # fewer than this would fit: the model is too big to record
+MAX_PARAMS = MAX_BYTES // (4 * MIN_SNAPSHOTS)  # 2 million trainable parameters
+MEMORY_KEY = "landscape_recorder"
+
+
+@dataclass
+class Trajectory:
+    """Trainable parameters, flattened in `named_parameters` order, at a few steps of a run."""
+
+    steps: np.ndarray  # (k,) int64, increasing; steps[0] is where the recording began
+    weights: np.ndarray  # (k, P) float32
+
+
+@dataclass
+class ModelState:
+    """The model as the landscape view needs it; `weights` is None unless the view asked anew."""
+
+    request: int  # the view's request this answers
+    step: int  # training steps so far
+    project: dict | None = None  # the project the model was built from (core.project.Project.to_dict)
+    weights: dict[str, np.ndarray] | None = None  # the model's state dict
+    trajectory: Trajectory | None = None  # the recorded path (None: not recorded, see `note`)
+    note: str = ""  # why there is no trajectory
+
+
+class TrajectoryRecorder:
+    """An after_step hook keeping weights every `every` steps; when full it drops every other
+    snapshot and doubles `every`, so the sample stays bounded and spread over the whole run."""
+
+    def __init__(self, trainer):
+        self.params = [p for p in trainer.model.parameters() if p.requires_grad]
+        self.count = sum(p.numel() for p in self.params)
+        self.capacity = min(MAX_SNAPSHOTS, MAX_BYTES // max(1, 4 * self.count))
+        self.note = ""
+        if self.capacity < MIN_SNAPSHOTS:
+            self.note = (
+                f"the training path is not recorded for networks of more than {MAX_PARAMS / 1e6:g} million "
+                f"trainable parameters (this one has {self.count / 1e6:.1f} million): PCA directions, the path "
+                "and the line from the initial weights are not available"
+            )
+        elif self.count == 0:
+            self.note = "the network has no trainable parameters"
+        self.every = 1
+        self.steps: list[int] = []
+        self.weights: list[np.ndarray] = []
+        if not self.note:
+            self._keep(trainer.step_count)
+
+    def __call__(self, trainer) -> None:
+        if self.note or trainer.step_count % self.every:
+            return
+        self._keep(trainer.step_count)
+        if len(self.weights) > self.capacity:
+            self.steps, self.weights = self.steps[::2], self.weights[::2]
+            self.every *= 2
+
+    def _keep(self, step: int) -> None:
+        import torch
+
+        with torch.no_grad():
+            flat = torch.cat([p.detach().reshape(-1) for p in self.params]).float().cpu().numpy()
+        self.steps.append(step)
+        self.weights.append(flat)
+
+    def trajectory(self) -> Trajectory | None:
+        if not self.weights:
+            return None
+        return Trajectory(np.array(self.steps, dtype=np.int64), np.stack(self.weights))
+
+
+def record_trajectory(session) -> TrajectoryRecorder:
+    """Install the recorder once per session (the session does it at its start, so the path
+    begins at the initial weights even if the view opens later)."""
+    recorder = session.memory.get(MEMORY_KEY)
+    if recorder is None:
+        recorder = session.memory[MEMORY_KEY] = TrajectoryRecorder(session.trainer)
+        session.trainer.after_step.append(recorder)
+    return recorder
+
+
+def model_state(session, request: int = 0) -> ModelState:
+    """The model's state when `request` is new to this session, else just the step count."""
+    trainer = session.trainer
+    recorder = record_trajectory(session)
+    state = ModelState(request, trainer.step_count, note=recorder.note)
+    if request and session.memory.get("landscape_request") != request:
+        session.memory["landscape_request"] = request
+        state.project = trainer.project.to_dict()
+        state.weights = {k: v.detach().cpu().numpy().copy() for k, v in trainer.model.state_dict().items()}
+        state.trajectory = recorder.trajectory()
+    return state

@@ -1,0 +1,426 @@
+"""The layer catalogue: every kind a user can place, with its parameters,
+shape rule, parameter count and torch factory.
+
+Shapes never include the batch dimension: a batch of 8×8 grey images is
+`(1, 8, 8)`, a batch of 2-D points `(2,)`, a sequence `(steps, features)`.
+Torch is imported only inside the factories, so the editor can load the
+catalogue without paying for `import torch`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.params import Param
+
+Shape = tuple[int, ...]
+
+
+class ShapeError(Exception):
+    """A layer cannot accept its inputs. `fix` says what the user can do."""
+
+    def __init__(self, message: str, fix: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+def fmt_shape(shape: Shape) -> str:
+    return "×".join(str(s) for s in shape) if shape else "a scalar"
+
+
+@dataclass(frozen=True)
+class LayerKind:
+    name: str
+    group: str
+    help: str
+    params: tuple[Param, ...]
+    infer: Callable[[list[Shape], dict], Shape]
+    make: Callable[[list[Shape], dict], Any]
+    count: Callable[[list[Shape], dict], int] = field(default=lambda shapes, p: 0)
+    ports: int = 1  # input ports; multi-input kinds take theirs from the "inputs" parameter
+
+    def port_count(self, params: dict) -> int:
+        return params.get("inputs", self.ports) if self.name in MULTI_INPUT else self.ports
+
+
+MULTI_INPUT = {"Add", "Concat"}
+
+
+def _nn():
+    from torch import nn
+
+    return nn
+
+
+def _modules():
+    from core.network import modules
+
+    return modules
+
+
+# ---- shape rules -------------------------------------------------------------
+
+
+def _same(shapes: list[Shape], p: dict) -> Shape:
+    return shapes[0]
+
+
+def _flat(shapes: list[Shape], p: dict) -> Shape:
+    return (math.prod(shapes[0]),)
+
+
+def _need_rank(shape: Shape, rank: int, what: str, fix: str) -> None:
+    if len(shape) != rank:
+        raise ShapeError(f"expects {what} but receives {fmt_shape(shape)}", fix)
+
+
+def _out_size(size: int, kernel: int, stride: int, padding: int, what: str) -> int:
+    out = (size + 2 * padding - kernel) // stride + 1
+    if out < 1:
+        raise ShapeError(
+            f"has a {what} of {kernel} but its input is only {size} wide"
+            + (f" (with padding {padding})" if padding else ""),
+            "reduce kernel_size or add padding",
+        )
+    return out
+
+
+def _input(shapes: list[Shape], p: dict) -> Shape:
+    if -1 in p["shape"]:
+        raise ShapeError(f"has an unknown size in its shape {fmt_shape(p['shape'])}", "give every size of one sample")
+    return p["shape"]
+
+
+def _linear(shapes: list[Shape], p: dict) -> Shape:
+    _need_rank(shapes[0], 1, "a flat input", "insert Flatten")
+    return (p["out_features"],)
+
+
+def _conv1d(shapes: list[Shape], p: dict) -> Shape:
+    _need_rank(shapes[0], 2, "channels × length", "insert Reshape")
+    c, length = shapes[0]
+    return (p["out_channels"], _out_size(length, p["kernel_size"], p["stride"], p["padding"], "kernel"))
+
+
+def _conv2d(shapes: list[Shape], p: dict) -> Shape:
+    _need_rank(shapes[0], 3, "channels × height × width", "insert Reshape")
+    c, h, w = shapes[0]
+    k, s, pad = p["kernel_size"], p["stride"], p["padding"]
+    return (p["out_channels"], _out_size(h, k, s, pad, "kernel"), _out_size(w, k, s, pad, "kernel"))
+
+
+def _pool2d(shapes: list[Shape], p: dict) -> Shape:
+    _need_rank(shapes[0], 3, "channels × height × width", "insert Reshape")
+    c, h, w = shapes[0]
+    k = p["kernel_size"]
+    s = p["stride"] or k
+    return (c, _out_size(h, k, s, 0, "window"), _out_size(w, k, s, 0, "window"))
+
+
+def _reshape(shapes: list[Shape], p: dict) -> Shape:
+    target, total = list(p["shape"]), math.prod(shapes[0])
+    if target.count(-1) > 1:
+        raise ShapeError("may have at most one -1 in its shape", "replace all but one -1 by a size")
+    known = math.prod(s for s in target if s != -1)
+    if -1 in target and known and total % known == 0:
+        target[target.index(-1)] = total // known
+    if math.prod(target) != total or -1 in target:
+        raise ShapeError(
+            f"cannot arrange {total} values ({fmt_shape(shapes[0])}) as {fmt_shape(tuple(p['shape']))}",
+            "choose a shape with the same number of values",
+        )
+    return tuple(target)
+
+
+def _batchnorm(shapes: list[Shape], p: dict) -> Shape:
+    if len(shapes[0]) not in (1, 2, 3):
+        raise ShapeError(f"expects features, channels × length or an image but receives {fmt_shape(shapes[0])}")
+    return shapes[0]
+
+
+def _recurrent(shapes: list[Shape], p: dict) -> Shape:
+    _need_rank(shapes[0], 2, "a sequence (steps × features)", "insert Reshape")
+    steps = shapes[0][0]
+    return (p["hidden_size"],) if p["output"] == "last" else (steps, p["hidden_size"])
+
+
+def _add(shapes: list[Shape], p: dict) -> Shape:
+    for other in shapes[1:]:
+        if other != shapes[0]:
+            raise ShapeError(
+                f"has inputs {fmt_shape(shapes[0])} and {fmt_shape(other)}: they must match",
+                "change a layer so both branches have the same shape",
+            )
+    return shapes[0]
+
+
+def _concat(shapes: list[Shape], p: dict) -> Shape:
+    first = shapes[0]
+    for other in shapes[1:]:
+        if len(other) != len(first) or other[1:] != first[1:]:
+            raise ShapeError(
+                f"has inputs {fmt_shape(first)} and {fmt_shape(other)}: all but their first size must match",
+                "change a layer so the branches agree",
+            )
+    return (sum(s[0] for s in shapes), *first[1:])
+
+
+def _output(shapes: list[Shape], p: dict) -> Shape:
+    if p["loss"] in ("cross_entropy", "bce") and len(shapes[0]) != 1:
+        raise ShapeError(
+            f"with {p['loss']} loss expects a flat input but receives {fmt_shape(shapes[0])}",
+            "insert Flatten and Linear",
+        )
+    return shapes[0]
+
+
+# ---- parameter counts (checked against torch in the tests) -------------------
+
+
+def _count_linear(shapes, p):
+    return shapes[0][0] * p["out_features"] + (p["out_features"] if p["bias"] else 0)
+
+
+def _count_conv(dims: int):
+    def count(shapes, p):
+        c_in, c_out = shapes[0][0], p["out_channels"]
+        return c_in * c_out * p["kernel_size"] ** dims + (c_out if p["bias"] else 0)
+
+    return count
+
+
+def _count_batchnorm(shapes, p):
+    return 2 * shapes[0][0] if p["affine"] else 0
+
+
+def _count_recurrent(gates: int):
+    def count(shapes, p):
+        h, n_in, total = p["hidden_size"], shapes[0][1], 0
+        for _ in range(p["num_layers"]):
+            total += gates * (h * n_in + h * h + 2 * h)
+            n_in = h
+        return total
+
+    return count
+
+
+# ---- the catalogue ------------------------------------------------------------
+
+_P = Param
+_BIAS = _P("bias", "bool", True, "Add a learned offset to each output")
+_KERNEL = _P("kernel_size", "int", 3, "Width of the sliding window", 1, 64)
+_STRIDE = _P("stride", "int", 1, "How far the window moves each step", 1, 64)
+_PADDING = _P("padding", "int", 0, "Zeros added around the input", 0, 64)
+_INPUTS = _P("inputs", "int", 2, "How many branches are merged", 2, 8)
+_REC = (
+    _P("hidden_size", "int", 16, "Units in the hidden state", 1, 4096),
+    _P("num_layers", "int", 1, "Recurrent layers stacked on each other", 1, 8),
+    _P("output", "choice", "last", "Return the last step only or every step", choices=("last", "all")),
+)
+
+
+def _simple(name: str, help: str, module: str, params: tuple[Param, ...] = ()) -> LayerKind:
+    return LayerKind(name, "activations", help, params, _same, lambda s, p: getattr(_nn(), module)(**p))
+
+
+KINDS: dict[str, LayerKind] = {
+    k.name: k
+    for k in [
+        LayerKind(
+            "Input",
+            "inputs",
+            "Where the data enters; its shape comes from the dataset",
+            (_P("shape", "shape", (2,), "Size of one sample, without the batch", 1, 65536),),
+            _input,
+            lambda s, p: _nn().Identity(),
+            ports=0,
+        ),
+        LayerKind(
+            "Linear",
+            "dense",
+            "Fully connected: every output sees every input",
+            (_P("out_features", "int", 8, "Number of output units", 1, 65536), _BIAS),
+            _linear,
+            lambda s, p: _nn().Linear(s[0][0], p["out_features"], bias=p["bias"]),
+            _count_linear,
+        ),
+        LayerKind(
+            "Conv1d",
+            "convolution",
+            "Slides a set of learned filters along a sequence",
+            (_P("out_channels", "int", 8, "Number of filters", 1, 4096), _KERNEL, _STRIDE, _PADDING, _BIAS),
+            _conv1d,
+            lambda s, p: _nn().Conv1d(
+                s[0][0], p["out_channels"], p["kernel_size"], p["stride"], p["padding"], bias=p["bias"]
+            ),
+            _count_conv(1),
+        ),
+        LayerKind(
+            "Conv2d",
+            "convolution",
+            "Slides a set of learned filters over an image",
+            (_P("out_channels", "int", 8, "Number of filters", 1, 4096), _KERNEL, _STRIDE, _PADDING, _BIAS),
+            _conv2d,
+            lambda s, p: _nn().Conv2d(
+                s[0][0], p["out_channels"], p["kernel_size"], p["stride"], p["padding"], bias=p["bias"]
+            ),
+            _count_conv(2),
+        ),
+        LayerKind(
+            "MaxPool2d",
+            "pooling",
+            "Keeps the largest value in each window",
+            (
+                _P("kernel_size", "int", 2, "Width of the window", 1, 64),
+                _P("stride", "int", 0, "Step between windows (0: the window width)", 0, 64),
+            ),
+            _pool2d,
+            lambda s, p: _nn().MaxPool2d(p["kernel_size"], p["stride"] or None),
+        ),
+        LayerKind(
+            "AvgPool2d",
+            "pooling",
+            "Averages the values in each window",
+            (
+                _P("kernel_size", "int", 2, "Width of the window", 1, 64),
+                _P("stride", "int", 0, "Step between windows (0: the window width)", 0, 64),
+            ),
+            _pool2d,
+            lambda s, p: _nn().AvgPool2d(p["kernel_size"], p["stride"] or None),
+        ),
+        LayerKind(
+            "Flatten", "dense", "Lays all values of a sample out in one row", (), _flat, lambda s, p: _nn().Flatten()
+        ),
+        LayerKind(
+            "Reshape",
+            "dense",
+            "Arranges the values of a sample in a new shape (one size may be -1)",
+            (_P("shape", "shape", (-1,), "New shape, without the batch", 1, 65536),),
+            _reshape,
+            lambda s, p: _modules().Reshape(_reshape(s, p)),
+        ),
+        LayerKind(
+            "Step",
+            "activations",
+            "Heaviside step: 1 if positive, else 0 (trains with a straight-through gradient)",
+            (),
+            _same,
+            lambda s, p: _modules().Step(),
+        ),
+        _simple("Sigmoid", "Squashes to (0, 1); saturates for large inputs", "Sigmoid"),
+        _simple("Tanh", "Squashes to (-1, 1); zero-centred", "Tanh"),
+        _simple("ReLU", "Keeps positives, zeroes negatives", "ReLU"),
+        _simple(
+            "LeakyReLU",
+            "Like ReLU but lets a small slope through for negatives",
+            "LeakyReLU",
+            (_P("negative_slope", "float", 0.01, "Slope for negative inputs", 0.0, 1.0),),
+        ),
+        _simple(
+            "ELU",
+            "Smooth ReLU that tends to -alpha for negatives",
+            "ELU",
+            (_P("alpha", "float", 1.0, "Value approached for very negative inputs", 0.0, 10.0),),
+        ),
+        _simple("GELU", "Smooth ReLU weighted by the Gaussian CDF", "GELU"),
+        LayerKind(
+            "Softmax",
+            "activations",
+            "Turns scores into probabilities that sum to 1 over the first dimension",
+            (),
+            _same,
+            lambda s, p: _nn().Softmax(dim=1),
+        ),
+        LayerKind(
+            "Dropout",
+            "regularisation",
+            "Zeroes a random share of values while training",
+            (_P("p", "float", 0.5, "Share of values dropped", 0.0, 0.99),),
+            _same,
+            lambda s, p: _nn().Dropout(p["p"]),
+        ),
+        LayerKind(
+            "Sparsity",
+            "regularisation",
+            "While training, pushes the values passing through towards zero (an L1 penalty on them), "
+            "so few are active at once: the code of a sparse autoencoder",
+            (_P("weight", "float", 0.1, "Adds weight × the mean |value| to what training minimises", 0.0, 100.0),),
+            _same,
+            lambda s, p: _modules().Sparsity(p["weight"]),
+        ),
+        LayerKind(
+            "BatchNorm",
+            "regularisation",
+            "Normalises each feature or channel over the batch (1d or 2d by input)",
+            (_P("affine", "bool", True, "Learn a scale and shift after normalising"),),
+            _batchnorm,
+            lambda s, p: (_nn().BatchNorm2d if len(s[0]) == 3 else _nn().BatchNorm1d)(s[0][0], affine=p["affine"]),
+            _count_batchnorm,
+        ),
+        LayerKind(
+            "RNN",
+            "recurrent",
+            "Simple recurrent layer: the state is fed back at every step",
+            _REC + (_P("nonlinearity", "choice", "tanh", "Activation of the state", choices=("tanh", "relu")),),
+            _recurrent,
+            lambda s, p: _modules().Recurrent("RNN", s[0][1], p),
+            _count_recurrent(1),
+        ),
+        LayerKind(
+            "GRU",
+            "recurrent",
+            "Gated recurrent unit: gates decide what to keep",
+            _REC,
+            _recurrent,
+            lambda s, p: _modules().Recurrent("GRU", s[0][1], p),
+            _count_recurrent(3),
+        ),
+        LayerKind(
+            "LSTM",
+            "recurrent",
+            "Long short-term memory: a cell state carries information far",
+            _REC,
+            _recurrent,
+            lambda s, p: _modules().Recurrent("LSTM", s[0][1], p),
+            _count_recurrent(4),
+        ),
+        LayerKind(
+            "Add",
+            "merge",
+            "Adds its inputs element by element (skip connections)",
+            (_INPUTS,),
+            _add,
+            lambda s, p: _modules().Add(),
+        ),
+        LayerKind(
+            "Concat",
+            "merge",
+            "Joins its inputs along the first dimension",
+            (_INPUTS,),
+            _concat,
+            lambda s, p: _modules().Concat(),
+        ),
+        LayerKind(
+            "Output",
+            "output",
+            "Where the prediction leaves; names the loss to minimise",
+            (
+                _P(
+                    "loss",
+                    "choice",
+                    "cross_entropy",
+                    "What training minimises",
+                    choices=("cross_entropy", "mse", "bce"),
+                ),
+            ),
+            _output,
+            lambda s, p: _nn().Identity(),
+        ),
+    ]
+}
+
+GROUPS = ("inputs", "dense", "convolution", "pooling", "activations", "regularisation", "recurrent", "merge", "output")

@@ -1,0 +1,83 @@
+"""The "filters" probe: the first convolution layer's kernels and their Gabor fits.
+
+Reading the kernels is free, so they are always the current ones; fitting a
+Gabor to each costs a few milliseconds per kernel, so the fits are kept in
+`session.memory` and redone at most every `refit_seconds` (or when asked),
+each starting from the previous fit of the same kernel.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.probes.gabor import GABOR_LIKE, GaborFit, GaborParams, fit_gabors
+
+MAX_KERNELS = 64  # more would not be readable in the dock, and their fits would take seconds
+MIN_FIT_SIZE = 5  # a 3×3 kernel has as many pixels as a Gabor has parameters: every kernel would "fit"
+REFIT_SECONDS = 3.0
+
+
+@dataclass
+class Filters:
+    node: str  # the convolution node the kernels belong to
+    kernels: np.ndarray  # (out, in, k, k): the layer's weights (the first MAX_KERNELS filters)
+    total: int  # how many filters the layer has
+    fitted_to: str  # what each Gabor was fitted to: "the kernel" or "the mean of its 3 input channels"
+    fits: list[GaborFit]  # one per kernel, [] when the kernels are too small to compare with a Gabor
+    fit_step: int  # the training step the fits were made at (they may lag the kernels by a few seconds)
+    step: int  # the training step the kernels are from
+    threshold: float = GABOR_LIKE
+
+    @property
+    def r2(self) -> np.ndarray:
+        return np.array([fit.r2 for fit in self.fits])
+
+    @property
+    def gabor_like(self) -> int:
+        """How many kernels fit a Gabor with R² ≥ threshold."""
+        return int((self.r2 >= self.threshold).sum())
+
+
+def first_conv(session) -> str:
+    """The node id of the network's first Conv2d layer, in the order data flows through it."""
+    graph, model = session.trainer.project.graph, session.trainer.model
+    for node_id in model.order:
+        if graph.nodes[node_id].kind == "Conv2d":
+            return node_id
+    raise ValueError(
+        "this network has no convolution layer: add a Conv2d layer after an image input to see its filters"
+    )
+
+
+def fit_images(kernels: np.ndarray) -> tuple[np.ndarray, str]:
+    """The 2-D image of each kernel that a Gabor is fitted to, and what that image is."""
+    channels = kernels.shape[1]
+    if channels == 1:
+        return kernels[:, 0], "the kernel"
+    # a grey input has the same value in every channel, so the filter sees it through its channel mean
+    return kernels.mean(axis=1), f"the mean of its {channels} input channels"
+
+
+def filters(
+    session, refit: bool = False, refit_seconds: float = REFIT_SECONDS, threshold: float = GABOR_LIKE
+) -> Filters:
+    """The first conv layer's kernels now, with Gabor fits at most `refit_seconds` old (`refit`: now)."""
+    node = first_conv(session)
+    weight = session.trainer.model.layer(node).weight
+    kernels = weight.detach()[:MAX_KERNELS].float().cpu().numpy().copy()
+    images, fitted_to = fit_images(kernels)
+    step = session.trainer.step_count
+    if min(kernels.shape[2:]) < MIN_FIT_SIZE:
+        return Filters(node, kernels, weight.shape[0], fitted_to, [], step, step, threshold)
+    memory = session.memory.get("filters")
+    now = time.monotonic()
+    stale = memory is None or memory["node"] != node or len(memory["fits"]) != len(images)
+    if stale or refit or now - memory["time"] >= refit_seconds:
+        starts: list[GaborParams | None] = [None] * len(images) if stale else [f.params for f in memory["fits"]]
+        memory = {"node": node, "time": now, "step": step, "fits": fit_gabors(images, starts)}
+        memory["time"] = time.monotonic()  # the pause starts when the fitting ends, however long it took
+        session.memory["filters"] = memory
+    return Filters(node, kernels, weight.shape[0], fitted_to, memory["fits"], memory["step"], step, threshold)

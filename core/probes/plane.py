@@ -1,0 +1,107 @@
+"""What the views need from a model, computed as plain numpy arrays.
+
+The worker calls these between training steps; the GUI only ever sees
+their results. Everything runs in eval mode without gradients.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:  # torch is imported where it is used, so the views can import Surface cheaply
+    from core.network.build import GraphModule
+
+
+@dataclass
+class Surface:
+    """The network's answer over a grid of the input plane, rows from bottom (y min) to top."""
+
+    bounds: tuple[float, float, float, float]  # x min, x max, y min, y max
+    values: np.ndarray  # (n, n): P(class 1), the winning class, or the predicted value
+    kind: str  # "probability", "classes" or "value"
+    confidence: np.ndarray | None = None  # (n, n) probability of the winning class, for "classes"
+
+
+def plane_bounds(x: np.ndarray, margin: float = 0.15) -> tuple[float, float, float, float]:
+    """A square window around 2-D points, so the plane is not stretched."""
+    low, high = x.min(0), x.max(0)
+    centre, half = (low + high) / 2, (high - low).max() / 2 * (1 + margin) + 1e-6
+    return (float(centre[0] - half), float(centre[0] + half), float(centre[1] - half), float(centre[1] + half))
+
+
+def grid_points(bounds: tuple[float, float, float, float], n: int) -> np.ndarray:
+    """(n·n, 2) points of an n×n grid, row-major with y increasing by row."""
+    xs = np.linspace(bounds[0], bounds[1], n, dtype=np.float32)
+    ys = np.linspace(bounds[2], bounds[3], n, dtype=np.float32)
+    gx, gy = np.meshgrid(xs, ys)
+    return np.stack([gx.ravel(), gy.ravel()], 1)
+
+
+def _run(model: GraphModule, points: np.ndarray, taps=None):
+    import torch
+
+    device = next(model.parameters(), torch.zeros(0)).device
+    was_training = model.training
+    model.eval()
+    with torch.inference_mode():
+        result = model(torch.as_tensor(points, device=device), taps=taps)
+    model.train(was_training)
+    return result
+
+
+def decision_surface(model: GraphModule, bounds, n: int, loss: str, num_classes: int) -> Surface:
+    """Probabilities (two classes), winning class (more) or value (regression) over the plane."""
+    import torch
+
+    out = _run(model, grid_points(bounds, n)).float()
+    if not num_classes:
+        return Surface(bounds, out[:, 0].reshape(n, n).cpu().numpy(), "value")
+    if out.shape[1] == 1:  # a single yes/no unit: a logit for bce, the value itself for mse
+        p = torch.sigmoid(out[:, 0]) if loss == "bce" else out[:, 0].clamp(0, 1)
+        return Surface(bounds, p.reshape(n, n).cpu().numpy(), "probability")
+    probs = torch.softmax(out, 1) if loss == "cross_entropy" else out.clamp(min=0)
+    probs = probs / probs.sum(1, keepdim=True).clamp(min=1e-12)
+    if num_classes == 2:
+        return Surface(bounds, probs[:, 1].reshape(n, n).cpu().numpy(), "probability")
+    confidence, winner = probs.max(1)
+    return Surface(
+        bounds, winner.reshape(n, n).cpu().numpy().astype(np.float32), "classes", confidence.reshape(n, n).cpu().numpy()
+    )
+
+
+ACTIVATIONS = {"Sigmoid", "Tanh", "ReLU", "LeakyReLU", "ELU", "GELU", "Step", "Softmax"}
+
+
+def neuron_columns(graph, model: GraphModule, max_units: int = 12) -> list[tuple[str, str]]:
+    """For a small dense network on 2-D inputs: per Linear layer, (the Linear, the node whose
+    output is drawn: its activation when one follows directly). Empty when any layer is too wide
+    or the network is not a plain chain of dense layers."""
+    columns = []
+    for node_id in model.order:
+        node = graph.nodes[node_id]
+        if node.kind in ("Input", "Output") or node.kind in ACTIVATIONS or node.kind == "Dropout":
+            continue
+        if node.kind != "Linear" or model.shapes[node_id][0] > max_units:
+            return []
+        after = [e.dst for e in graph.edges if e.src == node_id and e.dst in model.order]
+        shown = after[0] if len(after) == 1 and graph.nodes[after[0]].kind in ACTIVATIONS else node_id
+        columns.append((node_id, shown))
+    return columns
+
+
+def neuron_surfaces(model: GraphModule, bounds, n: int, nodes: list[str]) -> dict[str, np.ndarray]:
+    """Each listed node's units over the plane: {node: (units, n, n)}."""
+    if not nodes:
+        return {}
+    _, taps = _run(model, grid_points(bounds, n), taps=nodes)
+    return {node: taps[node].float().T.reshape(-1, n, n).cpu().numpy() for node in nodes}
+
+
+def dense_weights(model: GraphModule, node_id: str) -> np.ndarray | None:
+    """The weight matrix (out, in) of a Linear node, for drawing connections."""
+    layer = model.layer(node_id)
+    weight = getattr(layer, "weight", None)
+    return weight.detach().float().cpu().numpy().copy() if weight is not None and weight.dim() == 2 else None

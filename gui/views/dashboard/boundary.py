@@ -1,0 +1,122 @@
+"""The decision boundary: the network's output over the input plane as a
+heatmap, with the data points on top, updated from every snapshot."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QWidget
+
+from core.data.catalog import Data
+from core.probes.plane import Surface
+from gui.dataset.preview import class_colour
+
+# a pale blue-white-orange ramp: class 0 blue, undecided white, class 1 orange; paler than the
+# points' own colours, so every point stands out on its region
+_TWO_CLASS = pg.ColorMap([0.0, 0.5, 1.0], [(128, 177, 214), (247, 247, 247), (255, 183, 120)])
+
+
+def surface_image(surface: Surface, discrete: bool) -> np.ndarray:
+    """RGB (n, n, 3) uint8 of a surface; discrete shows only which side of the boundary."""
+    values = surface.values
+    if surface.kind == "probability":
+        v = (values > 0.5).astype(np.float32) * 0.8 + 0.1 if discrete else values
+        return _TWO_CLASS.map(v, mode="byte")[..., :3]
+    if surface.kind == "classes":
+        colours = np.array([QColor(class_colour(k)).getRgb()[:3] for k in range(int(values.max()) + 1)], np.float32)
+        strength = np.ones_like(values) if discrete else np.clip((surface.confidence - 0.3) / 0.7, 0, 1)
+        blend = 0.25 + 0.45 * strength[..., None]  # pale where unsure, stronger where sure
+        return (255 - blend * (255 - colours[values.astype(int)])).astype(np.uint8)
+    span = max(float(values.max() - values.min()), 1e-8)
+    scaled = (values - values.min()) / span
+    if discrete:
+        scaled = np.round(scaled * 8) / 8
+    return pg.colormap.get("viridis").map(scaled, mode="byte")[..., :3]
+
+
+class BoundaryView(QWidget):
+    point_added = Signal(float, float, int)  # x, y and class of a point the user clicked onto the plane
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setAspectLocked(True)
+        self.plot.hideButtons()
+        self.plot.setMenuEnabled(False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self.train_points: list[pg.ScatterPlotItem] = []
+        self.test_points: list[pg.ScatterPlotItem] = []
+        self.show_test = QCheckBox("test points")
+        self.show_test.setObjectName("show_test")
+        self.show_test.toggled.connect(self._toggle_test)
+        self.discrete = QCheckBox("discrete output")
+        self.discrete.setObjectName("discrete")
+        self.discrete.toggled.connect(lambda _: self.surface is not None and self.show_surface(self.surface))
+        self.surface: Surface | None = None
+        self.adding = QComboBox()
+        self.adding.setObjectName("adding")
+        self.adding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.adding.setMinimumContentsLength(16)
+        self.adding.setToolTip("Choose a class, then click on the plane to add points of it to your own data set")
+        self.plot.scene().sigMouseClicked.connect(self._clicked)
+        controls = QHBoxLayout()
+        controls.addWidget(self.show_test)
+        controls.addWidget(self.discrete)
+        controls.addWidget(self.adding)
+        controls.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot, 1)
+        layout.addLayout(controls)
+
+    def show_data(self, data: Data) -> None:
+        """Draw the points once per dataset; snapshots only repaint the heatmap."""
+        for item in self.train_points + self.test_points:
+            self.plot.removeItem(item)
+        self.train_points, self.test_points = [], []
+        classes = range(data.num_classes) if data.num_classes else [None]
+        for k in classes:
+            colour = class_colour(k) if k is not None else "#37474f"
+            pick_train = data.y_train == k if k is not None else slice(None)
+            pick_test = data.y_test == k if k is not None else slice(None)
+            train, test = data.x_train[pick_train], data.x_test[pick_test]
+            self.train_points.append(
+                pg.ScatterPlotItem(train[:, 0], train[:, 1], size=7, brush=colour, pen=pg.mkPen("w", width=1))
+            )
+            self.test_points.append(
+                pg.ScatterPlotItem(test[:, 0], test[:, 1], size=7, brush="w", pen=pg.mkPen(colour, width=2))
+            )
+        for item in self.train_points + self.test_points:
+            self.plot.addItem(item)
+        self._toggle_test(self.show_test.isChecked())
+        chosen = self.adding.currentIndex()
+        self.adding.clear()
+        self.adding.addItem("click adds nothing")
+        for k in range(data.num_classes):
+            self.adding.addItem(f"click adds {data.class_names[k]}")
+        self.adding.setCurrentIndex(chosen if 0 <= chosen < self.adding.count() else 0)
+        self.adding.setEnabled(bool(data.num_classes))
+        if self.surface is None:
+            self.plot.autoRange()
+
+    def show_surface(self, surface: Surface) -> None:
+        self.surface = surface
+        self.image.setImage(surface_image(surface, self.discrete.isChecked()), autoLevels=False, levels=(0, 255))
+        x0, x1, y0, y1 = surface.bounds
+        n = surface.values.shape[0]
+        step_x, step_y = (x1 - x0) / (n - 1), (y1 - y0) / (n - 1)
+        self.image.setRect(QRectF(x0 - step_x / 2, y0 - step_y / 2, x1 - x0 + step_x, y1 - y0 + step_y))
+
+    def _clicked(self, event) -> None:
+        k = self.adding.currentIndex() - 1
+        if k < 0 or event.button() != Qt.MouseButton.LeftButton:
+            return
+        point = self.plot.getViewBox().mapSceneToView(event.scenePos())
+        self.point_added.emit(point.x(), point.y(), k)
+
+    def _toggle_test(self, on: bool) -> None:
+        for item in self.test_points:
+            item.setVisible(on)

@@ -1,0 +1,113 @@
+"""The neuron view: for a small dense network on 2-D data, every unit drawn as a
+small heatmap of its output over the input plane, and every weight as a line
+whose thickness is its size and whose colour its sign."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QLabel, QStackedWidget
+
+from core.probes.plane import grid_points
+
+UNIT, GAP, COLUMN = 1.0, 0.35, 4.0  # a unit's side, the space between units, between columns (scene units)
+WIDTH_LEVELS = 5  # weights are drawn in this many thicknesses per sign, one curve item each
+_RAMP = pg.ColorMap(
+    [0.0, 0.5, 1.0], [(255, 127, 14), (247, 247, 247), (31, 119, 180)]
+)  # negative orange, positive blue
+
+
+class NeuronView(QStackedWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.setBackground("w")
+        self.box = self.canvas.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setStyleSheet("color: #607d8b")
+        self.addWidget(self.canvas)
+        self.addWidget(self.message)
+        self.columns: list[tuple[str, str]] = []
+        self.images: dict[str, list[pg.ImageItem]] = {}
+        self.lines: list[pg.PlotCurveItem] = []
+        self.positions: list[np.ndarray] = []  # per column (inputs first): each unit's top-left corner
+        self.show_message("Train a small dense network on 2-D data to see each neuron here.")
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.setCurrentWidget(self.message)
+
+    def set_network(self, columns: list[tuple[str, str]], widths: list[int], bounds) -> None:
+        """Lay out units once per run: the two inputs, then one column per Linear layer."""
+        self.box.clear()
+        self.columns, self.images, self.lines = columns, {}, []
+        if not columns:
+            self.show_message(
+                "The neuron view draws dense networks on 2-D data whose layers have at most 12 units each."
+            )
+            return
+        self.setCurrentWidget(self.canvas)
+        sizes = [2] + widths
+        tallest = max(sizes)
+        self.positions = []
+        for c, count in enumerate(sizes):
+            top = (tallest - count) * (UNIT + GAP) / 2
+            self.positions.append(np.array([(c * COLUMN, top + i * (UNIT + GAP)) for i in range(count)]))
+        for sign in (1, -1):  # lines first, so units are drawn over them
+            for level in range(WIDTH_LEVELS):
+                colour = (31, 119, 180, 70 + 40 * level) if sign > 0 else (255, 127, 14, 70 + 40 * level)
+                line = pg.PlotCurveItem(pen=pg.mkPen(colour, width=0.4 + 0.7 * level), connect="pairs")
+                line.setZValue(-1)  # under the units
+                self.box.addItem(line)
+                self.lines.append(line)
+        names = ["x, y"] + [shown for _, shown in columns]
+        bottom = tallest * (UNIT + GAP)
+        for c, name in enumerate(names):
+            label = pg.TextItem(name, color="#455a64", anchor=(0.5, 0))
+            label.setPos(c * COLUMN + UNIT / 2, bottom)
+            self.box.addItem(label)
+        inputs = grid_points(bounds, 28)
+        self._column_images("inputs", [inputs[:, 0].reshape(28, 28), inputs[:, 1].reshape(28, 28)], 0)
+        for c, (_, shown) in enumerate(columns, start=1):
+            self._column_images(shown, [np.zeros((28, 28))] * sizes[c], c)
+        self.box.setRange(QRectF(-GAP, -GAP, (len(sizes) - 1) * COLUMN + UNIT + 2 * GAP, bottom + 1.2), padding=0)
+
+    def _column_images(self, key: str, planes: list[np.ndarray], column: int) -> None:
+        self.images[key] = []
+        for plane, (x, y) in zip(planes, self.positions[column], strict=True):
+            image = pg.ImageItem(axisOrder="row-major")
+            self._paint(image, plane)
+            image.setRect(QRectF(x, y, UNIT, UNIT))  # after the first image: the scale depends on its size
+            self.box.addItem(image)
+            self.images[key].append(image)
+
+    @staticmethod
+    def _paint(image: pg.ImageItem, plane: np.ndarray) -> None:
+        """Each unit on its own symmetric scale, so the sign of its output reads as its colour."""
+        scale = max(float(np.abs(plane).max()), 1e-8)
+        rgb = _RAMP.map(plane[::-1] / scale / 2 + 0.5, mode="byte")  # row 0 is y min: it goes at the bottom
+        image.setImage(rgb, autoLevels=False, levels=(0, 255))
+
+    def show_snapshot(self, neurons: dict[str, np.ndarray], weights: dict[str, np.ndarray]) -> None:
+        if not self.columns:
+            return
+        for _, shown in self.columns:
+            for image, plane in zip(self.images[shown], neurons[shown], strict=True):
+                self._paint(image, plane)
+        segments: list[list[np.ndarray]] = [[] for _ in self.lines]
+        largest = max(float(np.abs(w).max()) for w in weights.values()) or 1.0
+        for c, (linear, _) in enumerate(self.columns):
+            w = weights[linear]  # (out, in)
+            starts = self.positions[c] + (UNIT, UNIT / 2)
+            ends = self.positions[c + 1] + (0, UNIT / 2)
+            level = np.minimum((np.abs(w) / largest * WIDTH_LEVELS).astype(int), WIDTH_LEVELS - 1)
+            for o in range(w.shape[0]):
+                for i in range(w.shape[1]):
+                    bucket = level[o, i] + (0 if w[o, i] >= 0 else WIDTH_LEVELS)
+                    segments[bucket].append(np.array([starts[i], ends[o]]))
+        for line, parts in zip(self.lines, segments, strict=True):
+            points = np.concatenate(parts) if parts else np.zeros((0, 2))
+            line.setData(points[:, 0], points[:, 1])

@@ -1,0 +1,434 @@
+"""The loss landscape of the user's network: contours, a 3-D surface and the 1-D line.
+
+The trainer only hands over the model's state when asked ("Compute", or once by itself when a
+trained model first goes quiet); the landscape is then computed here on Qt's thread pool with
+core.landscape.grid, coarse grid first and then finer, with progress and Cancel. A result that
+arrives after Cancel or after a newer request is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+)
+
+from core.probes.registry import ProbeFailed
+from gui import tasks
+from gui.views.base import InsightView, MessageLabel
+from gui.views.landscape.surface3d import Surface3D
+from gui.widgets.text_size import pt
+
+GRID_SIZES = (17, 33, 51, 65, 101)
+QUIET_MS = 500  # a trained model that sends nothing new for this long gets its landscape by itself
+CONTOURS = 12
+COLOURS = pg.colormap.get("viridis")
+PATH_PEN = pg.mkPen("#d32f2f", width=2.2)
+HALO_PEN = pg.mkPen("w", width=5)
+NO_LINE = "needs the initial weights:\nrecorded when training starts"
+INTRO = (
+    "Train the network (or step it), then press Compute: the loss around the current weights appears "
+    "here, a coarse grid at once, then finer. Random directions are scaled filter by filter to the "
+    "weights (Li et al. 2018); PCA directions follow the path training took."
+)
+
+
+@dataclass
+class Settings:
+    directions: str  # "random" or "pca"
+    grid: int
+    scale: float
+    seed: int = 0  # of the random directions: the same plane every time
+
+
+@dataclass
+class Picture:
+    """A LandscapeResult prepared for drawing, off the GUI thread."""
+
+    result: object  # core.landscape.grid.LandscapeResult
+    logs: np.ndarray  # log10 of the loss, non-finite values replaced
+    low: float
+    high: float
+    contour_x: np.ndarray  # all contour lines, NaN between them
+    contour_y: np.ndarray
+
+
+def prepare(result) -> Picture:
+    """Log loss, its range and the contour lines (pyqtgraph's marching squares)."""
+    values = np.asarray(result.values, float)
+    finite = np.isfinite(values) & (values > 0)
+    logs = np.log10(np.where(finite, values, np.nan))
+    low, high = (float(np.nanmin(logs)), float(np.nanmax(logs))) if finite.any() else (0.0, 1.0)
+    high = max(high, low + 1e-6)
+    logs = np.where(np.isfinite(logs), logs, high)
+    xs, ys = result.xs, result.ys
+    lines_x, lines_y = [], []
+    for level in np.linspace(low, high, CONTOURS + 2)[1:-1]:
+        for line in pg.isocurve(logs, level, connected=True):
+            rows, cols = np.array(line).T
+            lines_x += [np.interp(cols, np.arange(len(xs)), xs), [np.nan]]
+            lines_y += [np.interp(rows, np.arange(len(ys)), ys), [np.nan]]
+    join = lambda parts: np.concatenate(parts) if parts else np.zeros(0)  # noqa: E731
+    return Picture(result, logs, low, high, join(lines_x), join(lines_y))
+
+
+def compute(task, state, data, settings: Settings) -> Picture | None:
+    """Runs on the thread pool: the landscape of `state` (a core.landscape.probe.ModelState),
+    each finer grid published as `task.latest`; None if cancelled."""
+    import torch
+
+    from core.landscape.grid import LandscapeJob
+    from core.project import project_from_dict
+
+    torch.set_num_threads(1)  # one core for this, the other for the GUI (and the trainer)
+    project = project_from_dict(state.project)
+    job = LandscapeJob(project, data, state.weights, state.trajectory, state.step, settings.directions, settings.seed)
+    stride, line, picture = 0, None, None
+    for update in job.grid(settings.grid, settings.scale, lambda: task.cancelled):
+        if update.stride != stride:
+            stride = update.stride
+            task.latest = picture = prepare(job.result(update, line))
+            if line is None and job.path is not None:
+                line = job.line()
+                task.latest = picture = prepare(job.result(update, line))
+        task.report(update.done, update.total)
+    return None if task.cancelled else picture
+
+
+class LandscapeView(InsightView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.request = 0  # grows with every Compute: the probe then sends the model's state
+        self.pending: int | None = None  # a request whose state has not arrived yet
+        self.state = None  # the last full core.landscape.probe.ModelState
+        self.step = 0  # the model's step, from the latest probe
+        self.data = None
+        self.auto = True  # compute once by itself, before the user ever presses Compute
+        self.model_seen = False  # a training run has answered: Compute can work
+        self.task: tasks.Task | None = None
+        self._retired: set[tasks.Task] = set()  # cancelled tasks, kept until they end
+        self.picture: Picture | None = None
+        self._used: Settings | None = None  # the settings of the landscape drawn or being computed
+        self.quiet = QTimer(self, singleShot=True, interval=QUIET_MS)
+        self.quiet.timeout.connect(self._quiet)
+        self._build()
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.cancel)
+
+    # ---- widgets -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.compute_button = QPushButton("Compute")
+        self.compute_button.setToolTip("Compute the landscape around the model's current weights")
+        self.compute_button.clicked.connect(self.compute)
+        self.compute_button.setEnabled(False)  # until a model exists
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+        self.directions = QComboBox()
+        self.directions.addItem("random directions (filter-normalised)", "random")
+        self.directions.addItem("PCA of the training path", "pca")
+        self.directions.setToolTip("The two directions in weight space that span the plane drawn")
+        self.grid = QComboBox()
+        for n in GRID_SIZES:
+            self.grid.addItem(f"{n}×{n}", n)
+        self.grid.setCurrentIndex(GRID_SIZES.index(51))
+        self.grid.setToolTip("Grid points a side")
+        self.scale = QDoubleSpinBox(
+            minimum=0.05, maximum=20.0, value=1.0, singleStep=0.25, decimals=2, prefix="range ×"
+        )
+        self.scale.setToolTip("Zoom: random directions span ±1 × this; PCA directions the path's box × this")
+        for widget in (self.directions, self.grid):
+            widget.currentIndexChanged.connect(self._settings_changed)
+        self.scale.editingFinished.connect(self._settings_changed)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setFixedWidth(200)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #37474f")
+        self.status.setWordWrap(True)
+        controls = QHBoxLayout()
+        for widget in (self.compute_button, self.cancel_button, self.directions, self.grid, self.scale, self.progress):
+            controls.addWidget(widget)
+        controls.addWidget(self.status, 1)
+        self.message = MessageLabel(INTRO)
+
+        self.map = pg.PlotWidget(background="w")
+        self.map.setMenuEnabled(False)
+        self.map.hideButtons()
+        self.map.setLabel("bottom", "direction 1")
+        self.map.setLabel("left", "direction 2")
+        self.map.setTitle("loss around the current weights (log scale)", color="#37474f", size=pt(10))
+        self.map.setAspectLocked(True)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.map.addItem(self.image)
+        self.colour_bar = pg.ColorBarItem(colorMap=COLOURS, interactive=False, width=14, label="loss")
+        self.colour_bar.setImageItem(self.image, insert_in=self.map.getPlotItem())
+        self.contours = pg.PlotDataItem(pen=pg.mkPen((255, 255, 255, 150), width=1), connect="finite")
+        self.halo = pg.PlotDataItem(pen=HALO_PEN)
+        self.path = pg.PlotDataItem(pen=PATH_PEN, symbol="o", symbolSize=4, symbolBrush="#d32f2f", symbolPen=None)
+        self.ends = pg.ScatterPlotItem(size=11, pen=pg.mkPen("#d32f2f", width=2))
+        for item in (self.contours, self.halo, self.path, self.ends):
+            self.map.addItem(item)
+        self.surface = Surface3D()
+        self.line_plot = pg.PlotWidget(background="w")
+        self.line_plot.setMenuEnabled(False)
+        self.line_plot.hideButtons()
+        self.line_plot.setLogMode(y=True)
+        self.line_plot.setLabel("bottom", "α: (1 − α)·initial + α·final weights")
+        self.line_plot.setLabel("left", "loss")
+        self.line_plot.setTitle("the straight line from the initial weights", color="#37474f", size=pt(10))
+        self.line_curve = self.line_plot.plot(pen=pg.mkPen("#1565c0", width=2))
+        for alpha, text, height in ((0.0, "initial", 0.06), (1.0, "final", 0.94)):  # where the line seldom is
+            mark = pg.InfiniteLine(alpha, pen=pg.mkPen("#90a4ae", style=Qt.PenStyle.DashLine), label=text)
+            mark.label.setPosition(height)
+            mark.label.setColor("#546e7a")
+            self.line_plot.addItem(mark)
+        self.line_note = pg.TextItem("", color="#546e7a", anchor=(0.5, 0.5))
+        self.line_plot.addItem(self.line_note)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.map, self.surface, self.line_plot):
+            self.splitter.addWidget(widget)
+        self.splitter.setSizes([400, 360, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(controls)
+        layout.addWidget(self.message)
+        layout.addWidget(self.splitter, 1)
+        self.splitter.hide()  # empty axes until there is something to draw
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.setStretchFactor(self.message, 1)
+        self.layout_ = layout
+
+    # ---- InsightView ----------------------------------------------------------------------
+
+    def wanted(self) -> dict[str, dict]:
+        return {"landscape": {"request": self.request}}
+
+    def set_context(self, project, data) -> None:
+        """Another project or dataset: what was computed no longer applies."""
+        if data is not self.data:
+            self.cancel()
+            self.data, self.state, self.pending, self.auto = data, None, None, True
+            self.model_seen, self.picture = False, None
+            self._sync_buttons()
+            self.splitter.hide()
+            self.message.setText(INTRO)
+            self.message.setToolTip("")
+            self.message.show()
+            self.layout_.setStretchFactor(self.message, 1)
+            self._show_status()
+
+    def show_insights(self, insights: dict[str, object]) -> None:
+        state = insights.get("landscape")
+        if isinstance(state, ProbeFailed):
+            self.message.show_failure(state)
+            return
+        if state is None:
+            return
+        self.step = state.step
+        self.model_seen = True
+        self._sync_buttons()
+        if state.weights is not None and state.request == self.pending:
+            self.pending, self.state = None, state
+            self._start()
+        elif self.auto and self.task is None and self.pending is None and state.step > 0:
+            self.quiet.start()  # restarted by every probe while training runs
+        self._show_status()
+
+    def busy(self) -> bool:
+        return self.task is not None or self.pending is not None or self.quiet.isActive()
+
+    # ---- actions -----------------------------------------------------------------------------
+
+    def compute(self) -> None:
+        """Ask the trainer for the model's current state; the landscape starts when it arrives."""
+        self.auto = False
+        self.quiet.stop()
+        self.cancel()
+        self.request += 1
+        self.pending = self.request
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("waiting for the model…")
+        self.progress.show()
+        self._sync_buttons()
+        self.options_changed.emit()
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self._retired.add(self.task)
+            self.task = None
+        self.pending = None
+        self.progress.hide()
+        self._sync_buttons()
+
+    def _quiet(self) -> None:
+        if self.auto and self.task is None and self.pending is None:
+            self.compute()
+
+    def _settings_changed(self) -> None:
+        """New directions, grid or range: recompute on the weights already fetched."""
+        if self.state is not None and self.pending is None and self.settings() != self._used:
+            self.cancel()
+            self._start()
+
+    def settings(self) -> Settings:
+        return Settings(self.directions.currentData(), self.grid.currentData(), self.scale.value())
+
+    def _start(self) -> None:
+        if self.data is None:
+            self.message.setText("The dataset is not loaded yet.")
+            self.message.show()
+            return
+        state, data, settings = self.state, self.data, self.settings()
+        if settings.directions == "pca" and state.trajectory is None:
+            self.message.setText(f"PCA directions need the training path: {state.note or 'train some steps first'}.")
+            self.message.show()
+            return
+        self._used = settings
+        self.task = tasks.start(lambda t: compute(t, state, data, settings), self._done, self._failed, self._progress)
+        self.progress.setRange(0, settings.grid**2)
+        self.progress.setValue(0)
+        self.progress.setFormat("preparing…")
+        self.progress.show()
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        working = self.task is not None or self.pending is not None
+        self.compute_button.setEnabled(self.model_seen and not working)
+        self.cancel_button.setEnabled(working)
+
+    # ---- results (on the GUI thread) --------------------------------------------------------------
+
+    def _progress(self, done, total) -> None:
+        task = self.task
+        if task is None or self.sender() is not task.relay:
+            return  # a cancelled task's last words
+        self.progress.setFormat(f"{done:,} / {total:,} points")
+        self.progress.setValue(done)
+        latest = getattr(task, "latest", None)  # set by `compute` on the pool thread
+        if latest is not None and latest is not self.picture:
+            self.show_picture(latest)
+
+    def _done(self, task, picture) -> None:
+        self._retired.discard(task)
+        if task is not self.task:
+            return
+        self.task = None
+        self.progress.hide()
+        self._sync_buttons()
+        if picture is not None:
+            self.show_picture(picture)
+
+    def _failed(self, task, message: str, details: str) -> None:
+        self._retired.discard(task)
+        if task is not self.task:
+            return
+        self.task = None
+        self.progress.hide()
+        self._sync_buttons()
+        self.message.show_failure(ProbeFailed(message, details))
+
+    # ---- drawing ---------------------------------------------------------------------------------
+
+    def show_picture(self, picture: Picture) -> None:
+        """Draw a (partial or final) landscape; the CLI's picture comes through here too."""
+        self.picture, result = picture, picture.result
+        self.message.hide()
+        self.layout_.setStretchFactor(self.message, 0)
+        self.splitter.show()
+        xs, ys = result.xs, result.ys
+        dx, dy = (xs[-1] - xs[0]) / max(1, len(xs) - 1), (ys[-1] - ys[0]) / max(1, len(ys) - 1)
+        self.image.setImage(picture.logs, autoLevels=False)
+        self.image.setRect(QRectF(xs[0] - dx / 2, ys[0] - dy / 2, xs[-1] - xs[0] + dx, ys[-1] - ys[0] + dy))
+        self.colour_bar.setLevels((picture.low, picture.high))
+        self.colour_bar.axis.setTicks(log_ticks(picture.low, picture.high))  # the image holds log10(loss)
+        self.contours.setData(picture.contour_x, picture.contour_y)
+        path = result.path_xy
+        if path is not None:
+            self.halo.setData(path[:, 0], path[:, 1])
+            self.path.setData(path[:, 0], path[:, 1])
+            self.ends.setData(
+                [path[0, 0], path[-1, 0]], [path[0, 1], path[-1, 1]], brush=["w", "#d32f2f"], symbol=["o", "star"]
+            )
+        else:
+            for item in (self.halo, self.path, self.ends):
+                item.setData([], [])
+        self.map.getPlotItem().setRange(xRange=(xs[0], xs[-1]), yRange=(ys[0], ys[-1]), padding=0)
+        self._draw_surface(picture)
+        self._draw_line(result)
+        self._show_status()
+
+    def _draw_surface(self, picture: Picture) -> None:
+        result = picture.result
+        heights = (picture.logs - picture.low) / (picture.high - picture.low)
+        colours = COLOURS.map(heights, mode="byte")[..., :3]
+        path = None
+        if result.path_xy is not None:
+            xs, ys = result.xs, result.ys
+            u = (result.path_xy[:, 0] - xs[0]) / (xs[-1] - xs[0]) * 2 - 1
+            v = (result.path_xy[:, 1] - ys[0]) / (ys[-1] - ys[0]) * 2 - 1
+            inside = (np.abs(u) <= 1) & (np.abs(v) <= 1)
+            path = np.stack([u, v], 1)[inside]
+        self.surface.set_surface(heights, colours, path)
+
+    def _draw_line(self, result) -> None:
+        if result.line is None:
+            self.line_curve.setData([], [])
+            waiting = result.path_xy is not None  # the line comes right after the first grid
+            self.line_note.setText("computing…" if waiting else NO_LINE)
+            self.line_note.setPos(0.5, 0)
+            return
+        self.line_note.setText("")
+        finite = np.isfinite(result.line) & (result.line > 0)
+        self.line_curve.setData(result.alphas[finite], result.line[finite])
+        if finite.any():
+            logs = np.log10(result.line[finite])
+            self.line_plot.getAxis("left").setTicks(log_ticks(logs.min(), logs.max()))
+
+    def _show_status(self) -> None:
+        result = self.picture.result if self.picture is not None else None
+        if result is None:
+            self.status.setText(f"model at step {self.step:,}" if self.step else "")
+            return
+        parts = [f"loss at the centre {result.centre_loss:.4g}"]
+        if result.step is not None:
+            parts[0] += f" (step {result.step:,})"
+        if result.kind == "pca" and result.explained is not None:
+            a, b = result.explained
+            parts.append(f"PCA directions hold {a:.0%} and {b:.0%} of the path's variance")
+        else:
+            parts.append("random filter-normalised directions")
+        if result.step is not None and self.step > result.step:
+            parts.append(f"the model is now at step {self.step:,}: Compute again to follow it")
+        self.status.setText(" · ".join(parts))
+
+
+def log_ticks(low: float, high: float) -> list[list[tuple[float, str]]]:
+    """Ticks for an axis in log10 units, labelled with the values: 1-2-5 steps, finer when few fit."""
+    for mantissas in ((1,), (1, 2, 5), (1, 2, 3, 5, 7), tuple(range(1, 10))):
+        ticks = [
+            (np.log10(m * 10.0**e), f"{m * 10.0**e:g}")
+            for e in range(int(np.floor(low)) - 1, int(np.ceil(high)) + 1)
+            for m in mantissas
+            if low - 1e-9 <= np.log10(m * 10.0**e) <= high + 1e-9
+        ]
+        if len(ticks) >= 4:
+            return [ticks]
+    return [ticks]

@@ -1,0 +1,145 @@
+"""The live training plots: what is drawn is exactly what was added, the timer draws into the same
+items however long the run, and the log scale, clearing and regression runs behave."""
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QCheckBox
+
+from gui.views.dashboard.curves import TrainingCurves
+
+
+@pytest.fixture
+def curves(qtbot):
+    widget = TrainingCurves()
+    qtbot.addWidget(widget)
+    widget.resize(900, 400)
+    widget.show()
+    return widget
+
+
+def batches(count: int, size: int, seed: int = 0):
+    """Consecutive (steps, losses, lrs) batches of a noisy decaying loss."""
+    rng = np.random.default_rng(seed)
+    for b in range(count):
+        steps = np.arange(b * size, (b + 1) * size)
+        yield steps, 2.0 * np.exp(-steps / 500) + rng.uniform(0.01, 0.3, size), np.full(size, 0.1 / (1 + b))
+
+
+def test_the_timer_draws_exactly_the_steps_added_then_goes_idle(curves, qtbot):
+    added = list(batches(3, 40))
+    for steps, losses, lrs in added:
+        curves.add_steps(steps, losses, lrs)
+    assert len(curves.loss_curve_data()[0]) == 0  # stored, not yet drawn: drawing waits for the frame timer
+    qtbot.waitUntil(lambda: len(curves.loss_curve_data()[0]) == 120, timeout=2000)
+    x, y = curves.loss_curve_data()
+    assert np.array_equal(x, np.concatenate([b[0] for b in added]))
+    assert np.array_equal(y, np.concatenate([b[1] for b in added]))
+    assert np.array_equal(curves.lr_curve_data()[1], np.concatenate([b[2] for b in added]))
+    qtbot.waitUntil(lambda: not curves.frame_timer.isActive(), timeout=2000)  # nothing new: the timer sleeps
+    left, right = curves.loss_plot.viewRange()[0]
+    assert left <= 0 and right in (200.0, 500.0)  # the whole run in view; the range grows in round jumps
+
+
+def test_evaluation_markers_are_what_was_added(curves):
+    evaluations = [(40, 1.5, 1.7, 55.0, 50.0), (80, 0.9, 1.1, 75.0, 68.5), (120, 0.5, 0.8, 90.0, 81.25)]
+    for evaluation in evaluations:
+        curves.add_evaluation(*evaluation)
+    curves.flush()
+    drawn = curves.evaluation_data()
+    for column, name in enumerate(("train_loss", "test_loss", "train_acc", "test_acc"), start=1):
+        x, y = drawn[name]
+        assert np.array_equal(x, [e[0] for e in evaluations]) and np.array_equal(y, [e[column] for e in evaluations])
+        assert curves.evaluation_items[name].opts["symbol"] == "o"  # markers, not just a line
+    assert not curves.accuracy_plot.isHidden() and curves.no_accuracy.isHidden()
+
+
+def test_log_scale_switches_the_loss_plot_and_follows_its_checkbox(curves, qtbot):
+    steps, losses, lrs = next(batches(1, 200))
+    curves.add_steps(steps, losses, lrs)
+    checkbox = curves.findChild(QCheckBox, "log_scale")
+    curves.set_log_scale(True)
+    curves.flush()
+    assert checkbox.isChecked() and curves.step_loss.opts["logMode"] == [False, True]
+    assert curves.loss_plot.getAxis("left").logMode
+    assert np.allclose(curves.loss_curve_data()[1], np.log10(losses))
+    bottom, top = curves.loss_plot.viewRange()[1]  # the range is set in log10 units too
+    assert bottom <= np.log10(losses.min()) and np.log10(np.percentile(losses, 99)) <= top < np.log10(losses.max()) + 1
+    checkbox.click()
+    assert not checkbox.isChecked() and not curves.loss_plot.getAxis("left").logMode
+    assert curves.step_loss.opts["logMode"] == [False, False]
+    curves.flush()
+    assert np.array_equal(curves.loss_curve_data()[1], losses)
+    checkbox.click()
+    assert curves.loss_plot.getAxis("left").logMode
+
+
+def test_clear_empties_every_plot_and_the_buffers(curves):
+    for steps, losses, lrs in batches(3, 50):
+        curves.add_steps(steps, losses, lrs)
+    curves.add_evaluation(150, 0.2, 0.3, None, None)
+    curves.flush()
+    curves.clear()
+    assert not curves.frame_timer.isActive()
+    assert all(len(column) == 0 for column in curves.stored_steps())
+    assert len(curves.loss_curve_data()[0]) == 0 and len(curves.lr_curve_data()[0]) == 0
+    assert all(len(x) == 0 and len(y) == 0 for x, y in curves.evaluation_data().values())
+    assert not curves.accuracy_plot.isHidden()  # the next run may well be a classifier
+    curves.add_steps(np.arange(5), np.ones(5), np.ones(5))
+    curves.flush()
+    assert np.array_equal(curves.loss_curve_data()[0], np.arange(5))
+
+
+def test_100k_steps_are_all_kept_and_drawn_into_the_same_items(curves):
+    plots = (curves.loss_plot, curves.accuracy_plot, curves.lr_plot)
+    before = [list(plot.getPlotItem().items) for plot in plots]
+    spike_step = 71_234
+    for i, (steps, losses, lrs) in enumerate(batches(1000, 100)):
+        losses[steps == spike_step] = 50.0
+        curves.add_steps(steps, losses, lrs)
+        if i % 10 == 9:
+            curves.flush()  # as the frame timer would, now and then
+        if i % 100 == 99:
+            curves.add_evaluation(int(steps[-1]), 0.3, 0.35, 90.0, 88.0)
+    curves.flush()
+    steps, losses, _ = curves.stored_steps()
+    last_loss = list(batches(1000, 100))[-1][1][-1]
+    assert len(steps) == 100_000 and steps[-1] == 99_999 and losses[-1] == last_loss and losses[spike_step] == 50.0
+    full_x, full_y = curves.step_loss.getOriginalDataset()  # what the item holds, before clipping and downsampling
+    assert len(full_x) == 100_000 and full_x[-1] == 99_999 and full_y[-1] == last_loss
+    assert [list(plot.getPlotItem().items) for plot in plots] == before  # the same items, none added
+    x, y = curves.loss_curve_data()
+    assert len(x) < 20_000  # downsampled to the pixels ...
+    assert y.max() == 50.0  # ... by peaks, so the one-step spike still shows
+    assert curves.loss_plot.viewRange()[1][1] < 10  # ... while the axis is not stretched to fit it
+
+
+def test_one_early_spike_does_not_flatten_the_loss_axis(curves):
+    steps, losses, lrs = next(batches(1, 300))
+    losses[3] = 100.0
+    curves.add_steps(steps, losses, lrs)
+    curves.add_evaluation(299, 0.9, 1.4, None, None)
+    curves.flush()
+    bottom, top = curves.loss_plot.viewRange()[1]
+    assert bottom <= losses.min() and max(np.percentile(losses, 98), 1.4) < top < 5  # the test loss at 1.4 still fits
+
+
+def test_a_diverged_run_with_nan_and_inf_losses_still_draws(curves):
+    losses = np.array([1.0, 0.8, np.nan, 0.7, np.inf, 0.6])
+    curves.add_steps(np.arange(6), losses, np.full(6, 0.1))
+    curves.set_log_scale(True)
+    curves.flush()
+    assert np.array_equal(curves.stored_steps()[1], losses, equal_nan=True)
+    bottom, top = curves.loss_plot.viewRange()[1]
+    assert np.isfinite([bottom, top]).all() and bottom <= np.log10(0.6) and np.log10(1.0) <= top
+
+
+def test_regression_runs_replace_the_accuracy_plot_with_a_note(curves, qtbot):
+    curves.add_steps(np.arange(10), np.linspace(1, 0.5, 10), np.full(10, 0.01))
+    loss_height = curves.loss_plot.height()
+    curves.add_evaluation(9, 0.5, 0.6, None, None)
+    curves.flush()
+    assert curves.accuracy_plot.isHidden() and not curves.no_accuracy.isHidden()
+    assert "no accuracy" in curves.no_accuracy.text()
+    qtbot.waitUntil(lambda: curves.loss_plot.height() > loss_height + 40)  # the other plots take its room
+    assert all(len(curves.evaluation_data()[name][0]) == 0 for name in ("train_acc", "test_acc"))
+    assert np.array_equal(curves.evaluation_data()["test_loss"][1], [0.6])

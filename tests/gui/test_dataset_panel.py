@@ -1,0 +1,98 @@
+"""The dataset panel: choose, configure, preview, fit the network, download."""
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from conftest import LESSONS
+from PySide6.QtWidgets import QSpinBox
+from test_data_files import mnist_folder
+
+from gui.dataset.preview import tile_images
+
+
+@pytest.fixture
+def window(window, qtbot):
+    window.open_lesson(LESSONS / "spiral_mlp.json")
+    qtbot.waitUntil(lambda: window.dataset_panel.data.name == "spiral" and window.project.dataset == "spiral")
+    return window
+
+
+def choose(window, qtbot, name):
+    panel = window.dataset_panel
+    with qtbot.waitSignal(panel.data_loaded, timeout=20000):
+        panel.kind.setCurrentIndex(panel.kind.findData(name))
+        panel.kind.activated.emit(panel.kind.currentIndex())
+
+
+def test_2d_preview_draws_every_point_in_its_class_colour(window):
+    data = window.dataset_panel.data
+    scatters = window.dataset_panel.preview.scatters
+    drawn = np.concatenate([np.c_[s.data["x"], s.data["y"]] for s in scatters])
+    assert len(drawn) == len(data.x_train) + len(data.x_test) and len(scatters) == 2 * data.num_classes
+    for k in range(data.num_classes):  # each class: its training points filled, then its test points hollow
+        train, test = scatters[2 * k], scatters[2 * k + 1]
+        assert np.allclose(np.c_[train.data["x"], train.data["y"]], data.x_train[data.y_train == k])
+        assert np.allclose(np.c_[test.data["x"], test.data["y"]], data.x_test[data.y_test == k])
+        assert test.opts["brush"].color().name() == "#ffffff"
+
+
+def test_choosing_digits_previews_images_and_fits_the_network(window, qtbot):
+    choose(window, qtbot, "digits")
+    data = window.dataset_panel.data
+    assert window.project.dataset == "digits" and data.input_shape == (1, 8, 8)
+    image = next(i for i in window.dataset_panel.preview.plot.items() if isinstance(i, pg.ImageItem))
+    assert np.allclose(image.image, tile_images(data.x_train[:32], 8, row_gap=4)[..., 0])
+    qtbot.waitUntil(lambda: window.project.graph.nodes["x"].params["shape"] == (1, 8, 8))
+    assert window.project.graph.nodes["fc3"].params["out_features"] == 10
+    problems = [window.problems.item(i).text() for i in range(window.problems.count())]
+    assert any("expects a flat input but receives 1×8×8 — insert Flatten" in p for p in problems)
+    assert "1,258 train / 539 test" in window.dataset_panel.status.text()
+    window.undo_stack.undo()  # the fit
+    window.undo_stack.undo()  # the dataset
+    assert window.project.dataset == "spiral" and window.project.graph.nodes["x"].params["shape"] == (2,)
+
+
+def test_changing_a_parameter_reloads_and_is_undoable(window, qtbot):
+    spin = window.dataset_panel.form.findChild(QSpinBox, "n_samples")
+    with qtbot.waitSignal(window.dataset_panel.data_loaded, timeout=20000):
+        spin.setValue(100)
+    assert len(window.dataset_panel.data.x_train) + len(window.dataset_panel.data.x_test) == 100
+    assert window.isWindowModified()
+    with qtbot.waitSignal(window.dataset_panel.data_loaded, timeout=20000):
+        window.undo_stack.undo()
+    assert window.project.dataset_params["n_samples"] == 600 and spin.value() == 600
+
+
+def test_a_missing_dataset_offers_the_download_and_loads_after_it(window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    panel = window.dataset_panel
+    panel.kind.setCurrentIndex(panel.kind.findData("mnist"))
+    panel.kind.activated.emit(panel.kind.currentIndex())
+    qtbot.waitUntil(lambda: "not in the download cache" in panel.status.text(), timeout=20000)
+    assert not panel.download.isHidden()  # shown on the Dataset tab
+    seen = []
+
+    def fake_fetch(name, cache, progress=None, cancel=None):  # the real one is tested on a local server
+        folder = cache / name
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        mnist_folder(folder, n_train=20, n_test=5)
+        for done in (10, 20, 30):
+            progress(done, 30)
+        seen.append(name)
+        return folder
+
+    monkeypatch.setattr("core.data.download.fetch_dataset", fake_fetch)
+    with qtbot.waitSignal(panel.data_loaded, timeout=20000):
+        panel.download.click()
+    assert seen == ["mnist"] and len(panel.data.x_train) == 20 and panel.download.isHidden()
+
+
+def test_a_csv_file_with_chosen_columns(window, qtbot, tmp_path):
+    (tmp_path / "t.csv").write_text("a,b,c,kind\n" + "".join(f"{i},{i % 3},{-i},{'xy'[i % 2]}\n" for i in range(30)))
+    with qtbot.waitSignal(window.dataset_panel.data_loaded, timeout=20000):
+        window.project.set_dataset("csv", {"file": str(tmp_path / "t.csv"), "features": "a, c", "label": "kind"})
+    data = window.dataset_panel.data
+    assert data.input_shape == (2,) and data.class_names == ["x", "y"]
+    form = window.dataset_panel.form.widgets
+    assert form["features"].text() == "a, c" and form["label"].text() == "kind"
+    assert form["file"].line.text() == str(tmp_path / "t.csv")

@@ -1,0 +1,213 @@
+"""The plumbing behind the "Inside the network" views: probes by name, computed by the session
+at the stride the user sets, failures reported instead of raised, and tabs that ask only for
+the visible view's probes."""
+
+import numpy as np
+import pytest
+from conftest import LESSONS
+
+import core.probes.registry as insights
+from core.probes.registry import ProbeFailed
+from core.project import load_project
+from core.run.loop import run_loop
+from core.run.session import Session
+
+calls = []
+
+
+def first_weight(session, scale=1.0):
+    """A test probe: the first Linear's weight matrix times `scale`."""
+    return session.trainer.model.layer("fc1").weight.detach().numpy() * scale
+
+
+def count_steps(session):
+    session.memory["count"] = session.memory.get("count", 0)
+    session.trainer.after_step.append(lambda trainer: calls.append(trainer.step_count))
+
+
+def broken(session):
+    raise ValueError("this network has no convolution layer")
+
+
+@pytest.fixture
+def probes(monkeypatch):
+    calls.clear()
+    monkeypatch.setitem(insights.PROBES, "weight", (__name__, "first_weight", "count_steps"))
+    monkeypatch.setitem(insights.PROBES, "broken", (__name__, "broken", None))
+
+
+def spiral_session():
+    return Session(load_project(LESSONS / "spiral_mlp.json"))
+
+
+def test_wanted_probes_arrive_every_stride_with_their_options(probes):
+    session = spiral_session()
+    session.stride = 5
+    session.set_views({"weight": {"scale": 2.0}})
+    assert session.snapshot(probes=False).insights is not None  # the first snapshot after set_views carries them
+    for _ in range(4):
+        session.step()
+    assert session.snapshot(probes=False).insights is None  # 4 steps < stride 5
+    session.step()
+    shot = session.snapshot(probes=False)
+    expected = session.trainer.model.layer("fc1").weight.detach().numpy() * 2
+    assert np.array_equal(shot.insights["weight"], expected)
+
+
+def test_attach_runs_once_and_its_hooks_see_every_step(probes):
+    session = spiral_session()
+    session.set_views({"weight": {}})
+    session.set_views({"weight": {"scale": 3.0}})
+    for _ in range(3):
+        session.step()
+    assert calls == [1, 2, 3]  # one hook, however often the view asked
+
+
+def test_a_forced_snapshot_carries_probes_once_per_step(probes):
+    session = spiral_session()
+    session.set_views({"weight": {}})
+    session.step()
+    assert session.snapshot(probes=True).insights is not None
+    assert session.snapshot(probes=True).insights is None  # nothing changed since
+
+
+def test_a_failing_probe_is_reported_and_training_goes_on(probes):
+    session = spiral_session()
+    session.set_views({"broken": {}, "nonexistent": {}})
+    shot = session.snapshot(probes=True)
+    assert isinstance(shot.insights["broken"], ProbeFailed)
+    assert shot.insights["broken"].message == "this network has no convolution layer"
+    assert "ValueError" in shot.insights["broken"].details
+    assert shot.insights["nonexistent"].message == "there is no probe called 'nonexistent'"
+    session.step()
+
+
+def test_the_loop_answers_a_views_command_at_once_while_paused(probes):
+    session = spiral_session()
+    commands = [("step", 2), None, None, ("views", {"weight": {}}), ("stride", 0), ("stop",)]
+    messages = []
+    run_loop(session, lambda wait: commands.pop(0) if commands else ("stop",), lambda *m: messages.append(m))
+    shots = [m[1] for m in messages if m[0] == "snapshot"]
+    assert shots[-1].insights is not None and "weight" in shots[-1].insights
+    assert session.stride == 1  # a stride below one step means every step
+
+
+# ---- the tabs --------------------------------------------------------------------------------
+
+
+def make_tabs(qtbot, monkeypatch):
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QLabel
+
+    import gui.training.view_tabs as view_tabs
+    import gui.views.registry as registry
+    from gui.views.base import InsightView
+
+    class Probed(InsightView):
+        def __init__(self):
+            super().__init__()
+            self.layer, self.shown, self.contexts = "fc1", [], []
+
+        def wanted(self):
+            return {"weight": {"layer": self.layer}}
+
+        def set_context(self, project, data):
+            self.contexts.append((project, data))
+
+        def show_insights(self, found):
+            self.shown.append(found)
+
+    class Controller(QObject):
+        snapshot = Signal(object)
+
+        def __init__(self):
+            super().__init__()
+            self.asked, self.strides = [], []
+
+        def set_views(self, wanted):
+            self.asked.append(wanted)
+
+        def set_stride(self, steps):
+            self.strides.append(steps)
+
+    monkeypatch.setitem(globals(), "Probed", Probed)
+    views = [
+        registry.ViewSpec("probed", "Probed", f"{__name__}:Probed", "a test view"),
+        registry.ViewSpec("missing", "Missing", "gui.views.no_such_module:View", "cannot load"),
+    ]
+    monkeypatch.setattr(registry, "VIEWS", views)
+    monkeypatch.setattr(view_tabs, "VIEWS", views)
+    controller = Controller()
+    tabs = view_tabs.ViewTabs(QLabel("dashboard"), controller)
+    qtbot.addWidget(tabs)
+    return tabs, controller
+
+
+def test_tabs_build_views_on_first_show_and_ask_only_for_the_visible_one(qtbot, monkeypatch):
+    from core.run.session import Snapshot
+
+    tabs, controller = make_tabs(qtbot, monkeypatch)
+    assert tabs.views == {} and tabs.count() == 3
+    tabs.set_context("project", "data")
+    view = tabs.show_view("probed") or tabs.views["probed"]
+    assert view.contexts == [("project", "data")]
+    assert controller.asked[-1] == {"weight": {"layer": "fc1"}}
+    view.layer = "fc2"
+    view.options_changed.emit()
+    assert controller.asked[-1] == {"weight": {"layer": "fc2"}}
+    empty = np.zeros(0)
+    shot = Snapshot(1, 0, 0.1, empty, empty, empty, insights={"weight": 7, "other": 8})
+    controller.snapshot.emit(shot)
+    assert view.shown == [{"weight": 7}] and view in tabs.delivered
+    tabs.show_view("training")
+    assert controller.asked[-1] == {}  # the dashboard wants no probes
+    controller.snapshot.emit(shot)
+    assert len(view.shown) == 1  # a hidden view is not drawn
+    tabs.stride.setValue(50)
+    assert controller.strides == [50]
+
+
+def test_a_view_that_cannot_load_says_why_in_its_tab(qtbot, monkeypatch):
+    from gui.views.base import MessageLabel
+
+    tabs, controller = make_tabs(qtbot, monkeypatch)
+    tabs.show_view("missing")
+    label = tabs.currentWidget().findChild(MessageLabel)
+    assert label.text().startswith("This view could not be loaded: No module named 'gui.views.no_such_module'")
+    assert controller.asked[-1] == {}
+
+
+def test_while_running_the_stride_holds_however_often_snapshots_are_taken(probes, monkeypatch):
+    import core.run.session as session_module
+
+    monkeypatch.setattr(session_module, "PROBE_INTERVAL", 0.0)  # the dashboard's probes every snapshot
+    session = spiral_session()
+    session.stride = 1000
+    session.set_views({"weight": {}})
+    session.snapshot()
+    carried = 0
+    for _ in range(30):
+        session.step()
+        carried += session.snapshot().insights is not None  # as run_loop asks while running
+    assert carried == 0
+
+
+def test_snapshots_of_a_stopped_run_are_ignored(qtbot):
+    from PySide6.QtCore import QObject, Signal
+
+    from core.run.session import Snapshot
+    from gui.training.controller import TrainingController
+
+    class OldWorker(QObject):
+        snapshot = Signal(object)
+        state_changed = Signal(str)
+
+    controller, old = TrainingController(), OldWorker()
+    old.snapshot.connect(controller._snapshot)
+    old.state_changed.connect(controller._state)
+    received = []
+    controller.snapshot.connect(received.append)
+    empty = np.zeros(0)
+    old.snapshot.emit(Snapshot(99, 3, 0.1, empty, empty, empty))
+    old.state_changed.emit("running")
+    assert received == [] and controller.step == 0 and controller.state == "idle"

@@ -1,0 +1,218 @@
+"""Training from the window: Run, Pause, Step, live learning rate, divergence, closing mid-run."""
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from conftest import LESSONS, ROOT, diverging_project
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDoubleSpinBox, QMessageBox
+
+from gui.views.dashboard.boundary import surface_image
+
+
+def open_lesson(window, qtbot, name):
+    window.open_lesson(LESSONS / f"{name}.json")
+    qtbot.waitUntil(
+        lambda: window.dataset_panel.data is not None and window.dataset_panel.data.name == window.project.dataset,
+        timeout=20000,
+    )
+
+
+def controller(window):
+    return window.run_controls.controller
+
+
+def test_run_trains_and_the_loss_curve_gets_points(window, qtbot):
+    open_lesson(window, qtbot, "spiral_mlp")
+    window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).step >= 50, timeout=30000)
+    window.run_controls.dashboard.curves.flush()
+    x, y = window.run_controls.dashboard.curves.loss_curve_data()
+    assert len(x) >= 50 and np.isfinite(y).all()
+    assert "epoch" in window.run_controls.dashboard.counters.text()
+
+
+def test_pause_stops_the_step_counter_and_step_advances_exactly_one_batch(window, qtbot):
+    open_lesson(window, qtbot, "spiral_mlp")
+    window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).step >= 20, timeout=30000)
+    window.run_controls.run_action.trigger()  # Pause
+    qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=5000)
+    paused_at = controller(window).step
+    qtbot.wait(300)
+    assert controller(window).step == paused_at
+    with qtbot.waitSignal(controller(window).snapshot, timeout=5000):
+        window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=5000)
+    assert controller(window).step == paused_at + 1
+
+
+def test_a_new_learning_rate_reaches_the_running_optimiser(window, qtbot):
+    open_lesson(window, qtbot, "spiral_mlp")
+    window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).step >= 5, timeout=30000)
+    window.tabs.setCurrentWidget(window.run_controls.settings)
+    spin = window.run_controls.settings.form.findChild(QDoubleSpinBox, "lr")
+    spin.setValue(0.0037)
+    qtbot.waitUntil(lambda: controller(window).lr == pytest.approx(0.0037), timeout=5000)
+    window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=5000)
+    optimizer = controller(window).worker.session.trainer.optimizer  # the worker is idle while paused
+    assert optimizer.param_groups[0]["lr"] == pytest.approx(0.0037)
+    assert window.project.training.lr == pytest.approx(0.0037)
+
+
+def test_a_diverging_network_pauses_with_the_step_and_cause(window, qtbot, tmp_path):
+    path = diverging_project(tmp_path / "hot.json")
+    window.open_path(str(path))
+    qtbot.waitUntil(lambda: window.dataset_panel.data is not None, timeout=20000)
+    with qtbot.waitSignal(controller(window).diverged, timeout=30000):
+        window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=5000)
+    alert = window.run_controls.dashboard.alert.text()
+    assert "the loss became" in alert and "at step" in alert and "learning rate 100 is probably too high" in alert
+    window.editor.add_layer("ReLU")  # the app stays usable: editing asks to stop (answered Discard: no)
+    assert not window.run_controls.dashboard.alert.isHidden()
+
+
+def test_the_boundary_shows_the_models_surface(window, qtbot):
+    open_lesson(window, qtbot, "spiral_mlp")
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "paused" and controller(window).step == 1, timeout=30000)
+    boundary = window.run_controls.dashboard.boundary
+    assert boundary.surface is not None
+    assert np.array_equal(boundary.image.image, surface_image(boundary.surface, False))
+    neurons = window.run_controls.dashboard.neurons
+    assert [len(neurons.images[shown]) for _, shown in neurons.columns] == [12, 12, 2]
+
+
+def test_editing_the_network_while_training_asks_to_stop(window, qtbot, monkeypatch):
+    open_lesson(window, qtbot, "spiral_mlp")
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=30000)
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel
+    )
+    assert window.editor.add_layer("ReLU") is None and asked and "discards the model" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.editor.add_layer("ReLU") == "relu1" and not controller(window).active
+
+
+def test_a_saved_run_reopens_with_its_weights(window, qtbot, tmp_path):
+    open_lesson(window, qtbot, "perceptron")
+    window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "finished", timeout=60000)
+    with qtbot.waitSignal(controller(window).saved, timeout=10000):
+        controller(window).save(str(tmp_path / "run"))
+    trained = controller(window).worker.session.trainer.model.state_dict()
+    assert window.open_run(str(tmp_path / "run"))
+    qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=30000)
+    reopened = controller(window).worker.session.trainer.model.state_dict()
+    assert all(np.array_equal(trained[k].numpy(), reopened[k].numpy()) for k in trained)
+
+
+def test_closing_mid_run_exits_within_two_seconds_without_thread_warnings(tmp_path):
+    script = f"""
+import sys, time; sys.path.insert(0, {str(ROOT)!r})
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from gui.main_window import MainWindow
+from core.project import load_project
+window = MainWindow()
+window.show()
+project = load_project({str(LESSONS / "digits_cnn.json")!r})
+project.training = project.training.replace(epochs=1000)  # still running when the window closes
+window.show_project(project, None)
+while window.dataset_panel.data is None:
+    app.processEvents()
+    time.sleep(0.005)
+window.run_controls.run_or_pause()
+start = time.time()
+while window.run_controls.controller.step < 5 and time.time() - start < 60:
+    app.processEvents()
+    time.sleep(0.005)
+assert window.run_controls.controller.state == "running"
+started = time.time()
+window.close()
+print("closed in", time.time() - started)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "NEURONA_DATA_DIR": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert float(result.stdout.split()[-1]) < 2.0
+    assert "QThread" not in result.stderr and "Destroyed" not in result.stderr
+
+
+def test_the_process_worker_trains_and_steps_the_same_way(window, qtbot):
+    controller(window).in_process = True
+    open_lesson(window, qtbot, "spiral_mlp")
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).step == 1 and controller(window).state == "paused", timeout=60000)
+    window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).step >= 100, timeout=30000)
+    window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=5000)
+    assert window.run_controls.dashboard.boundary.surface is not None
+    process = controller(window).worker.process
+    assert controller(window).shutdown() and not process.is_alive()
+
+
+def test_clicking_on_the_plane_adds_a_point_and_training_goes_on(window, qtbot):
+    open_lesson(window, qtbot, "spiral_mlp")
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=30000)
+    before = window.dataset_panel.data
+    boundary = window.run_controls.dashboard.boundary
+    boundary.adding.setCurrentIndex(2)  # "click adds arm 2"
+    plot = boundary.plot
+    target = plot.getViewBox().mapViewToScene(QPointF(0.25, -0.5))
+    with qtbot.waitSignal(window.dataset_panel.data_loaded, timeout=20000):
+        QTest.mouseClick(
+            plot.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, plot.mapFromScene(target)
+        )
+    after = window.dataset_panel.data
+    assert window.project.dataset == "points" and controller(window).active
+    xs = np.concatenate([after.x_train, after.x_test])
+    ys = np.concatenate([after.y_train, after.y_test])
+    assert len(xs) == len(before.x_train) + len(before.x_test) + 1
+    added = np.argmin(np.abs(xs - [0.25, -0.5]).sum(1))
+    assert np.allclose(xs[added], [0.25, -0.5], atol=0.05) and ys[added] == 1
+    window.run_controls.step_action.trigger()  # the model trains on the new points
+    qtbot.waitUntil(lambda: controller(window).step == 2, timeout=10000)
+    window.undo_stack.undo()
+    assert window.project.dataset == "spiral"
+
+
+def test_an_error_inside_training_reaches_the_user_with_details(window, qtbot, monkeypatch):
+    from core.run.session import Session
+
+    real_step = Session.step
+
+    def failing_step(self):
+        if self.trainer.step_count >= 10:
+            raise RuntimeError("the GPU caught fire")
+        real_step(self)
+
+    monkeypatch.setattr(Session, "step", failing_step)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append((box.text(), box.detailedText())))
+    open_lesson(window, qtbot, "spiral_mlp")
+    with qtbot.waitSignal(controller(window).failed, timeout=30000):
+        window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "failed", timeout=5000)
+    assert shown and "the GPU caught fire" in shown[0][0] and "Traceback" in shown[0][1]
+    assert window.run_controls.run_action.text() == "&Run"
+    window.run_controls.reset_action.trigger()  # the app stays usable: a fresh run can start
+    monkeypatch.setattr(Session, "step", real_step)
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).step == 1, timeout=30000)

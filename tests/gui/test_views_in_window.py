@@ -1,0 +1,87 @@
+"""Every view of the training dock, in the real window: it loads, and after a few training
+steps through the app's own worker its probes arrive without failing."""
+
+import pytest
+from conftest import LESSONS
+
+from core.probes.registry import ProbeFailed
+from core.project import load_project
+from gui.views.base import MessageLabel
+from gui.views.registry import VIEWS
+
+# a lesson each probing view is meant for
+LESSON_FOR = {
+    "folding": "folding_circles",
+    "hidden": "two_hidden_neurons",
+    "activations": "digits_cnn",
+    "weights": "digit_templates",
+    "filters": "digits_cnn",
+    "gradients": "vanishing_sigmoid",
+    "confusion": "digits_cnn",
+    "maximise": "digits_cnn",
+    "landscape": "spiral_mlp",
+}
+
+
+def open_lesson(window, qtbot, name):
+    window.open_lesson(LESSONS / f"{name}.json")
+    qtbot.waitUntil(lambda: window.dataset_panel.data is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.dataset_panel.data.name == window.project.dataset, timeout=20000)
+
+
+@pytest.mark.parametrize("spec", VIEWS, ids=[spec.name for spec in VIEWS])
+def test_each_view_loads_and_gets_its_probes_from_the_worker(window, qtbot, spec):
+    if spec.name in LESSON_FOR:
+        open_lesson(window, qtbot, LESSON_FOR[spec.name])
+    view = window.show_view(spec.name)
+    assert view is not None, window.view_tabs.currentWidget().findChild(MessageLabel).text()
+    assert window.training_dock.isVisible()
+    if not view.wanted():
+        return
+    received = {}
+    window.run_controls.controller.snapshot.connect(lambda shot: received.update(shot.insights or {}))
+    window.run_controls.step()
+    qtbot.waitUntil(lambda: view in window.view_tabs.delivered, timeout=30000)
+    assert window.run_controls.controller.views == view.wanted()
+    failures = [name for name, result in received.items() if isinstance(result, ProbeFailed)]
+    assert not failures, [received[name].details for name in failures]
+
+
+def test_every_lesson_that_names_a_view_opens_on_it(window, qtbot):
+    named = [(path, load_project(path).view) for path in sorted(LESSONS.glob("*.json"))]
+    named = [(path, view) for path, view in named if view]
+    assert named, "at least one lesson opens on the view it is about"
+    for path, view in named:
+        open_lesson(window, qtbot, path.stem)
+        assert window.view_tabs.currentWidget().objectName() == view
+
+
+def test_the_lessons_menu_opens_a_lab_lesson_in_the_lab(window, qtbot):
+    lab_menu = next(a.menu() for a in window.lessons_menu.actions() if a.menu() is not None)
+    first = lab_menu.actions()[0]
+    assert first.text() == "Momentum in a ravine"  # the course's order
+    first.trigger()
+    lab = window.view_tabs.current_view()
+    assert window.view_tabs.currentWidget().objectName() == "optimizer_lab"
+    assert lab.lesson.currentIndex() > 0 and first.text() in lab.lesson_text.text()
+    lab.play(False)
+
+
+def test_showing_a_view_gives_the_dock_over_half_the_window(window, qtbot):
+    window.show_view("activation_functions")
+    qtbot.waitUntil(lambda: window.training_dock.height() >= window.height() // 2, timeout=5000)
+
+
+def test_presentation_mode_rebuilds_the_views_with_larger_plot_text(window, qtbot):
+    from gui.widgets.text_size import pt
+
+    open_lesson(window, qtbot, "digit_templates")
+    window.run_controls.step()
+    before = window.view_tabs.current_view()
+    qtbot.waitUntil(lambda: before in window.view_tabs.delivered, timeout=30000)
+    assert pt(9) == "9pt"
+    window.set_presentation(True)
+    after = window.view_tabs.current_view()
+    assert after is not before and pt(9) == "14.4pt"
+    qtbot.waitUntil(lambda: after in window.view_tabs.delivered, timeout=30000)  # redrawn while paused
+    window.set_presentation(False)
