@@ -20,7 +20,7 @@ app = QApplication([])
 from gui.main_window import MainWindow
 from core.project import load_project
 window = MainWindow()
-window.show_project(load_project({lesson!r}), None)
+window.document.open(load_project({lesson!r}))
 window.show()
 def painted():
     print(time.time(), "torch" in sys.modules, flush=True)

@@ -108,7 +108,7 @@ def open_lesson(window, name: str):
     """Open a lesson, wait for its dataset; give it epochs enough that no run finishes early."""
     from core.project import load_project
 
-    window.show_project(load_project(ROOT / "assets" / "lessons" / f"{name}.json"), None)
+    window.document.open(load_project(ROOT / "assets" / "lessons" / f"{name}.json"))
     panel = window.dataset_panel
     wait_until(lambda: panel.data is not None and panel.data.name == window.project.dataset)
     window.project.training.epochs = 1_000_000

@@ -25,9 +25,9 @@ def run_app(
     if view:
         window.show_view(view)
     if project:
-        window.open_path(project)
+        window.files.open_path(project)
     else:
-        window.offer_recovery()
+        window.files.offer_recovery()
     code = app.exec()
     QThreadPool.globalInstance().waitForDone(2000)
     return code
@@ -82,7 +82,7 @@ def take_screenshot(app, window, project: str | None, out: str, size: str, train
         from core.project import ProjectError, load_project
 
         try:
-            window.show_project(load_project(project), project)
+            window.document.open(load_project(project), project)
         except ProjectError as err:
             print(f"error: {project}: {err}", file=sys.stderr)
             return 2

@@ -1,8 +1,8 @@
 """The main window: palette, canvas and inspector, with the file and edit menus.
 
-It owns the open project and its undo stack; the editor makes the edits.
-Unsaved work is copied to an autosave file after every change and offered
-back after a crash.
+It lays out the panels and menus and wires them to the Document, which owns
+the open project, its undo stack, its data and the model generation; the
+panels subscribe to the Document's signals.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -31,6 +31,7 @@ from core.network.fit import adapt_to_data
 from core.network.layers import fmt_shape
 from core.project import Project, ProjectError, load_project
 from gui.dataset.panel import DatasetPanel
+from gui.document import Document
 from gui.editor.commands import Macro, SetDataset, SetParam, SetTraining
 from gui.editor.editor import Editor
 from gui.editor.inspector import Inspector
@@ -74,24 +75,20 @@ def lesson_titles() -> list[tuple[str, Path]]:
     return found
 
 
-class MainWindow(ProjectFiles, QMainWindow):
+class MainWindow(QMainWindow):
     def __init__(self, autosave: Autosave | None = None) -> None:
         super().__init__()
         self.resize(1280, 800)
         self.settings = app_settings()
-        self.autosave = autosave or Autosave()
-        self.project = Project()
-        self.path: str | None = None
-        self.recovered = False
-        self.undo_stack = QUndoStack(self)
+        self.document = doc = Document(autosave or Autosave(), self)
+        self.files = ProjectFiles(self, doc, self.settings)
 
         self.palette = Palette()
         self.inspector = Inspector()
         self.dataset_panel = DatasetPanel()
-        self.run_controls = RunControls(self)
-        self._pending_weights = None  # a reopened run's weights, used once its dataset has loaded
+        self.run_controls = RunControls(self, doc)
         self.view = GraphView()
-        self.editor = Editor(self.view, self.inspector, self.undo_stack)
+        self.editor = Editor(self.view, self.inspector, doc.undo_stack)
         self.problems = QListWidget()
         self.problems.setStyleSheet("QListWidget { color: #b71c1c; background: #fff5f5; border: 1px solid #ef9a9a; }")
         self.problems.itemClicked.connect(self._problem_clicked)
@@ -111,23 +108,33 @@ class MainWindow(ProjectFiles, QMainWindow):
         self.statusBar().addPermanentWidget(self.run_controls.device_label)
         self.statusBar().addPermanentWidget(self.totals)
 
+        doc.project_opened.connect(self._project_opened)
+        doc.data_loaded.connect(self._data_loaded)
+        doc.model_reset.connect(lambda _: self.view_tabs.set_context(doc.project, doc.data))
+        doc.title_changed.connect(self._update_title)
+        doc.autosave_failed.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.files.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.files.recent_changed.connect(lambda _: self._fill_recent())
+        self.files.run_opened.connect(self.run_controls.start_when_loaded)
         self.palette.layer_activated.connect(self.editor.add_layer)
         self.editor.guard = self.run_controls.guard
         self.run_controls.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.run_controls.run_started.connect(self.training_dock.show)
         self.run_controls.settings.setting_edited.connect(self._setting_edited)
         self.dataset_panel.dataset_edited.connect(self._dataset_edited)
+        self.dataset_panel.data_loaded.connect(doc.set_data)
         self.run_controls.dashboard.boundary.point_added.connect(self._point_added)
-        self.dataset_panel.data_loaded.connect(self._data_loaded)
         self.editor.node_selected.connect(lambda node_id: self.tabs.setCurrentWidget(self.inspector))
         self._fit_after_load = False
         self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.editor.inference_changed.connect(self._show_totals)
-        self.undo_stack.cleanChanged.connect(self._update_title)
-        self._autosave_timer = QTimer(self, singleShot=True, interval=1500, timeout=self._write_autosave)
-        self.undo_stack.indexChanged.connect(lambda _: self._autosave_timer.start())
         self._actions()
         self.set_presentation(self.settings.value("presentation", False, type=bool))
-        self.show_project(Project(), None)
+        doc.open(Project())
+
+    @property
+    def project(self) -> Project:
+        return self.document.project
 
     # ---- layout --------------------------------------------------------------------
 
@@ -178,26 +185,27 @@ class MainWindow(ProjectFiles, QMainWindow):
     def _actions(self) -> None:
         keys, ed = QKeySequence.StandardKey, self.editor
         file = self.menuBar().addMenu("&File")
-        self._action(file, "&New", self.new_project, keys.New)
-        self._action(file, "&Open…", self.open_dialog, keys.Open)
+        files = self.files
+        self._action(file, "&New", files.new_project, keys.New)
+        self._action(file, "&Open…", files.open_dialog, keys.Open)
         self.recent_menu = file.addMenu("Open &Recent")
         self.lessons_menu = file.addMenu("&Lessons")
         for title, path in lesson_titles():
-            self._action(self.lessons_menu, title, lambda _=False, p=path: self.open_lesson(p))
+            self._action(self.lessons_menu, title, lambda _=False, p=path: files.open_lesson(p))
         lab_menu = self.lessons_menu.addMenu("Optimizer Lab")
         for title, path in lab_lesson_titles():
             self._action(lab_menu, title, lambda _=False, p=path: self.open_lab_lesson(p))
         file.addSeparator()
-        self._action(file, "Open R&un…", self.open_run_dialog)
-        self._action(file, "&Save", self.save, keys.Save)
-        self._action(file, "Save &As…", self.save_as, keys.SaveAs)
+        self._action(file, "Open R&un…", files.open_run_dialog)
+        self._action(file, "&Save", files.save, keys.Save)
+        self._action(file, "Save &As…", files.save_as, keys.SaveAs)
         file.addAction(self.run_controls.save_run_action)
         file.addSeparator()
         self._action(file, "&Quit", self.close, keys.Quit)
         edit = self.menuBar().addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.document.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(keys.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.document.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addActions([undo, redo])
         edit.addSeparator()
@@ -241,20 +249,16 @@ class MainWindow(ProjectFiles, QMainWindow):
 
     # ---- showing a project ------------------------------------------------------------
 
-    def show_project(self, project: Project, path: str | None) -> None:
-        self.run_controls.shutdown()
-        self.project, self.path, self.recovered = project, path, False
+    def _project_opened(self, project: Project) -> None:
         self.editor.set_graph(project.graph)
         self.run_controls.settings.show_project(project)
         self.dataset_panel.show_project(project)
         self.tabs.setCurrentIndex(0)
-        self.view_tabs.set_context(project, None)
         self.about.setText(
             f"<h3>{project.title}</h3><p>{project.description}</p>"
             f"<p style='color:#546e7a'>Dataset: {project.dataset} · {project.training.optimizer}, "
             f"learning rate {project.training.lr:g}, {project.training.epochs} epochs</p>"
         )
-        self._update_title()
         if project.view in VIEW_NAMES:
             self.show_view(project.view)  # a lesson opens on the view it is about
         elif project.view:
@@ -286,14 +290,13 @@ class MainWindow(ProjectFiles, QMainWindow):
             self.resizeDocks([self.training_dock], [int(self.height() * 0.55)], Qt.Orientation.Vertical)
 
     def _setting_edited(self, name: str, value) -> None:
+        """A training setting changed in the form: one undoable edit; the run follows the project."""
         if getattr(self.project.training, name) != value:
-            self.undo_stack.push(SetTraining(self.project, name, value))
-            if name == "lr":
-                self.run_controls.set_lr(value)
+            self.document.push(SetTraining(self.project, name, value))
 
     def _point_added(self, x: float, y: float, k: int) -> None:
         """A click on the plane: the dataset becomes (or grows) the user's own points."""
-        data = self.dataset_panel.data
+        data = self.document.data
         if data is None or not data.is_2d:
             return
         xs = np.concatenate([data.x_train, data.x_test, [[x, y]]])
@@ -304,14 +307,14 @@ class MainWindow(ProjectFiles, QMainWindow):
             "test_ratio": self.project.dataset_params["test_ratio"],
             "seed": self.project.dataset_params["seed"],
         }
-        self.undo_stack.push(SetDataset(self.project, "points", params))
+        self.document.push(SetDataset(self.project, "points", params))
 
     def _dataset_edited(self, name: str, params: dict) -> None:
         if not self.run_controls.guard():
             self.dataset_panel.refresh()
             return
         self._fit_after_load = True
-        self.undo_stack.push(SetDataset(self.project, name, params))
+        self.document.push(SetDataset(self.project, name, params))
 
     def _data_loaded(self, data) -> None:
         """Show the data's problems with the graph; after the user changed the dataset, fit the network to it."""
@@ -320,20 +323,12 @@ class MainWindow(ProjectFiles, QMainWindow):
             changes = adapt_to_data(self.project.graph, data)
             if changes:
                 steps = [SetParam(self.project.graph, node, name, value) for node, name, value in changes]
-                self.undo_stack.push(Macro(f"Fit the network to {data.name}", steps))
+                self.document.push(Macro(f"Fit the network to {data.name}", steps))
                 summary = ", ".join(f"{node}.{name} = {fmt_value(value)}" for node, name, value in changes)
                 self.statusBar().showMessage(f"Fitted the network to {data.name}: {summary}", 8000)
         self.editor.data = data
         self.editor.scene.set_data(data)
         self.view_tabs.set_context(self.project, data)
-        if not self.run_controls.controller.active:
-            self.run_controls.dashboard.show_data(data)
-        elif self.project.dataset == "points":
-            self.run_controls.controller.set_data(data)  # the model trains on with the points just added
-            self.run_controls.dashboard.boundary.show_data(data)
-        if self._pending_weights is not None:
-            weights, self._pending_weights = self._pending_weights, None
-            self.run_controls.start_from(weights)
 
     def _show_totals(self, inference) -> None:
         problems = len(inference.problems)
@@ -355,21 +350,22 @@ class MainWindow(ProjectFiles, QMainWindow):
             self.editor.select([node_id])
             self.view.centerOn(self.editor.scene.nodes[node_id])
 
-    @property
-    def dirty(self) -> bool:
-        return self.recovered or not self.undo_stack.isClean()
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.document.display_name}[*] — Neurona")
+        self.setWindowModified(self.document.dirty)
 
-    def _update_title(self, *_) -> None:
-        name = Path(self.path).name if self.path else self.project.title
-        self.setWindowTitle(f"{name}[*] — Neurona")
-        self.setWindowModified(self.dirty)
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.files.recent:
+            self._action(self.recent_menu, path, lambda _=False, p=path: self.files.open_path(p))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self.maybe_save():
+        if self.files.maybe_save():
             self.run_controls.shutdown()
             self.dataset_panel.shutdown()
             self.editor.release_clipboard()
-            self.autosave.clear()
+            self.document.autosave.clear()
             event.accept()
         else:
             event.ignore()

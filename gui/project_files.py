@@ -1,31 +1,40 @@
-"""Project files for the main window: New, Open, Open Recent, Open Run, lessons,
-Save and Save As, the prompt before unsaved work is lost, and the autosave
-copy that a crashed session offers back."""
+"""File actions: New, Open, Open Recent, Open Run, lessons, Save and Save As, the
+prompt before unsaved work is lost, and the autosave copy a crashed session
+offers back. The Document holds the project; this adds the dialogs."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from core.project import Project, ProjectError, load_project, save_project
+from core.project import Project, ProjectError, load_project
+from gui.document import Document
 
 MAX_RECENT = 8
 
 
-class ProjectFiles:
-    """Mixed into MainWindow, which provides project, path, undo_stack, autosave, settings,
-    recent_menu, show_project and the run controls."""
+class ProjectFiles(QObject):
+    message = Signal(str)  # for the status bar
+    recent_changed = Signal(list)  # the recent files, newest first
+    run_opened = Signal(object)  # a reopened run's weights, to start a paused model once its data has loaded
 
-    # ---- files ---------------------------------------------------------------------------
+    def __init__(self, window: QWidget, document: Document, settings):
+        super().__init__(window)
+        self.window, self.document, self.settings = window, document, settings
+
+    @property
+    def recent(self) -> list[str]:
+        return self.settings.value("recent", [], type=list)
 
     def maybe_save(self) -> bool:
         """Ask before unsaved changes would be lost; False means the user cancelled."""
-        if not self.dirty:
+        if not self.document.dirty:
             return True
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self,
+            self.window,
             "Unsaved changes",
             "Save the changes to this project first?",
             buttons.Save | buttons.Discard | buttons.Cancel,
@@ -37,14 +46,15 @@ class ProjectFiles:
 
     def new_project(self) -> None:
         if self.maybe_save():
-            self.show_project(Project(), None)
-            self.autosave.clear()
+            self.document.open(Project())
+            self.document.autosave.clear()
 
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        start = str(Path(self.path).parent) if self.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Open a project", start, "Neurona projects (*.json)")
+        path = self.document.path
+        start = str(Path(path).parent) if path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open a project", start, "Neurona projects (*.json)")
         if path:
             self.open_path(path, ask=False)
 
@@ -54,18 +64,18 @@ class ProjectFiles:
         try:
             project = load_project(path)
         except ProjectError as err:
-            QMessageBox.warning(self, "Cannot open the project", f"{Path(path).name}: {err}")
+            QMessageBox.warning(self.window, "Cannot open the project", f"{Path(path).name}: {err}")
             return False
-        self.show_project(project, str(path))
+        self.document.open(project, str(path))
         self._remember(str(path))
-        self.autosave.clear()
-        self.statusBar().showMessage(f"Opened {path}", 4000)
+        self.document.autosave.clear()
+        self.message.emit(f"Opened {path}")
         return True
 
     def open_run_dialog(self) -> None:
         if not self.maybe_save():
             return
-        folder = QFileDialog.getExistingDirectory(self, "Open a saved run", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self.window, "Open a saved run", str(Path.home()))
         if folder:
             self.open_run(folder)
 
@@ -76,10 +86,10 @@ class ProjectFiles:
         try:
             project, weights = load_run(folder)
         except (ProjectError, OSError) as err:
-            QMessageBox.warning(self, "Cannot open the run", f"{folder}: {err}")
+            QMessageBox.warning(self.window, "Cannot open the run", f"{folder}: {err}")
             return False
-        self.show_project(project, None)
-        self._pending_weights = weights
+        self.document.open(project)
+        self.run_opened.emit(weights)
         return True
 
     def open_lesson(self, path: Path) -> bool:
@@ -87,75 +97,52 @@ class ProjectFiles:
         if not self.maybe_save():
             return False
         try:
-            self.show_project(load_project(path), None)
+            self.document.open(load_project(path))
         except ProjectError as err:
-            QMessageBox.warning(self, "Cannot open the lesson", str(err))
+            QMessageBox.warning(self.window, "Cannot open the lesson", str(err))
             return False
         return True
 
     def save(self) -> bool:
-        return self.save_to(self.path) if self.path else self.save_as()
+        return self.save_to(self.document.path) if self.document.path else self.save_as()
 
     def save_as(self) -> bool:
-        suggestion = self.path or str(Path.home() / f"{self.project.title or 'project'}.json")
-        path, _ = QFileDialog.getSaveFileName(self, "Save the project", suggestion, "Neurona projects (*.json)")
+        suggestion = self.document.path or str(Path.home() / f"{self.document.project.title or 'project'}.json")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save the project", suggestion, "Neurona projects (*.json)")
         return self.save_to(path) if path else False
 
     def save_to(self, path: str) -> bool:
-        if not path.endswith(".json"):
-            path += ".json"
         try:
-            save_project(self.project, path)
+            path = self.document.save_to(path)
         except OSError as err:
-            QMessageBox.warning(self, "Cannot save", f"{path}: {err.strerror or err}")
+            QMessageBox.warning(self.window, "Cannot save", f"{path}: {err.strerror or err}")
             return False
-        self.path, self.recovered = path, False
-        self.undo_stack.setClean()
-        self.autosave.clear()
         self._remember(path)
-        self._update_title()
-        self.statusBar().showMessage(f"Saved {path}", 4000)
+        self.message.emit(f"Saved {path}")
         return True
 
     def _remember(self, path: str) -> None:
-        recent = [p for p in self.settings.value("recent", [], type=list) if p != path]
+        recent = [p for p in self.recent if p != path]
         self.settings.setValue("recent", [path] + recent[: MAX_RECENT - 1])
-        self._fill_recent()
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.settings.value("recent", [], type=list):
-            self._action(self.recent_menu, path, lambda _=False, p=path: self.open_path(p))
-        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
-
-    # ---- crash safety -----------------------------------------------------------------------
-
-    def _write_autosave(self) -> None:
-        if self.dirty:
-            try:
-                self.autosave.write(self.project, self.path)
-            except OSError as err:
-                self.statusBar().showMessage(f"Could not write the autosave copy: {err}", 6000)
+        self.recent_changed.emit(self.recent)
 
     def offer_recovery(self) -> bool:
         """After a crash, offer the autosaved work back; True if it was restored."""
-        pending = self.autosave.pending()
+        pending = self.document.autosave.pending()
         if pending is None:
             return False
         project, source = pending
         where = Path(source).name if source else project.title
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self,
+            self.window,
             "Recover unsaved work?",
             f"Neurona closed without saving changes to “{where}”. Recover them?",
             buttons.Yes | buttons.No,
             buttons.Yes,
         )
         if answer != buttons.Yes:
-            self.autosave.clear()
+            self.document.autosave.clear()
             return False
-        self.show_project(project, source)
-        self.recovered = True
-        self._update_title()
+        self.document.open(project, source, recovered=True)
         return True

@@ -58,7 +58,7 @@ class DatasetPanel(QWidget):
     def show_project(self, project) -> None:
         if self.project is not None:
             self.project.dataset_changed.disconnect(self.refresh)
-        self.project, self._shown_kind = project, None
+        self.project, self._shown_kind, self.data = project, None, None
         project.dataset_changed.connect(self.refresh)
         self.refresh()
 

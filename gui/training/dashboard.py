@@ -78,3 +78,14 @@ class Dashboard(QWidget):
     def show_alert(self, text: str) -> None:
         self.alert.setText(f"⚠  {text}")
         self.alert.show()
+
+    def clear_model(self, data: Data | None) -> None:
+        """The model is gone: no curves, no header figures, no boundary or neurons of it; the data's points stay."""
+        self.curves.clear()
+        self.alert.hide()
+        self.boundary.clear_surface()
+        self.neurons.show_message("The neurons appear when the network trains.")
+        self._neurons_ready = False
+        self.counters.setText("Not trained yet: press Run (F5).")
+        if data is not None:
+            self.show_data(data)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from core.network.fit import data_problems
 from core.network.graph import infer
+from gui.document import Document
 from gui.training.controller import TrainingController
 from gui.training.dashboard import Dashboard
 from gui.training.settings_panel import TrainingSettings
@@ -18,10 +19,14 @@ from gui.training.settings_panel import TrainingSettings
 
 class RunControls(QObject):
     message = Signal(str)  # for the status bar
+    run_started = Signal()  # a new model began training: the window shows the training dock
 
-    def __init__(self, window):
+    def __init__(self, window, document: Document):
         super().__init__(window)
-        self.window = window
+        self.window, self.document = window, document
+        self._pending_weights = None  # a reopened run's weights, used once its dataset has loaded
+        self._project = None  # the project whose training settings the run follows
+        self._run_when_loaded = False  # Run was pressed while the dataset was loading
         # a child process trains at full speed beside the GUI's painting (bench/training_overhead.py)
         self.controller = TrainingController(self, in_process=True)
         self.dashboard = Dashboard()
@@ -40,6 +45,9 @@ class RunControls(QObject):
         self.controller.failed.connect(self._failed)
         self.controller.saved.connect(lambda folder: self.message.emit(f"Saved the run to {folder}"))
         self.controller.device.connect(lambda device: self.device_label.setText(f"device: {device}"))
+        document.project_opened.connect(self._project_opened)
+        document.data_loaded.connect(self._data_loaded)
+        document.model_reset.connect(self._model_reset)
         self._state("idle")
 
     def _action(self, text, slot, keys) -> QAction:
@@ -54,6 +62,9 @@ class RunControls(QObject):
     def run_or_pause(self) -> None:
         if self.controller.state == "running":
             self.controller.pause()
+        elif self.document.data is None and self.document.project.dataset:
+            self._run_when_loaded = True
+            self.message.emit("The dataset is still loading: training starts as soon as it has loaded")
         elif self._ensure_started():
             self.controller.run()
 
@@ -65,17 +76,20 @@ class RunControls(QObject):
 
     def reset(self) -> None:
         """Throw the trained weights away; the next Run starts from a fresh initialisation."""
-        self.controller.shutdown()
+        self.document.reset_model()
         self.dashboard.counters.setText("Weights reset: press Run (F5) to train from the start.")
 
-    def start_from(self, weights) -> bool:
-        """Begin a paused run from saved weights (a reopened run)."""
-        return self._ensure_started(weights)
+    def start_when_loaded(self, weights) -> None:
+        """Begin a paused run from saved weights (a reopened run) once the project's data has loaded."""
+        if self.document.data is not None:
+            self._ensure_started(weights)
+        else:
+            self._pending_weights = weights
 
     def _ensure_started(self, weights=None) -> bool:
         if self.controller.active:
             return True
-        project, data = self.window.project, self.window.dataset_panel.data
+        project, data = self.document.project, self.document.data
         if data is None:
             self.message.emit("The dataset is not loaded yet: see the Dataset tab")
             return False
@@ -84,9 +98,9 @@ class RunControls(QObject):
         if problems:
             self.message.emit(f"The network cannot train yet: {problems[0]}")
             return False
+        self.document.reset_model()  # a new model: the views start afresh
         self.dashboard.begin(data)
-        self.window.view_tabs.set_context(project, data)  # a new model: the views start afresh
-        self.window.training_dock.show()
+        self.run_started.emit()
         self.controller.start(project, data, weights)
         return True
 
@@ -107,9 +121,6 @@ class RunControls(QObject):
         self.reset()
         return True
 
-    def set_lr(self, lr: float) -> None:
-        self.controller.set_lr(lr)
-
     def save_run(self) -> None:
         if not self.controller.active:
             self.message.emit("Nothing trained yet to save")
@@ -120,6 +131,39 @@ class RunControls(QObject):
 
     def shutdown(self) -> bool:
         return self.controller.shutdown()
+
+    # ---- the document -------------------------------------------------------------------
+
+    def _project_opened(self, project) -> None:
+        self._pending_weights, self._run_when_loaded = None, False
+        if self._project is not None:
+            self._project.training_changed.disconnect(self._training_changed)
+        self._project = project
+        project.training_changed.connect(self._training_changed)
+
+    def _training_changed(self) -> None:
+        """Any change of the settings, by an edit, an undo or a redo, reaches the running model."""
+        self.controller.set_lr(self._project.training.lr)
+
+    def _data_loaded(self, data) -> None:
+        if self._pending_weights is not None:
+            weights, self._pending_weights = self._pending_weights, None
+            self._ensure_started(weights)
+        elif self._run_when_loaded:
+            self._run_when_loaded = False
+            self.run_or_pause()
+        elif self.controller.active and self.document.project.dataset == "points":
+            self.controller.set_data(data)  # the model trains on with the points just added
+            self.dashboard.boundary.show_data(data)
+        elif self.controller.active:
+            self.document.reset_model()  # another dataset (an undo, a redo): the model no longer belongs to it
+        else:
+            self.dashboard.show_data(data)
+
+    def _model_reset(self, generation: int) -> None:
+        """The model on screen is gone: stop its run and clear what showed it."""
+        self.controller.shutdown()
+        self.dashboard.clear_model(self.document.data)
 
     # ---- what comes back -------------------------------------------------------------------
 

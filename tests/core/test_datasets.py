@@ -2,8 +2,8 @@
 
 import numpy as np
 import pytest
+from format_files import cifar_folder, mnist_folder
 from PIL import Image
-from test_data_files import cifar_folder, mnist_folder
 
 from core.cli.main import main as cli
 from core.data.catalog import KINDS, DatasetError, load_dataset, points_json

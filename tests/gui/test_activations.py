@@ -191,8 +191,8 @@ def test_the_view_asks_for_no_feature_maps_without_images(qtbot):
 
 
 def test_the_window_opens_the_view_and_fills_it_while_stepping(window, qtbot):
-    window.open_lesson(LESSONS / "spiral_mlp.json")
-    qtbot.waitUntil(lambda: window.dataset_panel.data is not None, timeout=20000)
+    window.files.open_lesson(LESSONS / "spiral_mlp.json")
+    qtbot.waitUntil(lambda: window.document.data is not None, timeout=20000)
     view = window.show_view("activations")
     window.run_controls.step_action.trigger()
     qtbot.waitUntil(lambda: view in window.view_tabs.delivered, timeout=20000)

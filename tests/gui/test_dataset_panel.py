@@ -4,16 +4,16 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from conftest import LESSONS
+from format_files import mnist_folder
 from PySide6.QtWidgets import QSpinBox
-from test_data_files import mnist_folder
 
 from gui.dataset.preview import tile_images
 
 
 @pytest.fixture
 def window(window, qtbot):
-    window.open_lesson(LESSONS / "spiral_mlp.json")
-    qtbot.waitUntil(lambda: window.dataset_panel.data.name == "spiral" and window.project.dataset == "spiral")
+    window.files.open_lesson(LESSONS / "spiral_mlp.json")
+    qtbot.waitUntil(lambda: window.document.data is not None and window.document.data.name == "spiral")
     return window
 
 
@@ -47,8 +47,8 @@ def test_choosing_digits_previews_images_and_fits_the_network(window, qtbot):
     problems = [window.problems.item(i).text() for i in range(window.problems.count())]
     assert any("expects a flat input but receives 1×8×8 — insert Flatten" in p for p in problems)
     assert "1,258 train / 539 test" in window.dataset_panel.status.text()
-    window.undo_stack.undo()  # the fit
-    window.undo_stack.undo()  # the dataset
+    window.document.undo_stack.undo()  # the fit
+    window.document.undo_stack.undo()  # the dataset
     assert window.project.dataset == "spiral" and window.project.graph.nodes["x"].params["shape"] == (2,)
 
 
@@ -59,7 +59,7 @@ def test_changing_a_parameter_reloads_and_is_undoable(window, qtbot):
     assert len(window.dataset_panel.data.x_train) + len(window.dataset_panel.data.x_test) == 100
     assert window.isWindowModified()
     with qtbot.waitSignal(window.dataset_panel.data_loaded, timeout=20000):
-        window.undo_stack.undo()
+        window.document.undo_stack.undo()
     assert window.project.dataset_params["n_samples"] == 600 and spin.value() == 600
 
 

@@ -107,7 +107,7 @@ def test_editing_a_parameter_updates_the_shapes_downstream(window):
     relu_wire = next(w for e, w in window.editor.scene.wires.items() if e.src == ids[1])
     assert relu_wire.label == "24"
     assert window.editor.scene.inference.shapes[ids[2]] == (24,)
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert graph.nodes[ids[1]].params["out_features"] == 8 and spin.value() == 8
 
 
@@ -129,7 +129,7 @@ def test_delete_removes_a_node_and_its_wires_in_one_undo_step(window):
     QTest.keyClick(window.view, Qt.Key.Key_Delete)
     graph = window.editor.graph
     assert ids[1] not in graph.nodes and graph.edges == []
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert ids[1] in graph.nodes and len(graph.edges) == 2
 
 
@@ -158,38 +158,38 @@ def test_moving_a_node_with_the_mouse_is_one_undoable_step(window):
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, grab + QPoint(80, 60))
     after = window.editor.graph.nodes[node_id].pos
     assert after != before
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert window.editor.graph.nodes[node_id].pos == before and item.pos() == QPointF(*before)
 
 
 def test_save_then_open_gives_the_same_graph(window, tmp_path):
     build_chain(window, ["Input", "Linear", "Output"])
     path = tmp_path / "mine.json"
-    assert window.save_to(str(path))
+    assert window.files.save_to(str(path))
     assert not window.isWindowModified() and window.windowTitle().startswith("mine.json")
     saved = window.editor.graph.copy()
-    window.new_project()
+    window.files.new_project()
     assert window.editor.graph.nodes == {}
-    assert window.open_path(str(path))
+    assert window.files.open_path(str(path))
     assert window.editor.graph == saved
 
 
 def test_unsaved_changes_mark_the_title_and_are_offered_back_after_a_crash(qtbot, window, monkeypatch):
     build_chain(window, ["Input", "Linear"])
     assert window.isWindowModified()
-    window._autosave_timer.timeout.emit()  # as the timer does 1.5 s after an edit
+    window.document.write_autosave()  # as the autosave timer does 1.5 s after an edit
     expected = window.editor.graph.copy()
     # the first window "crashes": it is never closed; a new session starts
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     second = MainWindow()
     qtbot.addWidget(second)
-    assert second.offer_recovery()
+    assert second.files.offer_recovery()
     assert second.editor.graph == expected and second.isWindowModified()
 
 
 @pytest.mark.parametrize("path", sorted(LESSONS.glob("*.json")), ids=lambda p: p.stem)
 def test_every_lesson_opens_and_displays_without_errors(window, path):
-    assert window.open_lesson(path)
+    assert window.files.open_lesson(path)
     project = load_project(path)
     scene = window.editor.scene
     assert set(scene.nodes) == set(project.graph.nodes) and len(scene.wires) == len(project.graph.edges)
@@ -199,14 +199,14 @@ def test_every_lesson_opens_and_displays_without_errors(window, path):
 
 
 def test_auto_layout_is_undoable(window):
-    window.open_lesson(LESSONS / "spiral_mlp.json")
+    window.files.open_lesson(LESSONS / "spiral_mlp.json")
     graph = window.editor.graph
     for node_id in graph.nodes:
         graph.move_node(node_id, (0.0, 0.0))
     window.editor.auto_layout()
     positions = {n.pos for n in graph.nodes.values()}
     assert len(positions) == len(graph.nodes)
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert {n.pos for n in graph.nodes.values()} == {(0.0, 0.0)}
 
 
@@ -225,7 +225,7 @@ def test_palette_search_filters_the_kinds(window):
 
 
 def test_wheel_zooms_and_ctrl_0_fits(window, qtbot):
-    window.open_lesson(LESSONS / "digits_cnn.json")
+    window.files.open_lesson(LESSONS / "digits_cnn.json")
     qtbot.wait(20)  # the fit after opening runs once the window has laid out
     before = window.view.zoom
     centre = QPointF(window.view.viewport().rect().center())
@@ -250,7 +250,7 @@ def test_wheel_zooms_and_ctrl_0_fits(window, qtbot):
 
 
 def test_middle_drag_pans(window):
-    window.open_lesson(LESSONS / "digits_cnn.json")
+    window.files.open_lesson(LESSONS / "digits_cnn.json")
     window.view.zoom_by(3)
     viewport = window.view.viewport()
     before = window.view.mapToScene(viewport.rect().center())
@@ -279,7 +279,7 @@ def test_rubber_band_selects_several_nodes(window):
 
 def test_escape_cancels_a_wire_being_dragged(window):
     a, b = build_chain(window, ["Linear", "ReLU"])
-    window.undo_stack.undo()  # remove the wire build_chain made
+    window.document.undo_stack.undo()  # remove the wire build_chain made
     viewport = window.view.viewport()
     QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, port_pos(window, a, False))
     QTest.mouseMove(viewport, port_pos(window, b, True))
@@ -309,13 +309,13 @@ def test_freezing_a_layer_is_undoable_and_drawn(window):
     window.editor.select([node_id])
     window.inspector.findChild(QCheckBox, "frozen").click()
     assert window.editor.graph.nodes[node_id].frozen and window.editor.scene.nodes[node_id].frozen
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert not window.editor.graph.nodes[node_id].frozen
 
 
 def test_open_recent_remembers_saved_files(window, tmp_path):
     build_chain(window, ["Input"])
-    window.save_to(str(tmp_path / "a.json"))
+    window.files.save_to(str(tmp_path / "a.json"))
     assert [a.text() for a in window.recent_menu.actions()] == [str(tmp_path / "a.json")]
 
 
@@ -363,7 +363,7 @@ app = QApplication([])
 from gui.main_window import MainWindow
 from core.project import load_project
 window = MainWindow()
-window.show_project(load_project({str(LESSONS / "perceptron.json")!r}), None)
+window.document.open(load_project({str(LESSONS / "perceptron.json")!r}))
 window.editor.select(["unit"])
 assert window.editor.copy()
 window.close()

@@ -15,7 +15,7 @@ from gui.views.dashboard.boundary import surface_image
 
 
 def open_lesson(window, qtbot, name):
-    window.open_lesson(LESSONS / f"{name}.json")
+    window.files.open_lesson(LESSONS / f"{name}.json")
     qtbot.waitUntil(
         lambda: window.dataset_panel.data is not None and window.dataset_panel.data.name == window.project.dataset,
         timeout=20000,
@@ -68,8 +68,8 @@ def test_a_new_learning_rate_reaches_the_running_optimiser(window, qtbot):
 
 def test_a_diverging_network_pauses_with_the_step_and_cause(window, qtbot, tmp_path):
     path = diverging_project(tmp_path / "hot.json")
-    window.open_path(str(path))
-    qtbot.waitUntil(lambda: window.dataset_panel.data is not None, timeout=20000)
+    window.files.open_path(str(path))
+    qtbot.waitUntil(lambda: window.document.data is not None, timeout=20000)
     with qtbot.waitSignal(controller(window).diverged, timeout=30000):
         window.run_controls.run_action.trigger()
     qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=5000)
@@ -110,7 +110,7 @@ def test_a_saved_run_reopens_with_its_weights(window, qtbot, tmp_path):
     with qtbot.waitSignal(controller(window).saved, timeout=10000):
         controller(window).save(str(tmp_path / "run"))
     trained = controller(window).worker.session.trainer.model.state_dict()
-    assert window.open_run(str(tmp_path / "run"))
+    assert window.files.open_run(str(tmp_path / "run"))
     qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=30000)
     reopened = controller(window).worker.session.trainer.model.state_dict()
     assert all(np.array_equal(trained[k].numpy(), reopened[k].numpy()) for k in trained)
@@ -127,7 +127,7 @@ window = MainWindow()
 window.show()
 project = load_project({str(LESSONS / "digits_cnn.json")!r})
 project.training = project.training.replace(epochs=1000)  # still running when the window closes
-window.show_project(project, None)
+window.document.open(project)
 while window.dataset_panel.data is None:
     app.processEvents()
     time.sleep(0.005)
@@ -189,7 +189,7 @@ def test_clicking_on_the_plane_adds_a_point_and_training_goes_on(window, qtbot):
     assert np.allclose(xs[added], [0.25, -0.5], atol=0.05) and ys[added] == 1
     window.run_controls.step_action.trigger()  # the model trains on the new points
     qtbot.waitUntil(lambda: controller(window).step == 2, timeout=10000)
-    window.undo_stack.undo()
+    window.document.undo_stack.undo()
     assert window.project.dataset == "spiral"
 
 

@@ -24,9 +24,9 @@ LESSON_FOR = {
 
 
 def open_lesson(window, qtbot, name):
-    window.open_lesson(LESSONS / f"{name}.json")
-    qtbot.waitUntil(lambda: window.dataset_panel.data is not None, timeout=20000)
-    qtbot.waitUntil(lambda: window.dataset_panel.data.name == window.project.dataset, timeout=20000)
+    window.files.open_lesson(LESSONS / f"{name}.json")
+    qtbot.waitUntil(lambda: window.document.data is not None, timeout=20000)
+    qtbot.waitUntil(lambda: window.document.data.name == window.project.dataset, timeout=20000)
 
 
 @pytest.mark.parametrize("spec", VIEWS, ids=[spec.name for spec in VIEWS])

@@ -110,6 +110,11 @@ class BoundaryView(QWidget):
         step_x, step_y = (x1 - x0) / (n - 1), (y1 - y0) / (n - 1)
         self.image.setRect(QRectF(x0 - step_x / 2, y0 - step_y / 2, x1 - x0 + step_x, y1 - y0 + step_y))
 
+    def clear_surface(self) -> None:
+        """No model: no boundary (the data's points stay)."""
+        self.surface = None
+        self.image.clear()
+
     def _clicked(self, event) -> None:
         k = self.adding.currentIndex() - 1
         if k < 0 or event.button() != Qt.MouseButton.LeftButton:
