@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.optimizers import TRAINABLE
 from core.params import Param, validate_params
 
-OPTIMIZERS = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "lbfgs")
 INITS = ("default", "zeros", "constant", "normal", "xavier", "kaiming", "orthogonal")
 
 TRAIN_PARAMS: tuple[Param, ...] = (
-    Param("optimizer", "choice", "adam", "Update rule from torch.optim", choices=OPTIMIZERS),
+    Param("optimizer", "choice", "adam", "Update rule from torch.optim", choices=TRAINABLE),
     Param("lr", "float", 0.01, "Learning rate: the size of each step", 1e-7, 100.0),
+    # the optimisers that use these say so in core.optimizers (OptimizerSpec.training)
     Param("momentum", "float", 0.9, "Momentum of SGD with momentum and Nesterov", 0.0, 0.9999),
     Param("weight_decay", "float", 0.01, "Decoupled weight decay of AdamW", 0.0, 10.0),
     Param("batch_size", "int", 32, "Samples per step", 1, 1_000_000),

@@ -20,7 +20,7 @@ MAX_STEPS = 100_000
 
 def add_parser(verbs) -> None:
     """The `lab` sub-command, on the parser's sub-command list `verbs`."""
-    from core.optlab.catalog import OPTIMIZERS
+    from core.optimizers import OPTIMIZERS
     from core.optlab.functions import SURFACES
 
     lab = verbs.add_parser(
@@ -66,7 +66,7 @@ def parse_start(text: str) -> tuple[float, float]:
 
 def parse_racers(text: str) -> list:
     """'sgd,adam:lr=0.1:beta1=0.8' -> RacerSpecs (ValueError naming the bad part)."""
-    from core.optlab.catalog import optimizer
+    from core.optimizers import optimizer
     from core.optlab.race import RacerSpec
 
     specs = []
@@ -78,9 +78,9 @@ def parse_racers(text: str) -> list:
             key, sep, value = pair.partition("=")
             if not sep:
                 raise ValueError(f"'{pair}' in '{item}' should be KEY=VALUE")
-            choice = next((s for s in kind.settings if s.name == key and s.choices), None)
-            settings[key] = value if choice else _number(value, item)
-        kind.check(settings)
+            word = any(p.name == key and p.type == "choice" for p in kind.settings)
+            settings[key] = value if word else _number(value, item)
+        kind.validate(settings)
         specs.append(RacerSpec(name, settings))
     if not specs:
         raise ValueError("--optimizers names no optimizer")

@@ -2,13 +2,16 @@
 Newton's method (algorithm 8.8, with the damping of eq. 8.28) and nonlinear conjugate
 gradients (algorithm 8.9, Polak–Ribière or Fletcher–Reeves, with a line search).
 
-Both work on a parameter tensor of any length, so they can be checked on bigger quadratics.
+Both work on a parameter tensor of any length, so they can be checked on bigger quadratics; their
+settings are checked by the optimiser catalogue (core.optimizers), as torch.optim's are.
 `perturb(g)` is how the lab's common options (noise, clipping) reach the gradient they see.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+
+from core.optimizers import optimizer
 
 
 def _same(g):
@@ -39,7 +42,8 @@ class Newton:
     point, minimum or saddle alike: that is the course's warning about saddles."""
 
     def __init__(self, lr: float = 1.0, damping: float = 0.0):
-        self.lr, self.damping = lr, damping
+        settings = optimizer("newton").validate({"lr": lr, "damping": damping})
+        self.lr, self.damping = settings["lr"], settings["damping"]
 
     def step(self, f: Callable, p, perturb: Callable = _same, lr_scale: float = 1.0):
         import torch
@@ -56,9 +60,8 @@ class ConjugateGradient:
     Restarts with the plain gradient every `restart` steps (the course's k) or when d is not downhill."""
 
     def __init__(self, beta: str = "polak-ribiere", restart: int = 0, reach: float = 10.0):
-        if beta not in ("polak-ribiere", "fletcher-reeves"):
-            raise ValueError(f"beta must be 'polak-ribiere' or 'fletcher-reeves', not '{beta}'")
-        self.beta, self.restart, self.reach = beta, int(restart), reach
+        settings = optimizer("cg").validate({"beta": beta, "restart": restart})
+        self.beta, self.restart, self.reach = settings["beta"], settings["restart"], reach
         self.g_prev = self.d_prev = None
         self.count = 0
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from core.optlab.catalog import optimizer
+from core.optimizers import optimizer
 from core.optlab.functions import Surface
 
 FAR = 1e6  # a racer this far from the origin has left for good: it stops as "diverged"
@@ -22,7 +22,7 @@ FAR = 1e6  # a racer this far from the origin has left for good: it stops as "di
 
 @dataclass
 class RacerSpec:
-    optimizer: str  # a name in core.optlab.catalog.OPTIMIZERS
+    optimizer: str  # a name in core.optimizers.OPTIMIZERS
     settings: dict = field(default_factory=dict)  # overrides of the optimiser's defaults
     label: str = ""
     clip: float = 0.0  # the racer's own clipping norm; 0 follows the common one
@@ -30,7 +30,7 @@ class RacerSpec:
     def describe(self, surface: Surface | None = None) -> str:
         """ "Adam (lr 0.05, beta1 0.8)": the rate it runs at on `surface` and the settings chosen."""
         kind = optimizer(self.optimizer)
-        values = kind.check(self.settings, surface)
+        values = kind.validate(self.settings, surface)
         parts = [_setting(k, v) for k, v in values.items() if k == "lr" or k in self.settings]
         parts += [f"clip {self.clip:g}"] if self.clip else []
         return (self.label or kind.title) + (f" ({', '.join(parts)})" if parts else "")
@@ -59,7 +59,7 @@ class Racer:
     def __init__(self, spec: RacerSpec, surface: Surface, start, seed: int = 0):
         self.spec, self.surface = spec, surface
         self.kind = optimizer(spec.optimizer)
-        self.settings = self.kind.check(spec.settings, surface)
+        self.settings = self.kind.validate(spec.settings, surface)
         self.label = spec.label or self.kind.title
         self.reset(start, seed)
 
@@ -70,8 +70,7 @@ class Racer:
         self.noise = torch.Generator().manual_seed(seed)
         if self.kind.torch_class:
             self.p.requires_grad_(True)
-            cls = getattr(torch.optim, self.kind.torch_class)
-            self.optimizer = cls([self.p], **self.kind.torch_kwargs(self.settings))
+            self.optimizer = self.kind.make([self.p], self.settings)
         elif self.kind.name == "newton":
             from core.optlab.methods import Newton
 

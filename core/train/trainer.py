@@ -18,6 +18,7 @@ from core.data.catalog import Data, load_dataset
 from core.network.build import GraphModule, InvalidGraph
 from core.network.fit import data_problems
 from core.network.graph import infer
+from core.optimizers import optimizer
 from core.project import Project
 from core.train_config import TrainConfig
 
@@ -68,18 +69,9 @@ def pick_device(choice: str = "auto") -> torch.device:
 
 
 def make_optimizer(name: str, params, config: TrainConfig) -> torch.optim.Optimizer:
-    lr, optim = config.lr, torch.optim
-    makers = {
-        "sgd": lambda: optim.SGD(params, lr=lr),
-        "momentum": lambda: optim.SGD(params, lr=lr, momentum=config.momentum),
-        "nesterov": lambda: optim.SGD(params, lr=lr, momentum=config.momentum, nesterov=True),
-        "adagrad": lambda: optim.Adagrad(params, lr=lr),
-        "rmsprop": lambda: optim.RMSprop(params, lr=lr),
-        "adam": lambda: optim.Adam(params, lr=lr),
-        "adamw": lambda: optim.AdamW(params, lr=lr, weight_decay=config.weight_decay),
-        "lbfgs": lambda: optim.LBFGS(params, lr=lr, max_iter=1, history_size=20),
-    }
-    return makers[name]()
+    """The catalogue's optimiser `name` with the training settings it uses (core.optimizers)."""
+    spec = optimizer(name)
+    return spec.make(params, spec.training_settings(config.to_dict()))
 
 
 def initialise(model: nn.Module, scheme: str, scale: float) -> None:

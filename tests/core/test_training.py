@@ -8,9 +8,10 @@ import torch
 from core.data.catalog import load_dataset
 from core.network.fit import data_problems
 from core.network.graph import Graph, infer
+from core.optimizers import TRAINABLE
 from core.project import Project
 from core.train.trainer import Diverged, Trainer, TrainingError, _split, pick_device
-from core.train_config import INITS, OPTIMIZERS, TrainConfig
+from core.train_config import INITS, TrainConfig
 
 
 def chain(*layers, shape=(2,)):
@@ -36,7 +37,7 @@ def params_of(trainer):
     return [p.detach().clone() for p in trainer.model.parameters()]
 
 
-@pytest.mark.parametrize("optimizer", OPTIMIZERS)
+@pytest.mark.parametrize("optimizer", TRAINABLE)
 def test_every_optimiser_takes_a_real_step(optimizer):
     trainer = Trainer(mlp_project(optimizer=optimizer, lr=0.05))
     before = params_of(trainer)

@@ -243,7 +243,7 @@ def test_lab_verb_has_help(capsys):
         (["--function", "rosenbruck"], "unknown function 'rosenbruck'; choose one of: quadratic"),
         (["--optimizers", "sgd,adamm"], "unknown optimizer 'adamm'"),
         (["--start", "1,2,3"], "--start must be two numbers X,Y"),
-        (["--optimizers", "adam:lr=-1"], "adam lr must be between"),
+        (["--optimizers", "adam:lr=-1"], "optimizer adam: 'lr' must be at least"),
         (["--lesson", "nope"], "no lab lesson 'nope'; there are: adam_vs_sgd_rosenbrock"),
     ],
 )

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.optlab.catalog import OPTIMIZERS
+from core.optimizers import OPTIMIZERS
 from core.optlab.race import RacerSpec
+from core.params import Param
 
+DECIMALS = 6  # of the settings' number fields
 COLOURS = ["#d62728", "#111111", "#1b9e3a", "#8e24aa", "#ff7f0e", "#e6449a", "#00838f", "#6d4c41", "#1f3fb4"]
 
 
@@ -127,7 +129,7 @@ class RacerPanel(QWidget):
             return
         spec = self.specs[index]
         kind = OPTIMIZERS[spec.optimizer]
-        values = kind.check(spec.settings, self.surface)
+        values = kind.validate(spec.settings, self.surface)
         for setting in kind.settings:
             editor = self._editor(setting, values[setting.name], spec)
             editor.setToolTip(setting.help)
@@ -139,21 +141,23 @@ class RacerPanel(QWidget):
         clip.valueChanged.connect(lambda v, s=spec: self._set(s, "clip", v))
         self.form.addRow("own clip", clip)
 
-    def _editor(self, setting, value, spec: RacerSpec) -> QWidget:
-        if setting.choices:
+    def _editor(self, setting: Param, value, spec: RacerSpec) -> QWidget:
+        if setting.type == "choice":
             editor = QComboBox()
             editor.addItems(list(setting.choices))
             editor.setCurrentText(str(value))
             editor.currentTextChanged.connect(lambda v, s=spec, n=setting.name: self._set(s, n, v))
-        elif isinstance(setting.default, bool):
+        elif setting.type == "bool":
             editor = QCheckBox(checked=bool(value))
             editor.toggled.connect(lambda v, s=spec, n=setting.name: self._set(s, n, v))
-        elif isinstance(setting.default, int):
-            editor = QSpinBox(minimum=int(setting.low), maximum=int(setting.high), value=int(value))
+        elif setting.type == "int":
+            editor = QSpinBox(minimum=int(setting.min), maximum=int(setting.max), value=int(value))
             editor.setKeyboardTracking(False)
             editor.valueChanged.connect(lambda v, s=spec, n=setting.name: self._set(s, n, v))
         else:
-            editor = QDoubleSpinBox(minimum=setting.low, maximum=setting.high, decimals=6)
+            # a positive minimum below the shown decimals would round to 0, which the setting refuses
+            low = max(setting.min, 10**-DECIMALS) if setting.min > 0 else setting.min
+            editor = QDoubleSpinBox(minimum=low, maximum=setting.max, decimals=DECIMALS)
             editor.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
             editor.setValue(float(value))
             editor.setKeyboardTracking(False)
