@@ -29,6 +29,7 @@ from core.probes.registry import ProbeFailed
 from gui import tasks
 from gui.views.base import InsightView, MessageLabel
 from gui.views.landscape.surface3d import Surface3D
+from gui.widgets.contours import contour_curve
 from gui.widgets.text_size import pt
 
 GRID_SIZES = (17, 33, 51, 65, 101)
@@ -66,22 +67,15 @@ class Picture:
 
 
 def prepare(result) -> Picture:
-    """Log loss, its range and the contour lines (pyqtgraph's marching squares)."""
+    """Log loss, its range and the contour lines."""
     values = np.asarray(result.values, float)
     finite = np.isfinite(values) & (values > 0)
     logs = np.log10(np.where(finite, values, np.nan))
     low, high = (float(np.nanmin(logs)), float(np.nanmax(logs))) if finite.any() else (0.0, 1.0)
     high = max(high, low + 1e-6)
     logs = np.where(np.isfinite(logs), logs, high)
-    xs, ys = result.xs, result.ys
-    lines_x, lines_y = [], []
-    for level in np.linspace(low, high, CONTOURS + 2)[1:-1]:
-        for line in pg.isocurve(logs, level, connected=True):
-            rows, cols = np.array(line).T
-            lines_x += [np.interp(cols, np.arange(len(xs)), xs), [np.nan]]
-            lines_y += [np.interp(rows, np.arange(len(ys)), ys), [np.nan]]
-    join = lambda parts: np.concatenate(parts) if parts else np.zeros(0)  # noqa: E731
-    return Picture(result, logs, low, high, join(lines_x), join(lines_y))
+    levels = np.linspace(low, high, CONTOURS + 2)[1:-1]
+    return Picture(result, logs, low, high, *contour_curve(result.xs, result.ys, logs, levels))
 
 
 def compute(task, state, data, settings: Settings) -> Picture | None:

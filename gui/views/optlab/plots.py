@@ -12,11 +12,11 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
-from gui.widgets.contours import contour_segments
+from gui.widgets.contours import contour_curve
 from gui.widgets.text_size import scale
 
 INK = "#333333"
-GRID = 181  # samples per side of the map: fine enough for Rastrigin's bumps; map and contours take ~25 ms
+GRID = 181  # samples per side of the map: fine enough for Rastrigin's bumps; map and contours take < 10 ms
 PALE = pg.ColorMap(  # low values near white, high ones grey-blue: the racers' strong colours stand out on both
     [0.0, 0.3, 0.65, 1.0], [(255, 253, 240), (232, 240, 228), (176, 203, 222), (108, 138, 170)]
 )
@@ -77,7 +77,7 @@ class SurfacePlot(pg.PlotWidget):
         self.colour_bar = pg.ColorBarItem(colorMap=PALE, interactive=False, width=14)
         self.colour_bar.setImageItem(self.image, insert_in=self.getPlotItem())
         self.colour_bar.getAxis("right").setTextPen(INK)
-        self.contours = pg.PlotCurveItem(connect="pairs", pen=pg.mkPen((40, 50, 60, 100), width=1))
+        self.contours = pg.PlotCurveItem(connect="finite", pen=pg.mkPen((40, 50, 60, 100), width=1))
         self.addItem(self.contours)
         self.minima = pg.ScatterPlotItem(symbol="star", size=17, brush="#ffd54f", pen=pg.mkPen("#4e342e", width=1.2))
         self.saddles = pg.ScatterPlotItem(symbol="x", size=12, brush="#4e342e", pen=pg.mkPen("#fafafa", width=0.8))
@@ -126,7 +126,7 @@ class SurfacePlot(pg.PlotWidget):
         dx, dy = (x1 - x0) / (GRID - 1), (y1 - y0) / (GRID - 1)
         self.image.setRect(QRectF(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy))
         xs, ys = np.linspace(x0, x1, GRID), np.linspace(y0, y1, GRID)
-        self.contours.setData(*contour_segments(xs, ys, shown, self.scale.contours))
+        self.contours.setData(*contour_curve(xs, ys, shown, self.scale.contours))
 
     def set_racers(self, labels: list[str], colours: list[str]) -> None:
         for item in self.paths + self.dots:
