@@ -1,4 +1,5 @@
-"""Neurona's entry point: no arguments opens the app, a verb runs headless."""
+"""Neurona's entry point: no arguments opens the app, a project file opens it in the app
+(as a file manager asks), a verb runs headless."""
 
 import sys
 
@@ -9,11 +10,18 @@ def main(argv: list[str] | None = None) -> int:
     from core.cli.main import main as run_verb
     from gui.views.registry import VIEW_NAMES  # plain names: Qt is not imported yet
 
-    args = build_parser(tuple(VIEW_NAMES)).parse_args(argv)  # --help and bad arguments end here
+    if argv and _is_a_file_to_open(argv[0]):
+        argv = ["open", *argv]
+    parser = build_parser(tuple(VIEW_NAMES))
+    args = parser.parse_args(argv)  # --help and bad arguments end here
     if args.verb in ("lab", "landscape"):  # their PNGs are drawn by the app's own views
         from gui.verb_pictures import run_picture_verb
 
         return run_picture_verb(args)
+    if args.verb == "install-desktop":
+        from gui.desktop import install_desktop_entry
+
+        return install_desktop_entry()
     if args.verb is not None and args.verb != "open":
         return run_verb(argv)
     from gui.app import run_app
@@ -21,6 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.verb == "open":
         return run_app(args.project, args.screenshot, args.size, args.train, args.view or "")
     return run_app()
+
+
+def _is_a_file_to_open(first: str) -> bool:
+    """`python main.py lesson.json` (what a file manager runs): a project, not a verb."""
+    from pathlib import Path
+
+    return first.endswith(".json") or Path(first).is_file()
 
 
 if __name__ == "__main__":

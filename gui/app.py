@@ -21,7 +21,7 @@ def run_app(
     window = MainWindow()
     if screenshot:
         return take_screenshot(app, window, project, screenshot, size, train, view)
-    window.show()
+    window.show_as_last_time()
     if view:
         window.show_view(view)
     if project:
@@ -34,9 +34,17 @@ def run_app(
 
 
 def application(argv: list[str] | None = None):
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    return QApplication.instance() or QApplication(sys.argv if argv is None else argv)
+    app = QApplication.instance()
+    if app is None:
+        from gui.desktop import ICON
+
+        app = QApplication(sys.argv if argv is None else argv)
+        app.setWindowIcon(QIcon(str(ICON)))
+        app.setDesktopFileName("neurona")  # Wayland and taskbars match the window to the menu entry
+    return app
 
 
 def picture_app():

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -31,6 +31,7 @@ from core.network.fit import adapt_to_data
 from core.network.layers import fmt_shape
 from core.project import Project, ProjectError, load_project
 from gui.dataset.panel import DatasetPanel
+from gui.desktop import ICON
 from gui.document import Document
 from gui.editor.commands import Macro, SetDataset, SetParam, SetTraining
 from gui.editor.editor import Editor
@@ -44,6 +45,7 @@ from gui.training.run_controls import RunControls
 from gui.training.view_tabs import ViewTabs
 from gui.views.registry import VIEW_NAMES, VIEWS
 from gui.widgets.text_size import NORMAL_POINT_SIZE
+from gui.widgets.wheel_guard import WheelGuard
 
 LESSONS = Path(__file__).resolve().parent.parent / "assets" / "lessons"
 PRESENTATION_SCALE = 1.6
@@ -79,7 +81,10 @@ class MainWindow(QMainWindow):
     def __init__(self, autosave: Autosave | None = None) -> None:
         super().__init__()
         self.resize(1280, 800)
+        self.setWindowIcon(QIcon(str(ICON)))
         self.settings = app_settings()
+        self.wheel_guard = WheelGuard(self)
+        QApplication.instance().installEventFilter(self.wheel_guard)
         self.document = doc = Document(autosave or Autosave(), self)
         self.files = ProjectFiles(self, doc, self.settings)
 
@@ -360,8 +365,20 @@ class MainWindow(QMainWindow):
             self._action(self.recent_menu, path, lambda _=False, p=path: self.files.open_path(p))
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
+    def show_as_last_time(self) -> None:
+        """Where and how it was when it last closed; maximised the first time."""
+        geometry, state = self.settings.value("window/geometry"), self.settings.value("window/state")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.showMaximized()
+            return
+        if state is not None:
+            self.restoreState(state)
+        self.show()
+
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.files.maybe_save():
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState())
             self.run_controls.shutdown()
             self.dataset_panel.shutdown()
             self.editor.release_clipboard()

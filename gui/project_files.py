@@ -25,6 +25,17 @@ class ProjectFiles(QObject):
         self.window, self.document, self.settings = window, document, settings
 
     @property
+    def folder(self) -> str:
+        """Where file dialogs start: the last folder used, else the open project's, else home."""
+        last = self.settings.value("last_folder", "", type=str)
+        if last and Path(last).is_dir():
+            return last
+        return str(Path(self.document.path).parent) if self.document.path else str(Path.home())
+
+    def _used_folder(self, path: str) -> None:
+        self.settings.setValue("last_folder", str(Path(path).parent if not Path(path).is_dir() else path))
+
+    @property
     def recent(self) -> list[str]:
         return self.settings.value("recent", [], type=list)
 
@@ -52,10 +63,9 @@ class ProjectFiles(QObject):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        path = self.document.path
-        start = str(Path(path).parent) if path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open a project", start, "Neurona projects (*.json)")
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open a project", self.folder, "Neurona projects (*.json)")
         if path:
+            self._used_folder(path)
             self.open_path(path, ask=False)
 
     def open_path(self, path: str, ask: bool = True) -> bool:
@@ -75,8 +85,9 @@ class ProjectFiles(QObject):
     def open_run_dialog(self) -> None:
         if not self.maybe_save():
             return
-        folder = QFileDialog.getExistingDirectory(self.window, "Open a saved run", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self.window, "Open a saved run", self.folder)
         if folder:
+            self._used_folder(folder)
             self.open_run(folder)
 
     def open_run(self, folder: str) -> bool:
@@ -107,8 +118,10 @@ class ProjectFiles(QObject):
         return self.save_to(self.document.path) if self.document.path else self.save_as()
 
     def save_as(self) -> bool:
-        suggestion = self.document.path or str(Path.home() / f"{self.document.project.title or 'project'}.json")
+        suggestion = self.document.path or str(Path(self.folder) / f"{self.document.project.title or 'project'}.json")
         path, _ = QFileDialog.getSaveFileName(self.window, "Save the project", suggestion, "Neurona projects (*.json)")
+        if path:
+            self._used_folder(path)
         return self.save_to(path) if path else False
 
     def save_to(self, path: str) -> bool:

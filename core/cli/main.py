@@ -49,6 +49,12 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
     )
     fetch.add_argument("dataset", choices=("mnist", "fashion_mnist", "cifar10"))
     fetch.add_argument("--cache", type=Path, help="cache folder (default: Neurona's)")
+    verbs.add_parser(
+        "install-desktop",
+        help="add Neurona to the desktop's applications menu and open project files with it",
+        description="Install a .desktop entry, an icon and a MIME type for Neurona project files "
+        "into ~/.local/share (Linux desktops following the freedesktop.org standards).",
+    )
     show = verbs.add_parser(
         "open",
         help="open a project in the app, or save a picture of it",
