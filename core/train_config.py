@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.optimizers import TRAINABLE
+from core.optimizers import TRAINABLE, optimizer
 from core.params import Param, validate_params
 
 INITS = ("default", "zeros", "constant", "normal", "xavier", "kaiming", "orthogonal")
@@ -14,7 +14,15 @@ TRAIN_PARAMS: tuple[Param, ...] = (
     Param("lr", "float", 0.01, "Learning rate: the size of each step", 1e-7, 100.0),
     # the optimisers that use these say so in core.optimizers (OptimizerSpec.training)
     Param("momentum", "float", 0.9, "Momentum of SGD with momentum and Nesterov", 0.0, 0.9999),
-    Param("weight_decay", "float", 0.01, "Decoupled weight decay of AdamW", 0.0, 10.0),
+    Param(
+        "weight_decay",
+        "float",
+        0.01,
+        "AdamW's decoupled weight decay: shrinks every weight by lr·decay each step, apart from the "
+        "adaptive scaling (unlike L2, which adds to the gradient and so is rescaled by Adam)",
+        0.0,
+        10.0,
+    ),
     Param("batch_size", "int", 32, "Samples per step", 1, 1_000_000),
     Param("epochs", "int", 20, "Passes over the training set", 1, 1_000_000),
     Param(
@@ -29,7 +37,15 @@ TRAIN_PARAMS: tuple[Param, ...] = (
     Param("init", "choice", "default", "How weights start", choices=INITS),
     Param("init_scale", "float", 0.1, "Value of constant init, standard deviation of normal init", 0.0, 100.0),
     Param("l1", "float", 0.0, "L1 penalty on weights (pushes them to exactly zero)", 0.0, 10.0),
-    Param("l2", "float", 0.0, "L2 penalty on weights (keeps them small)", 0.0, 10.0),
+    Param(
+        "l2",
+        "float",
+        0.0,
+        "L2 penalty λ·Σw² added to the loss (keeps weights small; with SGD the same as weight decay, with "
+        "adaptive optimisers not)",
+        0.0,
+        10.0,
+    ),
     Param("clip_norm", "float", 0.0, "Clip the gradient's total norm to this (0: off)", 0.0, 1e6),
     Param("seed", "int", 0, "Seed of initialisation and batch order", 0, 2**31 - 1),
     Param(
@@ -59,3 +75,18 @@ class TrainConfig:
 
     def __repr__(self) -> str:
         return f"TrainConfig({self.to_dict()})"
+
+
+# the settings that only matter for some choices: name -> does it apply to these settings?
+_APPLIES = {
+    "momentum": lambda v: "momentum" in optimizer(v["optimizer"]).training,
+    "weight_decay": lambda v: "weight_decay" in optimizer(v["optimizer"]).training,
+    "step_epochs": lambda v: v["schedule"] == "step",
+    "step_gamma": lambda v: v["schedule"] == "step",
+    "init_scale": lambda v: v["init"] in ("constant", "normal"),
+}
+
+
+def applicable_settings(values: dict[str, Any]) -> set[str]:
+    """The training settings that change anything for these values (a form shows only these)."""
+    return {p.name for p in TRAIN_PARAMS if p.name not in _APPLIES or _APPLIES[p.name](values)}

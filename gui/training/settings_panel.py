@@ -1,13 +1,14 @@
 """The training settings: optimiser, learning rate, batch size, schedule,
-initialisation, penalties, clipping, seed and device. The learning rate
-reaches a running model at once; the rest apply from the next reset."""
+initialisation, penalties, clipping, seed and device. Only the settings that
+apply to the current choices are shown (momentum for the SGD family, the step
+schedule's own settings for that schedule…)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from core.train_config import TRAIN_PARAMS
+from core.train_config import TRAIN_PARAMS, applicable_settings
 from gui.widgets.param_form import ParamForm
 
 
@@ -42,4 +43,8 @@ class TrainingSettings(QScrollArea):
         self.refresh()
 
     def refresh(self) -> None:
-        self.form.set_values(self.project.training.to_dict())
+        values = self.project.training.to_dict()
+        self.form.set_values(values)
+        shown = applicable_settings(values)
+        for name, widget in self.form.widgets.items():
+            self.form.layout_.setRowVisible(widget, name in shown)
