@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 
 from core.data.catalog import points_json
 from core.network.fit import adapt_to_data
-from core.network.layers import fmt_shape
 from core.project import Project, ProjectError, load_project
 from gui.dataset.panel import DatasetPanel
 from gui.desktop import ICON
 from gui.document import Document
-from gui.editor.commands import Macro, SetDataset, SetParam, SetTraining
+from gui.editor.commands import FitToData, SetDataset, SetParam, SetTraining, fmt_value, words
 from gui.editor.editor import Editor
 from gui.editor.inspector import Inspector
 from gui.editor.items import TEXT_SCALE
@@ -49,10 +48,6 @@ from gui.widgets.wheel_guard import WheelGuard
 
 LESSONS = Path(__file__).resolve().parent.parent / "assets" / "lessons"
 PRESENTATION_SCALE = 1.6
-
-
-def fmt_value(value) -> str:
-    return fmt_shape(value) if isinstance(value, tuple) else str(value)
 
 
 def lab_lesson_titles() -> list[tuple[str, Path]]:
@@ -328,8 +323,8 @@ class MainWindow(QMainWindow):
             changes = adapt_to_data(self.project.graph, data)
             if changes:
                 steps = [SetParam(self.project.graph, node, name, value) for node, name, value in changes]
-                self.document.push(Macro(f"Fit the network to {data.name}", steps))
-                summary = ", ".join(f"{node}.{name} = {fmt_value(value)}" for node, name, value in changes)
+                self.document.push(FitToData(f"Fit the network to {data.name}", steps))
+                summary = ", ".join(f"{node}'s {words(name)} = {fmt_value(value)}" for node, name, value in changes)
                 self.statusBar().showMessage(f"Fitted the network to {data.name}: {summary}", 8000)
         self.editor.data = data
         self.editor.scene.set_data(data)

@@ -12,8 +12,29 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from core.network.graph import Edge, Graph
+from core.network.layers import fmt_shape
 
-_SET_PARAM_ID = 1
+_SET_PARAM_ID, _SET_TRAINING_ID, _DATASET_ID = 1, 2, 3
+TRAINING_WORDS = {"lr": "learning rate", "l1": "L1 penalty", "l2": "L2 penalty", "clip_norm": "gradient clipping"}
+
+
+def words(name: str) -> str:
+    """A setting's name as the undo menu says it: out_features -> out features."""
+    return name.replace("_", " ")
+
+
+def count(n: int, thing: str) -> str:
+    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
+
+
+def fmt_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (tuple, list)):
+        return fmt_shape(tuple(value))
+    return str(value)
 
 
 class AddNode(QUndoCommand):
@@ -26,7 +47,7 @@ class AddNode(QUndoCommand):
         pos: tuple[float, float] = (0.0, 0.0),
         frozen: bool = False,
     ):
-        super().__init__(f"Add {kind}")
+        super().__init__(f"Add {kind} layer {node_id}")
         self.graph, self.kind, self.node_id = graph, kind, node_id
         self.params, self.pos, self.frozen = dict(params or {}), pos, frozen
 
@@ -81,7 +102,7 @@ class SetParam(QUndoCommand):
     """Set one parameter; consecutive edits of the same field merge into one undo step."""
 
     def __init__(self, graph: Graph, node_id: str, name: str, value: Any):
-        super().__init__(f"Set {node_id}.{name}")
+        super().__init__(f"Set {node_id}'s {words(name)} to {fmt_value(value)}")
         self.graph, self.node_id, self.name = graph, node_id, name
         self.old, self.new = graph.nodes[node_id].params[name], value
 
@@ -92,6 +113,7 @@ class SetParam(QUndoCommand):
         if not isinstance(other, SetParam) or (other.node_id, other.name) != (self.node_id, self.name):
             return False
         self.new = other.new
+        self.setText(other.text())
         return True
 
     def redo(self) -> None:
@@ -152,7 +174,8 @@ def delete_command(graph: Graph, node_ids: list[str], edges: list[Edge]) -> QUnd
     doomed = set(node_ids)
     wires = list(dict.fromkeys(edges + [e for e in graph.edges if e.src in doomed or e.dst in doomed]))
     steps = [RemoveEdge(graph, edge) for edge in wires] + [RemoveNode(graph, node_id) for node_id in node_ids]
-    return Macro(f"Delete {len(node_ids)} node(s)" if node_ids else "Delete wire(s)", steps)
+    what = count(len(node_ids), "layer") if node_ids else count(len(wires), "wire")
+    return Macro(f"Delete {what}", steps)
 
 
 def paste_command(graph: Graph, clip: dict, offset: tuple[float, float]) -> tuple[QUndoCommand, list[str]]:
@@ -175,15 +198,41 @@ def paste_command(graph: Graph, clip: dict, offset: tuple[float, float]) -> tupl
     return Macro("Paste", steps), list(names.values())
 
 
+class FitToData(Macro):
+    """The network's Input and last layer fitted to newly loaded data: part of choosing that data."""
+
+    def id(self) -> int:
+        return _DATASET_ID
+
+
 class SetDataset(QUndoCommand):
+    """Choose a dataset or change its parameters. Fitting the network to the data, which follows
+    once the data has loaded, merges into this step: one choice, one undo."""
+
     def __init__(self, project, name: str, params: dict):
-        super().__init__(f"Use dataset {name}")
+        same = name == project.dataset
+        super().__init__(f"Change the {name} dataset's settings" if same else f"Use the {name} dataset")
         self.project, self.new, self.old = project, (name, dict(params)), None
+        self.fit: FitToData | None = None
+
+    def id(self) -> int:
+        return _DATASET_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, FitToData) or self.fit is not None:
+            return False
+        self.fit = other
+        self.setText(f"{self.text()} and fit the network to it")
+        return True
 
     def redo(self) -> None:
         self.old = self.project.set_dataset(*self.new)
+        if self.fit is not None:
+            self.fit.redo()
 
     def undo(self) -> None:
+        if self.fit is not None:
+            self.fit.undo()
         self.project.set_dataset(*self.old)
 
 
@@ -191,17 +240,18 @@ class SetTraining(QUndoCommand):
     """Change one training setting; consecutive edits of the same setting merge."""
 
     def __init__(self, project, name: str, value):
-        super().__init__(f"Set {name}")
+        super().__init__(f"Set the {TRAINING_WORDS.get(name, words(name))} to {fmt_value(value)}")
         self.project, self.name = project, name
         self.old, self.new = project.training, project.training.replace(**{name: value})
 
     def id(self) -> int:
-        return 2
+        return _SET_TRAINING_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
         if not isinstance(other, SetTraining) or other.name != self.name:
             return False
         self.new = other.new
+        self.setText(other.text())
         return True
 
     def redo(self) -> None:

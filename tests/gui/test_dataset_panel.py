@@ -47,9 +47,13 @@ def test_choosing_digits_previews_images_and_fits_the_network(window, qtbot):
     problems = [window.problems.item(i).text() for i in range(window.problems.count())]
     assert any("expects a flat input but receives 1×8×8 — insert Flatten" in p for p in problems)
     assert "1,258 train / 539 test" in window.dataset_panel.status.text()
-    window.document.undo_stack.undo()  # the fit
-    window.document.undo_stack.undo()  # the dataset
+    stack = window.document.undo_stack
+    assert stack.undoText() == "Use the digits dataset and fit the network to it"
+    stack.undo()  # choosing the data and fitting the network to it were one action: one undo step
     assert window.project.dataset == "spiral" and window.project.graph.nodes["x"].params["shape"] == (2,)
+    assert window.project.graph.nodes["fc3"].params["out_features"] == 2
+    stack.redo()
+    assert window.project.dataset == "digits" and window.project.graph.nodes["fc3"].params["out_features"] == 10
 
 
 def test_changing_a_parameter_reloads_and_is_undoable(window, qtbot):

@@ -59,8 +59,7 @@ def undo_of_the_dataset(window, qtbot):
     open_lesson_generation = window.document.generation
     train_a_little(window, qtbot)
     assert window.document.generation > open_lesson_generation
-    window.document.undo_stack.undo()  # the fit
-    window.document.undo_stack.undo()  # the dataset
+    window.document.undo_stack.undo()  # the dataset and the fit, one step
     qtbot.waitUntil(lambda: window.document.data is not None and window.document.data.name == "spiral", timeout=20000)
 
 
@@ -106,3 +105,21 @@ def test_the_document_owns_path_dirty_flag_and_title(window, qtbot, tmp_path):
     path = document.save_to(str(tmp_path / "mine"))
     assert path.endswith("mine.json") and not document.dirty and window.windowTitle().startswith("mine.json")
     assert load_project(path).graph == document.project.graph
+
+
+def test_undo_labels_name_the_layer_in_words_with_plurals(window, qtbot):
+    stack = window.document.undo_stack
+    first = window.editor.add_layer("Linear")
+    assert stack.undoText() == f"Add Linear layer {first}"
+    window.editor.set_param(first, "out_features", 64)
+    assert stack.undoText() == f"Set {first}'s out features to 64"
+    second = window.editor.add_layer("ReLU")
+    window.editor.select([first])
+    window.editor.delete_selection()
+    assert stack.undoText() == "Delete 1 layer"
+    stack.undo()
+    window.editor.select([first, second])
+    window.editor.delete_selection()
+    assert stack.undoText() == "Delete 2 layers"
+    window.run_controls.settings.setting_edited.emit("lr", 0.05)
+    assert stack.undoText() == "Set the learning rate to 0.05"
