@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.data.catalog import points_json
+from core.lessons import LESSONS, lesson_groups
 from core.network.fit import adapt_to_data
-from core.project import Project, ProjectError, load_project
+from core.project import Project
 from gui.dataset.panel import DatasetPanel
 from gui.desktop import ICON
 from gui.document import Document
@@ -46,7 +47,6 @@ from gui.views.registry import VIEW_NAMES, VIEWS
 from gui.widgets.text_size import NORMAL_POINT_SIZE
 from gui.widgets.wheel_guard import WheelGuard
 
-LESSONS = Path(__file__).resolve().parent.parent / "assets" / "lessons"
 PRESENTATION_SCALE = 1.6
 
 
@@ -60,16 +60,6 @@ def lab_lesson_titles() -> list[tuple[str, Path]]:
         except (OSError, ValueError, KeyError, TypeError):
             continue
     return [(title, path) for _, title, path in sorted(found)]
-
-
-def lesson_titles() -> list[tuple[str, Path]]:
-    found = []
-    for path in sorted(LESSONS.glob("*.json")):
-        try:
-            found.append((load_project(path).title, path))
-        except ProjectError:
-            continue
-    return found
 
 
 class MainWindow(QMainWindow):
@@ -190,11 +180,7 @@ class MainWindow(QMainWindow):
         self._action(file, "&Open…", files.open_dialog, keys.Open)
         self.recent_menu = file.addMenu("Open &Recent")
         self.lessons_menu = file.addMenu("&Lessons")
-        for title, path in lesson_titles():
-            self._action(self.lessons_menu, title, lambda _=False, p=path: files.open_lesson(p))
-        lab_menu = self.lessons_menu.addMenu("Optimizer Lab")
-        for title, path in lab_lesson_titles():
-            self._action(lab_menu, title, lambda _=False, p=path: self.open_lab_lesson(p))
+        self._fill_lessons(self.lessons_menu)
         file.addSeparator()
         self._action(file, "Open R&un…", files.open_run_dialog)
         self._action(file, "&Save", files.save, keys.Save)
@@ -310,7 +296,9 @@ class MainWindow(QMainWindow):
         self.document.push(SetDataset(self.project, "points", params))
 
     def _dataset_edited(self, name: str, params: dict) -> None:
-        if not self.run_controls.guard():
+        if self.run_controls.controller.state == "finished":
+            self.run_controls.reset()  # a finished run is not interrupted: no need to ask
+        elif not self.run_controls.guard():
             self.dataset_panel.refresh()
             return
         self._fit_after_load = True
@@ -349,6 +337,20 @@ class MainWindow(QMainWindow):
         if node_id in self.editor.scene.nodes:
             self.editor.select([node_id])
             self.view.centerOn(self.editor.scene.nodes[node_id])
+
+    def _fill_lessons(self, menu) -> None:
+        """The lessons in the course's order, a section per topic, each with its one-line summary."""
+        for group in lesson_groups():
+            menu.addSection(group.title)
+            for lesson in group.lessons:
+                action = self._action(
+                    menu, f"{lesson.title} — {lesson.summary}", lambda _=False, p=lesson.path: self.files.open_lesson(p)
+                )
+                action.setStatusTip(lesson.summary)
+            if group.lab:
+                lab_menu = menu.addMenu("Optimizer lab races")
+                for title, path in lab_lesson_titles():
+                    self._action(lab_menu, title, lambda _=False, p=path: self.open_lab_lesson(p))
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.document.display_name}[*] — Neurona")

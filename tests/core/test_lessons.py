@@ -63,3 +63,13 @@ def test_a_run_saves_the_project_it_ran(tmp_path, capsys):
     saved = json.loads((tmp_path / "project.json").read_text())
     assert saved["training"]["epochs"] == 2
     assert (tmp_path / "weights.safetensors").stat().st_size > 0
+
+
+def test_every_lesson_is_in_the_course_index_once_with_a_summary():
+    from core.lessons import LESSONS, lesson_groups
+
+    listed = [lesson.path.name for group in lesson_groups() for lesson in group.lessons]
+    assert sorted(listed) == sorted(p.name for p in LESSONS.glob("*.json"))
+    assert len(set(listed)) == len(listed)
+    assert all(lesson.summary and len(lesson.summary) <= 80 for g in lesson_groups() for lesson in g.lessons)
+    assert sum(group.lab for group in lesson_groups()) == 1

@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDoubleSpinBox, QMessageBox
 
 from core.project import load_project
+from gui.editor.commands import SetTraining
 
 
 def open_lesson(window, qtbot, name):
@@ -123,3 +124,15 @@ def test_undo_labels_name_the_layer_in_words_with_plurals(window, qtbot):
     assert stack.undoText() == "Delete 2 layers"
     window.run_controls.settings.setting_edited.emit("lr", 0.05)
     assert stack.undoText() == "Set the learning rate to 0.05"
+
+
+def test_changing_the_dataset_after_a_finished_run_does_not_ask_to_stop(window, qtbot, monkeypatch):
+    open_lesson(window, qtbot, "hidden_lines")
+    window.document.push(SetTraining(window.document.project, "epochs", 1))
+    controls = window.run_controls
+    controls.run_action.trigger()
+    qtbot.waitUntil(lambda: controls.controller.state == "finished", timeout=30000)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
+    window.dataset_panel.dataset_edited.emit("moons", {"seed": 0, "test_ratio": 0.3})
+    assert not asked and window.document.project.dataset == "moons" and not controls.controller.active
