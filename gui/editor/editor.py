@@ -66,7 +66,7 @@ class Editor(QObject):
         if centre is None:
             centre = self.view.mapToScene(self.view.viewport().rect().center())
         node_id = self.graph.free_id(kind.lower())
-        pos = (centre.x() - WIDTH / 2, centre.y() - (HEADER + BODY) / 2)
+        pos = self._free_spot(centre.x() - WIDTH / 2, centre.y() - (HEADER + BODY) / 2)
         params = {}
         if self.data is not None and kind == "Input":
             params = {"shape": list(self.data.input_shape)}
@@ -75,6 +75,15 @@ class Editor(QObject):
         self.undo_stack.push(cmd.AddNode(self.graph, kind, node_id, params, pos=pos))
         self.select([node_id])
         return node_id
+
+    def _free_spot(self, x: float, y: float) -> tuple[float, float]:
+        """The nearest place at or below (x, y) where a new node overlaps none: layers added at the
+        same spot (a double-click on the palette, twice) stack down instead of hiding each other."""
+        gap, height = 16.0, HEADER + BODY
+        taken = [node.pos for node in self.graph.nodes.values()]
+        while any(abs(x - tx) < WIDTH + gap and abs(y - ty) < height + gap for tx, ty in taken):
+            y += height + gap
+        return (x, y)
 
     def connect_ports(self, src: str, dst: str, port: int) -> None:
         if not self.guard():

@@ -86,22 +86,22 @@ class GraphScene(QGraphicsScene):
         self.nodes[node_id] = item
         self.addItem(item)
         if refresh:
-            self.refresh()
+            self._edited()
 
     def _remove_node(self, node_id: str) -> None:
         self.removeItem(self.nodes.pop(node_id))
-        self.refresh()
+        self._edited()
 
     def _add_wire(self, edge: Edge, refresh: bool = True) -> None:
         wire = WireItem(edge)
         self.wires[edge] = wire
         self.addItem(wire)
         if refresh:
-            self.refresh()
+            self._edited()
 
     def _remove_wire(self, edge: Edge) -> None:
         self.removeItem(self.wires.pop(edge))
-        self.refresh()
+        self._edited()
 
     def _node_changed(self, node_id: str, field: str) -> None:
         if field == "pos":
@@ -110,10 +110,17 @@ class GraphScene(QGraphicsScene):
             if item.pos() != pos:
                 item.setPos(pos)
         else:
-            self.refresh()
+            self._edited()
 
     def set_data(self, data) -> None:
         self.data = data
+        self.refresh()
+
+    def _edited(self) -> None:
+        """The graph changed: re-infer, and keep the canvas where the user is working (the problem
+        list appearing must not re-fit it; Fit to Window, Ctrl+0, does that when asked)."""
+        for view in self.views():
+            view.auto_fit = False
         self.refresh()
 
     def refresh(self) -> None:

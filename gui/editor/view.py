@@ -53,6 +53,9 @@ class ConnectGesture:
             self.scene.removeItem(self.wire)
 
 
+CANVAS_EXTENT = 100_000.0
+
+
 class GraphView(QGraphicsView):
     layer_dropped = Signal(str, QPointF)
     connect_requested = Signal(str, str, int)
@@ -74,6 +77,9 @@ class GraphView(QGraphicsView):
         self._space = False
         self._press_positions: dict[str, tuple[float, float]] = {}
         self.auto_fit = True  # keep the whole graph in view on resize until the user zooms or pans
+        # a fixed, ample scene rect: growing it as items are added or wires dragged would re-centre the view,
+        # moving every node (and the port under the cursor) mid-gesture
+        self.setSceneRect(QRectF(-CANVAS_EXTENT, -CANVAS_EXTENT, 2 * CANVAS_EXTENT, 2 * CANVAS_EXTENT))
 
     # ---- zoom and pan ----------------------------------------------------------------
 

@@ -376,3 +376,24 @@ window.close()
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "NEURONA_DATA_DIR": str(tmp_path)},
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_layers_added_at_the_same_spot_never_overlap(window, qtbot):
+    for _ in range(4):
+        window.palette.layer_activated.emit("Linear")  # as a double-click on the palette does
+    rects = [window.editor.scene.nodes[n].sceneBoundingRect() for n in window.editor.graph.nodes]
+    assert len(rects) == 4
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
+
+
+def test_an_edit_does_not_move_the_canvas_under_the_user(window, qtbot):
+    window.files.open_lesson(LESSONS / "spiral_mlp.json")
+    qtbot.wait(200)  # the lesson is fitted to the window once it is laid out
+    assert window.view.auto_fit
+    port = window.editor.scene.nodes["fc1"].output
+    before, zoom = window.view.mapFromScene(port.scenePos()), window.view.zoom
+    window.editor.add_layer("ReLU", QPointF(3000, 1500))  # far away, and unwired: the problem list appears
+    window.editor.add_layer("ReLU", QPointF(-3000, -1500))
+    qtbot.wait(50)
+    assert window.problems.isVisible()
+    assert window.view.mapFromScene(port.scenePos()) == before and window.view.zoom == zoom
