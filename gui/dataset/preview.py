@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QStackedWidget
 
 from core.data.catalog import Data
+from gui.widgets.zoom_reset import ZoomReset
 
 CLASS_COLOURS = [
     "#1f77b4",
@@ -54,6 +55,7 @@ class DataPreview(QStackedWidget):
         self.plot.setMinimumHeight(220)
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
+        self.zoom_reset = ZoomReset(self.plot)
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -63,6 +65,7 @@ class DataPreview(QStackedWidget):
         self.scatters: list[pg.ScatterPlotItem] = []  # per class: training points, then test points
 
     def show_data(self, data: Data) -> None:
+        self.zoom_reset.button.hide()
         self.plot.clear()
         self.scatters = []
         self.setCurrentWidget(self.plot)

@@ -5,6 +5,8 @@ import pyqtgraph as pg
 import pytest
 from conftest import LESSONS
 from format_files import mnist_folder
+from input_events import wheel
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSpinBox
 
 from gui.dataset.preview import tile_images
@@ -100,3 +102,18 @@ def test_a_csv_file_with_chosen_columns(window, qtbot, tmp_path):
     form = window.dataset_panel.form.widgets
     assert form["features"].text() == "a, c" and form["label"].text() == "kind"
     assert form["file"].line.text() == str(tmp_path / "t.csv")
+
+
+def test_a_zoomed_preview_shows_a_reset_that_puts_the_whole_picture_back(window, qtbot):
+    window.tabs.setCurrentIndex(2)  # the Dataset tab
+    preview = window.dataset_panel.preview
+    qtbot.waitUntil(lambda: preview.plot.isVisible() and window.document.data is not None)
+    preview.plot.autoRange()  # the whole picture at the panel's present size
+    whole = preview.plot.getViewBox().viewRange()
+    assert not preview.zoom_reset.button.isVisible()
+    wheel(preview.plot.viewport(), 3)
+    assert preview.plot.getViewBox().viewRange() != whole
+    assert preview.zoom_reset.button.isVisible()
+    qtbot.mouseClick(preview.zoom_reset.button, Qt.MouseButton.LeftButton)
+    assert not preview.zoom_reset.button.isVisible()
+    assert np.allclose(preview.plot.getViewBox().viewRange(), whole, rtol=0.05)

@@ -8,28 +8,12 @@ import xml.etree.ElementTree as ElementTree
 from importlib.metadata import entry_points
 
 from conftest import LESSONS, ROOT
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QSpinBox
+from input_events import wheel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSpinBox
 
 from gui.desktop import MIME_TYPE, install_desktop_entry
 from gui.main_window import MainWindow
-
-
-def wheel(widget, steps: int) -> None:
-    """Turn the mouse wheel over the middle of `widget` by `steps` notches (negative: towards the user)."""
-    centre = QPointF(widget.rect().center())
-    event = QWheelEvent(
-        centre,
-        QPointF(widget.mapToGlobal(centre.toPoint())),
-        QPoint(),
-        QPoint(0, 120 * steps),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
 
 
 def test_the_wheel_scrolls_the_training_tab_without_changing_an_unclicked_spin_box(window, qtbot):
