@@ -71,7 +71,7 @@ class LayerKind:
     make: Callable[[list[Shape], dict], Any]
     count: Callable[[list[Shape], dict], int] = field(default=lambda shapes, p: 0)
     ports: int = 1  # input ports; multi-input kinds take theirs from the "inputs" parameter
-    traits: frozenset[str] = frozenset()
+    traits: frozenset[str] = frozenset()  # what it is, for the code that asks (see TRAITS)
     summary: Callable[[dict], str] = _no_summary  # the line a node shows about its settings
     output_range: tuple[float | None, float | None] = (None, None)  # fixed bounds of its outputs, if any
 
@@ -84,27 +84,29 @@ class LayerKind:
         return params.get("inputs", self.ports) if "multi_input" in self.traits else self.ports
 
 
-def _known_trait(trait: str) -> str:
-    if trait not in TRAITS:
-        raise ValueError(f"unknown layer trait '{trait}' (known: {', '.join(TRAITS)})")
-    return trait
+def _known(*traits: str) -> frozenset[str]:
+    """The traits asked about, refusing a misspelt one (it would silently match no kind)."""
+    unknown = [t for t in traits if t not in TRAITS]
+    if unknown:
+        raise ValueError(f"unknown layer trait '{unknown[0]}' (known: {', '.join(TRAITS)})")
+    return frozenset(traits)
 
 
 def kinds_with(trait: str) -> tuple[str, ...]:
     """The names of the kinds with `trait`, in catalogue order; asked anew on every call,
     so a kind added to the catalogue later is counted."""
-    _known_trait(trait)
+    _known(trait)
     return tuple(name for name, kind in KINDS.items() if trait in kind.traits)
 
 
 def has_trait(kind_name: str, *traits: str) -> bool:
     """Whether the kind has every one of `traits`."""
-    return all(_known_trait(t) in KINDS[kind_name].traits for t in traits)
+    return _known(*traits) <= KINDS[kind_name].traits
 
 
 def has_any_trait(kind_name: str, *traits: str) -> bool:
     """Whether the kind has at least one of `traits`."""
-    return any(_known_trait(t) in KINDS[kind_name].traits for t in traits)
+    return bool(_known(*traits) & KINDS[kind_name].traits)
 
 
 def _nn():
