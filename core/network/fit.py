@@ -8,10 +8,7 @@ import math
 
 from core.data.catalog import Data
 from core.network.graph import Graph, Inference, Problem, infer
-from core.network.layers import fmt_shape
-
-# layers that keep their input's shape, so the layer before them decides the output width
-_PASS_THROUGH = {"Sigmoid", "Tanh", "ReLU", "LeakyReLU", "ELU", "GELU", "Softmax", "Step", "Dropout", "BatchNorm"}
+from core.network.layers import fmt_shape, has_trait
 
 
 def adapt_to_data(graph: Graph, data: Data) -> list[tuple[str, str, object]]:
@@ -40,7 +37,7 @@ def adapt_to_data(graph: Graph, data: Data) -> list[tuple[str, str, object]]:
 
 
 def _width_setter(graph: Graph, node_id: str) -> str | None:
-    """The Linear whose width reaches `node_id` through shape-preserving layers, if any."""
+    """The dense layer whose width reaches `node_id` through unit-wise layers (which keep it), if any."""
     here = node_id
     while True:
         sources = graph.inputs_of(here)
@@ -48,9 +45,9 @@ def _width_setter(graph: Graph, node_id: str) -> str | None:
             return None
         here = sources[0]
         kind = graph.nodes[here].kind
-        if kind == "Linear":
+        if has_trait(kind, "dense"):
             return here
-        if kind not in _PASS_THROUGH:
+        if not has_trait(kind, "unit_wise"):
             return None
 
 

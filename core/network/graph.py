@@ -15,7 +15,7 @@ from typing import Any
 
 from psygnal import Signal
 
-from core.network.layers import KINDS, MULTI_INPUT, Shape, ShapeError
+from core.network.layers import KINDS, Shape, ShapeError, has_trait
 from core.params import ParamError, validate_params
 
 NODE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
@@ -99,7 +99,7 @@ class Graph:
         source, target = self._node(src), self._node(dst)
         if src == dst:
             raise GraphError(f"{source.label} cannot feed itself")
-        if source.kind == "Output":
+        if has_trait(source.kind, "output"):
             raise GraphError(f"{source.label} is the end of the network: it has no output to connect")
         ports = self.port_count(dst)
         if not isinstance(port, int) or not 0 <= port < ports:
@@ -134,7 +134,7 @@ class Graph:
             value = spec.validate(value)
         except ParamError as err:
             raise GraphError(f"{node.label}: {err}") from None
-        if node.kind in MULTI_INPUT and name == "inputs":
+        if has_trait(node.kind, "multi_input") and name == "inputs":
             if any(e.dst == node_id and e.port >= value for e in self.edges):
                 raise GraphError(f"{node.label}: disconnect inputs above {value} first")
         return value
@@ -268,11 +268,9 @@ def infer(graph: Graph) -> Inference:
 
 
 def _find_ends(graph: Graph, result: Inference) -> None:
-    for kind, attr, hint in (
-        ("Input", "input_id", "drag an Input layer onto the canvas"),
-        ("Output", "output_id", "drag an Output layer onto the canvas"),
-    ):
-        ids = [n.id for n in graph.nodes.values() if n.kind == kind]
+    for trait, attr, kind in (("input", "input_id", "Input"), ("output", "output_id", "Output")):
+        hint = f"drag an {kind} layer onto the canvas"
+        ids = [n.id for n in graph.nodes.values() if has_trait(n.kind, trait)]
         if not ids:
             result.problems.append(Problem(f"the network has no {kind}", None, hint))
         elif len(ids) > 1:

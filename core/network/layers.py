@@ -1,5 +1,9 @@
 """The layer catalogue: every kind a user can place, with its parameters,
-shape rule, parameter count and torch factory.
+traits, shape rule, one-line summary, parameter count and torch factory.
+
+Every "which kinds are…" question elsewhere is answered from the kinds'
+traits (`kinds_with`, `has_trait`), never from a list of names, so a new
+kind needs only its entry here (and a module in modules.py if torch has none).
 
 Shapes never include the batch dimension: a batch of 8×8 grey images is
 `(1, 8, 8)`, a batch of 2-D points `(2,)`, a sequence `(steps, features)`.
@@ -32,6 +36,31 @@ def fmt_shape(shape: Shape) -> str:
     return "×".join(str(s) for s in shape) if shape else "a scalar"
 
 
+# What a kind is, for the code that asks: each trait in one line.
+TRAITS: dict[str, str] = {
+    "input": "where the data enters the network",
+    "output": "where the prediction leaves and the loss is named; it feeds nothing",
+    "dense": "a learned affine map whose width is its out_features parameter",
+    "conv": "learned filters slid over the input (their weights are kernels)",
+    "feature_map": "outputs channels × height × width maps of an image",
+    "shape_only": "rearranges the values of a sample without changing or reordering them",
+    "activation": "a fixed nonlinearity: no weights, one curve from input to output",
+    "unit_wise": "keeps the shape, and output unit k stands for input unit k: the layer before decides the width",
+    "element_wise": "keeps the shape and every value's place: a sequence stays a sequence",
+    "training_only": "changes nothing outside training, so probes of the trained network skip it",
+    "recurrent": "runs over the steps of a sequence with a state fed back",
+    "multi_input": "merges several branches; its ports come from the inputs parameter",
+    "saturating": "flattens out at both ends, where its slope and the gradient through it vanish",
+    "can_die": "outputs zero and passes no gradient for negative inputs: a unit can die",
+    "across_units": "each output depends on every unit of its input, not on one value",
+    "straight_through": "has no useful derivative; training passes the gradient through unchanged",
+}
+
+
+def _no_summary(p: dict) -> str:
+    return ""
+
+
 @dataclass(frozen=True)
 class LayerKind:
     name: str
@@ -42,12 +71,42 @@ class LayerKind:
     make: Callable[[list[Shape], dict], Any]
     count: Callable[[list[Shape], dict], int] = field(default=lambda shapes, p: 0)
     ports: int = 1  # input ports; multi-input kinds take theirs from the "inputs" parameter
+    traits: frozenset[str] = frozenset()  # what it is, for the code that asks (see TRAITS)
+    summary: Callable[[dict], str] = _no_summary  # the line a node shows about its settings
+    output_range: tuple[float | None, float | None] = (None, None)  # fixed bounds of its outputs, if any
+
+    def __post_init__(self):
+        unknown = self.traits - TRAITS.keys()
+        if unknown:
+            raise ValueError(f"layer kind {self.name} has unknown traits {sorted(unknown)}")
 
     def port_count(self, params: dict) -> int:
-        return params.get("inputs", self.ports) if self.name in MULTI_INPUT else self.ports
+        return params.get("inputs", self.ports) if "multi_input" in self.traits else self.ports
 
 
-MULTI_INPUT = {"Add", "Concat"}
+def _known(*traits: str) -> frozenset[str]:
+    """The traits asked about, refusing a misspelt one (it would silently match no kind)."""
+    unknown = [t for t in traits if t not in TRAITS]
+    if unknown:
+        raise ValueError(f"unknown layer trait '{unknown[0]}' (known: {', '.join(TRAITS)})")
+    return frozenset(traits)
+
+
+def kinds_with(trait: str) -> tuple[str, ...]:
+    """The names of the kinds with `trait`, in catalogue order; asked anew on every call,
+    so a kind added to the catalogue later is counted."""
+    _known(trait)
+    return tuple(name for name, kind in KINDS.items() if trait in kind.traits)
+
+
+def has_trait(kind_name: str, *traits: str) -> bool:
+    """Whether the kind has every one of `traits`."""
+    return _known(*traits) <= KINDS[kind_name].traits
+
+
+def has_any_trait(kind_name: str, *traits: str) -> bool:
+    """Whether the kind has at least one of `traits`."""
+    return bool(_known(*traits) & KINDS[kind_name].traits)
 
 
 def _nn():
@@ -208,6 +267,34 @@ def _count_recurrent(gates: int):
     return count
 
 
+# ---- one-line summaries ---------------------------------------------------------
+
+
+def _conv_summary(dims: int):
+    def summary(p: dict) -> str:
+        k = p["kernel_size"]
+        size = f"{k}×{k}" if dims == 2 else str(k)
+        stride = f", stride {p['stride']}" if p["stride"] != 1 else ""
+        return f"{p['out_channels']} filters {size}{stride}"
+
+    return summary
+
+
+def _recurrent_summary(p: dict) -> str:
+    return f"{p['hidden_size']} units, {'last step' if p['output'] == 'last' else 'all steps'}"
+
+
+def _merge_summary(p: dict) -> str:
+    return f"{p['inputs']} inputs"
+
+
+def _pool_summary(p: dict) -> str:
+    return f"{p['kernel_size']}×{p['kernel_size']} window"
+
+
+_LOSS_NAMES = {"cross_entropy": "cross-entropy loss", "mse": "mean squared error", "bce": "binary cross-entropy"}
+
+
 # ---- the catalogue ------------------------------------------------------------
 
 _P = Param
@@ -221,10 +308,34 @@ _REC = (
     _P("num_layers", "int", 1, "Recurrent layers stacked on each other", 1, 8),
     _P("output", "choice", "last", "Return the last step only or every step", choices=("last", "all")),
 )
+_ACTIVATION = frozenset({"activation", "unit_wise", "element_wise"})
+_TRAINING_ONLY = frozenset({"unit_wise", "element_wise", "training_only"})
 
 
-def _simple(name: str, help: str, module: str, params: tuple[Param, ...] = ()) -> LayerKind:
-    return LayerKind(name, "activations", help, params, _same, lambda s, p: getattr(_nn(), module)(**p))
+def _activation(
+    name: str,
+    help: str,
+    make: Callable[[list[Shape], dict], Any],
+    params: tuple[Param, ...] = (),
+    traits: frozenset[str] = frozenset(),
+    summary: Callable[[dict], str] = _no_summary,
+    output_range: tuple[float | None, float | None] = (None, None),
+) -> LayerKind:
+    return LayerKind(
+        name,
+        "activations",
+        help,
+        params,
+        _same,
+        make,
+        traits=_ACTIVATION | traits,
+        summary=summary,
+        output_range=output_range,
+    )
+
+
+def _torch(module: str) -> Callable[[list[Shape], dict], Any]:
+    return lambda s, p: getattr(_nn(), module)(**p)
 
 
 KINDS: dict[str, LayerKind] = {
@@ -238,6 +349,8 @@ KINDS: dict[str, LayerKind] = {
             _input,
             lambda s, p: _nn().Identity(),
             ports=0,
+            traits=frozenset({"input"}),
+            summary=lambda p: f"shape {fmt_shape(p['shape'])}",
         ),
         LayerKind(
             "Linear",
@@ -247,6 +360,8 @@ KINDS: dict[str, LayerKind] = {
             _linear,
             lambda s, p: _nn().Linear(s[0][0], p["out_features"], bias=p["bias"]),
             _count_linear,
+            traits=frozenset({"dense"}),
+            summary=lambda p: f"{p['out_features']} units",
         ),
         LayerKind(
             "Conv1d",
@@ -258,6 +373,8 @@ KINDS: dict[str, LayerKind] = {
                 s[0][0], p["out_channels"], p["kernel_size"], p["stride"], p["padding"], bias=p["bias"]
             ),
             _count_conv(1),
+            traits=frozenset({"conv"}),
+            summary=_conv_summary(1),
         ),
         LayerKind(
             "Conv2d",
@@ -269,6 +386,8 @@ KINDS: dict[str, LayerKind] = {
                 s[0][0], p["out_channels"], p["kernel_size"], p["stride"], p["padding"], bias=p["bias"]
             ),
             _count_conv(2),
+            traits=frozenset({"conv", "feature_map"}),
+            summary=_conv_summary(2),
         ),
         LayerKind(
             "MaxPool2d",
@@ -280,6 +399,8 @@ KINDS: dict[str, LayerKind] = {
             ),
             _pool2d,
             lambda s, p: _nn().MaxPool2d(p["kernel_size"], p["stride"] or None),
+            traits=frozenset({"feature_map"}),
+            summary=_pool_summary,
         ),
         LayerKind(
             "AvgPool2d",
@@ -291,9 +412,17 @@ KINDS: dict[str, LayerKind] = {
             ),
             _pool2d,
             lambda s, p: _nn().AvgPool2d(p["kernel_size"], p["stride"] or None),
+            traits=frozenset({"feature_map"}),
+            summary=_pool_summary,
         ),
         LayerKind(
-            "Flatten", "dense", "Lays all values of a sample out in one row", (), _flat, lambda s, p: _nn().Flatten()
+            "Flatten",
+            "dense",
+            "Lays all values of a sample out in one row",
+            (),
+            _flat,
+            lambda s, p: _nn().Flatten(),
+            traits=frozenset({"shape_only"}),
         ),
         LayerKind(
             "Reshape",
@@ -302,38 +431,58 @@ KINDS: dict[str, LayerKind] = {
             (_P("shape", "shape", (-1,), "New shape, without the batch", 1, 65536),),
             _reshape,
             lambda s, p: _modules().Reshape(_reshape(s, p)),
+            traits=frozenset({"shape_only"}),
+            summary=lambda p: f"to {fmt_shape(p['shape'])}",
         ),
-        LayerKind(
-            "Step",
-            "activations",
-            "Heaviside step: 1 if positive, else 0 (trains with a straight-through gradient)",
-            (),
-            _same,
-            lambda s, p: _modules().Step(),
+        _activation(
+            "Sigmoid",
+            "Squashes to (0, 1); saturates for large inputs",
+            _torch("Sigmoid"),
+            traits=frozenset({"saturating"}),
+            output_range=(0.0, 1.0),
         ),
-        _simple("Sigmoid", "Squashes to (0, 1); saturates for large inputs", "Sigmoid"),
-        _simple("Tanh", "Squashes to (-1, 1); zero-centred", "Tanh"),
-        _simple("ReLU", "Keeps positives, zeroes negatives", "ReLU"),
-        _simple(
+        _activation(
+            "Tanh",
+            "Squashes to (-1, 1); zero-centred",
+            _torch("Tanh"),
+            traits=frozenset({"saturating"}),
+            output_range=(-1.0, 1.0),
+        ),
+        _activation(
+            "ReLU",
+            "Keeps positives, zeroes negatives",
+            _torch("ReLU"),
+            traits=frozenset({"can_die"}),
+            output_range=(0.0, None),
+        ),
+        _activation(
             "LeakyReLU",
             "Like ReLU but lets a small slope through for negatives",
-            "LeakyReLU",
+            _torch("LeakyReLU"),
             (_P("negative_slope", "float", 0.01, "Slope for negative inputs", 0.0, 1.0),),
+            summary=lambda p: f"slope {p['negative_slope']:g}",
         ),
-        _simple(
+        _activation(
             "ELU",
             "Smooth ReLU that tends to -alpha for negatives",
-            "ELU",
+            _torch("ELU"),
             (_P("alpha", "float", 1.0, "Value approached for very negative inputs", 0.0, 10.0),),
+            summary=lambda p: f"alpha {p['alpha']:g}",
         ),
-        _simple("GELU", "Smooth ReLU weighted by the Gaussian CDF", "GELU"),
-        LayerKind(
+        _activation("GELU", "Smooth ReLU weighted by the Gaussian CDF", _torch("GELU")),
+        _activation(
+            "Step",
+            "Heaviside step: 1 if positive, else 0 (trains with a straight-through gradient)",
+            lambda s, p: _modules().Step(),
+            traits=frozenset({"straight_through"}),
+            output_range=(0.0, 1.0),
+        ),
+        _activation(
             "Softmax",
-            "activations",
             "Turns scores into probabilities that sum to 1 over the first dimension",
-            (),
-            _same,
             lambda s, p: _nn().Softmax(dim=1),
+            traits=frozenset({"across_units"}),
+            output_range=(0.0, 1.0),
         ),
         LayerKind(
             "Dropout",
@@ -342,6 +491,8 @@ KINDS: dict[str, LayerKind] = {
             (_P("p", "float", 0.5, "Share of values dropped", 0.0, 0.99),),
             _same,
             lambda s, p: _nn().Dropout(p["p"]),
+            traits=_TRAINING_ONLY,
+            summary=lambda p: f"drops {p['p']:.0%}",
         ),
         LayerKind(
             "Sparsity",
@@ -351,6 +502,8 @@ KINDS: dict[str, LayerKind] = {
             (_P("weight", "float", 0.1, "Adds weight × the mean |value| to what training minimises", 0.0, 100.0),),
             _same,
             lambda s, p: _modules().Sparsity(p["weight"]),
+            traits=_TRAINING_ONLY,
+            summary=lambda p: f"L1 weight {p['weight']:g}",
         ),
         LayerKind(
             "BatchNorm",
@@ -360,6 +513,7 @@ KINDS: dict[str, LayerKind] = {
             _batchnorm,
             lambda s, p: (_nn().BatchNorm2d if len(s[0]) == 3 else _nn().BatchNorm1d)(s[0][0], affine=p["affine"]),
             _count_batchnorm,
+            traits=frozenset({"unit_wise", "element_wise"}),
         ),
         LayerKind(
             "RNN",
@@ -369,6 +523,8 @@ KINDS: dict[str, LayerKind] = {
             _recurrent,
             lambda s, p: _modules().Recurrent("RNN", s[0][1], p),
             _count_recurrent(1),
+            traits=frozenset({"recurrent"}),
+            summary=_recurrent_summary,
         ),
         LayerKind(
             "GRU",
@@ -378,6 +534,8 @@ KINDS: dict[str, LayerKind] = {
             _recurrent,
             lambda s, p: _modules().Recurrent("GRU", s[0][1], p),
             _count_recurrent(3),
+            traits=frozenset({"recurrent"}),
+            summary=_recurrent_summary,
         ),
         LayerKind(
             "LSTM",
@@ -387,6 +545,8 @@ KINDS: dict[str, LayerKind] = {
             _recurrent,
             lambda s, p: _modules().Recurrent("LSTM", s[0][1], p),
             _count_recurrent(4),
+            traits=frozenset({"recurrent"}),
+            summary=_recurrent_summary,
         ),
         LayerKind(
             "Add",
@@ -395,6 +555,8 @@ KINDS: dict[str, LayerKind] = {
             (_INPUTS,),
             _add,
             lambda s, p: _modules().Add(),
+            traits=frozenset({"multi_input", "element_wise"}),
+            summary=_merge_summary,
         ),
         LayerKind(
             "Concat",
@@ -403,6 +565,8 @@ KINDS: dict[str, LayerKind] = {
             (_INPUTS,),
             _concat,
             lambda s, p: _modules().Concat(),
+            traits=frozenset({"multi_input"}),
+            summary=_merge_summary,
         ),
         LayerKind(
             "Output",
@@ -419,6 +583,8 @@ KINDS: dict[str, LayerKind] = {
             ),
             _output,
             lambda s, p: _nn().Identity(),
+            traits=frozenset({"output"}),
+            summary=lambda p: _LOSS_NAMES[p["loss"]],
         ),
     ]
 }

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.network.layers import KINDS, has_any_trait, has_trait
 from core.probes.plane import _run
 
 PROBE_SAMPLES = 512  # training samples in the fixed probe batch
@@ -31,19 +32,6 @@ BINS = 40  # a multiple of 4, so a growing range can merge pairs of bins (see _w
 MAX_HISTORY = 200  # histograms kept over time; beyond it every other one is dropped
 SATURATION_MARGIN = 0.02
 SATURATION_SHARE = 0.5
-
-# kinds whose outputs have fixed bounds: the histogram spans exactly these
-BOUNDED = {
-    "Sigmoid": (0.0, 1.0),
-    "Softmax": (0.0, 1.0),
-    "Step": (0.0, 1.0),
-    "Tanh": (-1.0, 1.0),
-}
-# unbounded kinds: ReLU spans 0..top, the others -top..top, where top is a power of two that only grows
-UNBOUNDED = {"ReLU", "LeakyReLU", "ELU", "GELU"}
-SATURATING = {"Sigmoid", "Tanh"}
-PLAIN = {"Linear", "Conv1d", "Conv2d"}  # histogrammed when a network has no activation layer at all
-MAP_KINDS = {"Conv2d", "MaxPool2d", "AvgPool2d"}
 
 
 @dataclass
@@ -91,8 +79,8 @@ def probed_layers(graph, model) -> list[str]:
     """The nodes whose outputs are histogrammed: every activation layer, or, in a network
     without any, its Linear and convolution layers."""
     kinds = {n: graph.nodes[n].kind for n in model.order}
-    chosen = [n for n in model.order if kinds[n] in BOUNDED or kinds[n] in UNBOUNDED]
-    return chosen or [n for n in model.order if kinds[n] in PLAIN]
+    chosen = [n for n in model.order if has_trait(kinds[n], "activation")]
+    return chosen or [n for n in model.order if has_any_trait(kinds[n], "dense", "conv")]
 
 
 def _units(values):
@@ -108,7 +96,7 @@ def dead_share(values) -> float:
 
 def saturated_share(values, kind: str) -> float:
     """Share of units within SATURATION_MARGIN of an asymptote for more than SATURATION_SHARE of the values."""
-    low, high = BOUNDED[kind]
+    low, high = KINDS[kind].output_range
     u = _units(values)
     near = (u - low < SATURATION_MARGIN) | (high - u < SATURATION_MARGIN)
     return (near.float().mean(dim=(0, 2)) > SATURATION_SHARE).float().mean().item()
@@ -119,14 +107,15 @@ def _top(largest: float) -> float:
 
 
 def _edges(kind: str, top: float) -> np.ndarray:
-    low, high = BOUNDED.get(kind, (0.0 if kind == "ReLU" else -top, top))
-    return np.linspace(low, high, BINS + 1)
+    """Bin edges over the kind's fixed output bounds, and -top or top where it has none (top only grows)."""
+    low, high = KINDS[kind].output_range
+    return np.linspace(-top if low is None else low, top if high is None else high, BINS + 1)
 
 
 def _widen(history: np.ndarray, kind: str) -> np.ndarray:
     """Histograms on a range twice as wide: each pair of bins becomes one, padded with empty bins."""
     pairs = history.reshape(len(history), BINS // 2, 2).sum(2)
-    pad = ((0, 0), (0, BINS // 2)) if kind == "ReLU" else ((0, 0), (BINS // 4, BINS // 4))
+    pad = ((0, 0), (0, BINS // 2)) if KINDS[kind].output_range[0] is not None else ((0, 0), (BINS // 4, BINS // 4))
     return np.pad(pairs, pad)
 
 
@@ -141,7 +130,7 @@ class _Track:
 
     def fit(self, largest: float) -> None:
         """Grow an unbounded layer's range until it holds `largest`, re-binning the history."""
-        if self.kind in BOUNDED:
+        if None not in KINDS[self.kind].output_range:
             return
         if not len(self.history):
             self.top = _top(largest)
@@ -212,8 +201,8 @@ def activations(session, samples: int = PROBE_SAMPLES) -> Activations:
         track.fit(float(finite.max()) if finite.size else 0.0)
         edges = _edges(kind, track.top)
         counts = np.histogram(flat, BINS, (edges[0], edges[-1]))[0]  # equal bins: numpy's fast path, same edges
-        dead = dead_share(values) if kind == "ReLU" else None
-        saturated = saturated_share(values, kind) if kind in SATURATING else None
+        dead = dead_share(values) if has_trait(kind, "can_die") else None
+        saturated = saturated_share(values, kind) if has_trait(kind, "saturating") else None
         history, dead_history, saturated_history = track.add(counts, dead, saturated, keep, replace)
         layers.append(
             LayerHistogram(
@@ -237,7 +226,7 @@ def activations(session, samples: int = PROBE_SAMPLES) -> Activations:
 
 
 def map_layers(graph, model) -> list[str]:
-    return [n for n in model.order if graph.nodes[n].kind in MAP_KINDS]
+    return [n for n in model.order if has_trait(graph.nodes[n].kind, "feature_map")]
 
 
 def feature_maps(session, sample: int = 0) -> FeatureMaps:

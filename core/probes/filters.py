@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.network.layers import has_trait
 from core.probes.gabor import GABOR_LIKE, GaborFit, GaborParams, fit_gabors
 
 MAX_KERNELS = 64  # more would not be readable in the dock, and their fits would take seconds
@@ -45,7 +46,7 @@ def first_conv(session) -> str:
     """The node id of the network's first Conv2d layer, in the order data flows through it."""
     graph, model = session.trainer.project.graph, session.trainer.model
     for node_id in model.order:
-        if graph.nodes[node_id].kind == "Conv2d":
+        if has_trait(graph.nodes[node_id].kind, "conv", "feature_map"):
             return node_id
     raise ValueError(
         "this network has no convolution layer: add a Conv2d layer after an image input to see its filters"

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.probes.plane import ACTIVATIONS, _run, plane_bounds
+from core.network.layers import has_any_trait, has_trait
+from core.probes.plane import _run, plane_bounds
 
 GRID_LINES = 21  # lines of the input grid in each direction
 LINE_POINTS = 60  # points along each line, so a folded line still looks bent rather than cut
@@ -24,7 +25,11 @@ MAX_FOLD_POINTS = 2000  # training points followed through the folds
 MAX_HIDDEN_POINTS = 3000  # samples drawn in the hidden-layer scatter
 EXACT_PCA_WIDTH = 256  # wider layers use a randomised PCA (exact to a fraction of a degree, many times faster)
 _CHUNK = 1024
-_SKIPPED = {"Input", "Output", "Dropout"}  # no stage of their own: Dropout does nothing at inference
+
+
+def _skipped(kind: str) -> bool:
+    """No stage of its own: the ends, and layers that do nothing at inference (Dropout)."""
+    return has_any_trait(kind, "input", "output", "training_only")
 
 
 @dataclass
@@ -98,7 +103,7 @@ def hidden_layers(graph) -> list[Layer]:
     layers = []
     for node_id in inference.order:
         kind, shape = graph.nodes[node_id].kind, inference.shapes.get(node_id)
-        if node_id in needed and kind not in _SKIPPED and shape is not None:
+        if node_id in needed and not _skipped(kind) and shape is not None:
             layers.append(Layer(node_id, kind, math.prod(shape), tuple(shape)))
     return layers
 
@@ -181,9 +186,9 @@ def _subsample(memory: dict, key: str, n: int, limit: int) -> np.ndarray:
 
 
 def stage_title(node: str, kind: str) -> str:
-    if kind == "Linear":
+    if has_trait(kind, "dense"):
         return f"{node} (affine)"
-    return node if kind in ACTIVATIONS else f"{node} ({kind})"
+    return node if has_trait(kind, "activation") else f"{node} ({kind})"
 
 
 def _labels(y: np.ndarray, num_classes: int) -> np.ndarray:
@@ -208,7 +213,7 @@ def folding(session, **options) -> Folding:
     n_grid = len(flat_grid)
     model = trainer.model
     kinds = {node: trainer.project.graph.nodes[node].kind for node in model.order}
-    nodes = [node for node in model.order if kinds[node] not in _SKIPPED]
+    nodes = [node for node in model.order if not _skipped(kinds[node])]
     _, taps = _run(model, np.concatenate([flat_grid, points]), taps=nodes)
     stages = [Stage("", "Input", "input plane", "", 2, grid, points, 0.0)]
     for node in nodes:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.probes.plane import ACTIVATIONS
+from core.network.layers import has_trait
 
 MAX_UNITS = 64  # "all units" draws at most this many (the first ones)
 CACHE = 8  # results kept in session.memory
@@ -33,10 +33,6 @@ class Maximised:
     step: int  # the training step whose weights were used
 
 
-RECURRENT = {"RNN", "GRU", "LSTM"}
-ELEMENT_WISE = ACTIVATIONS | {"Dropout", "Add"}  # keep each value where it is: a sequence stays one
-
-
 def sequence_nodes(graph, order) -> set[str]:
     """Nodes whose output is a sequence (steps, features), features last: a recurrent layer that
     returns every step, and element-wise nodes fed only by such sequences. (A Conv1d's output is
@@ -45,8 +41,8 @@ def sequence_nodes(graph, order) -> set[str]:
     for node in order:
         kind, params = graph.nodes[node].kind, graph.nodes[node].params
         sources = [source for source in graph.inputs_of(node) if source]
-        if (kind in RECURRENT and params.get("output") == "all") or (
-            kind in ELEMENT_WISE and sources and all(source in found for source in sources)
+        if (has_trait(kind, "recurrent") and params.get("output") == "all") or (
+            has_trait(kind, "element_wise") and sources and all(source in found for source in sources)
         ):
             found.add(node)
     return found

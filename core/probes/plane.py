@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from core.network.layers import has_any_trait, has_trait
+
 if TYPE_CHECKING:  # torch is imported where it is used, so the views can import Surface cheaply
     from core.network.build import GraphModule
 
@@ -72,9 +74,6 @@ def decision_surface(model: GraphModule, bounds, n: int, loss: str, num_classes:
     )
 
 
-ACTIVATIONS = {"Sigmoid", "Tanh", "ReLU", "LeakyReLU", "ELU", "GELU", "Step", "Softmax"}
-
-
 def neuron_columns(graph, model: GraphModule, max_units: int = 12) -> list[tuple[str, str]]:
     """For a small dense network on 2-D inputs: per Linear layer, (the Linear, the node whose
     output is drawn: its activation when one follows directly). Empty when any layer is too wide
@@ -82,12 +81,12 @@ def neuron_columns(graph, model: GraphModule, max_units: int = 12) -> list[tuple
     columns = []
     for node_id in model.order:
         node = graph.nodes[node_id]
-        if node.kind in ("Input", "Output") or node.kind in ACTIVATIONS or node.kind == "Dropout":
+        if has_any_trait(node.kind, "input", "output", "activation", "training_only"):
             continue
-        if node.kind != "Linear" or model.shapes[node_id][0] > max_units:
+        if not has_trait(node.kind, "dense") or model.shapes[node_id][0] > max_units:
             return []
         after = [e.dst for e in graph.edges if e.src == node_id and e.dst in model.order]
-        shown = after[0] if len(after) == 1 and graph.nodes[after[0]].kind in ACTIVATIONS else node_id
+        shown = after[0] if len(after) == 1 and has_trait(graph.nodes[after[0]].kind, "activation") else node_id
         columns.append((node_id, shown))
     return columns
 

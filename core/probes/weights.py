@@ -14,10 +14,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from core.probes.plane import ACTIVATIONS
+from core.network.layers import has_any_trait, has_trait
 
-PIXEL_ORDER = {"Flatten", "Reshape", "Dropout"}  # every input value stays where it was: weights still map to pixels
-UNIT_WISE = ACTIVATIONS | {"Dropout", "BatchNorm"}  # each unit stays apart: the next layer's columns are these units
 MAX_UNITS = 100  # unit images sent per snapshot (a 512-wide layer would cost more than it shows)
 MAX_MATRIX = 1_000_000  # weights of a matrix image sent per snapshot: its first rows up to this many values
 
@@ -41,7 +39,7 @@ def weight_images(session, layer: str | None = None, max_units: int = MAX_UNITS)
     """The chosen Linear layer's weights (by default the first one that sees the image)."""
     trainer = session.trainer
     graph, model = trainer.project.graph, trainer.model
-    linears = [n for n in model.order if graph.nodes[n].kind == "Linear"]
+    linears = [n for n in model.order if has_trait(graph.nodes[n].kind, "dense")]
     if not linears:
         raise ValueError(
             "this network has no Linear layer: the Weights view draws dense layers' weights "
@@ -76,10 +74,10 @@ def _matrix(model, node_id: str) -> np.ndarray:
 def _image_shape(graph, model, node_id: str) -> tuple[int, ...] | None:
     """The input image's (C, H, W) when the layer's inputs are its pixels in order, else None."""
     source = model.sources[node_id][0]
-    while graph.nodes[source].kind in PIXEL_ORDER:
+    while has_any_trait(graph.nodes[source].kind, "shape_only", "training_only"):  # every pixel stays in place
         source = model.sources[source][0]
     shape = tuple(model.shapes[source])
-    return shape if graph.nodes[source].kind == "Input" and len(shape) == 3 else None
+    return shape if has_trait(graph.nodes[source].kind, "input") and len(shape) == 3 else None
 
 
 def _consumers(graph, model, node_id: str) -> list[str]:
@@ -89,17 +87,17 @@ def _consumers(graph, model, node_id: str) -> list[str]:
 def _next_linear(graph, model, node_id: str) -> str | None:
     """The Linear layer that reads this layer's units one by one, if a plain chain leads to it."""
     after = _consumers(graph, model, node_id)
-    while len(after) == 1 and graph.nodes[after[0]].kind in UNIT_WISE:
+    while len(after) == 1 and has_trait(graph.nodes[after[0]].kind, "unit_wise"):
         after = _consumers(graph, model, after[0])
-    return after[0] if len(after) == 1 and graph.nodes[after[0]].kind == "Linear" else None
+    return after[0] if len(after) == 1 and has_trait(graph.nodes[after[0]].kind, "dense") else None
 
 
 def _names(graph, model, data, node_id: str, units: int) -> list[str]:
     """Class names for the output layer's units (they score the classes), short unit names otherwise."""
     after = _consumers(graph, model, node_id)
-    while len(after) == 1 and graph.nodes[after[0]].kind in UNIT_WISE:
+    while len(after) == 1 and has_trait(graph.nodes[after[0]].kind, "unit_wise"):
         after = _consumers(graph, model, after[0])
-    is_output = len(after) == 1 and graph.nodes[after[0]].kind == "Output"
+    is_output = len(after) == 1 and has_trait(graph.nodes[after[0]].kind, "output")
     if is_output and data.num_classes == units:
         return list(data.class_names)
     return [f"h{k}" for k in range(units)]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
 from core.network.graph import Edge, Graph, GraphError
+from core.network.layers import has_trait
 from core.network.layout import auto_layout
 from gui.editor import commands as cmd
 from gui.editor.inspector import Inspector
@@ -68,9 +69,9 @@ class Editor(QObject):
         node_id = self.graph.free_id(kind.lower())
         pos = self._free_spot(centre.x() - WIDTH / 2, centre.y() - (HEADER + BODY) / 2)
         params = {}
-        if self.data is not None and kind == "Input":
+        if self.data is not None and has_trait(kind, "input"):
             params = {"shape": list(self.data.input_shape)}
-        elif self.data is not None and kind == "Output" and not self.data.num_classes:
+        elif self.data is not None and has_trait(kind, "output") and not self.data.num_classes:
             params = {"loss": "mse"}
         self.undo_stack.push(cmd.AddNode(self.graph, kind, node_id, params, pos=pos))
         self.select([node_id])

@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from core.network.graph import Graph, GraphError
-from core.network.layers import KINDS
+from core.network.layers import KINDS, has_any_trait
 from gui.widgets.param_form import ParamForm
 
 
@@ -50,7 +50,7 @@ class Inspector(QWidget):
         self.error.clear()
         node = graph.nodes.get(node_id) if graph is not None else None
         self.form.setVisible(node is not None)
-        self.frozen.setVisible(node is not None and node.kind not in ("Input", "Output"))
+        self.frozen.setVisible(node is not None and not has_any_trait(node.kind, "input", "output"))
         if node is None:
             self.title.setText("<b>No layer selected</b>")
             self.help.setText("Select a layer on the canvas to see and edit its settings.")

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsPathItem, QStyleOptionGraphicsItem
 
-from core.network.layers import KINDS
+from core.network.layers import KINDS, has_trait
 
 GROUP_COLOURS = {
     "inputs": "#2e7d32",
@@ -75,7 +75,7 @@ class NodeItem(QGraphicsObject):
         self.colour = QColor(GROUP_COLOURS[KINDS[kind].group])
         self.summary, self.count_text, self.problems, self.frozen = "", "", [], False
         self.inputs: list[PortItem] = []
-        self.output = PortItem(self, False, 0) if kind != "Output" else None
+        self.output = PortItem(self, False, 0) if not has_trait(kind, "output") else None
         if self.output:
             self.output.setPos(WIDTH, HEADER + BODY / 2)
         self.setFlags(

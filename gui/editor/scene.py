@@ -9,42 +9,8 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from core.network.fit import data_problems
 from core.network.graph import Edge, Graph, Inference, infer
-from core.network.layers import fmt_shape
+from core.network.layers import KINDS, fmt_shape, has_trait
 from gui.editor.items import NodeItem, PortItem, WireItem
-
-
-def node_summary(kind: str, p: dict) -> str:
-    """One line naming what matters most about a node's settings."""
-    if kind == "Input":
-        return f"shape {fmt_shape(p['shape'])}"
-    if kind == "Linear":
-        return f"{p['out_features']} units"
-    if kind in ("Conv1d", "Conv2d"):
-        k = p["kernel_size"]
-        size = f"{k}×{k}" if kind == "Conv2d" else str(k)
-        stride = f", stride {p['stride']}" if p["stride"] != 1 else ""
-        return f"{p['out_channels']} filters {size}{stride}"
-    if kind in ("MaxPool2d", "AvgPool2d"):
-        return f"{p['kernel_size']}×{p['kernel_size']} window"
-    if kind == "Reshape":
-        return f"to {fmt_shape(p['shape'])}"
-    if kind == "Dropout":
-        return f"drops {p['p']:.0%}"
-    if kind == "Sparsity":
-        return f"L1 weight {p['weight']:g}"
-    if kind in ("RNN", "GRU", "LSTM"):
-        return f"{p['hidden_size']} units, {'last step' if p['output'] == 'last' else 'all steps'}"
-    if kind in ("Add", "Concat"):
-        return f"{p['inputs']} inputs"
-    if kind == "Output":
-        return {"cross_entropy": "cross-entropy loss", "mse": "mean squared error", "bce": "binary cross-entropy"}[
-            p["loss"]
-        ]
-    if kind == "LeakyReLU":
-        return f"slope {p['negative_slope']:g}"
-    if kind == "ELU":
-        return f"alpha {p['alpha']:g}"
-    return ""
 
 
 class GraphScene(QGraphicsScene):
@@ -132,12 +98,12 @@ class GraphScene(QGraphicsScene):
             node = self.graph.nodes[node_id]
             shape = inference.shapes.get(node_id)
             count = inference.param_counts.get(node_id, 0)
-            if node.kind == "Output":
+            if has_trait(node.kind, "output"):
                 detail = f"receives {fmt_shape(shape)}" if shape is not None else "receives ?"
             else:
                 detail = f"{count:,} params" if count else "no params"
             item.show_state(
-                node_summary(node.kind, node.params),
+                KINDS[node.kind].summary(node.params),
                 detail,
                 [str(p) for p in inference.problems_of(node_id)],
                 node.frozen,

@@ -16,6 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QSplitter, QVBoxLayout, QWidget
 
+from core.network.layers import has_trait
 from core.probes.activations import PROBE_SAMPLES, SATURATION_MARGIN, SATURATION_SHARE
 from core.probes.registry import ProbeFailed
 from gui.dataset.preview import class_colour
@@ -279,9 +280,6 @@ class FeatureMapPanel(QWidget):
         self.canvas.ci.layout.setColumnStretchFactor(1, 1)
 
 
-MAP_KINDS = {"Conv2d", "MaxPool2d", "AvgPool2d"}
-
-
 class ActivationsView(InsightView):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -313,7 +311,9 @@ class ActivationsView(InsightView):
         return wanted
 
     def set_context(self, project, data) -> None:
-        has_maps = project is not None and any(node.kind in MAP_KINDS for node in project.graph.nodes.values())
+        has_maps = project is not None and any(
+            has_trait(node.kind, "feature_map") for node in project.graph.nodes.values()
+        )
         self.images_in = data is not None and len(data.input_shape) == 3 and has_maps  # feature maps to show
         self.maps.setVisible(self.images_in)
         if data is not None:

@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.network.layers import KINDS, has_any_trait, has_trait, kinds_with
 from gui.dataset.preview import class_colour
 from gui.views.base import InsightView
 from gui.widgets.text_size import pt
 
-FUNCTIONS = ("Sigmoid", "Tanh", "ReLU", "LeakyReLU", "ELU", "GELU", "Step", "Softmax")
-SHOWN_AT_START = ("Sigmoid", "Tanh", "ReLU")
 TABLE_POINTS = (-50.0, 0.0, 50.0)
 SOFTMAX_INPUTS = 3  # softmax is drawn over its first input, the other two held at 0
 POINTS = 801
@@ -41,8 +40,6 @@ NOTES = {
 
 
 def _defaults(kind: str) -> dict:
-    from core.network.layers import KINDS
-
     return {p.name: p.default for p in KINDS[kind].params}
 
 
@@ -56,12 +53,11 @@ def evaluate(kind: str, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """f(z) and df/dz from the catalogue's torch module for `kind`, in float64."""
     import torch
 
-    from core.network.layers import KINDS
-
-    width = SOFTMAX_INPUTS if kind == "Softmax" else 1
+    across = has_trait(kind, "across_units")
+    width = SOFTMAX_INPUTS if across else 1
     module = KINDS[kind].make([(width,)], _defaults(kind))
     x = torch.tensor(np.asarray(z, np.float64), requires_grad=True)
-    if kind == "Softmax":
+    if across:
         inputs = torch.cat([x[:, None], torch.zeros(len(x), width - 1, dtype=x.dtype)], 1)
         y = module(inputs)[:, 0]
     else:
@@ -77,13 +73,15 @@ def _number(v: float) -> str:
 class FunctionsView(InsightView):
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.functions = kinds_with("activation")  # every activation in the catalogue, in its order
         self.boxes: dict[str, QCheckBox] = {}
         controls = QHBoxLayout()
-        for kind in FUNCTIONS:
-            box = QCheckBox(kind, checked=kind in SHOWN_AT_START)
+        for kind in self.functions:
+            # at first the course's contrast: the curves that saturate beside the one that can die
+            box = QCheckBox(kind, checked=has_any_trait(kind, "saturating", "can_die"))
             box.setObjectName(kind)
             box.setToolTip(NOTES.get(kind, label(kind)))
-            box.setStyleSheet(f"QCheckBox {{ color: {class_colour(FUNCTIONS.index(kind))}; font-weight: bold }}")
+            box.setStyleSheet(f"QCheckBox {{ color: {class_colour(self.functions.index(kind))}; font-weight: bold }}")
             box.toggled.connect(self._redraw)
             controls.addWidget(box)
             self.boxes[kind] = box
@@ -100,8 +98,8 @@ class FunctionsView(InsightView):
         self.slopes: dict[str, pg.PlotDataItem] = {}
         self.legend = self.value_plot.addLegend(offset=(6, 6), labelTextColor=TEXT)
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
-        for i, kind in enumerate(FUNCTIONS):
-            style = Qt.PenStyle.DashLine if kind == "Step" else Qt.PenStyle.SolidLine
+        for i, kind in enumerate(self.functions):
+            style = Qt.PenStyle.DashLine if has_trait(kind, "straight_through") else Qt.PenStyle.SolidLine
             self.curves[kind] = self.value_plot.plot(pen=pg.mkPen(class_colour(i), width=2.5))
             self.slopes[kind] = self.slope_plot.plot(pen=pg.mkPen(class_colour(i), width=2.5, style=style))
         self.table = self._table()
@@ -143,15 +141,15 @@ class FunctionsView(InsightView):
     def _table(self) -> QTableWidget:
         """The course's table: values and derivatives far out and at 0, for every function."""
         headers = [f"f({z:g})" for z in TABLE_POINTS] + [f"f′({z:g})" for z in TABLE_POINTS]
-        table = QTableWidget(len(FUNCTIONS), len(headers))
+        table = QTableWidget(len(self.functions), len(headers))
         table.setHorizontalHeaderLabels(headers)
-        table.setVerticalHeaderLabels(list(FUNCTIONS))
+        table.setVerticalHeaderLabels(list(self.functions))
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.setMinimumWidth(460)
         self.table_values: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        for row, kind in enumerate(FUNCTIONS):
+        for row, kind in enumerate(self.functions):
             values, slopes = evaluate(kind, np.array(TABLE_POINTS))
             self.table_values[kind] = (values, slopes)
             for col, v in enumerate([*values, *slopes]):
@@ -165,14 +163,14 @@ class FunctionsView(InsightView):
         return table
 
     def shown(self) -> list[str]:
-        return [kind for kind in FUNCTIONS if self.boxes[kind].isChecked()]
+        return [kind for kind in self.functions if self.boxes[kind].isChecked()]
 
     def _redraw(self, *_) -> None:
         r = self.range.value()
         z = np.linspace(-r, r, POINTS)
         low, high = 0.0, 1.0
         self.legend.clear()
-        for kind in FUNCTIONS:
+        for kind in self.functions:
             visible = self.boxes[kind].isChecked()
             values, slopes = evaluate(kind, z) if visible else (np.zeros(0), np.zeros(0))
             self.curves[kind].setData(z[: len(values)], values)

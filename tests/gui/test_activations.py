@@ -25,7 +25,7 @@ from gui.views.activations import (
     tile_corner,
     tile_maps,
 )
-from gui.views.functions import FUNCTIONS, FunctionsView
+from gui.views.functions import FunctionsView
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -204,7 +204,7 @@ def test_the_explorer_draws_torchs_values_and_derivatives(qtbot):
     qtbot.addWidget(view)
     view.show()
     qtbot.waitExposed(view)
-    for kind in FUNCTIONS:
+    for kind in view.functions:
         if not view.boxes[kind].isChecked():
             qtbot.mouseClick(view.boxes[kind], Qt.MouseButton.LeftButton)
     view.range.setValue(8.0)
@@ -244,7 +244,7 @@ def test_the_table_has_the_course_values_far_out(qtbot):
         values, slopes = view.table_values[kind]
         assert values[[0, 2]] == pytest.approx([low, high], abs=1e-12)
         assert slopes[[0, 2]] == pytest.approx([slope_low, slope_high], abs=1e-12)
-    row = FUNCTIONS.index("Tanh")
+    row = view.functions.index("Tanh")
     assert [view.table.item(row, c).text() for c in range(6)] == ["-1", "0", "1", "0", "1", "0"]
 
 
