@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.probes.base import Probe
 from core.probes.plane import _run
 
 PROBE_SAMPLES = 512  # training samples in the fixed probe batch
@@ -190,14 +191,22 @@ class _History:
         return keep, False
 
 
-def activations(session, samples: int = PROBE_SAMPLES) -> Activations:
+class ActivationsProbe(Probe):
     """Histograms of every activation layer over the probe batch, now and over time."""
-    trainer = session.trainer
+
+    def __init__(self, trainer):
+        super().__init__(trainer)
+        self.history = _History()
+
+    def compute(self, samples: int = PROBE_SAMPLES) -> Activations:
+        return _activations(self.trainer, self.history, samples)
+
+
+def _activations(trainer, memory: _History, samples: int) -> Activations:
     graph = trainer.project.graph
     nodes = probed_layers(graph, trainer.model)
     if not nodes:
         raise ValueError("this network has no activation, Linear or convolution layer to look at")
-    memory = session.memory.setdefault("activations", _History())
     x = trainer.x_train[:samples]
     _, taps = _run(trainer.model, x, taps=nodes)
     step = trainer.step_count
@@ -240,9 +249,13 @@ def map_layers(graph, model) -> list[str]:
     return [n for n in model.order if graph.nodes[n].kind in MAP_KINDS]
 
 
-def feature_maps(session, sample: int = 0) -> FeatureMaps:
-    """One test sample and every Conv2d and pooling layer's output for it."""
-    trainer = session.trainer
+class FeatureMapsProbe(Probe):
+    def compute(self, sample: int = 0) -> FeatureMaps:
+        """One test sample and every Conv2d and pooling layer's output for it."""
+        return _feature_maps(self.trainer, sample)
+
+
+def _feature_maps(trainer, sample: int) -> FeatureMaps:
     data = trainer.data
     if len(data.input_shape) != 3:
         raise ValueError("feature maps need image inputs (channels × height × width)")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from core.probes.base import Probe
 from core.probes.plane import ACTIVATIONS
 
 PIXEL_ORDER = {"Flatten", "Reshape", "Dropout"}  # every input value stays where it was: weights still map to pixels
@@ -37,9 +38,13 @@ class WeightImages:
     next_names: list[str] = field(default_factory=list)
 
 
-def weight_images(session, layer: str | None = None, max_units: int = MAX_UNITS) -> WeightImages:
-    """The chosen Linear layer's weights (by default the first one that sees the image)."""
-    trainer = session.trainer
+class WeightsProbe(Probe):
+    def compute(self, layer: str | None = None, max_units: int = MAX_UNITS) -> WeightImages:
+        """The chosen Linear layer's weights (by default the first one that sees the image)."""
+        return _weight_images(self.trainer, layer, max_units)
+
+
+def _weight_images(trainer, layer: str | None = None, max_units: int = MAX_UNITS) -> WeightImages:
     graph, model = trainer.project.graph, trainer.model
     linears = [n for n in model.order if graph.nodes[n].kind == "Linear"]
     if not linears:
