@@ -202,7 +202,7 @@ class ActivationsProbe(Probe):
         return _activations(self.trainer, self.history, samples)
 
 
-def _activations(trainer, memory: _History, samples: int) -> Activations:
+def _activations(trainer, recorded: _History, samples: int) -> Activations:
     graph = trainer.project.graph
     nodes = probed_layers(graph, trainer.model)
     if not nodes:
@@ -210,12 +210,12 @@ def _activations(trainer, memory: _History, samples: int) -> Activations:
     x = trainer.x_train[:samples]
     _, taps = _run(trainer.model, x, taps=nodes)
     step = trainer.step_count
-    keep, replace = memory.admit(step)
+    keep, replace = recorded.admit(step)
     layers = []
     for node in nodes:
         kind = graph.nodes[node].kind
         values = taps[node].float()
-        track = memory.tracks.setdefault(node, _Track(kind))
+        track = recorded.tracks.setdefault(node, _Track(kind))
         flat = values.reshape(-1).double().cpu().numpy()  # float64: numpy's fast path is exact on its edges
         finite = np.abs(flat[np.isfinite(flat)])
         track.fit(float(finite.max()) if finite.size else 0.0)
@@ -241,7 +241,7 @@ def _activations(trainer, memory: _History, samples: int) -> Activations:
                 float(flat.std()) if flat.size else 0.0,
             )
         )
-    steps = memory.steps if keep else [*memory.steps, step]
+    steps = recorded.steps if keep else [*recorded.steps, step]
     return Activations(step, len(x), np.array(steps, np.int64), layers)
 
 
