@@ -18,7 +18,6 @@ MAX_SNAPSHOTS = 64  # weight vectors kept along a run: enough for PCA and a smoo
 MAX_BYTES = 64_000_000  # ... and never more memory than this
 MIN_SNAPSHOTS = 8  # fewer than this would fit: the model is too big to record
 MAX_PARAMS = MAX_BYTES // (4 * MIN_SNAPSHOTS)  # 2 million trainable parameters
-MEMORY_KEY = "landscape_recorder"
 
 
 @dataclass
@@ -86,24 +85,35 @@ class TrajectoryRecorder:
         return Trajectory(np.array(self.steps, dtype=np.int64), np.stack(self.weights))
 
 
-def record_trajectory(session) -> TrajectoryRecorder:
-    """Install the recorder once per session (the session does it at its start, so the path
-    begins at the initial weights even if the view opens later)."""
-    recorder = session.memory.get(MEMORY_KEY)
-    if recorder is None:
-        recorder = session.memory[MEMORY_KEY] = TrajectoryRecorder(session.trainer)
-        session.trainer.after_step.append(recorder)
-    return recorder
+class LandscapeProbe:
+    """The "landscape" probe (shaped as core.probes.base.Probe, which core's layers keep out of
+    reach): attached from the session's start, so the path begins at the initial weights even
+    if the view opens later."""
 
+    from_start = True
+    interval = None
 
-def model_state(session, request: int = 0) -> ModelState:
-    """The model's state when `request` is new to this session, else just the step count."""
-    trainer = session.trainer
-    recorder = record_trajectory(session)
-    state = ModelState(request, trainer.step_count, note=recorder.note)
-    if request and session.memory.get("landscape_request") != request:
-        session.memory["landscape_request"] = request
-        state.project = trainer.project.to_dict()
-        state.weights = {k: v.detach().cpu().numpy().copy() for k, v in trainer.model.state_dict().items()}
-        state.trajectory = recorder.trajectory()
-    return state
+    def __init__(self, trainer):
+        self.trainer = trainer
+        self.recorder = TrajectoryRecorder(trainer)
+        self.answered = 0  # the last request whose weights were sent
+
+    def attach(self) -> None:
+        self.trainer.after_step.append(self.recorder)
+
+    def detach(self) -> None:
+        self.trainer.after_step.remove(self.recorder)
+
+    def trajectory(self) -> Trajectory | None:
+        return self.recorder.trajectory()
+
+    def compute(self, request: int = 0) -> ModelState:
+        """The model's state when `request` is new to this probe, else just the step count."""
+        trainer = self.trainer
+        state = ModelState(request, trainer.step_count, note=self.recorder.note)
+        if request and request != self.answered:
+            self.answered = request
+            state.project = trainer.project.to_dict()
+            state.weights = {k: v.detach().cpu().numpy().copy() for k, v in trainer.model.state_dict().items()}
+            state.trajectory = self.recorder.trajectory()
+        return state

@@ -21,7 +21,7 @@ from core.landscape.grid import (
     pca_plane,
     progressive_grid,
 )
-from core.landscape.probe import MAX_SNAPSHOTS, TrajectoryRecorder, model_state
+from core.landscape.probe import MAX_SNAPSHOTS, TrajectoryRecorder
 from core.network.graph import Graph
 from core.project import Project, load_project
 from core.run.session import Session
@@ -181,14 +181,14 @@ def test_the_recorder_keeps_a_bounded_sample_of_the_whole_run_and_the_probe_send
     session = Session(load_project(LESSONS / "spiral_mlp.json"), device="cpu")
     for _ in range(300):
         session.step()
-    quiet = model_state(session, request=0)
+    quiet = session.probe("landscape").compute(request=0)
     assert quiet.weights is None and quiet.step == 300
-    state = model_state(session, request=1)
+    state = session.probe("landscape").compute(request=1)
     steps = state.trajectory.steps
     assert steps[0] == 0 and len(steps) <= MAX_SNAPSHOTS and steps[-1] > 250 and (np.diff(steps) > 0).all()
     assert set(state.weights) == set(session.trainer.model.state_dict())
-    assert model_state(session, request=1).weights is None  # already sent
-    assert model_state(session, request=2).weights is not None
+    assert session.probe("landscape").compute(request=1).weights is None  # already sent
+    assert session.probe("landscape").compute(request=2).weights is not None
 
 
 def test_the_landscape_verb_writes_the_grid_and_a_picture(tmp_path, capsys):
@@ -291,7 +291,7 @@ def test_a_completed_compute_draws_the_cores_grid(qtbot, view):
     ask(view, session)
     qtbot.waitUntil(lambda: not view.busy(), timeout=20000)
     result = view.picture.result
-    state = model_state(session, request=99)
+    state = session.probe("landscape").compute(request=99)
     job = LandscapeJob(session.trainer.project, session.trainer.data, state.weights, state.trajectory, state.step)
     expected = list(job.grid(17))[-1].values
     assert result.values == pytest.approx(expected, rel=1e-6)

@@ -90,6 +90,24 @@ def test_the_boundary_shows_the_models_surface(window, qtbot):
     assert [len(neurons.images[shown]) for _, shown in neurons.columns] == [12, 12, 2]
 
 
+def test_a_hidden_dashboard_gets_its_curves_but_no_boundary(window, qtbot):
+    open_lesson(window, qtbot, "spiral_mlp")
+    dashboard = window.run_controls.dashboard
+    wanted = {"boundary": {}, "neurons": {}}  # the visible tab asks like any view, once the data is there
+    qtbot.waitUntil(lambda: controller(window).views == wanted, timeout=5000)
+    window.show_view("weights")
+    assert "boundary" not in controller(window).views
+    shots = []
+    controller(window).snapshot.connect(shots.append)
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "paused" and controller(window).step == 1, timeout=30000)
+    dashboard.curves.flush()
+    assert len(dashboard.curves.loss_curve_data()[0]) == 1 and "step 1" in dashboard.counters.text()
+    assert dashboard.boundary.surface is None and not any("boundary" in (s.insights or {}) for s in shots)
+    assert window.show_view("training") is dashboard
+    qtbot.waitUntil(lambda: dashboard.boundary.surface is not None, timeout=10000)  # asked again: drawn at once
+
+
 def test_editing_the_network_while_training_asks_to_stop(window, qtbot, monkeypatch):
     open_lesson(window, qtbot, "spiral_mlp")
     window.run_controls.step_action.trigger()
