@@ -287,9 +287,7 @@ class MainWindow(ProjectFiles, QMainWindow):
 
     def _setting_edited(self, name: str, value) -> None:
         if getattr(self.project.training, name) != value:
-            self.undo_stack.push(SetTraining(self.project, name, value))
-            if name == "lr":
-                self.run_controls.set_lr(value)
+            self.undo_stack.push(SetTraining(self.project, name, value))  # the running model follows
 
     def _point_added(self, x: float, y: float, k: int) -> None:
         """A click on the plane: the dataset becomes (or grows) the user's own points."""
@@ -367,6 +365,7 @@ class MainWindow(ProjectFiles, QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.maybe_save():
             self.run_controls.shutdown()
+            self.run_controls.controller.wait_stopped(2.0)  # the application ends: no child left behind
             self.dataset_panel.shutdown()
             self.editor.release_clipboard()
             self.autosave.clear()

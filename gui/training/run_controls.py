@@ -24,6 +24,7 @@ class RunControls(QObject):
         self.window = window
         # a child process trains at full speed beside the GUI's painting (bench/training_overhead.py)
         self.controller = TrainingController(self, in_process=True)
+        self.generation = 0  # numbers the models trained, so a stopped run's late messages are told apart
         self.dashboard = Dashboard()
         self.device_label = QLabel("device: not chosen yet")
         self.device_label.setToolTip(
@@ -87,7 +88,8 @@ class RunControls(QObject):
         self.dashboard.begin(data)
         self.window.view_tabs.set_context(project, data)  # a new model: the views start afresh
         self.window.training_dock.show()
-        self.controller.start(project, data, weights)
+        self.generation += 1
+        self.controller.start(project, data, weights, self.generation)
         return True
 
     def guard(self) -> bool:
@@ -107,9 +109,6 @@ class RunControls(QObject):
         self.reset()
         return True
 
-    def set_lr(self, lr: float) -> None:
-        self.controller.set_lr(lr)
-
     def save_run(self) -> None:
         if not self.controller.active:
             self.message.emit("Nothing trained yet to save")
@@ -118,8 +117,8 @@ class RunControls(QObject):
         if folder:
             self.controller.save(folder)
 
-    def shutdown(self) -> bool:
-        return self.controller.shutdown()
+    def shutdown(self) -> None:
+        self.controller.shutdown()
 
     # ---- what comes back -------------------------------------------------------------------
 
