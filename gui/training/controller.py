@@ -3,7 +3,7 @@ it typed commands (core.run.messages), and turns the current run's messages into
 
 Each run gets a `RunHandle` (its worker, thread and generation). Only the current handle's
 messages reach the signals; a stopped run's handle is retired without waiting: it is told to
-stop, disconnected, and deletes itself when its thread finishes; a child process that does not
+stop, disconnected, and dropped once its thread has finished; a child process that does not
 end within KILL_AFTER_MS is killed from a timer. Nothing here blocks the GUI thread, except
 `wait_stopped`, which is for the application's exit and for tests.
 """
@@ -24,7 +24,7 @@ class RunHandle(QObject):
     """One run: its worker, its thread, its generation; relays its messages while it is current."""
 
     def __init__(self, controller: TrainingController, worker, generation: int):
-        super().__init__(controller)  # owned by the controller until it deletes itself
+        super().__init__()  # Python owns it: the controller drops it once its thread has finished
         self.controller, self.worker, self.generation = controller, worker, generation
         self.current, self.ended = True, False
         worker.message.connect(self._message)
@@ -41,7 +41,6 @@ class RunHandle(QObject):
         """Tell the run to stop and forget it; it goes away by itself once its thread ends."""
         self.current = False
         if self.ended:
-            self._dispose()
             return
         self.controller._retiring.add(self)
         self.worker.send(m.Stop())
@@ -70,17 +69,14 @@ class RunHandle(QObject):
 
     @Slot()
     def _finished(self) -> None:
+        """The thread has finished (what is left of it ends at once): the controller may drop
+        this handle, and with it the worker and the thread, the next time it tidies up."""
         if self.ended:
             return
+        self.thread.wait()
         self.ended = True
         self.killer.stop()
-        if not self.current:
-            self._dispose()
-
-    def _dispose(self) -> None:
-        self.controller._retiring.discard(self)
-        self.worker.message.disconnect(self._message)
-        self.deleteLater()  # with it go its worker and its (finished) thread
+        QTimer.singleShot(0, self.controller._tidy)
 
 
 class TrainingController(QObject):
@@ -193,7 +189,13 @@ class TrainingController(QObject):
         """Block until every stopped run has ended (killing child processes that would not);
         True if all did. For the application's exit and for tests: never call it otherwise."""
         deadline = time.monotonic() + timeout
-        return all([handle.wait(deadline) for handle in list(self._retiring)])
+        ended = all([handle.wait(deadline) for handle in list(self._retiring)])
+        self._tidy()
+        return ended
+
+    def _tidy(self) -> None:
+        """Forget the stopped runs that have ended (never from a handle's own slot)."""
+        self._retiring = {handle for handle in self._retiring if not handle.ended}
 
     def _send(self, command: m.Command) -> None:
         if self.run_handle is not None:
