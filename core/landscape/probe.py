@@ -1,11 +1,8 @@
-"""What the loss-landscape view needs from a training run: the weights, and the path they took.
+"""The path the weights took: along training a recorder keeps a bounded, thinned sample of the
+weights, which PCA directions, the projected trajectory and saved runs are made of.
 
-The landscape itself is computed by the GUI on demand (core.landscape.grid), not by the trainer
-every few steps, so the probe sends the model's state only when the view asks for it again
-(`request` grows with each "Compute"); otherwise it sends a few numbers. Along training a
-recorder keeps a bounded, thinned sample of the weights, the path that PCA directions and the
-projected trajectory are made of. This module needs no torch at import: its records cross a
-process pipe to the GUI.
+The landscape itself is computed where the model lives, by the run loop (core.run.loop), on
+request; this probe only records, from a session's start. No torch is needed at import.
 """
 
 from __future__ import annotations
@@ -26,18 +23,6 @@ class Trajectory:
 
     steps: np.ndarray  # (k,) int64, increasing; steps[0] is where the recording began
     weights: np.ndarray  # (k, P) float32
-
-
-@dataclass
-class ModelState:
-    """The model as the landscape view needs it; `weights` is None unless the view asked anew."""
-
-    request: int  # the view's request this answers
-    step: int  # training steps so far
-    project: dict | None = None  # the project the model was built from (core.project.Project.to_dict)
-    weights: dict[str, np.ndarray] | None = None  # the model's state dict
-    trajectory: Trajectory | None = None  # the recorded path (None: not recorded, see `note`)
-    note: str = ""  # why there is no trajectory
 
 
 class TrajectoryRecorder:
@@ -96,7 +81,6 @@ class LandscapeProbe:
     def __init__(self, trainer):
         self.trainer = trainer
         self.recorder = TrajectoryRecorder(trainer)
-        self.answered = 0  # the last request whose weights were sent
 
     def attach(self) -> None:
         self.trainer.after_step.append(self.recorder)
@@ -105,15 +89,7 @@ class LandscapeProbe:
         self.trainer.after_step.remove(self.recorder)
 
     def trajectory(self) -> Trajectory | None:
+        """The training path recorded so far."""
         return self.recorder.trajectory()
 
-    def compute(self, request: int = 0) -> ModelState:
-        """The model's state when `request` is new to this probe, else just the step count."""
-        trainer = self.trainer
-        state = ModelState(request, trainer.step_count, note=self.recorder.note)
-        if request and request != self.answered:
-            self.answered = request
-            state.project = trainer.project.to_dict()
-            state.weights = {k: v.detach().cpu().numpy().copy() for k, v in trainer.model.state_dict().items()}
-            state.trajectory = self.recorder.trajectory()
-        return state
+    compute = trajectory  # as a probe: the path itself

@@ -93,6 +93,8 @@ class ViewTabs(QTabWidget):
         holder.layout().addWidget(view)
         self.views[name] = view
         view.options_changed.connect(lambda v=view: v is self.current_view() and self._ask())
+        if hasattr(view, "use_controller"):  # a view that asks the run for work of its own (the landscape)
+            view.use_controller(self.controller)
         view.set_context(self.project, self.data)
 
     def _ask(self) -> None:

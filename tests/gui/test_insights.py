@@ -11,6 +11,7 @@ from core.probes.base import Probe
 from core.probes.registry import ProbeFailed
 from core.project import load_project
 from core.run.loop import run_loop
+from core.run.messages import Published, SetStride, SetViews, StateChanged, Step, Stop
 from core.run.session import Session
 
 calls = []
@@ -95,10 +96,10 @@ def test_a_failing_probe_is_reported_and_training_goes_on(probes):
 
 def test_the_loop_answers_a_views_command_at_once_while_paused(probes):
     session = spiral_session()
-    commands = [("step", 2), None, None, ("views", {"weight": {}}), ("stride", 0), ("stop",)]
+    commands = [Step(2), None, None, SetViews({"weight": {}}), SetStride(0), Stop()]
     messages = []
-    run_loop(session, lambda wait: commands.pop(0) if commands else ("stop",), lambda *m: messages.append(m))
-    shots = [m[1] for m in messages if m[0] == "snapshot"]
+    run_loop(session, lambda wait: commands.pop(0) if commands else Stop(), messages.append)
+    shots = [m.snapshot for m in messages if isinstance(m, Published)]
     assert shots[-1].insights is not None and "weight" in shots[-1].insights
     assert session.stride == 1  # a stride below one step means every step
 
@@ -205,22 +206,22 @@ def test_while_running_the_stride_holds_however_often_snapshots_are_taken(probes
     assert carried == 0
 
 
-def test_snapshots_of_a_stopped_run_are_ignored(qtbot):
-    from PySide6.QtCore import QObject, Signal
-
+def test_messages_of_a_stopped_run_or_another_generation_are_ignored(qtbot):
+    from core.project import load_project
     from core.run.session import Snapshot
     from gui.training.controller import TrainingController
 
-    class OldWorker(QObject):
-        snapshot = Signal(object)
-        state_changed = Signal(str)
-
-    controller, old = TrainingController(), OldWorker()
-    old.snapshot.connect(controller._snapshot)
-    old.state_changed.connect(controller._state)
+    controller = TrainingController()
+    controller.start(load_project(LESSONS / "spiral_mlp.json"), generation=3)
+    qtbot.waitUntil(lambda: controller.state == "paused", timeout=30000)
+    current = controller.run_handle
     received = []
     controller.snapshot.connect(received.append)
     empty = np.zeros(0)
-    old.snapshot.emit(Snapshot(99, 3, 0.1, empty, empty, empty))
-    old.state_changed.emit("running")
+    current.worker.message.emit(Published(2, Snapshot(99, 3, 0.1, empty, empty, empty)))  # an older model's
+    assert received == [] and controller.step == 0
+    controller.shutdown()
+    current.worker.message.emit(Published(3, Snapshot(99, 3, 0.1, empty, empty, empty)))
+    current.worker.message.emit(StateChanged(3, "running"))
     assert received == [] and controller.step == 0 and controller.state == "idle"
+    assert controller.wait_stopped(10)

@@ -51,7 +51,8 @@ def test_pause_stops_the_step_counter_and_step_advances_exactly_one_batch(window
     assert controller(window).step == paused_at + 1
 
 
-def test_a_new_learning_rate_reaches_the_running_optimiser(window, qtbot):
+def test_a_new_learning_rate_reaches_the_running_optimiser(window_thread, qtbot):
+    window = window_thread
     open_lesson(window, qtbot, "spiral_mlp")
     window.run_controls.run_action.trigger()
     qtbot.waitUntil(lambda: controller(window).step >= 5, timeout=30000)
@@ -64,6 +65,26 @@ def test_a_new_learning_rate_reaches_the_running_optimiser(window, qtbot):
     optimizer = controller(window).worker.session.trainer.optimizer  # the worker is idle while paused
     assert optimizer.param_groups[0]["lr"] == pytest.approx(0.0037)
     assert window.project.training.lr == pytest.approx(0.0037)
+
+
+def test_undoing_a_learning_rate_change_reaches_the_running_model(window_thread, qtbot):
+    window = window_thread
+    open_lesson(window, qtbot, "spiral_mlp")
+    old = window.project.training.lr
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "paused" and controller(window).step == 1, timeout=30000)
+    window.tabs.setCurrentWidget(window.run_controls.settings)
+    spin = window.run_controls.settings.form.findChild(QDoubleSpinBox, "lr")
+    spin.setValue(0.0037)
+    optimizer = controller(window).worker.session.trainer.optimizer
+    qtbot.waitUntil(lambda: optimizer.param_groups[0]["lr"] == pytest.approx(0.0037), timeout=5000)
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z
+    assert window.project.training.lr == pytest.approx(old)
+    qtbot.waitUntil(lambda: optimizer.param_groups[0]["lr"] == pytest.approx(old), timeout=5000)
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).step == 2 and controller(window).state == "paused", timeout=5000)
+    assert controller(window).lr == pytest.approx(old)
 
 
 def test_a_diverging_network_pauses_with_the_step_and_cause(window, qtbot, tmp_path):
@@ -121,7 +142,8 @@ def test_editing_the_network_while_training_asks_to_stop(window, qtbot, monkeypa
     assert window.editor.add_layer("ReLU") == "relu1" and not controller(window).active
 
 
-def test_a_saved_run_reopens_with_its_weights(window, qtbot, tmp_path):
+def test_a_saved_run_reopens_with_its_weights(window_thread, qtbot, tmp_path):
+    window = window_thread
     open_lesson(window, qtbot, "perceptron")
     window.run_controls.run_action.trigger()
     qtbot.waitUntil(lambda: controller(window).state == "finished", timeout=60000)
@@ -171,8 +193,7 @@ print("closed in", time.time() - started)
     assert "QThread" not in result.stderr and "Destroyed" not in result.stderr
 
 
-def test_the_process_worker_trains_and_steps_the_same_way(window, qtbot):
-    controller(window).in_process = True
+def test_the_process_worker_trains_and_steps_and_stops_without_waiting(window, qtbot):
     open_lesson(window, qtbot, "spiral_mlp")
     window.run_controls.step_action.trigger()
     qtbot.waitUntil(lambda: controller(window).step == 1 and controller(window).state == "paused", timeout=60000)
@@ -181,8 +202,11 @@ def test_the_process_worker_trains_and_steps_the_same_way(window, qtbot):
     window.run_controls.run_action.trigger()
     qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=5000)
     assert window.run_controls.dashboard.boundary.surface is not None
-    process = controller(window).worker.process
-    assert controller(window).shutdown() and not process.is_alive()
+    worker = controller(window).worker
+    controller(window).shutdown()  # returns at once; the child ends by itself
+    assert controller(window).worker is None and controller(window).state == "idle"
+    qtbot.waitUntil(lambda: not worker.alive(), timeout=10000)
+    assert not worker.process.is_alive() and worker.process.exitcode == 0
 
 
 def test_clicking_on_the_plane_adds_a_point_and_training_goes_on(window, qtbot):
@@ -211,7 +235,8 @@ def test_clicking_on_the_plane_adds_a_point_and_training_goes_on(window, qtbot):
     assert window.project.dataset == "spiral"
 
 
-def test_an_error_inside_training_reaches_the_user_with_details(window, qtbot, monkeypatch):
+def test_an_error_inside_training_reaches_the_user_with_details(window_thread, qtbot, monkeypatch):
+    window = window_thread  # the failure is planted in this process
     from core.run.session import Session
 
     real_step = Session.step
