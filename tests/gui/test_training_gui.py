@@ -100,7 +100,8 @@ def test_a_diverging_network_pauses_with_the_step_and_cause(window, qtbot, tmp_p
     assert not window.run_controls.dashboard.alert.isHidden()
 
 
-def test_the_boundary_shows_the_models_surface(window, qtbot):
+def test_the_boundary_shows_the_models_surface(window_thread, qtbot):
+    window = window_thread
     open_lesson(window, qtbot, "spiral_mlp")
     window.run_controls.step_action.trigger()
     qtbot.waitUntil(lambda: controller(window).state == "paused" and controller(window).step == 1, timeout=30000)
@@ -111,7 +112,8 @@ def test_the_boundary_shows_the_models_surface(window, qtbot):
     assert [len(neurons.images[shown]) for _, shown in neurons.columns] == [12, 12, 2]
 
 
-def test_editing_the_network_while_training_asks_to_stop(window, qtbot, monkeypatch):
+def test_editing_the_network_while_training_asks_to_stop(window_thread, qtbot, monkeypatch):
+    window = window_thread
     open_lesson(window, qtbot, "spiral_mlp")
     window.run_controls.step_action.trigger()
     qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=30000)
