@@ -300,8 +300,8 @@ def test_a_completed_compute_draws_the_cores_grid(qtbot, view):
 def test_in_the_window_the_landscape_is_computed_by_the_training_process(window, qtbot):
     from gui.training.worker import ProcessWorker
 
-    window.open_lesson(LESSONS / "spiral_mlp.json")
-    qtbot.waitUntil(lambda: window.dataset_panel.data.name == "spiral", timeout=20000)
+    window.files.open_lesson(LESSONS / "spiral_mlp.json")
+    qtbot.waitUntil(lambda: window.document.data is not None, timeout=20000)
     view = window.show_view("landscape")
     view.grid.setCurrentIndex(view.grid.findData(17))
     assert window.run_controls._ensure_started()

@@ -36,7 +36,7 @@ def test_run_trains_and_the_loss_curve_gets_points(window, qtbot):
     assert "epoch" in window.run_controls.dashboard.counters.text()
 
 
-def test_pause_stops_the_step_counter_and_step_advances_exactly_one_batch(window, qtbot):
+def test_pause_stops_the_step_counter_step_advances_one_batch_and_stop_does_not_wait(window, qtbot):
     open_lesson(window, qtbot, "spiral_mlp")
     window.run_controls.run_action.trigger()
     qtbot.waitUntil(lambda: controller(window).step >= 20, timeout=30000)
@@ -49,6 +49,12 @@ def test_pause_stops_the_step_counter_and_step_advances_exactly_one_batch(window
         window.run_controls.step_action.trigger()
     qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=5000)
     assert controller(window).step == paused_at + 1
+    assert window.run_controls.dashboard.boundary.surface is not None
+    worker = controller(window).worker  # the child process the app ships
+    controller(window).shutdown()  # returns at once; the child ends by itself
+    assert controller(window).worker is None and controller(window).state == "idle"
+    qtbot.waitUntil(lambda: not worker.alive(), timeout=10000)
+    assert not worker.process.is_alive() and worker.process.exitcode == 0
 
 
 def test_a_new_learning_rate_reaches_the_running_optimiser(window_thread, qtbot):
@@ -100,7 +106,8 @@ def test_a_diverging_network_pauses_with_the_step_and_cause(window, qtbot, tmp_p
     assert not window.run_controls.dashboard.alert.isHidden()
 
 
-def test_the_boundary_shows_the_models_surface(window, qtbot):
+def test_the_boundary_shows_the_models_surface(window_thread, qtbot):
+    window = window_thread
     open_lesson(window, qtbot, "spiral_mlp")
     window.run_controls.step_action.trigger()
     qtbot.waitUntil(lambda: controller(window).state == "paused" and controller(window).step == 1, timeout=30000)
@@ -129,7 +136,8 @@ def test_a_hidden_dashboard_gets_its_curves_but_no_boundary(window, qtbot):
     qtbot.waitUntil(lambda: dashboard.boundary.surface is not None, timeout=10000)  # asked again: drawn at once
 
 
-def test_editing_the_network_while_training_asks_to_stop(window, qtbot, monkeypatch):
+def test_editing_the_network_while_training_asks_to_stop(window_thread, qtbot, monkeypatch):
+    window = window_thread
     open_lesson(window, qtbot, "spiral_mlp")
     window.run_controls.step_action.trigger()
     qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=30000)
@@ -191,22 +199,6 @@ print("closed in", time.time() - started)
     assert result.returncode == 0, result.stderr
     assert float(result.stdout.split()[-1]) < 2.0
     assert "QThread" not in result.stderr and "Destroyed" not in result.stderr
-
-
-def test_the_process_worker_trains_and_steps_and_stops_without_waiting(window, qtbot):
-    open_lesson(window, qtbot, "spiral_mlp")
-    window.run_controls.step_action.trigger()
-    qtbot.waitUntil(lambda: controller(window).step == 1 and controller(window).state == "paused", timeout=60000)
-    window.run_controls.run_action.trigger()
-    qtbot.waitUntil(lambda: controller(window).step >= 100, timeout=30000)
-    window.run_controls.run_action.trigger()
-    qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=5000)
-    assert window.run_controls.dashboard.boundary.surface is not None
-    worker = controller(window).worker
-    controller(window).shutdown()  # returns at once; the child ends by itself
-    assert controller(window).worker is None and controller(window).state == "idle"
-    qtbot.waitUntil(lambda: not worker.alive(), timeout=10000)
-    assert not worker.process.is_alive() and worker.process.exitcode == 0
 
 
 def test_clicking_on_the_plane_adds_a_point_and_training_goes_on(window, qtbot):
