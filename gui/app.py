@@ -113,6 +113,7 @@ def take_screenshot(app, window, project: str | None, out: str, size: str, train
     app.processEvents()
     saved = window.grab().save(str(Path(out)))
     window.run_controls.shutdown()
+    window.run_controls.controller.wait_stopped()
     QThreadPool.globalInstance().waitForDone(2000)
     if not saved:
         print(f"error: cannot write {out}", file=sys.stderr)

@@ -377,6 +377,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
             self.run_controls.shutdown()
+            self.run_controls.controller.wait_stopped(2.0)  # the application ends: no child left behind
             self.dataset_panel.shutdown()
             self.editor.release_clipboard()
             self.document.autosave.clear()

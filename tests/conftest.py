@@ -36,21 +36,52 @@ def diverging_project(path):
     return path
 
 
-@pytest.fixture
-def window(qtbot, monkeypatch):
-    """The main window, shown, with its dataset loaded; "save changes?" is answered Discard.
-    At the end, its training worker (if any) must stop in time."""
+@pytest.fixture(autouse=True)
+def _no_worker_left_running():
+    """Fail a test that leaves a training worker (thread or child process) running at its end."""
+    yield
+    if "gui.training.worker" not in sys.modules:
+        return
+    from gui.training.worker import live_workers
+
+    left = live_workers()
+    if left:
+        for worker in left:  # do not let it spoil the next tests
+            getattr(worker, "kill", lambda: None)()
+        pytest.fail(f"the test left {len(left)} training worker(s) running: {left}")
+
+
+def _window(qtbot, monkeypatch, in_process: bool):
     from PySide6.QtWidgets import QMessageBox
 
     from gui.main_window import MainWindow
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     win = MainWindow()
-    win.run_controls.controller.in_process = False  # a thread starts at once and lets tests look at the model
+    win.run_controls.controller.in_process = in_process
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)
     qtbot.waitUntil(lambda: win.dataset_panel.data is not None)  # the dataset loads in the background
+    return win
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch):
+    """The main window as the app ships it (training in a child process), shown, with its dataset
+    loaded; "save changes?" is answered Discard. At the end its training must stop in time."""
+    win = _window(qtbot, monkeypatch, in_process=True)
     yield win
-    assert win.run_controls.shutdown()
+    win.run_controls.shutdown()
+    assert win.run_controls.controller.wait_stopped(10.0)
+
+
+@pytest.fixture
+def window_thread(qtbot, monkeypatch):
+    """The main window training in a thread: for tests that must look at the model itself
+    (`controller.worker.session`)."""
+    win = _window(qtbot, monkeypatch, in_process=False)
+    yield win
+    win.run_controls.shutdown()
+    assert win.run_controls.controller.wait_stopped(10.0)

@@ -1,11 +1,8 @@
-"""What the loss-landscape view needs from a training run: the weights, and the path they took.
+"""The path the weights took: along training a recorder keeps a bounded, thinned sample of the
+weights, which PCA directions, the projected trajectory and saved runs are made of.
 
-The landscape itself is computed by the GUI on demand (core.landscape.grid), not by the trainer
-every few steps, so the probe sends the model's state only when the view asks for it again
-(`request` grows with each "Compute"); otherwise it sends a few numbers. Along training a
-recorder keeps a bounded, thinned sample of the weights, the path that PCA directions and the
-projected trajectory are made of. This module needs no torch at import: its records cross a
-process pipe to the GUI.
+The landscape itself is computed where the model lives, by the run loop (core.run.loop), on
+request; this probe only records, from a session's start. No torch is needed at import.
 """
 
 from __future__ import annotations
@@ -18,7 +15,6 @@ MAX_SNAPSHOTS = 64  # weight vectors kept along a run: enough for PCA and a smoo
 MAX_BYTES = 64_000_000  # ... and never more memory than this
 MIN_SNAPSHOTS = 8  # fewer than this would fit: the model is too big to record
 MAX_PARAMS = MAX_BYTES // (4 * MIN_SNAPSHOTS)  # 2 million trainable parameters
-MEMORY_KEY = "landscape_recorder"
 
 
 @dataclass
@@ -27,18 +23,6 @@ class Trajectory:
 
     steps: np.ndarray  # (k,) int64, increasing; steps[0] is where the recording began
     weights: np.ndarray  # (k, P) float32
-
-
-@dataclass
-class ModelState:
-    """The model as the landscape view needs it; `weights` is None unless the view asked anew."""
-
-    request: int  # the view's request this answers
-    step: int  # training steps so far
-    project: dict | None = None  # the project the model was built from (core.project.Project.to_dict)
-    weights: dict[str, np.ndarray] | None = None  # the model's state dict
-    trajectory: Trajectory | None = None  # the recorded path (None: not recorded, see `note`)
-    note: str = ""  # why there is no trajectory
 
 
 class TrajectoryRecorder:
@@ -86,24 +70,26 @@ class TrajectoryRecorder:
         return Trajectory(np.array(self.steps, dtype=np.int64), np.stack(self.weights))
 
 
-def record_trajectory(session) -> TrajectoryRecorder:
-    """Install the recorder once per session (the session does it at its start, so the path
-    begins at the initial weights even if the view opens later)."""
-    recorder = session.memory.get(MEMORY_KEY)
-    if recorder is None:
-        recorder = session.memory[MEMORY_KEY] = TrajectoryRecorder(session.trainer)
-        session.trainer.after_step.append(recorder)
-    return recorder
+class LandscapeProbe:
+    """The "landscape" probe (shaped as core.probes.base.Probe, which core's layers keep out of
+    reach): attached from the session's start, so the path begins at the initial weights even
+    if the view opens later."""
 
+    from_start = True
+    interval = None
 
-def model_state(session, request: int = 0) -> ModelState:
-    """The model's state when `request` is new to this session, else just the step count."""
-    trainer = session.trainer
-    recorder = record_trajectory(session)
-    state = ModelState(request, trainer.step_count, note=recorder.note)
-    if request and session.memory.get("landscape_request") != request:
-        session.memory["landscape_request"] = request
-        state.project = trainer.project.to_dict()
-        state.weights = {k: v.detach().cpu().numpy().copy() for k, v in trainer.model.state_dict().items()}
-        state.trajectory = recorder.trajectory()
-    return state
+    def __init__(self, trainer):
+        self.trainer = trainer
+        self.recorder = TrajectoryRecorder(trainer)
+
+    def attach(self) -> None:
+        self.trainer.after_step.append(self.recorder)
+
+    def detach(self) -> None:
+        self.trainer.after_step.remove(self.recorder)
+
+    def trajectory(self) -> Trajectory | None:
+        """The training path recorded so far."""
+        return self.recorder.trajectory()
+
+    compute = trajectory  # as a probe: the path itself

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.network.layers import KINDS, has_any_trait, has_trait
+from core.probes.base import Probe
 from core.probes.plane import _run
 
 PROBE_SAMPLES = 512  # training samples in the fixed probe batch
@@ -179,23 +180,31 @@ class _History:
         return keep, False
 
 
-def activations(session, samples: int = PROBE_SAMPLES) -> Activations:
+class ActivationsProbe(Probe):
     """Histograms of every activation layer over the probe batch, now and over time."""
-    trainer = session.trainer
+
+    def __init__(self, trainer):
+        super().__init__(trainer)
+        self.history = _History()
+
+    def compute(self, samples: int = PROBE_SAMPLES) -> Activations:
+        return _activations(self.trainer, self.history, samples)
+
+
+def _activations(trainer, recorded: _History, samples: int) -> Activations:
     graph = trainer.project.graph
     nodes = probed_layers(graph, trainer.model)
     if not nodes:
         raise ValueError("this network has no activation, Linear or convolution layer to look at")
-    memory = session.memory.setdefault("activations", _History())
     x = trainer.x_train[:samples]
     _, taps = _run(trainer.model, x, taps=nodes)
     step = trainer.step_count
-    keep, replace = memory.admit(step)
+    keep, replace = recorded.admit(step)
     layers = []
     for node in nodes:
         kind = graph.nodes[node].kind
         values = taps[node].float()
-        track = memory.tracks.setdefault(node, _Track(kind))
+        track = recorded.tracks.setdefault(node, _Track(kind))
         flat = values.reshape(-1).double().cpu().numpy()  # float64: numpy's fast path is exact on its edges
         finite = np.abs(flat[np.isfinite(flat)])
         track.fit(float(finite.max()) if finite.size else 0.0)
@@ -221,7 +230,7 @@ def activations(session, samples: int = PROBE_SAMPLES) -> Activations:
                 float(flat.std()) if flat.size else 0.0,
             )
         )
-    steps = memory.steps if keep else [*memory.steps, step]
+    steps = recorded.steps if keep else [*recorded.steps, step]
     return Activations(step, len(x), np.array(steps, np.int64), layers)
 
 
@@ -229,9 +238,13 @@ def map_layers(graph, model) -> list[str]:
     return [n for n in model.order if has_trait(graph.nodes[n].kind, "feature_map")]
 
 
-def feature_maps(session, sample: int = 0) -> FeatureMaps:
-    """One test sample and every Conv2d and pooling layer's output for it."""
-    trainer = session.trainer
+class FeatureMapsProbe(Probe):
+    def compute(self, sample: int = 0) -> FeatureMaps:
+        """One test sample and every Conv2d and pooling layer's output for it."""
+        return _feature_maps(self.trainer, sample)
+
+
+def _feature_maps(trainer, sample: int) -> FeatureMaps:
     data = trainer.data
     if len(data.input_shape) != 3:
         raise ValueError("feature maps need image inputs (channels × height × width)")

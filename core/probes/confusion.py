@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.probes.base import Probe
+
 
 @dataclass
 class Predictions:
@@ -50,27 +52,33 @@ class Predictions:
         return wrong[np.argsort(-self.confidence[wrong], kind="stable")][:count]
 
 
-def predictions(session, chunk: int = 2048) -> Predictions:
+class ConfusionProbe(Probe):
     """The test set's probabilities and confusion matrix; recomputed only after the weights change."""
-    trainer = session.trainer
+
+    def __init__(self, trainer):
+        super().__init__(trainer)
+        self.last: tuple[tuple[int, int], Predictions] | None = None  # (weights and samples, result)
+
+    def compute(self, chunk: int = 2048) -> Predictions:
+        key = (self.trainer.step_count, id(self.trainer.x_test))  # new weights or new samples (points the user added)
+        if self.last is None or self.last[0] != key:
+            self.last = (key, _predictions(self.trainer, chunk))
+        return self.last[1]
+
+
+def _predictions(trainer, chunk: int) -> Predictions:
     data = trainer.data
     if not data.num_classes:
         raise ValueError("the confusion matrix needs a classification dataset; this one has values to predict")
     if len(data.y_test) == 0:
         raise ValueError("the dataset has no test samples: raise its test share to see the confusion matrix")
-    key = (trainer.step_count, id(trainer.x_test))  # new weights or new samples (points the user added)
-    cached = session.memory.get("confusion")
-    if cached is not None and cached[0] == key:
-        return cached[1]
     out = trainer.predict(trainer.x_test, chunk)
     probabilities = _probabilities(out, trainer.loss_kind).cpu().numpy().astype(np.float32)
     predicted = trainer.classify(out).cpu().numpy().astype(np.int64)
     labels = np.asarray(data.y_test, dtype=np.int64)
     classes = data.num_classes
     matrix = np.bincount(labels * classes + predicted, minlength=classes * classes).reshape(classes, classes)
-    result = Predictions(probabilities, labels, predicted, matrix, list(data.class_names))
-    session.memory["confusion"] = (key, result)
-    return result
+    return Predictions(probabilities, labels, predicted, matrix, list(data.class_names))
 
 
 def _probabilities(out, loss: str):

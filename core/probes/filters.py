@@ -1,9 +1,9 @@
 """The "filters" probe: the first convolution layer's kernels and their Gabor fits.
 
 Reading the kernels is free, so they are always the current ones; fitting a
-Gabor to each costs a few milliseconds per kernel, so the fits are kept in
-`session.memory` and redone at most every `refit_seconds` (or when asked),
-each starting from the previous fit of the same kernel.
+Gabor to each costs a few milliseconds per kernel, so the probe keeps the fits
+and redoes them at most every `refit_seconds` (or when asked), each starting
+from the previous fit of the same kernel.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.network.layers import has_trait
+from core.probes.base import Probe
 from core.probes.gabor import GABOR_LIKE, GaborFit, GaborParams, fit_gabors
 
 MAX_KERNELS = 64  # more would not be readable in the dock, and their fits would take seconds
@@ -42,9 +43,9 @@ class Filters:
         return int((self.r2 >= self.threshold).sum())
 
 
-def first_conv(session) -> str:
+def first_conv(trainer) -> str:
     """The node id of the network's first Conv2d layer, in the order data flows through it."""
-    graph, model = session.trainer.project.graph, session.trainer.model
+    graph, model = trainer.project.graph, trainer.model
     for node_id in model.order:
         if has_trait(graph.nodes[node_id].kind, "conv", "feature_map"):
             return node_id
@@ -62,23 +63,35 @@ def fit_images(kernels: np.ndarray) -> tuple[np.ndarray, str]:
     return kernels.mean(axis=1), f"the mean of its {channels} input channels"
 
 
-def filters(
-    session, refit: bool = False, refit_seconds: float = REFIT_SECONDS, threshold: float = GABOR_LIKE
-) -> Filters:
+@dataclass
+class _Fits:
+    node: str
+    time: float  # when the fitting ended (time.monotonic)
+    step: int  # the training step of the kernels fitted
+    fits: list[GaborFit]
+
+
+class FiltersProbe(Probe):
     """The first conv layer's kernels now, with Gabor fits at most `refit_seconds` old (`refit`: now)."""
-    node = first_conv(session)
-    weight = session.trainer.model.layer(node).weight
-    kernels = weight.detach()[:MAX_KERNELS].float().cpu().numpy().copy()
-    images, fitted_to = fit_images(kernels)
-    step = session.trainer.step_count
-    if min(kernels.shape[2:]) < MIN_FIT_SIZE:
-        return Filters(node, kernels, weight.shape[0], fitted_to, [], step, step, threshold)
-    memory = session.memory.get("filters")
-    now = time.monotonic()
-    stale = memory is None or memory["node"] != node or len(memory["fits"]) != len(images)
-    if stale or refit or now - memory["time"] >= refit_seconds:
-        starts: list[GaborParams | None] = [None] * len(images) if stale else [f.params for f in memory["fits"]]
-        memory = {"node": node, "time": now, "step": step, "fits": fit_gabors(images, starts)}
-        memory["time"] = time.monotonic()  # the pause starts when the fitting ends, however long it took
-        session.memory["filters"] = memory
-    return Filters(node, kernels, weight.shape[0], fitted_to, memory["fits"], memory["step"], step, threshold)
+
+    def __init__(self, trainer):
+        super().__init__(trainer)
+        self.last: _Fits | None = None  # the latest fits, the start of the next ones
+
+    def compute(
+        self, refit: bool = False, refit_seconds: float = REFIT_SECONDS, threshold: float = GABOR_LIKE
+    ) -> Filters:
+        node = first_conv(self.trainer)
+        weight = self.trainer.model.layer(node).weight
+        kernels = weight.detach()[:MAX_KERNELS].float().cpu().numpy().copy()
+        images, fitted_to = fit_images(kernels)
+        step = self.trainer.step_count
+        if min(kernels.shape[2:]) < MIN_FIT_SIZE:
+            return Filters(node, kernels, weight.shape[0], fitted_to, [], step, step, threshold)
+        last = self.last
+        stale = last is None or last.node != node or len(last.fits) != len(images)
+        if stale or refit or time.monotonic() - last.time >= refit_seconds:
+            starts: list[GaborParams | None] = [None] * len(images) if stale else [f.params for f in last.fits]
+            fits = fit_gabors(images, starts)
+            last = self.last = _Fits(node, time.monotonic(), step, fits)  # the pause starts when the fitting ends
+        return Filters(node, kernels, weight.shape[0], fitted_to, last.fits, last.step, step, threshold)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.network.layers import has_any_trait, has_trait
+from core.probes.base import Probe
 from core.probes.plane import _run, plane_bounds
 
 GRID_LINES = 21  # lines of the input grid in each direction
@@ -137,28 +138,28 @@ def _top_two(centred: np.ndarray) -> tuple[np.ndarray, float]:
     return basis, float(top.sum() / total) if total > 0 else 1.0
 
 
-def stable_pca(values: np.ndarray, memory: dict, key: str) -> tuple[np.ndarray, np.ndarray, float]:
+def stable_pca(values: np.ndarray, axes: dict, key: str) -> tuple[np.ndarray, np.ndarray, float]:
     """Centre, (width, 2) axes and explained share of `values`' best plane. The axes are turned
     (or mirrored) within that plane to lie as close as possible to the axes used last time under
-    `key` (orthogonal Procrustes), so small weight changes move the picture only a little."""
+    `key` in `axes` (orthogonal Procrustes), so small weight changes move the picture only a little."""
     mean = values.mean(0)
     basis, explained = _top_two(values - mean)
-    previous = memory.get(key)
+    previous = axes.get(key)
     if previous is not None and previous.shape == basis.shape:
         u, _, vt = np.linalg.svd(basis.T @ previous)
         basis = basis @ (u @ vt)
-    memory[key] = basis
+    axes[key] = basis
     return mean.astype(np.float32), basis.astype(np.float32), explained
 
 
-def _as_plane(values: np.ndarray, fit_rows: slice, memory: dict, key: str):
+def _as_plane(values: np.ndarray, fit_rows: slice, axes: dict, key: str):
     """(plane coordinates, projection note, mean, basis) for a stage's flat values."""
     width = values.shape[1]
     if width == 2:
         return values, "", None, None
     if width == 1:
         return np.concatenate([values, np.zeros_like(values)], 1), "1 unit, drawn along the x axis", None, None
-    mean, basis, explained = stable_pca(values[fit_rows], memory, key)
+    mean, basis, explained = stable_pca(values[fit_rows], axes, key)
     note = f"PCA of {width} units ({explained:.0%} of the variance)"
     return (values - mean) @ basis, note, mean, basis
 
@@ -176,13 +177,15 @@ def grid_lines(bounds: tuple[float, float, float, float], lines: int = GRID_LINE
     return np.concatenate([horizontal, vertical]).astype(np.float32)
 
 
-def _subsample(memory: dict, key: str, n: int, limit: int) -> np.ndarray:
-    """The same sorted sample indices on every call (as long as the data keeps its size)."""
-    kept = memory.get(key)
+Sample = tuple[int, np.ndarray]  # (samples there were, the sorted indices kept)
+
+
+def _subsample(kept: Sample | None, n: int, limit: int) -> Sample:
+    """At most `limit` of n indices: the ones `kept` from the last call while n stays the same."""
     if kept is None or kept[0] != n:
         pick = np.arange(n) if n <= limit else np.sort(np.random.default_rng(0).choice(n, limit, replace=False))
-        kept = memory[key] = (n, pick)
-    return kept[1]
+        kept = (n, pick)
+    return kept
 
 
 def stage_title(node: str, kind: str) -> str:
@@ -195,9 +198,20 @@ def _labels(y: np.ndarray, num_classes: int) -> np.ndarray:
     return y.astype(np.int64) if num_classes else np.zeros(len(y), np.int64)
 
 
-def folding(session, **options) -> Folding:
-    """The input grid and the training points after every stage of a network on 2-D data."""
-    trainer, memory = session.trainer, session.memory
+class FoldingProbe(Probe):
+    """The input grid and the training points after every stage of a network on 2-D data. It keeps
+    each stage's last projection axes, so frames do not flip, and the training points it follows."""
+
+    def __init__(self, trainer):
+        super().__init__(trainer)
+        self.axes: dict[str, np.ndarray] = {}  # node -> its last frame's (width, 2) PCA axes
+        self.sample: Sample | None = None
+
+    def compute(self) -> Folding:
+        return _folding(self.trainer, self)
+
+
+def _folding(trainer, probe: FoldingProbe) -> Folding:
     data = trainer.data
     if not data.is_2d:
         shape = "×".join(str(s) for s in data.input_shape)
@@ -205,9 +219,10 @@ def folding(session, **options) -> Folding:
             f"space folding needs 2-D inputs (points of a plane), but this dataset's samples are {shape}; "
             "the Hidden layer view shows any layer of any network"
         )
-    bounds = session.bounds or plane_bounds(np.concatenate([data.x_train, data.x_test]))
+    bounds = plane_bounds(np.concatenate([data.x_train, data.x_test]))
     grid = grid_lines(bounds)
-    pick = _subsample(memory, "folding:pick", len(data.x_train), MAX_FOLD_POINTS)
+    probe.sample = _subsample(probe.sample, len(data.x_train), MAX_FOLD_POINTS)
+    pick = probe.sample[1]
     points = data.x_train[pick].astype(np.float32)
     flat_grid = grid.reshape(-1, 2)
     n_grid = len(flat_grid)
@@ -218,7 +233,7 @@ def folding(session, **options) -> Folding:
     stages = [Stage("", "Input", "input plane", "", 2, grid, points, 0.0)]
     for node in nodes:
         values = taps[node].float().reshape(n_grid + len(points), -1).cpu().numpy()
-        plane, note, mean, basis = _as_plane(values, slice(n_grid, None), memory, f"folding:{node}")
+        plane, note, mean, basis = _as_plane(values, slice(n_grid, None), probe.axes, node)
         dead = float((values[n_grid:] == 0).all(1).mean()) if len(points) else 0.0
         stage_grid = plane[:n_grid].reshape(grid.shape)
         title = stage_title(node, kinds[node])
@@ -254,10 +269,22 @@ def _rows(x_train, x_test, pick: np.ndarray, n_train: int):
     return torch.cat([train, test])
 
 
-def hidden(session, layer: str | None = None, subset: str = "all", max_points: int = MAX_HIDDEN_POINTS) -> HiddenCode:
-    """A chosen layer's activations (default: the narrowest hidden layer) for the train and test
-    samples (`subset` "all") or the test samples only ("test"), at most `max_points` of them."""
-    trainer, memory = session.trainer, session.memory
+class HiddenProbe(Probe):
+    """One layer's activations for the whole dataset; it keeps each layer's last PCA axes and the
+    samples drawn from each subset, so the scatter moves only as much as the network changes."""
+
+    def __init__(self, trainer):
+        super().__init__(trainer)
+        self.axes: dict[str, np.ndarray] = {}  # layer -> its last (width, 2) PCA axes
+        self.samples: dict[str, Sample] = {}  # subset ("all", "test") -> the samples drawn
+
+    def compute(self, layer: str | None = None, subset: str = "all", max_points: int = MAX_HIDDEN_POINTS) -> HiddenCode:
+        """A chosen layer's activations (default: the narrowest hidden layer) for the train and test
+        samples (`subset` "all") or the test samples only ("test"), at most `max_points` of them."""
+        return _hidden(self.trainer, self, layer, subset, max_points)
+
+
+def _hidden(trainer, probe: HiddenProbe, layer: str | None, subset: str, max_points: int) -> HiddenCode:
     data = trainer.data
     layers = hidden_layers(trainer.project.graph)
     if not layers:
@@ -270,7 +297,8 @@ def hidden(session, layer: str | None = None, subset: str = "all", max_points: i
     test = np.arange(len(y)) >= n_train
     if len(y) == 0:
         raise ValueError("there are no samples to draw")
-    pick = _subsample(memory, f"hidden:pick:{subset}", len(y), max_points)
+    probe.samples[subset] = _subsample(probe.samples.get(subset), len(y), max_points)
+    pick = probe.samples[subset][1]
     x = _rows(trainer.x_train, trainer.x_test, pick, n_train)
     values = layer_output(trainer.model, x, chosen.node)
     labels = _labels(y[pick], data.num_classes)
@@ -283,7 +311,7 @@ def hidden(session, layer: str | None = None, subset: str = "all", max_points: i
         points = np.stack([values[:, 0], labels + jitter], 1)
         title, axes = f"{name}: 1 unit, one row per class", (name, "class")
     else:
-        mean, basis, explained = stable_pca(values, memory, f"hidden:{name}")
+        mean, basis, explained = stable_pca(values, probe.axes, name)
         points = (values - mean) @ basis
         title = f"{name}: PCA of {width} units ({explained:.0%} of the variance)"
         axes = ("principal axis 1", "principal axis 2")

@@ -18,7 +18,6 @@ import math
 from dataclasses import dataclass, replace
 
 import numpy as np
-from scipy.optimize import least_squares
 
 GABOR_LIKE = 0.6  # R² from which a kernel counts as Gabor-like
 MIN_WIDTH = 0.25  # envelope widths below this (pixels) are treated as this: a width of 0 divides by 0
@@ -184,6 +183,8 @@ def fit_gabor(kernel: np.ndarray, start: GaborParams | None = None, tries: int =
     """The Gabor closest to a 2-D kernel in least squares. Of several starting guesses (and `start`,
     a previous fit of the same kernel: a filter changes little between two looks during training),
     the `tries` closest ones are refined by Levenberg-Marquardt and the best result is kept."""
+    from scipy.optimize import least_squares  # here, not at import: scipy.optimize takes a second to load
+
     kernel = np.asarray(kernel, dtype=np.float64)
     if kernel.ndim != 2:
         raise ValueError(f"a Gabor is fitted to a 2-D kernel, not an array of shape {kernel.shape}")

@@ -1,9 +1,9 @@
 """Gradient flow: how fast each layer learns, step by step (the course's "speed of learning").
 
-`record_gradients` hooks into the trainer: right after the backward pass it takes, for every
-graph node that owns parameters, the norms ‖∂C/∂W‖ and ‖∂C/∂b‖; right after the optimiser's
-step, the update ratios ‖ΔW‖/‖W‖ and ‖Δb‖/‖b‖ (W before the step). The history lives in
-`session.memory["gradients"]`, at most CAPACITY rows: when it fills, every other row goes and
+While the gradients view is open, the probe hooks into the trainer: right after the backward pass
+it takes, for every graph node that owns parameters, the norms ‖∂C/∂W‖ and ‖∂C/∂b‖; right after
+the optimiser's step, the update ratios ‖ΔW‖/‖W‖ and ‖Δb‖/‖b‖ (W before the step). The probe keeps
+the history, at most CAPACITY rows: when it fills, every other row goes and
 the interval between recorded steps doubles, so a long run keeps an even, bounded record.
 Recording also thins out when it would cost more than SHARE of the time (a tiny net's step is
 as cheap as the hooks' few calls).
@@ -17,6 +17,8 @@ from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
+
+from core.probes.base import Probe
 
 CAPACITY = 2000  # rows kept; the probe returns them all
 FLUSH = 256  # recorded steps held as tensors before they are copied into the numpy history
@@ -39,16 +41,17 @@ class GradientFlow:
     every: int  # steps between recorded rows now (at least)
 
 
-class _Recorder:
-    """The hooks' state. A recorded step costs five foreach calls on the device; the norms stay
-    there as tensors until a flush groups them by layer in numpy, so a GPU run syncs rarely."""
+class GradientsProbe(Probe):
+    """Everything recorded while the view was open (≤ CAPACITY rows). A recorded step costs five
+    foreach calls on the device; the norms stay there as tensors until a flush groups them by
+    layer in numpy, so a GPU run syncs rarely."""
 
-    def __init__(self, session):
+    def __init__(self, trainer):
         import torch
 
-        self.session = session
-        model = session.trainer.model
-        graph = session.trainer.project.graph
+        super().__init__(trainer)
+        model = trainer.model
+        graph = trainer.project.graph
         self.layers, self.kinds, self.params, owner, is_bias = [], [], [], [], []
         for node_id in model.order:
             named = [(n, p) for n, p in model.layer(node_id).named_parameters() if p.requires_grad]
@@ -77,12 +80,27 @@ class _Recorder:
         self.pending: list[tuple[int, list]] = []  # (step, 0-d tensors: grad, parameter and update norms)
         self._grads: list | None = None  # the recorded step's gradient norms, until its update is known
 
+    def attach(self) -> None:
+        self._step_end = None  # the time the view was closed is no step
+        self.trainer.after_backward.append(self.after_backward)
+        self.trainer.after_step.append(self.after_step)
+
+    def detach(self) -> None:
+        self.trainer.after_backward.remove(self.after_backward)
+        self.trainer.after_step.remove(self.after_step)
+        self._grads = None
+
+    def compute(self) -> GradientFlow:
+        if not self.layers:
+            raise ValueError("this network has no trainable parameters, so nothing learns")
+        return self.result()
+
     # ---- hooks -----------------------------------------------------------------------
 
     def after_backward(self, trainer) -> None:
         step = trainer.step_count + 1  # the step being taken
-        if not self.params or "gradients" not in self.session.wanted or step < self.next_step or self._grads:
-            return  # nothing to see, not shown, not due, or a second backward in one step (L-BFGS): keep the first
+        if not self.params or step < self.next_step or self._grads:
+            return  # nothing to see, not due, or a second backward in one step (L-BFGS): keep the first
         import torch
 
         started = time.perf_counter()
@@ -165,23 +183,3 @@ class _Recorder:
             *map(block, range(4)),
             max(self.every, round(self.budget_every)),
         )
-
-
-def record_gradients(session) -> None:
-    """Install the hooks once per session; they record only while the gradients view is wanted."""
-    if "gradients" in session.memory:
-        return
-    recorder = _Recorder(session)
-    session.memory["gradients"] = recorder
-    session.trainer.after_backward.append(recorder.after_backward)
-    session.trainer.after_step.append(recorder.after_step)
-
-
-def gradient_flow(session, **options) -> GradientFlow:
-    """Everything recorded since the gradients view was first opened (≤ CAPACITY rows)."""
-    if "gradients" not in session.memory:
-        record_gradients(session)
-    recorder = session.memory["gradients"]
-    if not recorder.layers:
-        raise ValueError("this network has no trainable parameters, so nothing learns")
-    return recorder.result()

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.network.layers import has_trait
+from core.probes.base import Probe
 
 MAX_UNITS = 64  # "all units" draws at most this many (the first ones)
-CACHE = 8  # results kept in session.memory
+CACHE = 8  # results the probe keeps
 
 
 @dataclass
@@ -56,50 +57,59 @@ def layer_units(shape: tuple[int, ...], sequence: bool = False) -> int:
     return int(shape[-1] if sequence else shape[0])
 
 
-def maximise(
-    session,
-    layer: str,
-    unit: int | str = 0,
-    steps: int = 60,
-    lr: float = 0.05,
-    decay: float = 0.005,
-    jitter: int = 0,
-    blur_every: int = 10,
-    seed: int = 0,
-) -> Maximised:
-    """Synthesise the input that most excites `unit` of node `layer` ("all": every unit, up to
-    MAX_UNITS, each from its own start). `lr` is in units of the data's standard deviation."""
-    trainer = session.trainer
-    model = trainer.model
-    if layer not in model.shapes or layer in (model.input_id, model.output_id):
-        raise ValueError(f"'{layer}' is not a layer of this network")
-    sequence = layer in sequence_nodes(trainer.project.graph, model.order)
-    count = layer_units(model.shapes[layer], sequence)
-    if unit == "all":
-        units = np.arange(min(count, MAX_UNITS))
-    elif isinstance(unit, int | np.integer) and 0 <= unit < count:
-        units = np.array([int(unit)])
-    else:
-        raise ValueError(f"{layer} has {count} units: choose one from 0 to {count - 1}, or all")
-    options = (layer, tuple(units), steps, lr, decay, jitter, blur_every, seed)
-    cache = session.memory.setdefault("maximise", {})
-    key = (options, trainer.step_count)
-    if key not in cache:
-        stats = _data_stats(session.memory, trainer.x_train)
-        cache[key] = _ascend(trainer, layer, units, steps, lr, decay, jitter, blur_every, seed, count, stats, sequence)
-        while len(cache) > CACHE:
-            cache.pop(next(iter(cache)))
-    return cache[key]
+class MaximiseProbe(Probe):
+    """Keeps its last CACHE results, by options and training step, and the data's range."""
 
+    def __init__(self, trainer):
+        super().__init__(trainer)
+        self.cache: dict[tuple, Maximised] = {}
+        self.stats: tuple | None = None  # (the training set's tensor, its statistics)
 
-def _data_stats(memory: dict, x_train):
-    """Each feature's (low, high, mean) and the data's overall spread, computed once per training set:
-    the key is the tensor itself, so a new data set (a new tensor) gets its own."""
-    kept = memory.get("maximise:stats")
-    if kept is None or kept[0] is not x_train:
-        stats = (x_train.min(0).values, x_train.max(0).values, x_train.mean(0), x_train.std().clamp(min=1e-6))
-        kept = memory["maximise:stats"] = (x_train, stats)
-    return kept[1]
+    def compute(
+        self,
+        layer: str | None = None,
+        unit: int | str = 0,
+        steps: int = 60,
+        lr: float = 0.05,
+        decay: float = 0.005,
+        jitter: int = 0,
+        blur_every: int = 10,
+        seed: int = 0,
+    ) -> Maximised:
+        """Synthesise the input that most excites `unit` of node `layer` (default: the layer the output
+        reads, whose units are the answers) ("all": every unit, up to MAX_UNITS, each from its own
+        start). `lr` is in units of the data's standard deviation."""
+        trainer = self.trainer
+        model = trainer.model
+        if layer is None:
+            layer = model.sources[model.output_id][0]
+        if layer not in model.shapes or layer in (model.input_id, model.output_id):
+            raise ValueError(f"'{layer}' is not a layer of this network")
+        sequence = layer in sequence_nodes(trainer.project.graph, model.order)
+        count = layer_units(model.shapes[layer], sequence)
+        if unit == "all":
+            units = np.arange(min(count, MAX_UNITS))
+        elif isinstance(unit, int | np.integer) and 0 <= unit < count:
+            units = np.array([int(unit)])
+        else:
+            raise ValueError(f"{layer} has {count} units: choose one from 0 to {count - 1}, or all")
+        key = ((layer, tuple(units), steps, lr, decay, jitter, blur_every, seed), trainer.step_count)
+        if key not in self.cache:
+            stats = self._data_stats(trainer.x_train)
+            self.cache[key] = _ascend(
+                trainer, layer, units, steps, lr, decay, jitter, blur_every, seed, count, stats, sequence
+            )
+            while len(self.cache) > CACHE:
+                self.cache.pop(next(iter(self.cache)))
+        return self.cache[key]
+
+    def _data_stats(self, x_train):
+        """Each feature's (low, high, mean) and the data's overall spread, computed once per training
+        set: kept with the tensor itself, so a new data set (a new tensor) gets its own."""
+        if self.stats is None or self.stats[0] is not x_train:
+            low, high = x_train.min(0).values, x_train.max(0).values
+            self.stats = (x_train, (low, high, x_train.mean(0), x_train.std().clamp(min=1e-6)))
+        return self.stats[1]
 
 
 def _ascend(trainer, layer, units, steps, lr, decay, jitter, blur_every, seed, count, stats, sequence) -> Maximised:

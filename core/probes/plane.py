@@ -1,7 +1,7 @@
-"""What the views need from a model, computed as plain numpy arrays.
+"""The dashboard's probes over the input plane: the decision boundary and every neuron.
 
-The worker calls these between training steps; the GUI only ever sees
-their results. Everything runs in eval mode without gradients.
+The worker computes them between training steps; the GUI only ever sees
+their results, plain numpy arrays. Everything runs in eval mode without gradients.
 """
 
 from __future__ import annotations
@@ -12,9 +12,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from core.network.layers import has_any_trait, has_trait
+from core.probes.base import Probe
 
 if TYPE_CHECKING:  # torch is imported where it is used, so the views can import Surface cheaply
     from core.network.build import GraphModule
+
+
+SURFACE_SIZE = 64  # grid points along each side of the decision boundary
+NEURON_SIZE = 28  # ... and of each neuron's picture
+PLANE_INTERVAL = 0.1  # seconds between the dashboard's pictures while training runs: cheap, so smooth
 
 
 @dataclass
@@ -104,3 +110,56 @@ def dense_weights(model: GraphModule, node_id: str) -> np.ndarray | None:
     layer = model.layer(node_id)
     weight = getattr(layer, "weight", None)
     return weight.detach().float().cpu().numpy().copy() if weight is not None and weight.dim() == 2 else None
+
+
+@dataclass
+class Neurons:
+    """Each unit of a small dense network over the plane, and the weights between them."""
+
+    bounds: tuple[float, float, float, float]
+    columns: list[tuple[str, str]]  # per Linear layer: (the Linear, the node drawn); [] when not drawable
+    surfaces: dict[str, np.ndarray]  # node drawn -> (units, n, n)
+    weights: dict[str, np.ndarray]  # Linear -> (out, in)
+
+
+def _plane_of(trainer) -> tuple[float, float, float, float]:
+    data = trainer.data
+    if not data.is_2d:
+        raise ValueError("the input plane needs 2-D inputs (points of a plane)")
+    return plane_bounds(np.concatenate([data.x_train, data.x_test]))
+
+
+class BoundaryProbe(Probe):
+    """The network's answer over the plane the data lives on (fixed when the session starts)."""
+
+    interval = PLANE_INTERVAL
+
+    def __init__(self, trainer):
+        super().__init__(trainer)
+        self.bounds = _plane_of(trainer) if trainer.data.is_2d else None
+
+    def compute(self, size: int = SURFACE_SIZE) -> Surface:
+        if self.bounds is None:
+            raise ValueError("the decision boundary needs 2-D inputs (points of a plane)")
+        t = self.trainer
+        return decision_surface(t.model, self.bounds, size, t.loss_kind, t.data.num_classes)
+
+
+class NeuronsProbe(Probe):
+    """Every unit's output over the plane and each Linear layer's weights, for the neuron view."""
+
+    interval = PLANE_INTERVAL
+
+    def __init__(self, trainer):
+        super().__init__(trainer)
+        is_2d = trainer.data.is_2d
+        self.bounds = _plane_of(trainer) if is_2d else None
+        self.columns = neuron_columns(trainer.project.graph, trainer.model) if is_2d else []
+
+    def compute(self, size: int = NEURON_SIZE) -> Neurons:
+        if self.bounds is None:
+            raise ValueError("the neuron view needs 2-D inputs (points of a plane)")
+        model = self.trainer.model
+        surfaces = neuron_surfaces(model, self.bounds, size, [shown for _, shown in self.columns])
+        weights = {linear: dense_weights(model, linear) for linear, _ in self.columns}
+        return Neurons(self.bounds, list(self.columns), surfaces, weights)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core.network.layers import has_any_trait, has_trait
+from core.probes.base import Probe
 
 MAX_UNITS = 100  # unit images sent per snapshot (a 512-wide layer would cost more than it shows)
 MAX_MATRIX = 1_000_000  # weights of a matrix image sent per snapshot: its first rows up to this many values
@@ -35,9 +36,13 @@ class WeightImages:
     next_names: list[str] = field(default_factory=list)
 
 
-def weight_images(session, layer: str | None = None, max_units: int = MAX_UNITS) -> WeightImages:
-    """The chosen Linear layer's weights (by default the first one that sees the image)."""
-    trainer = session.trainer
+class WeightsProbe(Probe):
+    def compute(self, layer: str | None = None, max_units: int = MAX_UNITS) -> WeightImages:
+        """The chosen Linear layer's weights (by default the first one that sees the image)."""
+        return _weight_images(self.trainer, layer, max_units)
+
+
+def _weight_images(trainer, layer: str | None = None, max_units: int = MAX_UNITS) -> WeightImages:
     graph, model = trainer.project.graph, trainer.model
     linears = [n for n in model.order if has_trait(graph.nodes[n].kind, "dense")]
     if not linears:

@@ -1,12 +1,14 @@
 """The loop that drives a training session from commands, for any transport.
 
-The GUI runs it in a thread (commands from a queue, messages as Qt signals)
-or in a child process (both through a pipe); a test can run it with a list.
-Commands are tuples: ("run",), ("pause",), ("step", n), ("lr", value),
-("data", Data), ("save", folder), ("views", {probe: options}), ("stride", steps), ("stop",).
-Messages are tuples too: ("snapshot", Snapshot),
-("state", name), ("diverged", text), ("failed", text, details),
-("saved", folder), ("ready", device).
+The GUI runs it in a thread (commands from a queue) or in a child process (through a pipe); a
+test can run it with a list. Commands and messages are the dataclasses of core.run.messages;
+every message carries the run's generation. Between training steps, and between the chunks of
+a loss landscape, the loop reads commands without blocking, so Pause, Cancel and Stop are
+obeyed at once.
+
+A landscape is computed here, where the model lives, on a frozen copy of the weights taken when
+it is asked for; while training runs, landscape chunks and training steps take turns for equal
+time.
 """
 
 from __future__ import annotations
@@ -15,139 +17,276 @@ import time
 import traceback
 from collections.abc import Callable
 
+from core.run.messages import (
+    CancelLandscape,
+    Command,
+    ComputeLandscape,
+    Diverged,
+    Failed,
+    LandscapeDone,
+    LandscapeFailed,
+    LandscapeOptions,
+    LandscapeProgress,
+    Message,
+    Pause,
+    Published,
+    Ready,
+    Run,
+    Save,
+    Saved,
+    SetData,
+    SetStride,
+    SetTraining,
+    SetViews,
+    StateChanged,
+    Step,
+    Stop,
+)
+
 SNAPSHOT_RATE = 30.0  # at most this many snapshots a second, however fast training runs
+PROGRESS_RATE = 10.0  # at most this many landscape progress counts a second (finer grids always go)
 
-NextCommand = Callable[[bool], tuple | None]  # next_command(wait): a command, or None when there is none yet
-Publish = Callable[..., None]
+NextCommand = Callable[[bool], Command | None]  # next_command(wait): a command, or None when there is none yet
+Publish = Callable[[Message], None]
 
 
-def start_session(project, data, weights, publish: Publish):
+def start_session(project, data, weights, publish: Publish, generation: int = 0):
     """Make the session (importing torch on this thread or process); None if it cannot start."""
     import torch
 
     from core.run.session import Session
 
     torch.set_num_threads(1)  # per thread: two intra-op threads beside the GUI slowed training 3-5x
-    publish("state", "starting")
+    publish(StateChanged(generation, "starting"))
     try:
         session = Session(project, data, weights)
     except Exception as err:  # noqa: BLE001 - shown to the user with its details
-        publish("failed", str(err), traceback.format_exc())
-        publish("state", "failed")
+        publish(Failed(generation, str(err), traceback.format_exc()))
+        publish(StateChanged(generation, "failed"))
         return None
-    publish("ready", str(session.trainer.device))
-    publish("snapshot", session.snapshot(probes=True))
-    publish("state", "paused")  # a model exists and waits for a command
+    publish(Ready(generation, str(session.trainer.device)))
+    publish(Published(generation, session.snapshot(probes=True)))
+    publish(StateChanged(generation, "paused"))  # a model exists and waits for a command
     return session
 
 
-def run_loop(session, next_command: NextCommand, publish: Publish) -> None:
-    """Train while running or stepping; read commands between steps; return on ("stop",)."""
-    from core.train.trainer import Diverged
+def run_loop(session, next_command: NextCommand, publish: Publish, generation: int = 0) -> None:
+    """Train while running or stepping, compute a landscape when asked; return on Stop."""
+    _Loop(session, publish, generation).run(next_command)
 
-    running, pending, last = False, 0, time.perf_counter()
-    while True:
-        busy = running or pending
-        command = next_command(not busy)
-        if command is not None:
-            if command[0] == "stop":
-                publish("state", "stopped")
+
+class _Loop:
+    def __init__(self, session, publish: Publish, generation: int):
+        self.session, self.publish, self.generation = session, publish, generation
+        self.running, self.pending = False, 0
+        self.landscape: _Landscape | None = None
+        self.last_snapshot = time.perf_counter()
+        self.train_until = 0.0  # while a landscape is computed: train until then, then its next chunk
+
+    def run(self, next_command: NextCommand) -> None:
+        while True:
+            training = self.running or self.pending > 0
+            command = next_command(not training and self.landscape is None)
+            if command is not None:
+                if isinstance(command, Stop):
+                    self.state("stopped")
+                    return
+                self.obey(command)
+                continue
+            if self.landscape is not None and (not training or time.perf_counter() >= self.train_until):
+                started = time.perf_counter()
+                self.advance_landscape()
+                self.train_until = time.perf_counter() + (time.perf_counter() - started)  # equal turns
+                continue
+            if training and not self.train():
                 return
-            running, pending = _obey(session, command, running, pending, publish)
-            continue
-        if not busy:
-            continue
+
+    # ---- training -------------------------------------------------------------------------
+
+    def train(self) -> bool:
+        """One step and what it changes; False when the run cannot go on."""
+        from core.train.trainer import Diverged as Divergence
+
+        session = self.session
         try:
             session.step()
-        except Diverged as err:
-            running, pending = False, 0
-            publish("snapshot", session.snapshot(probes=False))
-            publish("diverged", str(err))
-            publish("state", "paused")
-            continue
+        except Divergence as err:
+            self.running, self.pending = False, 0
+            self.say(Published, session.snapshot(probes=False))
+            self.say(Diverged, str(err))
+            self.state("paused")
+            return True
         except Exception as err:  # noqa: BLE001 - any other failure reaches the user with its details
-            publish("failed", str(err) or type(err).__name__, traceback.format_exc())
-            publish("state", "failed")
-            return
-        pending = max(0, pending - 1)
-        finished = running and session.finished
+            self.say(Failed, str(err) or type(err).__name__, traceback.format_exc())
+            self.state("failed")
+            return False
+        self.pending = max(0, self.pending - 1)
+        finished = self.running and session.finished
         now = time.perf_counter()
-        if now - last >= 1.0 / SNAPSHOT_RATE or not (running or pending) or finished:
-            last = now
-            publish("snapshot", session.snapshot(probes=None if running else True))
+        if now - self.last_snapshot >= 1.0 / SNAPSHOT_RATE or not (self.running or self.pending) or finished:
+            self.last_snapshot = now
+            self.say(Published, session.snapshot(probes=None if self.running else True))
         if finished:
-            running = False
-            publish("state", "finished")
-        elif not running and not pending:
-            publish("state", "paused")
+            self.running = False
+            self.state("finished")
+        elif not self.running and not self.pending:
+            self.state("paused")
+        return True
 
+    def obey(self, command: Command) -> None:
+        session = self.session
+        match command:
+            case Run():
+                if session.finished:
+                    session.extend()  # Run after the last epoch trains as many epochs again
+                self.running = True
+                self.state("running")
+            case Pause():
+                self.running, self.pending = False, 0
+                self.say(Published, session.snapshot(probes=True))
+                self.state("paused")
+            case Step(steps):
+                self.pending += steps
+            case SetTraining(config):
+                epochs = session.trainer.config.epochs
+                session.trainer.update_settings(config)
+                session.last_epoch += config.epochs - epochs  # the run's last epoch follows the setting
+            case SetData(data):
+                try:
+                    session.trainer.set_data(data)
+                except RuntimeError as err:  # a TrainingError: the data no longer fits the model
+                    self.say(Failed, str(err), "")
+            case Save(folder):
+                self.save(folder)
+            case SetViews(wanted):
+                try:
+                    session.set_views(wanted)
+                    if not self.running:  # a view opened while paused gets its picture now
+                        self.say(Published, session.snapshot(probes=True))
+                except Exception as err:  # noqa: BLE001 - a view that cannot attach must not end the run silently
+                    self.say(Failed, f"a view could not start: {err}", traceback.format_exc())
+            case SetStride(steps):
+                session.stride = max(1, int(steps))
+            case ComputeLandscape(request, options):
+                self.landscape = _Landscape(session, request, options)
+            case CancelLandscape(request):
+                if self.landscape is not None and self.landscape.request == request:
+                    self.landscape = None
+            case _:
+                self.say(Failed, f"the trainer does not know the command {command!r}", "")
 
-def _obey(session, command: tuple, running: bool, pending: int, publish: Publish) -> tuple[bool, int]:
-    kind = command[0]
-    if kind == "run":
-        if session.finished:
-            session.extend()  # Run after the last epoch trains as many epochs again
-        publish("state", "running")
-        return True, pending
-    if kind == "pause":
-        publish("snapshot", session.snapshot(probes=True))
-        publish("state", "paused")
-        return False, 0
-    if kind == "step":
-        return running, pending + command[1]
-    if kind == "lr":
-        session.trainer.set_lr(command[1])
-    elif kind == "data":
+    def save(self, folder: str) -> None:
+        from core.run.saved import save_run
+
+        session = self.session
         try:
-            session.trainer.set_data(command[1])
-        except RuntimeError as err:  # a TrainingError: the data no longer fits the model
-            publish("failed", str(err), "")
-    elif kind == "save":
-        _save(session, command[1], publish)
-    elif kind == "views":
+            save_run(folder, session.trainer.project, session.records, session.trainer.model, session.trajectory())
+        except OSError as err:
+            self.say(Failed, f"cannot save the run to {folder}: {err.strerror or err}", traceback.format_exc())
+            return
+        self.say(Saved, folder)
+
+    # ---- the landscape ------------------------------------------------------------------------
+
+    def advance_landscape(self) -> None:
+        landscape = self.landscape
         try:
-            session.set_views(command[1])
-            if not running:  # a view opened while paused gets its picture now
-                publish("snapshot", session.snapshot(probes=True))
-        except Exception as err:  # noqa: BLE001 - a view that cannot attach must not end the run silently
-            publish("failed", f"a view could not start: {err}", traceback.format_exc())
-    elif kind == "stride":
-        session.stride = max(1, int(command[1]))
-    return running, pending
+            message = landscape.advance(self.generation)
+        except Exception as err:  # noqa: BLE001 - e.g. a LandscapeError: the view shows why
+            self.landscape = None
+            details = "" if type(err).__name__ == "LandscapeError" else traceback.format_exc()
+            self.say(LandscapeFailed, landscape.request, str(err) or type(err).__name__, details)
+            return
+        if isinstance(message, LandscapeDone):
+            self.landscape = None
+        if message is not None:
+            self.publish(message)
+
+    # ---- saying ---------------------------------------------------------------------------------
+
+    def say(self, kind: type[Message], *fields) -> None:
+        self.publish(kind(self.generation, *fields))
+
+    def state(self, name: str) -> None:
+        self.say(StateChanged, name)
 
 
-def _save(session, folder: str, publish: Publish) -> None:
-    from core.run.saved import save_run
+class _Landscape:
+    """One landscape being computed: set up on its first chunk, then one chunk of grid points per
+    `advance`, the line from the initial weights after the first complete grid."""
 
-    try:
-        recorder = session.memory.get("landscape_recorder")
-        trajectory = recorder.trajectory() if recorder is not None else None
-        save_run(folder, session.trainer.project, session.records, session.trainer.model, trajectory)
-    except OSError as err:
-        publish("failed", f"cannot save the run to {folder}: {err.strerror or err}", traceback.format_exc())
-        return
-    publish("saved", folder)
+    def __init__(self, session, request: int, options: LandscapeOptions):
+        trainer = session.trainer
+        self.request, self.options = request, options
+        self.project, self.data, self.step = trainer.project, trainer.data, trainer.step_count
+        self.weights = {k: v.detach().cpu().numpy().copy() for k, v in trainer.model.state_dict().items()}
+        self.trajectory = session.trajectory()
+        self.note = session.probe("landscape").recorder.note  # why no path was recorded, if it was not
+        self.job = self.updates = self.line = self.last = None
+        self.stride, self.last_progress = 0, 0.0
+
+    def advance(self, generation: int) -> Message | None:
+        """The next chunk; a progress message (with the picture when a finer grid is complete),
+        LandscapeDone at the end, or None when there is nothing new to say yet."""
+        from core.landscape.grid import LandscapeError, LandscapeJob
+
+        options = self.options
+        if self.job is None:
+            if options.directions == "pca" and self.trajectory is None:
+                raise LandscapeError(f"PCA directions need the training path: {self.note or 'train some steps first'}")
+            self.job = LandscapeJob(
+                self.project, self.data, self.weights, self.trajectory, self.step, options.directions, options.seed
+            )
+            self.updates = self.job.grid(options.grid, options.scale)
+            return LandscapeProgress(generation, self.request, 0, options.grid**2)
+        update = next(self.updates, None)
+        if update is None:
+            return LandscapeDone(generation, self.request, self.job.result(self.last, self.line))
+        self.last = update
+        if update.stride != self.stride:
+            self.stride = update.stride
+            if self.line is None and self.job.path is not None:
+                self.line = self.job.line()
+            self.last_progress = time.perf_counter()
+            result = self.job.result(update, self.line)
+            return LandscapeProgress(generation, self.request, update.done, update.total, result)
+        if time.perf_counter() - self.last_progress >= 1.0 / PROGRESS_RATE:
+            self.last_progress = time.perf_counter()
+            return LandscapeProgress(generation, self.request, update.done, update.total)
+        return None
 
 
-def child_main(conn, project_dict: dict, data, weights: dict | None) -> None:
+def child_main(conn, project_dict: dict, data, weights: dict | None, generation: int = 0) -> None:
     """Entry point of a training process: the same loop, with a pipe for commands and messages."""
     import torch
 
     from core.project import project_from_dict
 
-    def publish(*message) -> None:
-        conn.send(message)
-
-    def next_command(wait: bool) -> tuple | None:
+    def next_command(wait: bool) -> Command | None:
         return conn.recv() if conn.poll(0.25 if wait else 0) else None
 
     tensors = None if weights is None else {k: torch.as_tensor(v) for k, v in weights.items()}
     try:
-        session = start_session(project_from_dict(project_dict), data, tensors, publish)
+        session = start_session(project_from_dict(project_dict), data, tensors, conn.send, generation)
         if session is not None:
-            run_loop(session, next_command, publish)
+            run_loop(session, next_command, conn.send, generation)
     except (EOFError, BrokenPipeError, KeyboardInterrupt):
         pass  # the window went away: nothing left to train for
     except Exception as err:  # noqa: BLE001 - e.g. a command that cannot be read: tell the window why
-        publish("failed", str(err) or type(err).__name__, traceback.format_exc())
-        publish("state", "failed")
+        conn.send(Failed(generation, str(err) or type(err).__name__, traceback.format_exc()))
+        conn.send(StateChanged(generation, "failed"))
+
+
+def child_process(conn, project_dict: dict, data, weights: dict | None, generation: int = 0) -> None:
+    """The training process's target: `child_main`, then an immediate exit. The interpreter's
+    usual teardown (torch's included) took seconds, which closing the window would wait for."""
+    import os
+    import sys
+
+    try:
+        child_main(conn, project_dict, data, weights, generation)
+    finally:
+        conn.close()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)

@@ -1,28 +1,32 @@
-"""A training session as the dashboard sees it: steps go in, snapshots come out.
+"""A training session as the views see it: steps go in, snapshots come out.
 
 A `Session` owns a Trainer, remembers what happened since the last snapshot
-(per-step losses, epoch evaluations) and packs it, with the probes the views
-need, into a `Snapshot` of plain numpy arrays and floats. The GUI's worker
-thread drives it; tests and benchmarks drive it directly.
+(per-step losses, epoch evaluations) and packs it, with the results of the
+probes the visible view wants, into a `Snapshot` of plain numpy arrays and
+floats. The GUI's worker drives it; tests and benchmarks drive it directly.
+
+Each probe (core.probes.base.Probe) is made once per session, when first
+wanted, and is attached while wanted; a probe that records from the start
+(`from_start`) is made and attached with the session. A probe computes at its
+own pace: every `interval` seconds, or every `stride` steps as long as such
+probes take at most INSIGHT_SHARE of the training time.
 """
 
 from __future__ import annotations
 
 import time
+import traceback
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from core.data.catalog import Data
-from core.probes.plane import Surface, decision_surface, dense_weights, neuron_columns, neuron_surfaces, plane_bounds
+from core.probes.registry import PROBES, ProbeFailed, probe_class
 from core.project import Project
 from core.train.trainer import EpochRecord, Trainer
 
-SURFACE_SIZE = 64
-NEURON_SIZE = 28
-PROBE_INTERVAL = 0.1  # seconds between probe computations, whatever the snapshot rate
-INSIGHT_STRIDE = 20  # default steps between the views' probes (the user can change it)
-INSIGHT_SHARE = 0.25  # the views' probes may take at most this share of the training time
+INSIGHT_STRIDE = 20  # default steps between the strided probes (the user can change it)
+INSIGHT_SHARE = 0.25  # the strided probes may take at most this share of the training time
 EVALUATION_INTERVAL = 0.5  # seconds between whole-set evaluations when epochs fly by faster than that
 
 
@@ -35,11 +39,7 @@ class Snapshot:
     losses: np.ndarray  # their batch losses
     lrs: np.ndarray  # their learning rates
     evaluations: list[EpochRecord] = field(default_factory=list)
-    surface: Surface | None = None
-    neurons: dict[str, np.ndarray] | None = None  # node -> (units, n, n) over the plane
-    weights: dict[str, np.ndarray] | None = None  # Linear node -> (out, in)
-    columns: list[tuple[str, str]] | None = None  # the neuron view's layers: (Linear, node drawn)
-    insights: dict[str, object] | None = None  # the wanted views' probes (core.probes.registry), by name
+    insights: dict[str, object] | None = None  # probe results (or ProbeFailed) by name, when any were due
 
 
 class Session:
@@ -53,25 +53,19 @@ class Session:
         self.last_epoch = self.trainer.config.epochs
         self._steps, self._losses, self._lrs = [], [], []
         self._evaluations: list[EpochRecord] = []
-        self._last_probe = -1.0
         self._epoch_started = time.perf_counter()
         self._last_evaluation = -float("inf")
         self._seen_epoch = 0
-        self.wanted: dict[str, dict] = {}  # the probes the open views want, with their options
+        self.wanted: dict[str, dict] = {}  # the probes the visible view wants, with their options
         self.stride = INSIGHT_STRIDE
-        self.memory: dict[str, object] = {}  # what probes keep between calls (histories, projections)
+        self.probes: dict = {}  # name -> probe, made when first wanted
         self._attached: set[str] = set()
-        from core.probes.registry import ATTACHED_FROM_THE_START, attach
-
-        for name in ATTACHED_FROM_THE_START:  # e.g. the training path, which the landscape view draws whole
-            attach(self, name)
-            self._attached.add(name)
-        self._last_insight_step = -1
-        self._next_insight_time = 0.0
+        self._computed: dict[str, tuple[int, float]] = {}  # name -> (step, time) of its last computation
+        self._next_strided_time = 0.0
         self._views_changed = False
-        data = self.trainer.data
-        self.bounds = plane_bounds(np.concatenate([data.x_train, data.x_test])) if data.is_2d else None
-        self.columns = neuron_columns(project.graph, self.trainer.model) if data.is_2d else []
+        for name in PROBES:
+            if probe_class(name).from_start:  # e.g. the training path, which the landscape view draws whole
+                self._attach(name)
 
     @property
     def finished(self) -> bool:
@@ -81,15 +75,32 @@ class Session:
         """Train on for as many epochs as the settings say."""
         self.last_epoch = self.trainer.epoch + self.trainer.config.epochs
 
-    def set_views(self, wanted: dict[str, dict]) -> None:
-        """The probes the open views want from now on; each one's attach hook runs once."""
-        from core.probes.registry import attach
+    def probe(self, name: str):
+        """The session's probe called `name`, made on first use (KeyError for an unknown name)."""
+        if name not in self.probes:
+            self.probes[name] = probe_class(name)(self.trainer)
+        return self.probes[name]
 
+    def trajectory(self):
+        """The weights' path recorded since the start (core.landscape.probe.Trajectory), or None."""
+        return self.probe("landscape").trajectory()
+
+    def set_views(self, wanted: dict[str, dict]) -> None:
+        """The probes the visible view wants from now on: the newly wanted ones are attached,
+        the ones no longer wanted detached (except those that record from the start)."""
         for name in wanted.keys() - self._attached:
-            attach(self, name)
-            self._attached.add(name)
+            if name in PROBES:
+                self._attach(name)
+        for name in self._attached - wanted.keys():
+            if not self.probes[name].from_start:
+                self.probes[name].detach()
+                self._attached.discard(name)
         self.wanted = dict(wanted)
         self._views_changed = True  # the next snapshot carries them
+
+    def _attach(self, name: str) -> None:
+        self.probe(name).attach()
+        self._attached.add(name)
 
     def step(self) -> None:
         """One batch; at an epoch's end, an evaluation on the whole train and test sets, at most
@@ -109,11 +120,9 @@ class Session:
             self._evaluations.append(evaluation)
 
     def snapshot(self, probes: bool | None = None) -> Snapshot:
-        """What happened since the last snapshot; probes at most every PROBE_INTERVAL unless forced."""
-        now = time.perf_counter()
-        forced = probes is True  # a pause or a single step: the views' probes too, whatever the stride
-        if probes is None:
-            probes = now - self._last_probe >= PROBE_INTERVAL
+        """What happened since the last snapshot, with the wanted probes that are due: each at its
+        own pace (None), every one the weights changed for (True: a pause, a single step), or none
+        (False: e.g. a diverged model). A changed view gets its probes at the next chance."""
         t = self.trainer
         shot = Snapshot(
             t.step_count,
@@ -125,39 +134,60 @@ class Session:
             self._evaluations,
         )
         self._steps, self._losses, self._lrs, self._evaluations = [], [], [], []
-        if probes:
-            self._last_probe = now
-            self._probe(shot)
-        if self.wanted and self._insights_due(forced, now):
-            self._insights(shot)
+        if probes is not False and self.wanted:
+            due = self._due(forced=probes is True, now=time.perf_counter())
+            if due:
+                shot.insights = self._compute_due(due)
         return shot
 
-    def _insights_due(self, forced: bool, now: float) -> bool:
-        """Every `stride` steps, but never more than INSIGHT_SHARE of the time; always when forced
-        (a pause, a single step) unless nothing has changed since the last ones."""
+    def _due(self, forced: bool, now: float) -> list[str]:
+        """The wanted probes to compute now. Never twice at one step unless the view changed."""
         if self._views_changed:
-            return True
-        if self.trainer.step_count == self._last_insight_step:
-            return False
-        if forced:
-            return True
-        return self.trainer.step_count - self._last_insight_step >= self.stride and now >= self._next_insight_time
+            return list(self.wanted)
+        step = self.trainer.step_count
+        timed, strided = [], []
+        for name in self.wanted:
+            last_step, last_time = self._computed.get(name, (-1, -float("inf")))
+            if last_step == step:
+                continue
+            interval = self._interval(name)
+            if interval is None:
+                strided.append((name, last_step))
+            elif forced or now - last_time >= interval:
+                timed.append(name)
+        if strided and not forced:
+            last = max(last_step for _, last_step in strided)
+            if step - last < self.stride or now < self._next_strided_time:
+                strided = []
+        return timed + [name for name, _ in strided]
 
-    def _insights(self, shot: Snapshot) -> None:
-        from core.probes.registry import compute
+    def _interval(self, name: str) -> float | None:
+        return probe_class(name).interval if name in PROBES else None
 
-        start = time.perf_counter()
-        shot.insights = compute(self, self.wanted)
-        took = time.perf_counter() - start
-        self._last_insight_step = self.trainer.step_count
+    def _compute_due(self, due: list[str]) -> dict[str, object]:
+        """The due probes' results; the strided ones are timed, to keep them within INSIGHT_SHARE."""
+        step, results = self.trainer.step_count, {}
+        for strided in (False, True):
+            names = [name for name in due if (self._interval(name) is None) == strided]
+            if not names:
+                continue
+            start = time.perf_counter()
+            results.update(self.compute({name: self.wanted[name] for name in names}))
+            self._computed.update((name, (step, start)) for name in names)
+            if strided:
+                self._next_strided_time = start + (time.perf_counter() - start) / INSIGHT_SHARE
         self._views_changed = False
-        self._next_insight_time = start + took / INSIGHT_SHARE
+        return {name: results[name] for name in due}
 
-    def _probe(self, shot: Snapshot) -> None:
-        t = self.trainer
-        if self.bounds is not None:
-            shot.surface = decision_surface(t.model, self.bounds, SURFACE_SIZE, t.loss_kind, t.data.num_classes)
-        shot.columns = self.columns
-        if self.columns:  # the neuron view: each unit over the plane, each Linear's weights as connections
-            shot.neurons = neuron_surfaces(t.model, self.bounds, NEURON_SIZE, [shown for _, shown in self.columns])
-            shot.weights = {linear: dense_weights(t.model, linear) for linear, _ in self.columns}
+    def compute(self, wanted: dict[str, dict]) -> dict[str, object]:
+        """Every wanted probe's result (or a ProbeFailed), keyed by name."""
+        results: dict[str, object] = {}
+        for name, options in wanted.items():
+            if name not in PROBES:
+                results[name] = ProbeFailed(f"there is no probe called '{name}'")
+                continue
+            try:
+                results[name] = self.probe(name).compute(**options)
+            except Exception as err:  # noqa: BLE001 - a view's probe must never stop the training
+                results[name] = ProbeFailed(str(err) or type(err).__name__, traceback.format_exc())
+        return results

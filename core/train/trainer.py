@@ -138,6 +138,7 @@ class Trainer:
             config.optimizer, self.trainable or [torch.zeros(1, requires_grad=True)], config
         )
         self.steps_per_epoch = self._batches_per_epoch()
+        self.kind, self.schedule = config.optimizer, config.schedule  # they cannot change during a run
         self.scheduler = torch.optim.lr_scheduler.LambdaLR(self.optimizer, _schedule(config, self.steps_per_epoch))
         self.generator = torch.Generator().manual_seed(config.seed)
         self.step_count = 0
@@ -161,7 +162,7 @@ class Trainer:
         if not self.model.training:
             self.model.train()
         lr = self.lr
-        if self.config.optimizer == "lbfgs":
+        if self.kind == "lbfgs":
             loss = self._lbfgs_step(x, y)
         else:
             self.optimizer.zero_grad(set_to_none=True)
@@ -175,7 +176,7 @@ class Trainer:
             hook(self)
         if not math.isfinite(loss):
             raise Diverged(self._divergence_message(loss), self.step_count)
-        if self.config.schedule != "constant":
+        if self.schedule != "constant":
             self.scheduler.step()
         if not self._batches:
             self.epoch += 1
@@ -231,13 +232,27 @@ class Trainer:
     def lr(self) -> float:
         return self.optimizer.param_groups[0]["lr"]
 
-    def set_lr(self, lr: float) -> None:
-        """Change the base learning rate now; the schedule keeps shaping it."""
-        factor = self.lr / self.scheduler.base_lrs[0] if self.scheduler.base_lrs[0] else 1.0
-        self.scheduler.base_lrs = [lr for _ in self.scheduler.base_lrs]
+    def update_settings(self, config: TrainConfig) -> list[str]:
+        """Take every setting that can change during a run: learning rate (the schedule keeps
+        shaping it), momentum, weight decay, L1, L2, clipping, epochs, batch size (from the next
+        epoch) and the schedule's parameters. Returns the names of the changed settings that
+        wait for the next run (optimizer, init, seed, device, schedule kind)."""
+        old, self.config = self.config, config
+        self.project.training = config  # the run's own copy of the project, saved with the run
+        if config.batch_size != old.batch_size:
+            self.steps_per_epoch = self._batches_per_epoch()
+        self.scheduler.lr_lambdas = [_schedule(config.replace(schedule=self.schedule), self.steps_per_epoch)]
+        self.scheduler.base_lrs = [config.lr for _ in self.scheduler.base_lrs]
+        factor = self.scheduler.lr_lambdas[0](self.scheduler.last_epoch)
         for group in self.optimizer.param_groups:
-            group["lr"] = lr * factor
-            group["initial_lr"] = lr
+            group["lr"] = config.lr * factor
+            group["initial_lr"] = config.lr
+            if self.kind in ("momentum", "nesterov"):
+                group["momentum"] = config.momentum
+            if self.kind == "adamw":
+                group["weight_decay"] = config.weight_decay
+        waiting = ("optimizer", "init", "init_scale", "seed", "device", "schedule")
+        return [name for name in waiting if getattr(config, name) != getattr(old, name)]
 
     # ---- evaluation ------------------------------------------------------------------
 

@@ -1,123 +1,226 @@
-"""The GUI's handle on a training run: starts the worker thread with a frozen
-copy of the project, forwards the run controls, and shuts the thread down
-cleanly (also when the window closes mid-run)."""
+"""The GUI's handle on training runs: starts a worker with a frozen copy of the project, sends
+it typed commands (core.run.messages), and turns the current run's messages into Qt signals.
+
+Each run gets a `RunHandle` (its worker, thread and generation). Only the current handle's
+messages reach the signals; a stopped run's handle is retired without waiting: it is told to
+stop, disconnected, and dropped once its thread has finished; a child process that does not
+end within KILL_AFTER_MS is killed from a timer. Nothing here blocks the GUI thread, except
+`wait_stopped`, which is for the application's exit and for tests.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread, Signal
+import time
 
-from gui.training.worker import ProcessWorker, TrainingWorker, start_worker
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from core.run import messages as m
+from gui.training.worker import ProcessWorker, TrainingWorker, WorkerThread
+
+KILL_AFTER_MS = 3000  # a child process still alive this long after Stop is killed
+
+
+class RunHandle(QObject):
+    """One run: its worker, its thread, its generation; relays its messages while it is current."""
+
+    def __init__(self, controller: TrainingController, worker, generation: int):
+        super().__init__()  # Python owns it: the controller drops it once its thread has finished
+        self.controller, self.worker, self.generation = controller, worker, generation
+        self.current, self.ended = True, False
+        worker.message.connect(self._message)
+        self.thread = WorkerThread(worker)
+        self.thread.finished.connect(self._finished)
+        self.killer = QTimer(self, singleShot=True, interval=KILL_AFTER_MS)
+        self.killer.timeout.connect(self.worker_kill)
+        self.thread.launch()
+
+    def send(self, command: m.Command) -> None:
+        self.worker.send(command)
+
+    def retire(self) -> None:
+        """Tell the run to stop and forget it; it goes away by itself once its thread ends."""
+        self.current = False
+        if self.ended:
+            return
+        self.controller._retiring.add(self)
+        self.worker.send(m.Stop())
+        if isinstance(self.worker, ProcessWorker):
+            self.killer.start()
+
+    def wait(self, deadline: float) -> bool:
+        """Block until the run has ended or `deadline` (time.monotonic()) passes, killing a child
+        process still alive then. For the application's exit and tests only."""
+        if isinstance(self.worker, ProcessWorker) and self.worker.process.pid is not None:
+            self.worker.process.join(max(0.0, deadline - time.monotonic()))
+            self.worker.kill()
+        ended = self.thread.wait(max(0, int((deadline - time.monotonic()) * 1000)))
+        if ended:
+            self._finished()
+        return ended
+
+    @Slot()
+    def worker_kill(self) -> None:
+        self.worker.kill()
+
+    @Slot(object)
+    def _message(self, message: m.Message) -> None:
+        if self.current and message.generation == self.generation:
+            self.controller._received(message)
+
+    @Slot()
+    def _finished(self) -> None:
+        """The thread has finished (what is left of it ends at once): the controller may drop
+        this handle, and with it the worker and the thread, the next time it tidies up."""
+        if self.ended:
+            return
+        self.thread.wait()
+        self.ended = True
+        self.killer.stop()
+        QTimer.singleShot(0, self.controller._tidy)
 
 
 class TrainingController(QObject):
-    snapshot = Signal(object)
-    state_changed = Signal(str)
+    snapshot = Signal(object)  # core.run.session.Snapshot of the current run
+    state_changed = Signal(str)  # "idle", "starting", "running", "paused", "finished", "stopped", "failed"
     diverged = Signal(str)
-    failed = Signal(str, str)
+    failed = Signal(str, str)  # message, details
     saved = Signal(str)
     device = Signal(str)
+    landscape = Signal(object)  # LandscapeProgress, LandscapeDone or LandscapeFailed of the current run
 
     def __init__(self, parent=None, in_process: bool = False):
         super().__init__(parent)
         self.in_process = in_process  # train in a child process instead of a thread
-        self.worker: TrainingWorker | ProcessWorker | None = None
-        self.thread: QThread | None = None
+        self.run_handle: RunHandle | None = None
+        self._retiring: set[RunHandle] = set()  # stopped runs whose thread has not finished yet
+        self.project = None  # the project trained: its training settings reach the run as they change
         self.state = "idle"
         self.step = 0
         self.epoch = 0
         self.lr: float | None = None
-        self.views: dict[str, dict] = {}  # the probes the open views want, sent to every new worker
+        self.views: dict[str, dict] = {}  # the probes the open views want, sent to every new run
         self.stride: int | None = None
-        self._retired: list = []  # workers whose thread outlived shutdown's wait: kept alive until the app ends
 
     @property
     def active(self) -> bool:
         """A model exists (running, paused or finished): editing the network would discard it."""
-        return self.worker is not None and self.state not in ("stopped", "failed")
+        return self.run_handle is not None and self.state not in ("stopped", "failed")
 
-    def start(self, project, data=None, weights=None) -> None:
-        """Begin a fresh run (fresh weights, or the given ones) on a copy of the project."""
+    @property
+    def generation(self) -> int | None:
+        return self.run_handle.generation if self.run_handle is not None else None
+
+    @property
+    def worker(self):
+        """The current run's worker (the thread worker's `session` is the live model, for tests)."""
+        return self.run_handle.worker if self.run_handle is not None else None
+
+    def start(self, project, data=None, weights=None, generation: int = 0) -> None:
+        """Begin a fresh run (fresh weights, or the given ones) on a copy of the project; its
+        training settings follow the project's `training_changed` event from now on."""
         self.shutdown()
-        self.worker = (ProcessWorker if self.in_process else TrainingWorker)(project.copy(), data, weights)
-        self.worker.snapshot.connect(self._snapshot)
-        self.worker.state_changed.connect(self._state)
-        self.worker.diverged.connect(self.diverged)
-        self.worker.failed.connect(self.failed)
-        self.worker.saved.connect(self.saved)
-        self.worker.ready.connect(self.device)
+        worker = (ProcessWorker if self.in_process else TrainingWorker)(project.copy(), data, weights, generation)
         self.step = self.epoch = 0
-        self.thread = start_worker(self.worker)
+        self.lr = None
+        self.project = project
+        project.training_changed.connect(self._training_changed)
+        self.run_handle = RunHandle(self, worker, generation)
         if self.stride is not None:
-            self._send("stride", self.stride)
+            self._send(m.SetStride(self.stride))
         if self.views:
-            self._send("views", self.views)
+            self._send(m.SetViews(self.views))
 
     def run(self) -> None:
-        self._send("run")
+        self._send(m.Run())
 
     def pause(self) -> None:
-        self._send("pause")
+        self._send(m.Pause())
 
     def step_once(self, steps: int = 1) -> None:
-        self._send("step", steps)
+        self._send(m.Step(steps))
 
-    def set_lr(self, lr: float) -> None:
-        self._send("lr", lr)
+    def set_training(self, config) -> None:
+        """The whole training settings (core.train_config.TrainConfig); the run takes what can
+        change live, the rest waits for the next run."""
+        self._send(m.SetTraining(config))
 
     def set_data(self, data) -> None:
         """New samples for the running model (the user added points)."""
-        self._send("data", data)
+        self._send(m.SetData(data))
 
     def set_views(self, wanted: dict[str, dict]) -> None:
         """The probes (core.probes.registry) the open views want, with their options."""
         if wanted != self.views:
             self.views = dict(wanted)
-            self._send("views", self.views)
+            self._send(m.SetViews(self.views))
 
     def set_stride(self, steps: int) -> None:
         """Compute the views' probes every `steps` training steps."""
         self.stride = steps
-        self._send("stride", steps)
+        self._send(m.SetStride(steps))
 
     def save(self, folder: str) -> None:
-        self._send("save", folder)
+        self._send(m.Save(folder))
 
-    def shutdown(self, timeout_ms: int = 2000) -> bool:
-        """Stop the worker and wait for its thread; True if it ended in time."""
-        ended = True
-        if self.worker is not None:
-            self.worker.send("stop")
-            for signal in (
-                self.worker.snapshot,
-                self.worker.state_changed,
-                self.worker.diverged,
-                self.worker.failed,
-                self.worker.saved,
-                self.worker.ready,
-            ):
-                signal.disconnect()  # a worker being retired must not speak to the window any more
-        if self.thread is not None:
-            self.thread.quit()
-            ended = self.thread.wait(timeout_ms)
-            if not ended:
-                self._retired.append((self.worker, self.thread))
-        self.worker = self.thread = None
-        self.state = "idle"
-        self.state_changed.emit("idle")
+    def compute_landscape(self, request: int, options: m.LandscapeOptions) -> bool:
+        """Ask the run for the loss landscape around its current weights; answers come through
+        `landscape`. False when there is no model to ask."""
+        if not self.active:
+            return False
+        self._send(m.ComputeLandscape(request, options))
+        return True
+
+    def cancel_landscape(self, request: int) -> None:
+        self._send(m.CancelLandscape(request))
+
+    def shutdown(self) -> None:
+        """Stop the current run without waiting for it; its messages are dropped from now on."""
+        if self.project is not None:
+            self.project.training_changed.disconnect(self._training_changed)
+            self.project = None
+        handle, self.run_handle = self.run_handle, None
+        if handle is not None:
+            handle.retire()
+        if self.state != "idle":
+            self.state = "idle"
+            self.state_changed.emit("idle")
+
+    def wait_stopped(self, timeout: float = 5.0) -> bool:
+        """Block until every stopped run has ended (killing child processes that would not);
+        True if all did. For the application's exit and for tests: never call it otherwise."""
+        deadline = time.monotonic() + timeout
+        ended = all([handle.wait(deadline) for handle in list(self._retiring)])
+        self._tidy()
         return ended
 
-    def _send(self, *command) -> None:
-        if self.worker is not None:
-            self.worker.send(*command)
+    def _tidy(self) -> None:
+        """Forget the stopped runs that have ended (never from a handle's own slot)."""
+        self._retiring = {handle for handle in self._retiring if not handle.ended}
 
-    def _snapshot(self, shot) -> None:
-        if self.sender() is not self.worker:
-            return  # queued before a stopped run's signals were disconnected: it belongs to that run
-        self.step, self.epoch, self.lr = shot.step, shot.epoch, shot.lr
-        self.snapshot.emit(shot)
+    def _send(self, command: m.Command) -> None:
+        if self.run_handle is not None:
+            self.run_handle.send(command)
 
-    def _state(self, state: str) -> None:
-        if self.sender() is not self.worker:
-            return
-        self.state = state
-        self.state_changed.emit(state)
+    def _training_changed(self) -> None:
+        if self.project is not None:
+            self.set_training(self.project.training)
+
+    def _received(self, message: m.Message) -> None:
+        """A message of the current run."""
+        match message:
+            case m.Published(snapshot=shot):
+                self.step, self.epoch, self.lr = shot.step, shot.epoch, shot.lr
+                self.snapshot.emit(shot)
+            case m.StateChanged(state=state):
+                self.state = state
+                self.state_changed.emit(state)
+            case m.Diverged(text=text):
+                self.diverged.emit(text)
+            case m.Failed(text=text, details=details):
+                self.failed.emit(text, details)
+            case m.Saved(folder=folder):
+                self.saved.emit(folder)
+            case m.Ready(device=device):
+                self.device.emit(device)
+            case m.LandscapeProgress() | m.LandscapeDone() | m.LandscapeFailed():
+                self.landscape.emit(message)

@@ -1,19 +1,23 @@
 """The training dashboard: live curves, the decision boundary and the neuron
-view side by side, all drawn from the worker's snapshots."""
+view side by side. The curves and the header follow every snapshot's metrics;
+the boundary and the neurons are probes, wanted like any view's (tab 0 of the
+view tabs) and so computed only while the dashboard is visible."""
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout
 
 from core.data.catalog import Data
+from core.probes.registry import ProbeFailed
+from gui.views.base import InsightView
 from gui.views.dashboard.boundary import BoundaryView
 from gui.views.dashboard.curves import TrainingCurves
 from gui.views.dashboard.neurons import NeuronView
 
 
-class Dashboard(QWidget):
+class Dashboard(InsightView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.curves = TrainingCurves()
@@ -38,7 +42,6 @@ class Dashboard(QWidget):
         layout.addWidget(self.alert)
         layout.addWidget(splitter, 1)
         self.data: Data | None = None
-        self._neurons_ready = False
 
     def show_data(self, data: Data) -> None:
         """The dataset before (or between) runs: its points on the plane, empty curves."""
@@ -54,7 +57,7 @@ class Dashboard(QWidget):
         self.curves.clear()
         self.show_data(data)
         self.alert.hide()
-        self._neurons_ready = False
+        self.neurons.forget()
         self.counters.setText("Starting… (the first run loads PyTorch)")
 
     def show_snapshot(self, shot) -> None:
@@ -65,15 +68,28 @@ class Dashboard(QWidget):
             if np.isfinite([r.train_loss, r.test_loss]).all():
                 percent = [None if a is None else 100 * a for a in (r.train_acc, r.test_acc)]
                 self.curves.add_evaluation(r.step, r.train_loss, r.test_loss, *percent)
-        if shot.surface is not None:
-            self.boundary.show_surface(shot.surface)
-        if shot.columns is not None and not self._neurons_ready:
-            widths = [shot.neurons[shown].shape[0] for _, shown in shot.columns] if shot.columns else []
-            self.neurons.set_network(shot.columns, widths, shot.surface.bounds if shot.surface else None)
-            self._neurons_ready = True
-        if shot.neurons is not None:
-            self.neurons.show_snapshot(shot.neurons, shot.weights)
         self.counters.setText(f"epoch {shot.epoch} · step {shot.step:,} · learning rate {shot.lr:.3g}")
+
+    # ---- InsightView ----------------------------------------------------------------------
+
+    def wanted(self) -> dict[str, dict]:
+        return {"boundary": {}, "neurons": {}} if self.data is not None and self.data.is_2d else {}
+
+    def set_context(self, project, data) -> None:
+        self.data = data
+
+    def show_insights(self, insights: dict[str, object]) -> None:
+        surface = insights.get("boundary")
+        if isinstance(surface, ProbeFailed):
+            self.show_alert(f"The decision boundary could not be drawn: {surface.message}")
+        elif surface is not None:
+            self.boundary.show_surface(surface)
+        neurons = insights.get("neurons")
+        if isinstance(neurons, ProbeFailed):
+            self.neurons.forget()
+            self.neurons.show_message(f"The neurons could not be drawn: {neurons.message}")
+        elif neurons is not None:
+            self.neurons.show_neurons(neurons)
 
     def show_alert(self, text: str) -> None:
         self.alert.setText(f"⚠  {text}")

@@ -25,7 +25,6 @@ class RunControls(QObject):
         super().__init__(window)
         self.window, self.document = window, document
         self._pending_weights = None  # a reopened run's weights, used once its dataset has loaded
-        self._project = None  # the project whose training settings the run follows
         self._run_when_loaded = False  # Run was pressed while the dataset was loading
         # a child process trains at full speed beside the GUI's painting (bench/training_overhead.py)
         self.controller = TrainingController(self, in_process=True)
@@ -101,7 +100,7 @@ class RunControls(QObject):
         self.document.reset_model()  # a new model: the views start afresh
         self.dashboard.begin(data)
         self.run_started.emit()
-        self.controller.start(project, data, weights)
+        self.controller.start(project, data, weights, self.document.generation)
         return True
 
     def guard(self) -> bool:
@@ -129,21 +128,13 @@ class RunControls(QObject):
         if folder:
             self.controller.save(folder)
 
-    def shutdown(self) -> bool:
-        return self.controller.shutdown()
+    def shutdown(self) -> None:
+        self.controller.shutdown()
 
     # ---- the document -------------------------------------------------------------------
 
     def _project_opened(self, project) -> None:
         self._pending_weights, self._run_when_loaded = None, False
-        if self._project is not None:
-            self._project.training_changed.disconnect(self._training_changed)
-        self._project = project
-        project.training_changed.connect(self._training_changed)
-
-    def _training_changed(self) -> None:
-        """Any change of the settings, by an edit, an undo or a redo, reaches the running model."""
-        self.controller.set_lr(self._project.training.lr)
 
     def _data_loaded(self, data) -> None:
         if self._pending_weights is not None:

@@ -1,7 +1,8 @@
 """The bottom dock's tabs: the training dashboard, then every "Inside the network" view.
 
 Views are built the first time their tab opens. Only the visible view's probes
-are computed by the worker, so a closed view costs training nothing.
+(the dashboard's too: its decision boundary and neurons) are computed by the
+worker, so a hidden view costs training nothing.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from gui.views.registry import VIEWS, view_spec
 
 
 class ViewTabs(QTabWidget):
-    def __init__(self, dashboard: QWidget, controller, parent=None):
+    def __init__(self, dashboard: InsightView, controller, parent=None):
         super().__init__(parent)
         self.controller = controller
+        self.dashboard = dashboard
         self.views: dict[str, InsightView] = {}
         self.delivered: set[InsightView] = set()  # views that have drawn at least one snapshot's probes
         self.project = self.data = None
@@ -46,13 +48,13 @@ class ViewTabs(QTabWidget):
         """Bring a view's tab to the front ("training" is the dashboard); returns the view."""
         if name == "training":
             self.setCurrentIndex(0)
-            return None
+            return self.dashboard
         self.setCurrentIndex(1 + [spec.name for spec in VIEWS].index(name))
         return self.views.get(name)
 
     def set_context(self, project, data) -> None:
         self.project, self.data = project, data
-        for view in self.views.values():
+        for view in (self.dashboard, *self.views.values()):
             view.set_context(project, data)
         self._ask()
 
@@ -68,6 +70,8 @@ class ViewTabs(QTabWidget):
         self._tab_changed(self.currentIndex())
 
     def current_view(self) -> InsightView | None:
+        if self.currentIndex() == 0:
+            return self.dashboard
         holder = self.currentWidget()
         return self.views.get(holder.objectName()) if holder is not None else None
 
@@ -89,6 +93,8 @@ class ViewTabs(QTabWidget):
         holder.layout().addWidget(view)
         self.views[name] = view
         view.options_changed.connect(lambda v=view: v is self.current_view() and self._ask())
+        if hasattr(view, "use_controller"):  # a view that asks the run for work of its own (the landscape)
+            view.use_controller(self.controller)
         view.set_context(self.project, self.data)
 
     def _ask(self) -> None:

@@ -1,9 +1,10 @@
-"""What every "Inside the network" view shares with the tabs that host it.
+"""What every view of the training dock shares with the tabs that host it.
 
 A view says which probes it wants (`wanted`), is told about the project and
 its data when they change (`set_context`), and draws the probes' results from
-each snapshot that carries them (`show_insights`). Standalone explorers (the
-Gabor explorer, the optimizer lab…) want nothing and ignore snapshots.
+each snapshot that carries them (`show_insights`). Only the visible tab's
+probes are computed, the training dashboard's included. Standalone explorers
+(the Gabor explorer, the optimizer lab…) want nothing and ignore snapshots.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ class InsightView(QWidget):
     options_changed = Signal()  # `wanted` changed (another layer or unit chosen): ask the worker again
 
     def wanted(self) -> dict[str, dict]:
-        """Probe name -> options, for core.probes.registry; {} for a view that needs no training run."""
+        """Probe name (core.probes.registry.PROBES) -> options; {} for a view that needs no training run."""
         return {}
 
     def set_context(self, project, data) -> None:

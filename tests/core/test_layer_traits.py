@@ -8,11 +8,9 @@ from core.network.build import GraphModule
 from core.network.fit import adapt_to_data, data_problems
 from core.network.graph import Graph, infer
 from core.network.layers import KINDS, TRAITS, LayerKind, has_any_trait, has_trait, kinds_with
-from core.probes.activations import activations
 from core.probes.folding import hidden_layers, stage_title
 from core.probes.maximise import sequence_nodes
 from core.probes.plane import neuron_columns
-from core.probes.weights import weight_images
 from core.project import Project
 from core.run.session import Session
 
@@ -86,10 +84,10 @@ def test_a_kind_with_traits_only_is_an_activation_to_every_probe(swish):
     session = Session(Project(graph, "spiral", {"classes": 3}))
     model = session.trainer.model
     assert neuron_columns(graph, model) == [("linear1", "swish1"), ("linear2", "linear2")]
-    weights = weight_images(session, "linear1")
+    weights = session.probe("weights").compute(layer="linear1")
     assert weights.next_layer == "linear2"  # its units, through Swish and Dropout, are the next layer's columns
-    assert weight_images(session, "linear2").unit_names == session.trainer.data.class_names
-    (histogram,) = activations(session).layers
+    assert session.probe("weights").compute(layer="linear2").unit_names == session.trainer.data.class_names
+    (histogram,) = session.probe("activations").compute().layers
     assert histogram.node == "swish1" and histogram.edges[0] == -histogram.edges[-1]  # unbounded both ways
     assert stage_title("swish1", "Swish") == "swish1"
     assert [layer.node for layer in hidden_layers(graph)] == ["linear1", "swish1", "linear2"]
@@ -149,6 +147,6 @@ def test_the_output_range_bounds_what_the_histograms_span():
         ("Linear", {"out_features": 2}),
         ("Output", {}),
     )
-    relu, tanh = activations(Session(Project(graph, "spiral", {"classes": 2}))).layers
+    relu, tanh = Session(Project(graph, "spiral", {"classes": 2})).probe("activations").compute().layers
     assert relu.edges[0] == 0 and relu.edges[-1] > 0 and relu.dead is not None and relu.saturated is None
     assert (tanh.edges[0], tanh.edges[-1]) == (-1, 1) and tanh.saturated is not None and tanh.dead is None

@@ -1,17 +1,25 @@
-"""The session behind the dashboard: snapshots carry every step once, evaluations at epoch ends,
-and probes that equal the model's own outputs."""
+"""The session behind the views: snapshots carry every step once, evaluations at epoch ends,
+the dashboard's probes at their own pace, and probes that equal the model's own outputs."""
 
 import numpy as np
 import torch
 from conftest import LESSONS
 
-from core.probes.plane import decision_surface, grid_points, neuron_columns
+from core.probes.plane import BoundaryProbe, decision_surface, grid_points, neuron_columns
+from core.probes.registry import ProbeFailed
 from core.project import load_project
 from core.run.session import Session
 
 
 def spiral_session():
     return Session(load_project(LESSONS / "spiral_mlp.json"))
+
+
+def plane_probes(session):
+    """The dashboard's probes, as the visible dashboard asks for them, from a forced snapshot."""
+    session.set_views({"boundary": {}, "neurons": {}})
+    insights = session.snapshot(probes=True).insights
+    return insights["boundary"], insights["neurons"]
 
 
 def test_snapshots_carry_each_step_once_and_evaluate_at_epoch_ends():
@@ -31,45 +39,89 @@ def test_the_surface_is_the_models_output_over_the_plane():
     session = spiral_session()
     for _ in range(50):
         session.step()
-    shot = session.snapshot(probes=True)
+    surface, _ = plane_probes(session)
     model = session.trainer.model
     model.eval()
     with torch.no_grad():
-        probs = torch.softmax(model(torch.as_tensor(grid_points(shot.surface.bounds, 64))), 1)[:, 1]
-    assert shot.surface.kind == "probability"
-    assert np.allclose(shot.surface.values, probs.numpy().reshape(64, 64), atol=1e-6)
+        probs = torch.softmax(model(torch.as_tensor(grid_points(surface.bounds, 64))), 1)[:, 1]
+    assert surface.kind == "probability"
+    assert np.allclose(surface.values, probs.numpy().reshape(64, 64), atol=1e-6)
 
 
 def test_neuron_surfaces_are_each_units_output():
     session = spiral_session()
-    shot = session.snapshot(probes=True)
-    assert shot.columns == [("fc1", "act1"), ("fc2", "act2"), ("fc3", "fc3")]
+    _, neurons = plane_probes(session)
+    assert neurons.columns == [("fc1", "act1"), ("fc2", "act2"), ("fc3", "fc3")]
     model = session.trainer.model
     with torch.no_grad():
-        _, taps = model(torch.as_tensor(grid_points(shot.surface.bounds, 28)), taps=["act1"])
-    assert np.allclose(shot.neurons["act1"][5], taps["act1"][:, 5].numpy().reshape(28, 28), atol=1e-6)
-    assert np.array_equal(shot.weights["fc2"], model.layer("fc2").weight.detach().numpy())
+        _, taps = model(torch.as_tensor(grid_points(neurons.bounds, 28)), taps=["act1"])
+    assert np.allclose(neurons.surfaces["act1"][5], taps["act1"][:, 5].numpy().reshape(28, 28), atol=1e-6)
+    assert np.array_equal(neurons.weights["fc2"], model.layer("fc2").weight.detach().numpy())
 
 
 def test_multi_class_and_regression_surfaces():
     project = load_project(LESSONS / "spiral_mlp.json")
     project.set_dataset("spiral", {"classes": 3})
     project.graph.set_param("fc3", "out_features", 3)
-    surface = Session(project).snapshot(probes=True).surface
+    surface, _ = plane_probes(Session(project))
     assert surface.kind == "classes" and set(np.unique(surface.values)) <= {0, 1, 2}
     assert ((surface.confidence >= 1 / 3 - 1e-6) & (surface.confidence <= 1)).all()
     project.set_dataset("plane", {})
     project.graph.set_param("fc3", "out_features", 1)
     project.graph.set_param("out", "loss", "mse")
-    assert Session(project).snapshot(probes=True).surface.kind == "value"
+    assert plane_probes(Session(project))[0].kind == "value"
 
 
 def test_wide_or_image_networks_get_no_neuron_view():
     cnn = Session(load_project(LESSONS / "digits_cnn.json"))
-    assert cnn.columns == [] and cnn.snapshot(probes=True).neurons is None
+    boundary, neurons = plane_probes(cnn)
+    assert isinstance(neurons, ProbeFailed) and "2-D inputs" in neurons.message
+    assert isinstance(boundary, ProbeFailed) and "2-D inputs" in boundary.message
     project = load_project(LESSONS / "spiral_mlp.json")
     project.graph.set_param("fc1", "out_features", 40)
     assert neuron_columns(project.graph, Session(project).trainer.model) == []
+    _, neurons = plane_probes(Session(project))
+    assert neurons.columns == [] and neurons.surfaces == {}
+
+
+def test_the_dashboards_probes_come_at_their_interval_the_views_at_the_stride(monkeypatch):
+    now = [0.0]
+    monkeypatch.setattr("core.run.session.time.perf_counter", lambda: now[0])  # the time stands still
+    monkeypatch.setattr(BoundaryProbe, "interval", 0.5)  # so that half intervals add up exactly
+    session = spiral_session()
+    session.stride = 10
+    session.set_views({"boundary": {}, "folding": {}})
+    assert session.snapshot().insights.keys() == {"boundary", "folding"}  # a view just opened: all of them
+    arrived = []
+    for step in range(1, 21):
+        session.step()
+        now[0] += 0.25
+        shot = session.snapshot()
+        arrived.append((step, sorted(shot.insights or {})))
+    assert [step for step, names in arrived if "boundary" in names] == list(range(2, 21, 2))
+    assert [step for step, names in arrived if "folding" in names] == [10, 20]
+    assert session.snapshot(probes=True).insights is None  # nothing changed since: nothing computed
+    session.step()
+    assert session.snapshot(probes=False).insights is None
+    assert session.snapshot(probes=True).insights.keys() == {"boundary", "folding"}
+
+
+def test_probes_record_while_wanted_and_the_path_from_the_start():
+    session = spiral_session()
+    for _ in range(3):
+        session.step()
+    session.set_views({"gradients": {}})
+    gradients = session.probes["gradients"]
+    gradients.share = None  # record every step, whatever it costs
+    for _ in range(2):
+        session.step()
+    session.set_views({})
+    session.step()
+    session.set_views({"gradients": {}})
+    session.step()
+    assert gradients.compute().steps.tolist() == [4, 5, 7]  # not while its view was closed
+    assert session.probe("gradients") is gradients  # one per session
+    assert session.trajectory().steps.tolist() == list(range(8))  # recorded from the initial weights
 
 
 def test_run_again_after_the_last_epoch_trains_as_many_epochs_again():

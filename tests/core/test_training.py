@@ -116,7 +116,7 @@ def test_nan_loss_stops_with_the_step_and_a_likely_cause():
 def test_learning_rate_changes_live_and_the_schedule_keeps_shaping_it():
     trainer = Trainer(mlp_project(lr=0.1))
     trainer.step()
-    trainer.set_lr(0.5)
+    trainer.update_settings(trainer.config.replace(lr=0.5))
     assert trainer.optimizer.param_groups[0]["lr"] == 0.5
     trainer.step()
     assert trainer.optimizer.param_groups[0]["lr"] == 0.5
@@ -124,8 +124,32 @@ def test_learning_rate_changes_live_and_the_schedule_keeps_shaping_it():
     for _ in range(cosine.steps_per_epoch * 2):
         cosine.step()
     assert cosine.lr == pytest.approx(0.05)
-    cosine.set_lr(1.0)
+    cosine.update_settings(cosine.config.replace(lr=1.0))
     assert cosine.lr == pytest.approx(0.5)
+
+
+def test_update_settings_changes_what_can_change_live_and_undo_restores_it():
+    trainer = Trainer(mlp_project(optimizer="momentum", lr=0.1, momentum=0.5, batch_size=16, epochs=5))
+    for _ in range(3):
+        trainer.step()
+    before = trainer.config
+    changed = before.replace(lr=0.02, momentum=0.8, l1=0.001, l2=0.01, clip_norm=1.5, epochs=9, batch_size=8)
+    assert trainer.update_settings(changed) == []
+    group = trainer.optimizer.param_groups[0]
+    assert (group["lr"], group["momentum"]) == (0.02, 0.8)
+    assert trainer.config == changed and trainer.project.training == changed
+    assert trainer.steps_per_epoch == len(_split(len(trainer.x_train), 8))
+    assert trainer._penalty() > 0  # L1 and L2 now count
+    trainer.step()
+    assert trainer.update_settings(before) == []  # undo
+    group = trainer.optimizer.param_groups[0]
+    assert (group["lr"], group["momentum"]) == (0.1, 0.5) and trainer.config == before
+    assert trainer.update_settings(before.replace(optimizer="adam", seed=3, lr=0.05)) == ["optimizer", "seed"]
+    assert isinstance(trainer.optimizer, torch.optim.SGD) and trainer.lr == 0.05
+    trainer.step()  # the running optimizer goes on as it is
+    adamw = Trainer(mlp_project(optimizer="adamw", weight_decay=0.01))
+    adamw.update_settings(adamw.config.replace(weight_decay=0.2))
+    assert adamw.optimizer.param_groups[0]["weight_decay"] == 0.2
 
 
 def test_step_schedule_multiplies_by_gamma_every_step_epochs():

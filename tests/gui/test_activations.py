@@ -12,8 +12,6 @@ from PySide6.QtCore import Qt
 
 import core.probes.activations as probe
 from core.network.graph import Graph
-from core.probes.activations import activations, feature_maps
-from core.probes.registry import compute
 from core.project import Project, load_project
 from core.run.session import Session
 from core.train_config import TrainConfig
@@ -63,7 +61,7 @@ def digits():
 
 
 def test_histograms_and_dead_units_match_the_layer_output(digits):
-    result = activations(digits)
+    result = digits.probe("activations").compute()
     x = digits.trainer.x_train[:512]
     assert result.samples == 512 and [layer.node for layer in result.layers] == ["relu1", "relu2"]
     for layer in result.layers:
@@ -79,7 +77,7 @@ def test_saturated_units_are_those_pinned_near_an_asymptote():
     session = lesson("spiral_mlp")
     with torch.no_grad():
         session.trainer.model.layer("fc1").bias[:4] = 50.0  # tanh(>40) = 1 for every sample
-    layer = activations(session).layers[0]
+    layer = session.probe("activations").compute().layers[0]
     out = direct(session, "act1", session.trainer.x_train[:512])
     assert np.array_equal(layer.counts, np.histogram(out.numpy(), np.linspace(-1, 1, probe.BINS + 1))[0])
     near = ((1 - out.abs()) < probe.SATURATION_MARGIN).double().mean(0) > probe.SATURATION_SHARE
@@ -90,26 +88,27 @@ def test_saturated_units_are_those_pinned_near_an_asymptote():
 def test_history_grows_by_step_keeps_its_counts_when_the_range_widens_and_thins_out(monkeypatch):
     monkeypatch.setattr(probe, "MAX_HISTORY", 4)
     session = lesson("digits_cnn")
-    first = activations(session, samples=64)
-    assert activations(session, samples=64).steps.tolist() == [0]  # asked again at one step: replaced, not added
+    probed = session.probe("activations")
+    first = probed.compute(samples=64)
+    assert probed.compute(samples=64).steps.tolist() == [0]  # asked again at one step: replaced, not added
     with torch.no_grad():
         session.trainer.model.layer("conv1").weight.mul_(40.0)  # relu1's values now overflow its range
     session.step()
-    result = activations(session, samples=64)
+    result = session.probe("activations").compute(samples=64)
     relu1 = result.layers[0]
     assert relu1.edges[-1] > first.layers[0].edges[-1]
     assert (relu1.history.sum(1) == relu1.counts.sum()).all()  # re-binned, nothing lost
     assert np.array_equal(relu1.history[-1], relu1.counts) and len(relu1.dead_history) == 2
     for _ in range(8):
         session.step()
-        result = activations(session, samples=64)
+        result = session.probe("activations").compute(samples=64)
         assert result.steps[-1] == session.trainer.step_count  # the current histogram is always the last
         assert np.array_equal(result.layers[1].history[-1], result.layers[1].counts)
     assert result.steps.tolist() == [0, 4, 8, 9]  # thinned to every fourth step, then now
 
 
 def test_feature_maps_equal_the_conv_layer_run_by_hand(digits):
-    maps = feature_maps(digits, sample=7)
+    maps = digits.probe("feature_maps").compute(sample=7)
     model, x = digits.trainer.model, digits.trainer.x_test[7:8]
     conv = model.layer("conv1")
     expected = torch.nn.functional.conv2d(x, conv.weight, conv.bias, padding=1)[0]
@@ -123,7 +122,7 @@ def test_feature_maps_equal_the_conv_layer_run_by_hand(digits):
 
 def test_feature_maps_say_why_they_cannot_be_drawn():
     with pytest.raises(ValueError, match="image inputs"):
-        feature_maps(lesson("spiral_mlp"))
+        lesson("spiral_mlp").probe("feature_maps").compute()
     g = Graph()
     g.add_node("Input", "x", {"shape": [1, 8, 8]})
     g.add_node("Flatten", "flat")
@@ -133,8 +132,10 @@ def test_feature_maps_say_why_they_cannot_be_drawn():
         g.add_edge(a, b)
     session = Session(Project(g, "digits", {}, TrainConfig()))
     with pytest.raises(ValueError, match="no Conv2d or pooling layer"):
-        feature_maps(session)
-    assert [layer.node for layer in activations(session).layers] == ["fc"]  # no activations: the Linear
+        session.probe("feature_maps").compute()
+    assert [layer.node for layer in session.probe("activations").compute().layers] == [
+        "fc"
+    ]  # no activations: the Linear
 
 
 def test_the_view_draws_the_probes(digits, qtbot):
@@ -147,7 +148,7 @@ def test_the_view_draws_the_probes(digits, qtbot):
     assert view.wanted()["feature_maps"] == {"sample": 1}
     view.resize(1200, 500)
     view.show()
-    results = compute(digits, view.wanted())
+    results = digits.compute(view.wanted())
     view.show_insights(results)
     steps = results["activations"].steps
     for row, layer in zip(view.histograms.rows, results["activations"].layers, strict=True):
@@ -257,7 +258,7 @@ def test_initialisation_scale_lesson(seed):
     for name, init, scale in (("tiny", "normal", 0.01), ("glorot", "xavier", 0.1), ("large", "normal", 1.0)):
         project.training = project.training.replace(init=init, init_scale=scale, seed=seed)
         session = Session(project)
-        result = activations(session)
+        result = session.probe("activations").compute()
         assert [layer.node for layer in result.layers] == [f"tanh{i}" for i in range(1, 11)]
         ratio = result.layers[-1].std / session.trainer.x_train[:512].std().item()
         measured[name] = ratio, np.mean([layer.saturated for layer in result.layers])

@@ -79,7 +79,8 @@ def test_every_model_change_clears_the_dashboard_and_starts_a_new_generation(win
     assert_dashboard_forgot_the_model(window)
 
 
-def test_undo_of_a_learning_rate_change_reaches_the_running_model(window, qtbot):
+def test_undo_of_a_learning_rate_change_reaches_the_running_model(window_thread, qtbot):
+    window = window_thread  # a thread worker, so the test can read the model's optimiser
     open_lesson(window, qtbot, "spiral_mlp")
     original = window.document.project.training.lr
     train_a_little(window, qtbot, steps=5)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from sklearn.decomposition import PCA
 from sklearn.neighbors import KNeighborsClassifier
 
-from core.probes.folding import default_layer, folding, grid_lines, hidden, hidden_layers, stable_pca
+from core.probes.folding import default_layer, grid_lines, hidden_layers, stable_pca
 from core.project import load_project
 from core.run.session import Session
 from core.train.trainer import Trainer
@@ -41,11 +41,11 @@ def folding_input(s: Session, result) -> np.ndarray:
 
 def test_every_stage_of_the_two_unit_network_is_that_layers_output():
     s = session("folding_circles.json")
-    result = folding(s)
+    result = s.probe("folding").compute()
     nodes = ["fc1", "relu1", "fc2", "relu2", "fc3", "relu3", "fc4", "relu4", "fc5"]
     assert [stage.node for stage in result.stages] == [""] + nodes
     assert [stage.title for stage in result.stages[:3]] == ["input plane", "fc1 (affine)", "relu1"]
-    assert np.array_equal(result.stages[0].grid, grid_lines(s.bounds))
+    assert np.array_equal(result.stages[0].grid, grid_lines(result.bounds))
     assert np.array_equal(result.stages[0].points, s.trainer.data.x_train)  # 350 points: all of them
     assert np.array_equal(result.labels, s.trainer.data.y_train)
     outputs = direct(s, folding_input(s, result), nodes)
@@ -58,7 +58,7 @@ def test_every_stage_of_the_two_unit_network_is_that_layers_output():
 
 def test_a_wide_stage_is_its_output_projected_on_its_two_principal_axes():
     s = session("spiral_mlp.json")
-    result = folding(s)
+    result = s.probe("folding").compute()
     outputs = direct(s, folding_input(s, result), ["act1"])
     n_grid = result.stages[0].grid.shape[0] * result.stages[0].grid.shape[1]
     stage = next(stage for stage in result.stages if stage.node == "act1")
@@ -76,11 +76,11 @@ def test_a_wide_stage_is_its_output_projected_on_its_two_principal_axes():
 
 def test_the_projection_keeps_its_orientation_when_the_weights_barely_change():
     s = session("spiral_mlp.json")
-    before = {stage.node: stage for stage in folding(s).stages}
+    before = {stage.node: stage for stage in s.probe("folding").compute().stages}
     with torch.no_grad():
         for p in s.trainer.model.parameters():
             p.add_(torch.randn_like(p) * 1e-3)
-    after = {stage.node: stage for stage in folding(s).stages}
+    after = {stage.node: stage for stage in s.probe("folding").compute().stages}
     for node in ("fc1", "act1", "fc2", "act2"):
         old, new = before[node], after[node]
         spread = np.abs(old.points).max()
@@ -91,15 +91,15 @@ def test_the_projection_keeps_its_orientation_when_the_weights_barely_change():
 def test_stable_pca_turns_its_axes_back_to_the_previous_frames():
     rng = np.random.default_rng(0)
     values = rng.normal(size=(300, 5)) * [5, 3, 1, 0.5, 0.2]
-    memory = {}
-    mean, first, explained = stable_pca(values, memory, "k")
+    axes = {}
+    mean, first, explained = stable_pca(values, axes, "k")
     assert explained == pytest.approx((25 + 9) / (25 + 9 + 1 + 0.25 + 0.04), abs=0.03)
     turn = np.array([[0.0, -1.0], [1.0, 0.0]])  # as if the last frame's axes were turned a quarter, then mirrored
     for previous in (-first, first @ turn, first[:, ::-1]):
-        memory["k"] = previous.copy()
-        _, basis, _ = stable_pca(values, memory, "k")
+        axes["k"] = previous.copy()
+        _, basis, _ = stable_pca(values, axes, "k")
         np.testing.assert_allclose(basis, previous, atol=1e-5)
-        np.testing.assert_allclose(memory["k"], basis, atol=1e-6)  # the next frame turns towards this one
+        np.testing.assert_allclose(axes["k"], basis, atol=1e-6)  # the next frame turns towards this one
 
 
 def test_a_very_wide_layer_gets_the_same_plane_from_the_randomised_pca():
@@ -116,7 +116,7 @@ def test_the_dead_share_counts_points_folded_to_zero():
     with torch.no_grad():  # relu1 keeps only x > 0: every point left of the axis is folded to zero
         s.trainer.model.layer("fc1").weight.copy_(torch.tensor([[1.0, 0.0], [1.0, 0.0]]))
         s.trainer.model.layer("fc1").bias.zero_()
-    result = folding(s)
+    result = s.probe("folding").compute()
     relu1 = result.stages[2]
     count = (direct(s, result.stages[0].points, ["relu1"])["relu1"] == 0).all(1).mean()
     assert relu1.dead == pytest.approx(count) and 0.3 < relu1.dead < 0.7
@@ -126,7 +126,7 @@ def test_the_dead_share_counts_points_folded_to_zero():
 def test_folding_refuses_data_that_is_not_a_plane():
     s = session("two_hidden_neurons.json", steps=0)
     with pytest.raises(ValueError, match="2-D inputs"):
-        folding(s)
+        s.probe("folding").compute()
 
 
 # ---- the hidden probe ----------------------------------------------------------------------------
@@ -134,7 +134,7 @@ def test_folding_refuses_data_that_is_not_a_plane():
 
 def test_the_bottleneck_is_drawn_as_its_two_units():
     s = session("two_hidden_neurons.json")
-    code = hidden(s)
+    code = s.probe("hidden").compute()
     assert [(layer.node, layer.kind, layer.width) for layer in code.layers] == [
         ("flat", "Flatten", 64),
         ("code", "Linear", 2),
@@ -146,23 +146,23 @@ def test_the_bottleneck_is_drawn_as_its_two_units():
     np.testing.assert_allclose(code.points, direct(s, x, ["code"])["code"], atol=1e-5)
     assert np.array_equal(code.labels, np.concatenate([data.y_train, data.y_test]))
     assert code.test.sum() == len(data.x_test) and not code.test[: len(data.x_train)].any()
-    test_only = hidden(s, layer="flat", subset="test")
+    test_only = s.probe("hidden").compute(layer="flat", subset="test")
     assert test_only.test.all() and test_only.title.startswith("flat: PCA of 64 units")
     with pytest.raises(ValueError, match="no layer called 'nope'"):
-        hidden(s, layer="nope")
+        s.probe("hidden").compute(layer="nope")
 
 
 def test_a_subsample_of_train_and_test_is_the_samples_at_the_picked_indices():
     s = session("two_hidden_neurons.json", steps=5)
     data = s.trainer.data
-    code = hidden(s, max_points=500)
-    _, pick = s.memory["hidden:pick:all"]
+    code = s.probe("hidden").compute(max_points=500)
+    _, pick = s.probe("hidden").samples["all"]
     x = np.concatenate([data.x_train, data.x_test])
     assert len(pick) == 500 and pick[0] < len(data.x_train) <= pick[-1]  # both sets in the sample
     np.testing.assert_allclose(code.points, direct(s, x[pick], ["code"])["code"], atol=1e-5)
     assert np.array_equal(code.test, pick >= len(data.x_train))
-    test_only = hidden(s, layer="code", subset="test", max_points=100)
-    _, pick = s.memory["hidden:pick:test"]
+    test_only = s.probe("hidden").compute(layer="code", subset="test", max_points=100)
+    _, pick = s.probe("hidden").samples["test"]
     np.testing.assert_allclose(test_only.points, direct(s, data.x_test[pick], ["code"])["code"], atol=1e-5)
 
 
@@ -187,11 +187,11 @@ def test_the_folding_view_draws_the_probes_arrays(qtbot):
     view.show()
     qtbot.waitExposed(view)  # laid out, as the view is by the time results come
     assert view.wanted() == {"folding": {}}
-    first = folding(s)
+    first = s.probe("folding").compute()
     view.show_insights({"folding": first})
     qtbot.waitUntil(lambda: view.panels[0].shown is first.stages[0])  # once the new panels are laid out
     s.step()
-    result = folding(s)
+    result = s.probe("folding").compute()
     view.show_insights({"folding": result})
     assert len(view.panels) == len(result.stages)
 
@@ -244,7 +244,7 @@ def test_the_hidden_view_draws_the_chosen_layer_and_asks_again_when_another_is_c
     qtbot.addWidget(view)
     view.set_context(s.trainer.project, s.trainer.data)
     assert view.wanted() == {"hidden": {"layer": "code", "subset": "all"}}
-    code = hidden(s, **view.wanted()["hidden"])
+    code = s.probe("hidden").compute(**view.wanted()["hidden"])
     view.show_insights({"hidden": code})
     for k, (train, test) in enumerate(zip(view.train_items, view.test_items, strict=True)):
         assert np.array_equal(np.stack(train.getData(), 1), code.points[(code.labels == k) & ~code.test])
@@ -253,7 +253,7 @@ def test_the_hidden_view_draws_the_chosen_layer_and_asks_again_when_another_is_c
     with qtbot.waitSignal(view.options_changed):
         view.chooser.setCurrentIndex(view.chooser.findData("fc"))
     assert view.wanted()["hidden"]["layer"] == "fc"
-    wide = hidden(s, **view.wanted()["hidden"])
+    wide = s.probe("hidden").compute(**view.wanted()["hidden"])
     view.show_insights({"hidden": wide})
     assert view.title.text().startswith("fc: PCA of 10 units")
     drawn = np.concatenate([np.stack(item.getData(), 1) for item in view.train_items + view.test_items])

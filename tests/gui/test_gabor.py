@@ -14,9 +14,8 @@ from PySide6.QtTest import QTest
 from core.cli.main import main as cli
 from core.network.graph import Graph
 from core.network.modules import Sparsity
-from core.probes.filters import filters
 from core.probes.gabor import GaborParams, fit_gabor, gabor, gabor_share, pixel_grid
-from core.probes.registry import ProbeFailed, compute
+from core.probes.registry import ProbeFailed
 from core.project import Project
 from core.run.session import Session
 from core.train_config import TrainConfig
@@ -147,7 +146,7 @@ def test_probe_gives_the_first_conv_layers_weights_and_caches_its_fits():
     session = Session(conv_project(*DIGITS_CNN))
     for _ in range(5):
         session.step()
-    result = filters(session)
+    result = session.probe("filters").compute()
     weight = session.trainer.model.layer("c1").weight.detach().numpy()
     assert result.node == "c1" and result.total == 6
     np.testing.assert_array_equal(result.kernels, weight)
@@ -155,10 +154,10 @@ def test_probe_gives_the_first_conv_layers_weights_and_caches_its_fits():
     for kernel, fit in zip(result.kernels[:, 0], result.fits, strict=True):
         assert fit.r2 == pytest.approx(fit_gabor(kernel).r2, abs=0.02)
     session.step()
-    later = filters(session)  # within refit_seconds: current kernels, the earlier fits
+    later = session.probe("filters").compute()  # within refit_seconds: current kernels, the earlier fits
     np.testing.assert_array_equal(later.kernels, session.trainer.model.layer("c1").weight.detach().numpy())
     assert later.step == 6 and later.fit_step == 5 and later.fits is result.fits
-    fresh = filters(session, refit=True)
+    fresh = session.probe("filters").compute(refit=True)
     assert fresh.fit_step == 6 and fresh.fits is not result.fits
 
 
@@ -177,7 +176,7 @@ def test_probe_fits_the_channel_mean_of_colour_kernels():
     for (_, a, _), (_, b, _) in zip(specs, specs[1:], strict=False):
         g.add_edge(a, b)
     session = Session(Project(g, "patches", {"n_samples": 100, "colour": True}, TrainConfig()))
-    result = filters(session)
+    result = session.probe("filters").compute()
     assert result.fitted_to == "the mean of its 3 input channels" and result.kernels.shape == (2, 3, 5, 5)
     mean = session.trainer.model.layer("c").weight.detach().numpy().mean(axis=1)
     assert result.fits[1].r2 == pytest.approx(fit_gabor(mean[1]).r2, abs=1e-9)
@@ -185,9 +184,9 @@ def test_probe_fits_the_channel_mean_of_colour_kernels():
 
 def test_probe_says_why_without_a_conv_layer_or_with_tiny_kernels():
     dense = Session(conv_project(("Flatten", "f", {}), ("Linear", "fc", {"out_features": 10})))
-    failed = compute(dense, {"filters": {}})["filters"]
+    failed = dense.compute({"filters": {}})["filters"]
     assert isinstance(failed, ProbeFailed) and "this network has no convolution layer" in failed.message
-    small = filters(Session(conv_project(("Conv2d", "c", {"out_channels": 3}))))
+    small = Session(conv_project(("Conv2d", "c", {"out_channels": 3}))).probe("filters").compute()
     assert small.fits == [] and small.kernels.shape == (3, 1, 3, 3)
 
 
@@ -201,7 +200,7 @@ def test_filters_view_draws_the_probes_kernels_and_counts_the_gabor_like(qtbot):
     session = Session(conv_project(*DIGITS_CNN))
     for _ in range(3):
         session.step()
-    result = filters(session)
+    result = session.probe("filters").compute()
     good = gabor(GaborParams(tau=0.4, f=1.2, sigma_x=1.5, sigma_y=2.0), 5)
     result.kernels[2, 0] = good  # one kernel that surely is a Gabor
     result.fits[2] = fit_gabor(good)
@@ -233,16 +232,16 @@ def test_filters_view_asks_for_fresh_fits_when_the_kernels_moved_on(qtbot):
     session = Session(conv_project(*DIGITS_CNN))
     view = FiltersView()
     qtbot.addWidget(view)
-    view.show_insights({"filters": filters(session)})
+    view.show_insights({"filters": session.probe("filters").compute()})
     assert not view.busy() and "refit" not in view.wanted()["filters"]
     session.step()
-    view.show_insights({"filters": filters(session)})  # fits from step 0, kernels from step 1
+    view.show_insights({"filters": session.probe("filters").compute()})  # fits from step 0, kernels from step 1
     assert view.busy()
     with qtbot.waitSignal(view.options_changed, timeout=3000):
         pass  # training went quiet: the view asks for a refit
     assert view.wanted()["filters"]["refit"] is True
     with qtbot.waitSignal(view.options_changed, timeout=1000):
-        view.show_insights(compute(session, view.wanted()))
+        view.show_insights(session.compute(view.wanted()))
     assert not view.busy() and "refit" not in view.wanted()["filters"]
     assert f"{view.result.gabor_like} of 6 kernels" in view.headline.text()
 

@@ -9,7 +9,6 @@ from conftest import LESSONS
 import core.probes.gradients as probe_gradients
 from core.data.catalog import load_dataset
 from core.network.graph import Graph
-from core.probes.maximise import maximise
 from core.project import Project, load_project
 from core.run.session import Session
 from core.train_config import TrainConfig
@@ -53,7 +52,7 @@ def _direct(model, node):
 def test_gradient_flow_equals_the_gradients_and_updates_computed_directly():
     session = Session(conv_project(), data=DIGITS)
     session.set_views({"gradients": {}})
-    session.memory["gradients"].share = None  # record every step, whatever it costs
+    session.probe("gradients").share = None  # record every step, whatever it costs
     model, expected = session.trainer.model, {}
     for _ in range(4):
         before = {n: [p.detach().clone() for p in model.layer(n).parameters()] for n in ("conv", "fc")}
@@ -86,16 +85,16 @@ def test_the_history_stays_bounded_and_stops_while_nobody_looks(monkeypatch):
     monkeypatch.setattr(probe_gradients, "FLUSH", 3)
     session = Session(load_project(LESSONS / "spiral_mlp.json"))
     session.set_views({"gradients": {}})
-    session.memory["gradients"].share = None
+    session.probe("gradients").share = None
     for _ in range(40):
         session.step()
-    flow = probe_gradients.gradient_flow(session)
+    flow = session.probe("gradients").compute()
     assert 4 <= len(flow.steps) <= 8 and flow.every >= 4
     assert flow.steps[0] == 1 and (np.diff(flow.steps) > 0).all() and flow.steps[-1] > 30
     session.set_views({})
     for _ in range(10):
         session.step()
-    assert probe_gradients.gradient_flow(session).steps.tolist() == flow.steps.tolist()
+    assert session.probe("gradients").compute().steps.tolist() == flow.steps.tolist()
 
 
 def _trained_cnn(steps=30):
@@ -110,8 +109,8 @@ def test_maximisation_excites_the_unit_and_leaves_the_model_alone():
     model = session.trainer.model
     state = {k: v.clone() for k, v in model.state_dict().items()}
     grads = [p.grad.clone() for p in model.parameters()]
-    dense = maximise(session, "fc", 3)
-    filters = maximise(session, "conv1", "all")
+    dense = session.probe("maximise").compute("fc", 3)
+    filters = session.probe("maximise").compute("conv1", "all")
     assert dense.inputs.shape == (1, 1, 8, 8) and dense.units.tolist() == [3]
     assert dense.reached[0] > dense.start[0] + 0.2
     assert filters.inputs.shape == (16, 1, 8, 8) and filters.layer_units == 16
@@ -130,13 +129,13 @@ def test_maximisation_excites_the_unit_and_leaves_the_model_alone():
 
 def test_the_datas_range_is_computed_once_per_training_set():
     session = _trained_cnn(0)
-    maximise(session, "fc", 1, steps=2)
-    kept = session.memory["maximise:stats"]
-    maximise(session, "fc", 2, steps=2)
-    assert session.memory["maximise:stats"] is kept
+    session.probe("maximise").compute("fc", 1, steps=2)
+    kept = session.probe("maximise").stats
+    session.probe("maximise").compute("fc", 2, steps=2)
+    assert session.probe("maximise").stats is kept
     session.trainer.x_train = session.trainer.x_train * 2  # new data: a new tensor
-    maximise(session, "fc", 3, steps=2)
-    low, high, mean, _ = session.memory["maximise:stats"][1]
+    session.probe("maximise").compute("fc", 3, steps=2)
+    low, high, mean, _ = session.probe("maximise").stats[1]
     x = session.trainer.x_train
     assert torch.equal(high, x.max(0).values) and torch.equal(low, x.min(0).values) and torch.equal(mean, x.mean(0))
 
@@ -153,7 +152,7 @@ def test_a_sequences_units_are_its_features_not_its_steps():
     for a, b in (("x", "rows"), ("rows", "gru"), ("gru", "act"), ("act", "flat"), ("flat", "fc"), ("fc", "out")):
         g.add_edge(a, b)
     session = Session(Project(g, "digits", {"test_ratio": 0.3, "seed": 0}, TrainConfig()), data=DIGITS)
-    found = maximise(session, "act", "all", steps=3)
+    found = session.probe("maximise").compute("act", "all", steps=3)
     assert found.layer_units == 5 and found.units.tolist() == [0, 1, 2, 3, 4]
     model = session.trainer.model.eval()
     _, taps = model(torch.as_tensor(found.inputs), taps=["act"])  # (5, steps 8, features 5)
@@ -163,14 +162,14 @@ def test_a_sequences_units_are_its_features_not_its_steps():
 
 def test_maximisation_is_cached_until_the_weights_change():
     session = _trained_cnn(5)
-    first = maximise(session, "fc", 2, steps=10)
-    assert maximise(session, "fc", 2, steps=10) is first
+    first = session.probe("maximise").compute("fc", 2, steps=10)
+    assert session.probe("maximise").compute("fc", 2, steps=10) is first
     session.step()
-    assert maximise(session, "fc", 2, steps=10) is not first
+    assert session.probe("maximise").compute("fc", 2, steps=10) is not first
     with pytest.raises(ValueError, match="fc has 10 units"):
-        maximise(session, "fc", 10)
+        session.probe("maximise").compute("fc", 10)
     with pytest.raises(ValueError, match="not a layer"):
-        maximise(session, "nowhere", 0)
+        session.probe("maximise").compute("nowhere", 0)
 
 
 # ---- the views ----------------------------------------------------------------------------

@@ -7,33 +7,42 @@ import pytest
 from conftest import LESSONS
 
 import core.probes.registry as insights
+from core.probes.base import Probe
 from core.probes.registry import ProbeFailed
 from core.project import load_project
 from core.run.loop import run_loop
+from core.run.messages import Published, SetStride, SetViews, StateChanged, Step, Stop
 from core.run.session import Session
 
 calls = []
 
 
-def first_weight(session, scale=1.0):
-    """A test probe: the first Linear's weight matrix times `scale`."""
-    return session.trainer.model.layer("fc1").weight.detach().numpy() * scale
+class FirstWeight(Probe):
+    """A test probe: the first Linear's weight matrix times `scale`; its hook counts the steps."""
+
+    def attach(self):
+        self.trainer.after_step.append(self.count)
+
+    def detach(self):
+        self.trainer.after_step.remove(self.count)
+
+    def count(self, trainer):
+        calls.append(trainer.step_count)
+
+    def compute(self, scale=1.0):
+        return self.trainer.model.layer("fc1").weight.detach().numpy() * scale
 
 
-def count_steps(session):
-    session.memory["count"] = session.memory.get("count", 0)
-    session.trainer.after_step.append(lambda trainer: calls.append(trainer.step_count))
-
-
-def broken(session):
-    raise ValueError("this network has no convolution layer")
+class Broken(Probe):
+    def compute(self):
+        raise ValueError("this network has no convolution layer")
 
 
 @pytest.fixture
 def probes(monkeypatch):
     calls.clear()
-    monkeypatch.setitem(insights.PROBES, "weight", (__name__, "first_weight", "count_steps"))
-    monkeypatch.setitem(insights.PROBES, "broken", (__name__, "broken", None))
+    monkeypatch.setitem(insights.PROBES, "weight", f"{__name__}:FirstWeight")
+    monkeypatch.setitem(insights.PROBES, "broken", f"{__name__}:Broken")
 
 
 def spiral_session():
@@ -44,23 +53,26 @@ def test_wanted_probes_arrive_every_stride_with_their_options(probes):
     session = spiral_session()
     session.stride = 5
     session.set_views({"weight": {"scale": 2.0}})
-    assert session.snapshot(probes=False).insights is not None  # the first snapshot after set_views carries them
+    assert session.snapshot().insights is not None  # the first snapshot after set_views carries them
     for _ in range(4):
         session.step()
-    assert session.snapshot(probes=False).insights is None  # 4 steps < stride 5
+    assert session.snapshot().insights is None  # 4 steps < stride 5
     session.step()
-    shot = session.snapshot(probes=False)
+    shot = session.snapshot()
     expected = session.trainer.model.layer("fc1").weight.detach().numpy() * 2
     assert np.array_equal(shot.insights["weight"], expected)
 
 
-def test_attach_runs_once_and_its_hooks_see_every_step(probes):
+def test_attach_runs_once_and_its_hooks_see_every_step_while_wanted(probes):
     session = spiral_session()
     session.set_views({"weight": {}})
     session.set_views({"weight": {"scale": 3.0}})
     for _ in range(3):
         session.step()
     assert calls == [1, 2, 3]  # one hook, however often the view asked
+    session.set_views({})
+    session.step()
+    assert calls == [1, 2, 3]  # detached with its view
 
 
 def test_a_forced_snapshot_carries_probes_once_per_step(probes):
@@ -84,10 +96,10 @@ def test_a_failing_probe_is_reported_and_training_goes_on(probes):
 
 def test_the_loop_answers_a_views_command_at_once_while_paused(probes):
     session = spiral_session()
-    commands = [("step", 2), None, None, ("views", {"weight": {}}), ("stride", 0), ("stop",)]
+    commands = [Step(2), None, None, SetViews({"weight": {}}), SetStride(0), Stop()]
     messages = []
-    run_loop(session, lambda wait: commands.pop(0) if commands else ("stop",), lambda *m: messages.append(m))
-    shots = [m[1] for m in messages if m[0] == "snapshot"]
+    run_loop(session, lambda wait: commands.pop(0) if commands else Stop(), messages.append)
+    shots = [m.snapshot for m in messages if isinstance(m, Published)]
     assert shots[-1].insights is not None and "weight" in shots[-1].insights
     assert session.stride == 1  # a stride below one step means every step
 
@@ -97,7 +109,6 @@ def test_the_loop_answers_a_views_command_at_once_while_paused(probes):
 
 def make_tabs(qtbot, monkeypatch):
     from PySide6.QtCore import QObject, Signal
-    from PySide6.QtWidgets import QLabel
 
     import gui.training.view_tabs as view_tabs
     import gui.views.registry as registry
@@ -130,6 +141,10 @@ def make_tabs(qtbot, monkeypatch):
         def set_stride(self, steps):
             self.strides.append(steps)
 
+    class Dashboard(Probed):
+        def wanted(self):
+            return {"boundary": {}}
+
     monkeypatch.setitem(globals(), "Probed", Probed)
     views = [
         registry.ViewSpec("probed", "Probed", f"{__name__}:Probed", "a test view"),
@@ -138,7 +153,7 @@ def make_tabs(qtbot, monkeypatch):
     monkeypatch.setattr(registry, "VIEWS", views)
     monkeypatch.setattr(view_tabs, "VIEWS", views)
     controller = Controller()
-    tabs = view_tabs.ViewTabs(QLabel("dashboard"), controller)
+    tabs = view_tabs.ViewTabs(Dashboard(), controller)
     qtbot.addWidget(tabs)
     return tabs, controller
 
@@ -149,6 +164,7 @@ def test_tabs_build_views_on_first_show_and_ask_only_for_the_visible_one(qtbot, 
     tabs, controller = make_tabs(qtbot, monkeypatch)
     assert tabs.views == {} and tabs.count() == 3
     tabs.set_context("project", "data")
+    assert tabs.dashboard.contexts == [("project", "data")] and controller.asked[-1] == {"boundary": {}}
     view = tabs.show_view("probed") or tabs.views["probed"]
     assert view.contexts == [("project", "data")]
     assert controller.asked[-1] == {"weight": {"layer": "fc1"}}
@@ -156,13 +172,14 @@ def test_tabs_build_views_on_first_show_and_ask_only_for_the_visible_one(qtbot, 
     view.options_changed.emit()
     assert controller.asked[-1] == {"weight": {"layer": "fc2"}}
     empty = np.zeros(0)
-    shot = Snapshot(1, 0, 0.1, empty, empty, empty, insights={"weight": 7, "other": 8})
+    shot = Snapshot(1, 0, 0.1, empty, empty, empty, insights={"weight": 7, "boundary": 8})
     controller.snapshot.emit(shot)
-    assert view.shown == [{"weight": 7}] and view in tabs.delivered
-    tabs.show_view("training")
-    assert controller.asked[-1] == {}  # the dashboard wants no probes
+    assert view.shown == [{"weight": 7}] and view in tabs.delivered and tabs.dashboard.shown == []
+    assert tabs.show_view("training") is tabs.dashboard
+    assert controller.asked[-1] == {"boundary": {}}  # the dashboard asks like any view
     controller.snapshot.emit(shot)
     assert len(view.shown) == 1  # a hidden view is not drawn
+    assert tabs.dashboard.shown == [{"boundary": 8}]
     tabs.stride.setValue(50)
     assert controller.strides == [50]
 
@@ -177,10 +194,7 @@ def test_a_view_that_cannot_load_says_why_in_its_tab(qtbot, monkeypatch):
     assert controller.asked[-1] == {}
 
 
-def test_while_running_the_stride_holds_however_often_snapshots_are_taken(probes, monkeypatch):
-    import core.run.session as session_module
-
-    monkeypatch.setattr(session_module, "PROBE_INTERVAL", 0.0)  # the dashboard's probes every snapshot
+def test_while_running_the_stride_holds_however_often_snapshots_are_taken(probes):
     session = spiral_session()
     session.stride = 1000
     session.set_views({"weight": {}})
@@ -192,22 +206,22 @@ def test_while_running_the_stride_holds_however_often_snapshots_are_taken(probes
     assert carried == 0
 
 
-def test_snapshots_of_a_stopped_run_are_ignored(qtbot):
-    from PySide6.QtCore import QObject, Signal
-
+def test_messages_of_a_stopped_run_or_another_generation_are_ignored(qtbot):
+    from core.project import load_project
     from core.run.session import Snapshot
     from gui.training.controller import TrainingController
 
-    class OldWorker(QObject):
-        snapshot = Signal(object)
-        state_changed = Signal(str)
-
-    controller, old = TrainingController(), OldWorker()
-    old.snapshot.connect(controller._snapshot)
-    old.state_changed.connect(controller._state)
+    controller = TrainingController()
+    controller.start(load_project(LESSONS / "spiral_mlp.json"), generation=3)
+    qtbot.waitUntil(lambda: controller.state == "paused", timeout=30000)
+    current = controller.run_handle
     received = []
     controller.snapshot.connect(received.append)
     empty = np.zeros(0)
-    old.snapshot.emit(Snapshot(99, 3, 0.1, empty, empty, empty))
-    old.state_changed.emit("running")
+    current.worker.message.emit(Published(2, Snapshot(99, 3, 0.1, empty, empty, empty)))  # an older model's
+    assert received == [] and controller.step == 0
+    controller.shutdown()
+    current.worker.message.emit(Published(3, Snapshot(99, 3, 0.1, empty, empty, empty)))
+    current.worker.message.emit(StateChanged(3, "running"))
     assert received == [] and controller.step == 0 and controller.state == "idle"
+    assert controller.wait_stopped(10)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 import main
 from core.cli.main import main as cli
+from core.data.catalog import load_dataset
 from core.landscape.batch import trainable
 from core.landscape.grid import (
     LINE_ALPHAS,
@@ -21,7 +22,7 @@ from core.landscape.grid import (
     pca_plane,
     progressive_grid,
 )
-from core.landscape.probe import MAX_SNAPSHOTS, TrajectoryRecorder, model_state
+from core.landscape.probe import MAX_SNAPSHOTS, TrajectoryRecorder
 from core.network.graph import Graph
 from core.project import Project, load_project
 from core.run.session import Session
@@ -177,18 +178,12 @@ def test_the_line_runs_from_the_initial_to_the_final_loss():
     assert job.path_steps[0] == 0 and job.path_steps[-1] == 60
 
 
-def test_the_recorder_keeps_a_bounded_sample_of_the_whole_run_and_the_probe_sends_weights_on_request():
+def test_the_recorder_keeps_a_bounded_sample_of_the_whole_run():
     session = Session(load_project(LESSONS / "spiral_mlp.json"), device="cpu")
     for _ in range(300):
         session.step()
-    quiet = model_state(session, request=0)
-    assert quiet.weights is None and quiet.step == 300
-    state = model_state(session, request=1)
-    steps = state.trajectory.steps
+    steps = session.trajectory().steps
     assert steps[0] == 0 and len(steps) <= MAX_SNAPSHOTS and steps[-1] > 250 and (np.diff(steps) > 0).all()
-    assert set(state.weights) == set(session.trainer.model.state_dict())
-    assert model_state(session, request=1).weights is None  # already sent
-    assert model_state(session, request=2).weights is not None
 
 
 def test_the_landscape_verb_writes_the_grid_and_a_picture(tmp_path, capsys):
@@ -236,65 +231,86 @@ def test_the_spiral_landscape_lesson_sits_in_a_valley_reached_by_a_descending_li
     assert sum(pca.plane.explained) >= 0.9
 
 
-# ---- the view ---------------------------------------------------------------------------------
-
-
-def ask(view, session):
-    """What the training tabs do: pass the view's wish to the session, its snapshot back to the view."""
-    session.set_views(view.wanted())
-    view.show_insights(session.snapshot(probes=True).insights)
+# ---- the view ----------------------------------------------------------------------------------
 
 
 @pytest.fixture
 def view(qtbot):
+    """The view, asking a training run (in a thread, so the test can read the model) for its landscapes."""
+    from gui.training.controller import TrainingController
     from gui.views.landscape.view import LandscapeView
 
+    controller = TrainingController()
     widget = LandscapeView()
+    widget.use_controller(controller)
     qtbot.addWidget(widget)
     widget.resize(1200, 450)
     widget.show()
     yield widget
-    widget.cancel()
-    qtbot.waitUntil(lambda: not widget._retired, timeout=20000)  # no task outlives its test
+    controller.shutdown()
+    assert controller.wait_stopped(20)  # no run outlives its test
+
+
+def train(qtbot, view, lesson, steps):
+    project = load_project(LESSONS / lesson)
+    data = load_dataset(project.dataset, project.dataset_params)
+    view.set_context(project, data)
+    controller = view.controller
+    controller.start(project, data)
+    controller.step_once(steps)
+    qtbot.waitUntil(lambda: controller.step == steps and controller.state == "paused", timeout=30000)
+    return controller.worker.session
 
 
 def test_the_view_shows_progress_and_cancel_leaves_no_stale_result(qtbot, view):
-    session = Session(load_project(LESSONS / "digits_cnn.json"), device="cpu")
-    for _ in range(5):
-        session.step()
-    view.set_context(session.trainer.project, session.trainer.data)
+    assert not view.compute_button.isEnabled()  # no model yet
     view.grid.setCurrentIndex(view.grid.findData(101))
-    assert not view.compute_button.isEnabled()  # no model has answered yet
-    ask(view, session)
+    train(qtbot, view, "digits_cnn.json", 5)
+    view.quiet.stop()  # press Compute before the view would by itself
     qtbot.mouseClick(view.compute_button, Qt.MouseButton.LeftButton)
     assert view.busy() and view.progress.isVisible()
-    ask(view, session)
     qtbot.waitUntil(lambda: view.picture is not None, timeout=20000)  # the coarse grid, long before the last
     assert view.progress.value() < 101 * 101 and view.cancel_button.isEnabled()
     qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
     shown, image = view.picture, view.image.image.copy()
     assert not view.busy() and not view.progress.isVisible()
-    qtbot.waitUntil(lambda: not view._retired, timeout=20000)  # the cancelled task has ended
-    qtbot.wait(50)
+    qtbot.wait(500)  # anything the run still sends for the cancelled request is dropped
     assert view.picture is shown and np.array_equal(view.image.image, image)
+    view.controller.step_once(1)  # the run obeyed Cancel: it trains again at once
+    qtbot.waitUntil(lambda: view.controller.step == 6, timeout=10000)
 
 
 def test_a_completed_compute_draws_the_cores_grid(qtbot, view):
-    session = Session(load_project(LESSONS / "spiral_mlp.json"), device="cpu")
-    for _ in range(50):
-        session.step()
-    view.set_context(session.trainer.project, session.trainer.data)
     view.grid.setCurrentIndex(view.grid.findData(17))
-    ask(view, session)  # a trained model that goes quiet gets its landscape by itself
-    assert view.busy() and view.quiet.isActive()
-    qtbot.waitUntil(lambda: view.pending is not None, timeout=5000)
-    ask(view, session)
+    session = train(qtbot, view, "spiral_mlp.json", 50)  # a trained model that goes quiet gets its landscape
+    assert view.busy()
     qtbot.waitUntil(lambda: not view.busy(), timeout=20000)
     result = view.picture.result
-    state = model_state(session, request=99)
-    job = LandscapeJob(session.trainer.project, session.trainer.data, state.weights, state.trajectory, state.step)
+    t = session.trainer
+    weights = {k: v.detach().numpy().copy() for k, v in t.model.state_dict().items()}
+    trajectory = session.trajectory()
+    job = LandscapeJob(t.project, t.data, weights, trajectory, t.step_count)
     expected = list(job.grid(17))[-1].values
     assert result.values == pytest.approx(expected, rel=1e-6)
     assert np.allclose(view.image.image, np.log10(expected), atol=1e-6)
     assert result.line is not None and result.step == 50
     assert "loss at the centre" in view.status.text()
+
+
+def test_in_the_window_the_landscape_is_computed_by_the_training_process(window, qtbot):
+    from gui.training.worker import ProcessWorker
+
+    window.files.open_lesson(LESSONS / "spiral_mlp.json")
+    qtbot.waitUntil(lambda: window.document.data is not None, timeout=20000)
+    view = window.show_view("landscape")
+    view.grid.setCurrentIndex(view.grid.findData(17))
+    assert window.run_controls._ensure_started()
+    window.run_controls.controller.step_once(30)  # a trained model that goes quiet gets its landscape
+    qtbot.waitUntil(lambda: view.picture is not None and not view.busy(), timeout=60000)
+    assert isinstance(window.run_controls.controller.worker, ProcessWorker)
+    result = view.picture.result
+    assert result.step == 30 and result.values.shape == (17, 17) and result.kind == "random"
+    view.directions.setCurrentIndex(view.directions.findData("pca"))  # a new setting computes again
+    assert view.busy()
+    qtbot.waitUntil(lambda: not view.busy(), timeout=30000)
+    assert view.picture.result.kind == "pca" and view.picture.result.path_xy is not None

@@ -36,7 +36,7 @@ def test_run_trains_and_the_loss_curve_gets_points(window, qtbot):
     assert "epoch" in window.run_controls.dashboard.counters.text()
 
 
-def test_pause_stops_the_step_counter_and_step_advances_exactly_one_batch(window, qtbot):
+def test_pause_stops_the_step_counter_step_advances_one_batch_and_stop_does_not_wait(window, qtbot):
     open_lesson(window, qtbot, "spiral_mlp")
     window.run_controls.run_action.trigger()
     qtbot.waitUntil(lambda: controller(window).step >= 20, timeout=30000)
@@ -49,9 +49,16 @@ def test_pause_stops_the_step_counter_and_step_advances_exactly_one_batch(window
         window.run_controls.step_action.trigger()
     qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=5000)
     assert controller(window).step == paused_at + 1
+    assert window.run_controls.dashboard.boundary.surface is not None
+    worker = controller(window).worker  # the child process the app ships
+    controller(window).shutdown()  # returns at once; the child ends by itself
+    assert controller(window).worker is None and controller(window).state == "idle"
+    qtbot.waitUntil(lambda: not worker.alive(), timeout=10000)
+    assert not worker.process.is_alive() and worker.process.exitcode == 0
 
 
-def test_a_new_learning_rate_reaches_the_running_optimiser(window, qtbot):
+def test_a_new_learning_rate_reaches_the_running_optimiser(window_thread, qtbot):
+    window = window_thread
     open_lesson(window, qtbot, "spiral_mlp")
     window.run_controls.run_action.trigger()
     qtbot.waitUntil(lambda: controller(window).step >= 5, timeout=30000)
@@ -64,6 +71,26 @@ def test_a_new_learning_rate_reaches_the_running_optimiser(window, qtbot):
     optimizer = controller(window).worker.session.trainer.optimizer  # the worker is idle while paused
     assert optimizer.param_groups[0]["lr"] == pytest.approx(0.0037)
     assert window.project.training.lr == pytest.approx(0.0037)
+
+
+def test_undoing_a_learning_rate_change_reaches_the_running_model(window_thread, qtbot):
+    window = window_thread
+    open_lesson(window, qtbot, "spiral_mlp")
+    old = window.project.training.lr
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "paused" and controller(window).step == 1, timeout=30000)
+    window.tabs.setCurrentWidget(window.run_controls.settings)
+    spin = window.run_controls.settings.form.findChild(QDoubleSpinBox, "lr")
+    spin.setValue(0.0037)
+    optimizer = controller(window).worker.session.trainer.optimizer
+    qtbot.waitUntil(lambda: optimizer.param_groups[0]["lr"] == pytest.approx(0.0037), timeout=5000)
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Z
+    assert window.project.training.lr == pytest.approx(old)
+    qtbot.waitUntil(lambda: optimizer.param_groups[0]["lr"] == pytest.approx(old), timeout=5000)
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).step == 2 and controller(window).state == "paused", timeout=5000)
+    assert controller(window).lr == pytest.approx(old)
 
 
 def test_a_diverging_network_pauses_with_the_step_and_cause(window, qtbot, tmp_path):
@@ -79,7 +106,8 @@ def test_a_diverging_network_pauses_with_the_step_and_cause(window, qtbot, tmp_p
     assert not window.run_controls.dashboard.alert.isHidden()
 
 
-def test_the_boundary_shows_the_models_surface(window, qtbot):
+def test_the_boundary_shows_the_models_surface(window_thread, qtbot):
+    window = window_thread
     open_lesson(window, qtbot, "spiral_mlp")
     window.run_controls.step_action.trigger()
     qtbot.waitUntil(lambda: controller(window).state == "paused" and controller(window).step == 1, timeout=30000)
@@ -90,7 +118,26 @@ def test_the_boundary_shows_the_models_surface(window, qtbot):
     assert [len(neurons.images[shown]) for _, shown in neurons.columns] == [12, 12, 2]
 
 
-def test_editing_the_network_while_training_asks_to_stop(window, qtbot, monkeypatch):
+def test_a_hidden_dashboard_gets_its_curves_but_no_boundary(window, qtbot):
+    open_lesson(window, qtbot, "spiral_mlp")
+    dashboard = window.run_controls.dashboard
+    wanted = {"boundary": {}, "neurons": {}}  # the visible tab asks like any view, once the data is there
+    qtbot.waitUntil(lambda: controller(window).views == wanted, timeout=5000)
+    window.show_view("weights")
+    assert "boundary" not in controller(window).views
+    shots = []
+    controller(window).snapshot.connect(shots.append)
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "paused" and controller(window).step == 1, timeout=30000)
+    dashboard.curves.flush()
+    assert len(dashboard.curves.loss_curve_data()[0]) == 1 and "step 1" in dashboard.counters.text()
+    assert dashboard.boundary.surface is None and not any("boundary" in (s.insights or {}) for s in shots)
+    assert window.show_view("training") is dashboard
+    qtbot.waitUntil(lambda: dashboard.boundary.surface is not None, timeout=10000)  # asked again: drawn at once
+
+
+def test_editing_the_network_while_training_asks_to_stop(window_thread, qtbot, monkeypatch):
+    window = window_thread
     open_lesson(window, qtbot, "spiral_mlp")
     window.run_controls.step_action.trigger()
     qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=30000)
@@ -103,7 +150,8 @@ def test_editing_the_network_while_training_asks_to_stop(window, qtbot, monkeypa
     assert window.editor.add_layer("ReLU") == "relu1" and not controller(window).active
 
 
-def test_a_saved_run_reopens_with_its_weights(window, qtbot, tmp_path):
+def test_a_saved_run_reopens_with_its_weights(window_thread, qtbot, tmp_path):
+    window = window_thread
     open_lesson(window, qtbot, "perceptron")
     window.run_controls.run_action.trigger()
     qtbot.waitUntil(lambda: controller(window).state == "finished", timeout=60000)
@@ -153,20 +201,6 @@ print("closed in", time.time() - started)
     assert "QThread" not in result.stderr and "Destroyed" not in result.stderr
 
 
-def test_the_process_worker_trains_and_steps_the_same_way(window, qtbot):
-    controller(window).in_process = True
-    open_lesson(window, qtbot, "spiral_mlp")
-    window.run_controls.step_action.trigger()
-    qtbot.waitUntil(lambda: controller(window).step == 1 and controller(window).state == "paused", timeout=60000)
-    window.run_controls.run_action.trigger()
-    qtbot.waitUntil(lambda: controller(window).step >= 100, timeout=30000)
-    window.run_controls.run_action.trigger()
-    qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=5000)
-    assert window.run_controls.dashboard.boundary.surface is not None
-    process = controller(window).worker.process
-    assert controller(window).shutdown() and not process.is_alive()
-
-
 def test_clicking_on_the_plane_adds_a_point_and_training_goes_on(window, qtbot):
     open_lesson(window, qtbot, "spiral_mlp")
     window.run_controls.step_action.trigger()
@@ -193,7 +227,8 @@ def test_clicking_on_the_plane_adds_a_point_and_training_goes_on(window, qtbot):
     assert window.project.dataset == "spiral"
 
 
-def test_an_error_inside_training_reaches_the_user_with_details(window, qtbot, monkeypatch):
+def test_an_error_inside_training_reaches_the_user_with_details(window_thread, qtbot, monkeypatch):
+    window = window_thread  # the failure is planted in this process
     from core.run.session import Session
 
     real_step = Session.step

@@ -1,5 +1,9 @@
 """Every view of the training dock, in the real window: it loads, and after a few training
-steps through the app's own worker its probes arrive without failing."""
+steps its probes arrive without failing. The run trains in a thread here (a child process per
+view would double this file's time); that the probes' results can cross the child's pipe is
+checked by pickling every snapshot received."""
+
+import pickle
 
 import pytest
 from conftest import LESSONS
@@ -30,7 +34,8 @@ def open_lesson(window, qtbot, name):
 
 
 @pytest.mark.parametrize("spec", VIEWS, ids=[spec.name for spec in VIEWS])
-def test_each_view_loads_and_gets_its_probes_from_the_worker(window, qtbot, spec):
+def test_each_view_loads_and_gets_its_probes_from_the_worker(window_thread, qtbot, spec):
+    window = window_thread
     if spec.name in LESSON_FOR:
         open_lesson(window, qtbot, LESSON_FOR[spec.name])
     view = window.show_view(spec.name)
@@ -39,10 +44,13 @@ def test_each_view_loads_and_gets_its_probes_from_the_worker(window, qtbot, spec
     if not view.wanted():
         return
     received = {}
+    pickled = []
     window.run_controls.controller.snapshot.connect(lambda shot: received.update(shot.insights or {}))
+    window.run_controls.controller.snapshot.connect(lambda shot: pickled.append(pickle.loads(pickle.dumps(shot))))
     window.run_controls.step()
     qtbot.waitUntil(lambda: view in window.view_tabs.delivered, timeout=30000)
     assert window.run_controls.controller.views == view.wanted()
+    assert any(shot.insights for shot in pickled)  # what the child process would send
     failures = [name for name, result in received.items() if isinstance(result, ProbeFailed)]
     assert not failures, [received[name].details for name in failures]
 
@@ -72,7 +80,8 @@ def test_showing_a_view_gives_the_dock_over_half_the_window(window, qtbot):
     qtbot.waitUntil(lambda: window.training_dock.height() >= window.height() // 2, timeout=5000)
 
 
-def test_presentation_mode_rebuilds_the_views_with_larger_plot_text(window, qtbot):
+def test_presentation_mode_rebuilds_the_views_with_larger_plot_text(window_thread, qtbot):
+    window = window_thread
     from gui.widgets.text_size import pt
 
     open_lesson(window, qtbot, "digit_templates")

@@ -9,9 +9,7 @@ from PySide6.QtTest import QTest
 
 from core.data.catalog import Data
 from core.network.graph import Graph
-from core.probes.confusion import predictions
 from core.probes.registry import ProbeFailed
-from core.probes.weights import weight_images
 from core.project import Project, load_project
 from core.run.session import Session
 from core.train.trainer import Trainer
@@ -87,7 +85,7 @@ def tile(grid, k: int) -> np.ndarray:
 
 
 def test_unit_images_are_rows_of_the_weight_matrix_and_bars_the_next_layers_columns(hidden):
-    result = weight_images(hidden)
+    result = hidden.probe("weights").compute()
     model = hidden.trainer.model
     w1 = model.layer("fc1").weight.detach().numpy()
     w2 = model.layer("fc2").weight.detach().numpy()
@@ -103,12 +101,12 @@ def test_unit_images_are_rows_of_the_weight_matrix_and_bars_the_next_layers_colu
 
 
 def test_a_layer_that_does_not_see_the_image_is_a_matrix_and_errors_are_clear(hidden):
-    second = weight_images(hidden, layer="fc2")
+    second = hidden.probe("weights").compute(layer="fc2")
     assert not second.is_image and second.next_layer is None
     assert np.array_equal(second.weights, hidden.trainer.model.layer("fc2").weight.detach().numpy())
     assert second.unit_names == [str(d) for d in range(10)]  # the output layer's units are the classes
     with pytest.raises(ValueError, match="no Linear layer called 'fc9'"):
-        weight_images(hidden, layer="fc9")
+        hidden.probe("weights").compute(layer="fc9")
     conv_only = chain(
         ("Input", "x", {"shape": [1, 8, 8]}),
         ("Conv2d", "conv", {"out_channels": 10, "kernel_size": 8}),
@@ -116,7 +114,7 @@ def test_a_layer_that_does_not_see_the_image_is_a_matrix_and_errors_are_clear(hi
         ("Output", "out", {"loss": "cross_entropy"}),
     )
     with pytest.raises(ValueError, match="no Linear layer"):
-        weight_images(Session(Project(conv_only, "digits", {}, TrainConfig())))
+        Session(Project(conv_only, "digits", {}, TrainConfig())).probe("weights").compute()
 
 
 def colour_data() -> Data:
@@ -138,7 +136,7 @@ def colour_session() -> Session:
 
 def test_colour_images_keep_their_channels():
     session = colour_session()
-    result = weight_images(session)
+    result = session.probe("weights").compute()
     w = session.trainer.model.layer("fc").weight.detach().numpy()
     assert result.weights.shape == (2, 3, 4, 5) and np.array_equal(result.weights[1], w[1].reshape(3, 4, 5))
     assert result.unit_names == ["dark", "red"]
@@ -148,17 +146,17 @@ def test_colour_images_keep_their_channels():
 
 
 def test_the_confusion_matrix_counts_the_test_set_and_its_trace_is_the_accuracy(templates):
-    result = predictions(templates)
+    result = templates.probe("confusion").compute()
     data = templates.trainer.data
     assert result.probabilities.dtype == np.float32 and result.probabilities.shape == (len(data.y_test), 10)
     assert np.allclose(result.probabilities.sum(1), 1, atol=1e-5)
     assert np.array_equal(result.matrix.sum(1), np.bincount(data.y_test, minlength=10))
     assert result.accuracy == pytest.approx(templates.trainer.evaluate()["test_acc"], abs=1e-6)
-    assert predictions(templates) is result  # no step since: the same result, not a second pass
+    assert templates.probe("confusion").compute() is result  # no step since: the same result, not a second pass
 
 
 def test_a_cell_lists_exactly_its_samples_most_confident_first(templates):
-    result = predictions(templates)
+    result = templates.probe("confusion").compute()
     labels, predicted = result.labels, result.probabilities.argmax(1)
     off_diagonal = result.matrix - np.diag(np.diag(result.matrix))
     t, p = np.unravel_index(off_diagonal.argmax(), off_diagonal.shape)
@@ -182,14 +180,14 @@ def test_regression_has_no_confusion_matrix():
         ("Input", "x", {"shape": [2]}), ("Linear", "fc", {"out_features": 1}), ("Output", "out", {"loss": "mse"})
     )
     with pytest.raises(ValueError, match="classification"):
-        predictions(Session(Project(graph, "bumps", {}, TrainConfig())))
+        Session(Project(graph, "bumps", {}, TrainConfig())).probe("confusion").compute()
 
 
 def test_the_session_sends_both_probes_in_its_snapshots():
     session = Session(load_project(LESSONS / "hidden_parts.json"))
     session.set_views({"weights": {"layer": "fc2"}, "confusion": {}})
     session.step()
-    insights = session.snapshot(probes=False).insights
+    insights = session.snapshot().insights
     assert insights["weights"].layer == "fc2" and insights["confusion"].matrix.sum() == len(session.trainer.data.y_test)
 
 
@@ -199,7 +197,7 @@ def test_the_session_sends_both_probes_in_its_snapshots():
 def test_the_weights_view_draws_the_probes_images_and_bars(qtbot, hidden):
     from gui.views.weights import ROW, WeightsView, weight_rgb
 
-    result = weight_images(hidden)
+    result = hidden.probe("weights").compute()
     view = WeightsView()
     view.set_context(hidden.trainer.project, hidden.trainer.data)
     shown(qtbot, view, {"weights": result})
@@ -225,7 +223,7 @@ def test_the_weights_view_draws_the_probes_images_and_bars(qtbot, hidden):
     assert view.wanted() == {"weights": {"layer": "fc2"}}
     view.show_insights({"weights": result})  # fc1's, computed before the choice: not drawn, fc2 stays chosen
     assert view.chooser.currentText() == "fc2" and view.wanted() == {"weights": {"layer": "fc2"}}
-    view.show_insights({"weights": weight_images(hidden, layer="fc2")})
+    view.show_insights({"weights": hidden.probe("weights").compute(layer="fc2")})
     assert view.pictures.currentWidget() is view.matrix and view.bars_panel.isHidden()
 
 
@@ -233,7 +231,7 @@ def test_the_weights_view_draws_colour_units_in_colour(qtbot):
     from gui.views.weights import WeightsView
 
     session = colour_session()
-    result = weight_images(session)
+    result = session.probe("weights").compute()
     view = shown(qtbot, WeightsView(), {"weights": result})
     w = result.weights[0]
     expected = np.clip(0.5 + w.transpose(1, 2, 0) / (2 * np.abs(w).max()), 0, 1) * 255
@@ -245,7 +243,7 @@ def test_clicking_a_cell_shows_its_samples(qtbot, templates):
     from gui.views.confusion import CELL_SAMPLES, MISTAKES, ConfusionView
     from gui.widgets.tile_grid import greyscale_rgb
 
-    result = predictions(templates)
+    result = templates.probe("confusion").compute()
     data = templates.trainer.data
     view = ConfusionView()
     view.set_context(templates.trainer.project, data)
@@ -299,11 +297,11 @@ def test_one_layer_weights_are_digit_templates_and_hidden_units_are_not():
     with their class; the 64-10-10 sigmoid network's hidden units best-match a class at a median
     |r| of 0.52-0.63."""
     one = trained("digit_templates")
-    r = correlations(weight_images(one).weights, one.trainer)
+    r = correlations(one.probe("weights").compute().weights, one.trainer)
     assert np.all(np.diag(r) >= 0.75)
     assert np.array_equal(r.argmax(1), np.arange(10))  # every template best matches its own class
     assert one.trainer.evaluate()["test_acc"] >= 0.93
 
     two = trained("hidden_parts")
-    hidden_best = np.abs(correlations(weight_images(two).weights, two.trainer)).max(1)
+    hidden_best = np.abs(correlations(two.probe("weights").compute().weights, two.trainer)).max(1)
     assert np.median(hidden_best) <= 0.8 * np.median(np.diag(r))

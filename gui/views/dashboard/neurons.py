@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget
 
-from core.probes.plane import grid_points
+from core.probes.plane import Neurons, grid_points
 
 UNIT, GAP, COLUMN = 1.0, 0.35, 4.0  # a unit's side, the space between units, between columns (scene units)
 WIDTH_LEVELS = 5  # weights are drawn in this many thicknesses per sign, one curve item each
@@ -34,14 +34,28 @@ class NeuronView(QStackedWidget):
         self.images: dict[str, list[pg.ImageItem]] = {}
         self.lines: list[pg.PlotCurveItem] = []
         self.positions: list[np.ndarray] = []  # per column (inputs first): each unit's top-left corner
+        self.layout_of: tuple | None = None  # what the units were laid out for: columns, widths, bounds
         self.show_message("Train a small dense network on 2-D data to see each neuron here.")
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.setCurrentWidget(self.message)
 
+    def forget(self) -> None:
+        """A new run: lay the units out again from its first result."""
+        self.layout_of = None
+
+    def show_neurons(self, neurons: Neurons) -> None:
+        """Draw the neurons probe's result, laying the units out when the network is new."""
+        widths = [neurons.surfaces[shown].shape[0] for _, shown in neurons.columns]
+        layout = (neurons.columns, widths, neurons.bounds)
+        if layout != self.layout_of:
+            self.set_network(*layout)
+            self.layout_of = layout
+        self.show_snapshot(neurons.surfaces, neurons.weights)
+
     def set_network(self, columns: list[tuple[str, str]], widths: list[int], bounds) -> None:
-        """Lay out units once per run: the two inputs, then one column per Linear layer."""
+        """Lay out units: the two inputs, then one column per Linear layer."""
         self.box.clear()
         self.columns, self.images, self.lines = columns, {}, []
         if not columns:

@@ -1,9 +1,11 @@
 """The loss landscape of the user's network: contours, a 3-D surface and the 1-D line.
 
-The trainer only hands over the model's state when asked ("Compute", or once by itself when a
-trained model first goes quiet); the landscape is then computed here on Qt's thread pool with
-core.landscape.grid, coarse grid first and then finer, with progress and Cancel. A result that
-arrives after Cancel or after a newer request is dropped.
+The landscape is computed by the training run, in the process that holds the model
+(core.run.loop): "Compute" (or, once, a trained model going quiet) sends ComputeLandscape with
+this view's settings through the TrainingController; the run answers with a coarse grid at once,
+then finer ones, and the progress between them. While training runs, the landscape is computed on
+a copy of the weights taken at the request, and training goes on beside it at about half speed.
+Cancel, or a newer request, drops whatever the older request still sends.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.probes.registry import ProbeFailed
-from gui import tasks
+from core.run.messages import LandscapeDone, LandscapeFailed, LandscapeOptions, LandscapeProgress
 from gui.views.base import InsightView, MessageLabel
 from gui.views.landscape.surface3d import Surface3D
 from gui.widgets.contours import contour_curve
@@ -42,16 +43,9 @@ NO_LINE = "needs the initial weights:\nrecorded when training starts"
 INTRO = (
     "Train the network (or step it), then press Compute: the loss around the current weights appears "
     "here, a coarse grid at once, then finer. Random directions are scaled filter by filter to the "
-    "weights (Li et al. 2018); PCA directions follow the path training took."
+    "weights (Li et al. 2018); PCA directions follow the path training took. While training runs, the "
+    "landscape is computed on a copy of the weights taken when you press Compute."
 )
-
-
-@dataclass
-class Settings:
-    directions: str  # "random" or "pca"
-    grid: int
-    scale: float
-    seed: int = 0  # of the random directions: the same plane every time
 
 
 @dataclass
@@ -78,55 +72,29 @@ def prepare(result) -> Picture:
     return Picture(result, logs, low, high, *contour_curve(result.xs, result.ys, logs, levels))
 
 
-def compute(task, state, data, settings: Settings) -> Picture | None:
-    """Runs on the thread pool: the landscape of `state` (a core.landscape.probe.ModelState),
-    each finer grid published as `task.latest`; None if cancelled."""
-    import torch
-
-    from core.landscape.grid import LandscapeJob
-    from core.project import project_from_dict
-
-    torch.set_num_threads(1)  # one core for this, the other for the GUI (and the trainer)
-    project = project_from_dict(state.project)
-    job = LandscapeJob(project, data, state.weights, state.trajectory, state.step, settings.directions, settings.seed)
-    stride, line, picture = 0, None, None
-    for update in job.grid(settings.grid, settings.scale, lambda: task.cancelled):
-        if update.stride != stride:
-            stride = update.stride
-            task.latest = picture = prepare(job.result(update, line))
-            if line is None and job.path is not None:
-                line = job.line()
-                task.latest = picture = prepare(job.result(update, line))
-        task.report(update.done, update.total)
-    return None if task.cancelled else picture
-
-
 class LandscapeView(InsightView):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.request = 0  # grows with every Compute: the probe then sends the model's state
-        self.pending: int | None = None  # a request whose state has not arrived yet
-        self.state = None  # the last full core.landscape.probe.ModelState
-        self.step = 0  # the model's step, from the latest probe
+        self.controller = None  # the TrainingController whose run computes the landscape
+        self.request = 0  # grows with every Compute
+        self.working: int | None = None  # the request being computed
+        self.step = 0  # the model's step, from the latest snapshot
         self.data = None
         self.auto = True  # compute once by itself, before the user ever presses Compute
-        self.model_seen = False  # a training run has answered: Compute can work
-        self.task: tasks.Task | None = None
-        self._retired: set[tasks.Task] = set()  # cancelled tasks, kept until they end
+        self.model_seen = False  # a model exists: Compute can work
         self.picture: Picture | None = None
-        self._used: Settings | None = None  # the settings of the landscape drawn or being computed
+        self._used: LandscapeOptions | None = None  # the settings of the landscape drawn or being computed
         self.quiet = QTimer(self, singleShot=True, interval=QUIET_MS)
         self.quiet.timeout.connect(self._quiet)
         self._build()
-        app = QApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.cancel)
 
     # ---- widgets -----------------------------------------------------------------------
 
     def _build(self) -> None:
         self.compute_button = QPushButton("Compute")
-        self.compute_button.setToolTip("Compute the landscape around the model's current weights")
+        self.compute_button.setToolTip(
+            "Compute the landscape around the model's current weights (while training runs: a copy of them)"
+        )
         self.compute_button.clicked.connect(self.compute)
         self.compute_button.setEnabled(False)  # until a model exists
         self.cancel_button = QPushButton("Cancel")
@@ -211,16 +179,20 @@ class LandscapeView(InsightView):
 
     # ---- InsightView ----------------------------------------------------------------------
 
-    def wanted(self) -> dict[str, dict]:
-        return {"landscape": {"request": self.request}}
+    def use_controller(self, controller) -> None:
+        """The training controller that computes landscapes (gui.training.controller)."""
+        self.controller = controller
+        controller.landscape.connect(self._landscape)
+        controller.state_changed.connect(self._run_state)
+        controller.snapshot.connect(self._snapshot)
+        self.step = controller.step
+        self._run_state(controller.state)
 
     def set_context(self, project, data) -> None:
         """Another project or dataset: what was computed no longer applies."""
         if data is not self.data:
             self.cancel()
-            self.data, self.state, self.pending, self.auto = data, None, None, True
-            self.model_seen, self.picture = False, None
-            self._sync_buttons()
+            self.data, self.auto, self.picture, self._used = data, True, None, None
             self.splitter.hide()
             self.message.setText(INTRO)
             self.message.setToolTip("")
@@ -228,116 +200,95 @@ class LandscapeView(InsightView):
             self.layout_.setStretchFactor(self.message, 1)
             self._show_status()
 
-    def show_insights(self, insights: dict[str, object]) -> None:
-        state = insights.get("landscape")
-        if isinstance(state, ProbeFailed):
-            self.message.show_failure(state)
-            return
-        if state is None:
-            return
-        self.step = state.step
-        self.model_seen = True
-        self._sync_buttons()
-        if state.weights is not None and state.request == self.pending:
-            self.pending, self.state = None, state
-            self._start()
-        elif self.auto and self.task is None and self.pending is None and state.step > 0:
-            self.quiet.start()  # restarted by every probe while training runs
-        self._show_status()
-
     def busy(self) -> bool:
-        return self.task is not None or self.pending is not None or self.quiet.isActive()
+        return self.working is not None or self.quiet.isActive()
 
     # ---- actions -----------------------------------------------------------------------------
 
     def compute(self) -> None:
-        """Ask the trainer for the model's current state; the landscape starts when it arrives."""
+        """Ask the training run for the landscape around its current weights, with these settings."""
         self.auto = False
         self.quiet.stop()
         self.cancel()
+        if self.controller is None:
+            return
         self.request += 1
-        self.pending = self.request
-        self.progress.setRange(0, 0)
-        self.progress.setFormat("waiting for the model…")
-        self.progress.show()
-        self._sync_buttons()
-        self.options_changed.emit()
-
-    def cancel(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            self._retired.add(self.task)
-            self.task = None
-        self.pending = None
-        self.progress.hide()
-        self._sync_buttons()
-
-    def _quiet(self) -> None:
-        if self.auto and self.task is None and self.pending is None:
-            self.compute()
-
-    def _settings_changed(self) -> None:
-        """New directions, grid or range: recompute on the weights already fetched."""
-        if self.state is not None and self.pending is None and self.settings() != self._used:
-            self.cancel()
-            self._start()
-
-    def settings(self) -> Settings:
-        return Settings(self.directions.currentData(), self.grid.currentData(), self.scale.value())
-
-    def _start(self) -> None:
-        if self.data is None:
-            self.message.setText("The dataset is not loaded yet.")
+        options = self.settings()
+        if not self.controller.compute_landscape(self.request, options):
+            self.message.setText("There is no model yet: press Step (F10) or Run (F5), then Compute.")
             self.message.show()
             return
-        state, data, settings = self.state, self.data, self.settings()
-        if settings.directions == "pca" and state.trajectory is None:
-            self.message.setText(f"PCA directions need the training path: {state.note or 'train some steps first'}.")
-            self.message.show()
-            return
-        self._used = settings
-        self.task = tasks.start(lambda t: compute(t, state, data, settings), self._done, self._failed, self._progress)
-        self.progress.setRange(0, settings.grid**2)
+        self.working, self._used = self.request, options
+        self.progress.setRange(0, options.grid**2)
         self.progress.setValue(0)
         self.progress.setFormat("preparing…")
         self.progress.show()
         self._sync_buttons()
 
+    def cancel(self) -> None:
+        if self.working is not None and self.controller is not None:
+            self.controller.cancel_landscape(self.working)
+        self.working = None
+        self.progress.hide()
+        self._sync_buttons()
+
+    def settings(self) -> LandscapeOptions:
+        return LandscapeOptions(self.directions.currentData(), self.grid.currentData(), self.scale.value())
+
+    def _quiet(self) -> None:
+        if self.auto and self.working is None and self.model_seen:
+            self.compute()
+
+    def _settings_changed(self) -> None:
+        """New directions, grid or range: compute again if a landscape is drawn or coming."""
+        if (self.picture is not None or self.working is not None) and self.settings() != self._used:
+            self.compute()
+
     def _sync_buttons(self) -> None:
-        working = self.task is not None or self.pending is not None
+        working = self.working is not None
         self.compute_button.setEnabled(self.model_seen and not working)
         self.cancel_button.setEnabled(working)
 
-    # ---- results (on the GUI thread) --------------------------------------------------------------
+    # ---- what the run says (on the GUI thread) --------------------------------------------------
 
-    def _progress(self, done, total) -> None:
-        task = self.task
-        if task is None or self.sender() is not task.relay:
-            return  # a cancelled task's last words
-        self.progress.setFormat(f"{done:,} / {total:,} points")
-        self.progress.setValue(done)
-        latest = getattr(task, "latest", None)  # set by `compute` on the pool thread
-        if latest is not None and latest is not self.picture:
-            self.show_picture(latest)
-
-    def _done(self, task, picture) -> None:
-        self._retired.discard(task)
-        if task is not self.task:
-            return
-        self.task = None
-        self.progress.hide()
+    def _run_state(self, state: str) -> None:
+        """A model exists from the first pause; a trained one that goes quiet gets its landscape."""
+        self.model_seen = state in ("running", "paused", "finished")
+        if not self.model_seen:
+            self.working = None  # the run that computed it has gone
+            self.progress.hide()
+            self.quiet.stop()
+        elif state == "running":
+            self.quiet.stop()
+        elif self.auto and self.working is None and self.step > 0:
+            self.quiet.start()
         self._sync_buttons()
-        if picture is not None:
-            self.show_picture(picture)
+        self._show_status()
 
-    def _failed(self, task, message: str, details: str) -> None:
-        self._retired.discard(task)
-        if task is not self.task:
-            return
-        self.task = None
-        self.progress.hide()
-        self._sync_buttons()
-        self.message.show_failure(ProbeFailed(message, details))
+    def _snapshot(self, shot) -> None:
+        self.step = shot.step
+        if self.picture is not None:
+            self._show_status()
+
+    def _landscape(self, message) -> None:
+        if message.request != self.working:
+            return  # cancelled, or an older request
+        match message:
+            case LandscapeProgress(done=done, total=total, result=result):
+                self.progress.setFormat(f"{done:,} / {total:,} points")
+                self.progress.setValue(done)
+                if result is not None:
+                    self.show_picture(prepare(result))
+            case LandscapeDone(result=result):
+                self.working = None
+                self.progress.hide()
+                self._sync_buttons()
+                self.show_picture(prepare(result))
+            case LandscapeFailed(text=text, details=details):
+                self.working = None
+                self.progress.hide()
+                self._sync_buttons()
+                self.message.show_failure(ProbeFailed(text, details))
 
     # ---- drawing ---------------------------------------------------------------------------------
 

@@ -1,0 +1,166 @@
+"""Everything the GUI and a training run say to each other, as frozen dataclasses.
+
+Commands go from the GUI to the run loop (core.run.loop), messages come back. Both cross a
+process pipe when the trainer runs in a child process, so every field pickles: plain numbers,
+strings, numpy arrays and records of them. Every message carries the `generation` of the run
+that sent it (the GUI numbers its models), so a message of a model no longer on screen can be
+recognised and dropped. This module imports no torch and no Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from core.train_config import TrainConfig
+
+if TYPE_CHECKING:
+    from core.data.catalog import Data
+    from core.landscape.grid import LandscapeResult
+    from core.run.session import Snapshot
+
+
+# ---- commands: GUI -> run ---------------------------------------------------------------------
+
+
+class Command:
+    """A command to the run loop."""
+
+
+@dataclass(frozen=True)
+class Run(Command):
+    """Train until paused (after the last epoch: as many epochs again)."""
+
+
+@dataclass(frozen=True)
+class Pause(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class Step(Command):
+    steps: int = 1
+
+
+@dataclass(frozen=True)
+class SetTraining(Command):
+    """The project's whole training settings; what can change live changes now, the rest
+    (optimizer kind, init, seed, device, schedule kind) waits for the next run."""
+
+    config: TrainConfig
+
+
+@dataclass(frozen=True)
+class SetData(Command):
+    """New samples of the same shape for the running model (the user added points)."""
+
+    data: Data
+
+
+@dataclass(frozen=True)
+class SetViews(Command):
+    """The probes (core.probes.registry) the open views want, with their options."""
+
+    wanted: dict[str, dict] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SetStride(Command):
+    """Compute the views' probes every `steps` training steps."""
+
+    steps: int
+
+
+@dataclass(frozen=True)
+class Save(Command):
+    folder: str
+
+
+@dataclass(frozen=True)
+class LandscapeOptions:
+    directions: str = "random"  # "random" (filter-normalised) or "pca" (of the training path)
+    grid: int = 51  # points a side
+    scale: float = 1.0  # zoom of the plotted range
+    seed: int = 0  # of the random directions: the same plane every time
+
+
+@dataclass(frozen=True)
+class ComputeLandscape(Command):
+    """The loss landscape around the current weights (a frozen copy of them), coarse to fine;
+    it replaces any landscape still being computed."""
+
+    request: int
+    options: LandscapeOptions = LandscapeOptions()
+
+
+@dataclass(frozen=True)
+class CancelLandscape(Command):
+    request: int
+
+
+@dataclass(frozen=True)
+class Stop(Command):
+    """End the run; the loop answers StateChanged("stopped") and returns."""
+
+
+# ---- messages: run -> GUI ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Message:
+    generation: int  # the run's model, numbered by the GUI
+
+
+@dataclass(frozen=True)
+class Ready(Message):
+    device: str  # where the model trains
+
+
+@dataclass(frozen=True)
+class StateChanged(Message):
+    state: str  # "starting", "running", "paused", "finished", "stopped", "failed"
+
+
+@dataclass(frozen=True)
+class Published(Message):
+    snapshot: Snapshot
+
+
+@dataclass(frozen=True)
+class Diverged(Message):
+    text: str  # which step, and why (training is paused)
+
+
+@dataclass(frozen=True)
+class Failed(Message):
+    text: str
+    details: str = ""  # a traceback, for the message box's details
+
+
+@dataclass(frozen=True)
+class Saved(Message):
+    folder: str
+
+
+@dataclass(frozen=True)
+class LandscapeProgress(Message):
+    request: int
+    done: int  # grid points computed
+    total: int
+    result: LandscapeResult | None = None  # a finer complete grid than the last one sent, else None
+
+
+@dataclass(frozen=True)
+class LandscapeDone(Message):
+    request: int
+    result: LandscapeResult  # the whole grid, with the path and the line
+
+
+@dataclass(frozen=True)
+class LandscapeFailed(Message):
+    request: int
+    text: str
+    details: str = ""
+
+
+FINAL_STATES = ("stopped", "failed")  # after these the run sends nothing more

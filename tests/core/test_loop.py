@@ -1,0 +1,156 @@
+"""The run loop and its typed protocol: every command and message pickles, commands are obeyed
+between steps and between landscape chunks, and the landscape is computed where the model is."""
+
+import dataclasses
+import pickle
+
+import numpy as np
+import pytest
+from conftest import LESSONS
+
+from core.data.catalog import load_dataset
+from core.landscape.grid import LandscapeJob, LandscapeResult
+from core.project import load_project
+from core.run import messages as m
+from core.run.loop import run_loop, start_session
+from core.run.session import Session, Snapshot
+from core.train_config import TrainConfig
+
+
+def spiral_session():
+    return Session(load_project(LESSONS / "spiral_mlp.json"), device="cpu")
+
+
+class Script:
+    """Commands for the loop: each item is a command, None (nothing yet) or a function of the
+    messages so far that returns one (to act on what the loop said)."""
+
+    def __init__(self, *items):
+        self.items, self.messages = list(items), []
+
+    def next_command(self, wait: bool):
+        if not self.items:
+            return m.Stop()
+        item = self.items.pop(0)
+        return item(self.messages) if callable(item) else item
+
+    def of(self, kind):
+        return [message for message in self.messages if isinstance(message, kind)]
+
+
+def run(session, *items, generation=7) -> Script:
+    script = Script(*items)
+    run_loop(session, script.next_command, script.messages.append, generation)
+    return script
+
+
+def test_every_command_and_message_pickles():
+    empty = np.zeros(0)
+    shot = Snapshot(1, 0, 0.1, empty, empty, empty)
+    result = LandscapeResult("random", None, 3, 0.5, np.zeros(2), np.zeros(2), np.zeros((2, 2)))
+    data = load_dataset("logic", {})
+    examples = [
+        m.Run(),
+        m.Pause(),
+        m.Step(3),
+        m.SetTraining(TrainConfig(lr=0.5)),
+        m.SetData(data),
+        m.SetViews({"weights": {"layer": "fc1"}}),
+        m.SetStride(5),
+        m.Save("/tmp/run"),
+        m.ComputeLandscape(2, m.LandscapeOptions("pca", 17, 2.0, 1)),
+        m.CancelLandscape(2),
+        m.Stop(),
+        m.Ready(1, "cpu"),
+        m.StateChanged(1, "running"),
+        m.Published(1, shot),
+        m.Diverged(1, "the loss became NaN"),
+        m.Failed(1, "boom", "Traceback"),
+        m.Saved(1, "/tmp/run"),
+        m.LandscapeProgress(1, 2, 10, 289, result),
+        m.LandscapeDone(1, 2, result),
+        m.LandscapeFailed(1, 2, "no path", ""),
+    ]
+    kinds = {cls for cls in vars(m).values() if isinstance(cls, type) and issubclass(cls, (m.Command, m.Message))}
+    assert kinds - {m.Command, m.Message} == {type(example) for example in examples}  # one of each
+    for example in examples:
+        copy = pickle.loads(pickle.dumps(example))
+        assert type(copy) is type(example) and dataclasses.is_dataclass(copy)
+        assert dataclasses.fields(copy) == dataclasses.fields(example)
+    assert pickle.loads(pickle.dumps(examples[3])).config == TrainConfig(lr=0.5)
+
+
+def test_start_and_step_say_who_they_are_with_the_generation():
+    messages = []
+    session = start_session(load_project(LESSONS / "spiral_mlp.json"), None, None, messages.append, generation=4)
+    script = Script(m.Step(2), None, None)
+    run_loop(session, script.next_command, messages.append, 4)
+    assert {message.generation for message in messages} == {4}
+    states = [message.state for message in messages if isinstance(message, m.StateChanged)]
+    assert states == ["starting", "paused", "paused", "stopped"]
+    assert [message.snapshot.step for message in messages if isinstance(message, m.Published)][-1] == 2
+
+
+def test_set_training_changes_the_running_optimiser_and_the_last_epoch():
+    session = spiral_session()
+    old = session.trainer.config
+    new = old.replace(lr=0.003, epochs=old.epochs + 5, clip_norm=2.0)
+    run(session, m.Step(1), None, m.SetTraining(new), m.Step(1), None)
+    assert session.trainer.optimizer.param_groups[0]["lr"] == pytest.approx(0.003)
+    assert session.trainer.config == new and session.last_epoch == old.epochs + 5
+    run(session, m.SetTraining(old))  # undo
+    assert session.trainer.optimizer.param_groups[0]["lr"] == pytest.approx(old.lr)
+    assert session.last_epoch == old.epochs
+
+
+def landscape_of(session, options):
+    """The same landscape computed directly, on the session's model as it is now."""
+    t = session.trainer
+    weights = {k: v.detach().numpy().copy() for k, v in t.model.state_dict().items()}
+    trajectory = session.trajectory()
+    job = LandscapeJob(t.project, t.data, weights, trajectory, t.step_count, options.directions, options.seed)
+    return list(job.grid(options.grid, options.scale))[-1].values
+
+
+def test_the_landscape_is_computed_in_the_loop_coarse_to_fine():
+    session = spiral_session()
+    options = m.LandscapeOptions("pca", 17, 1.5)
+    script = run(session, m.Step(30), *[None] * 30, m.ComputeLandscape(3, options), *[None] * 400)
+    done = script.of(m.LandscapeDone)
+    assert len(done) == 1 and done[0].request == 3 and done[0].generation == 7
+    assert done[0].result.values == pytest.approx(landscape_of(session, options), rel=1e-6)
+    assert done[0].result.step == 30 and done[0].result.line is not None
+    pictures = [p.result for p in script.of(m.LandscapeProgress) if p.result is not None]
+    assert [len(p.xs) for p in pictures] == [9, 17]  # a coarse grid first, then finer
+
+
+def test_cancel_and_stop_are_obeyed_between_landscape_chunks():
+    session = spiral_session()
+    big = m.LandscapeOptions("random", 101)
+    cancelled = run(session, m.Step(5), *[None] * 5, m.ComputeLandscape(1, big), None, None, m.CancelLandscape(1))
+    progress = cancelled.of(m.LandscapeProgress)
+    assert progress and progress[-1].done < 101 * 101 and not cancelled.of(m.LandscapeDone)
+    stopped = run(session, m.ComputeLandscape(2, big), None, None, m.Stop())
+    assert stopped.messages[-1] == m.StateChanged(7, "stopped") and not stopped.of(m.LandscapeDone)
+
+
+def test_training_goes_on_while_a_landscape_is_computed_on_a_copy_of_the_weights():
+    session = spiral_session()
+    options = m.LandscapeOptions("random", 33)
+
+    def when_done(messages):
+        return m.Stop() if any(isinstance(x, m.LandscapeDone) for x in messages) else None
+
+    script = run(session, m.Step(1), None, m.ComputeLandscape(5, options), m.Run(), *[when_done] * 100_000)
+    trained = [shot.snapshot.step for shot in script.of(m.Published)]
+    done = script.of(m.LandscapeDone)
+    assert done and done[0].result.step == 1  # the weights when it was asked for
+    assert trained[-1] > 1  # training went on meanwhile
+
+
+def test_a_landscape_that_cannot_be_computed_says_why():
+    session = Session(load_project(LESSONS / "spiral_mlp.json"), device="cpu")
+    session.probe("landscape").recorder.trajectory = lambda: None  # as if no path was recorded
+    script = run(session, m.ComputeLandscape(1, m.LandscapeOptions("pca", 9)), None)
+    failed = script.of(m.LandscapeFailed)
+    assert failed and "PCA directions need the training path" in failed[0].text
