@@ -22,7 +22,8 @@ class TrainingSettings(QScrollArea):
         self.form.set_specs(TRAIN_PARAMS)
         self.form.edited.connect(self.setting_edited)
         self.note = QLabel(
-            "The learning rate changes a running model at once; the other settings apply when you reset the weights."
+            "Changes reach a running model at once, and so do their undos; the optimiser, the initialisation, the "
+            "seed, the device and the kind of schedule apply when you reset the weights."
         )
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #546e7a")

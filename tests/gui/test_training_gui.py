@@ -164,7 +164,7 @@ def test_a_saved_run_reopens_with_its_weights(window_thread, qtbot, tmp_path):
     assert all(np.array_equal(trained[k].numpy(), reopened[k].numpy()) for k in trained)
 
 
-def test_closing_mid_run_exits_within_two_seconds_without_thread_warnings(tmp_path):
+def test_closing_mid_run_ends_the_training_process_without_thread_warnings(tmp_path):
     script = f"""
 import sys, time; sys.path.insert(0, {str(ROOT)!r})
 from PySide6.QtWidgets import QApplication
@@ -185,9 +185,9 @@ while window.run_controls.controller.step < 5 and time.time() - start < 60:
     app.processEvents()
     time.sleep(0.005)
 assert window.run_controls.controller.state == "running"
-started = time.time()
 window.close()
-print("closed in", time.time() - started)
+import multiprocessing
+print("children left", len(multiprocessing.active_children()))
 """
     result = subprocess.run(
         [sys.executable, "-c", script],
@@ -197,7 +197,7 @@ print("closed in", time.time() - started)
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "NEURONA_DATA_DIR": str(tmp_path)},
     )
     assert result.returncode == 0, result.stderr
-    assert float(result.stdout.split()[-1]) < 2.0
+    assert result.stdout.split()[-1] == "0"  # the window took its training process with it (timings: bench/)
     assert "QThread" not in result.stderr and "Destroyed" not in result.stderr
 
 
