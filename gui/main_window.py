@@ -366,6 +366,7 @@ class MainWindow(QMainWindow):
         """Where and how it was when it last closed; maximised the first time."""
         geometry, state = self.settings.value("window/geometry"), self.settings.value("window/state")
         if geometry is None or not self.restoreGeometry(geometry):
+            self.setGeometry(self.screen().availableGeometry())  # even where no window manager maximises
             self.showMaximized()
             return
         if state is not None:
