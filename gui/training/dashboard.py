@@ -42,6 +42,7 @@ class Dashboard(InsightView):
         layout.addWidget(self.alert)
         layout.addWidget(splitter, 1)
         self.data: Data | None = None
+        self._latest = None  # the last epoch's evaluation (core.train.trainer.EpochRecord), for the header
 
     def show_data(self, data: Data) -> None:
         """The dataset before (or between) runs: its points on the plane, empty curves."""
@@ -58,6 +59,7 @@ class Dashboard(InsightView):
         self.show_data(data)
         self.alert.hide()
         self.neurons.forget()
+        self._latest = None
         self.counters.setText("Starting… (the first run loads PyTorch)")
 
     def show_snapshot(self, shot) -> None:
@@ -68,7 +70,20 @@ class Dashboard(InsightView):
             if np.isfinite([r.train_loss, r.test_loss]).all():
                 percent = [None if a is None else 100 * a for a in (r.train_acc, r.test_acc)]
                 self.curves.add_evaluation(r.step, r.train_loss, r.test_loss, *percent)
-        self.counters.setText(f"epoch {shot.epoch} · step {shot.step:,} · learning rate {shot.lr:.3g}")
+                self._latest = r
+        self.counters.setText(
+            f"epoch {shot.epoch} · step {shot.step:,} · learning rate {shot.lr:.3g}" + self._figures()
+        )
+
+    def _figures(self) -> str:
+        """The last evaluation's numbers, named with the epoch they belong to."""
+        r = self._latest
+        if r is None:
+            return ""
+        text = f"   —   after epoch {r.epoch}: loss {r.train_loss:.3g} train, {r.test_loss:.3g} test"
+        if r.train_acc is not None and r.test_acc is not None:
+            text += f" · accuracy {100 * r.train_acc:.1f}% train, {100 * r.test_acc:.1f}% test"
+        return text
 
     # ---- InsightView ----------------------------------------------------------------------
 
@@ -101,7 +116,8 @@ class Dashboard(InsightView):
         self.alert.hide()
         self.boundary.clear_surface()
         self.neurons.show_message("The neurons appear when the network trains.")
-        self._neurons_ready = False
+        self.neurons.forget()
+        self._latest = None
         self.counters.setText("Not trained yet: press Run (F5).")
         if data is not None:
             self.show_data(data)

@@ -27,6 +27,9 @@ def train_a_little(window, qtbot, steps=40):
     dashboard.curves.flush()
     qtbot.waitUntil(lambda: dashboard.boundary.surface is not None, timeout=10000)
     assert len(dashboard.curves.loss_curve_data()[0]) > 0 and "step" in dashboard.counters.text()
+    _, test_accuracy = dashboard.curves.evaluation_data()["test_acc"]
+    header = dashboard.counters.text()  # the latest figures, as numbers
+    assert "after epoch" in header and f"{test_accuracy[-1]:.1f}% test" in header
 
 
 def assert_dashboard_forgot_the_model(window):
@@ -36,7 +39,7 @@ def assert_dashboard_forgot_the_model(window):
     assert all(len(x) == 0 for x, _ in dashboard.curves.evaluation_data().values())
     assert dashboard.boundary.surface is None and dashboard.boundary.image.image is None
     assert dashboard.neurons.currentWidget() is dashboard.neurons.message
-    assert "step" not in dashboard.counters.text() and "learning rate" not in dashboard.counters.text()
+    assert not any(word in dashboard.counters.text() for word in ("step", "learning rate", "after epoch", "%"))
     assert not window.run_controls.controller.active
 
 
