@@ -38,6 +38,7 @@ from gui.editor.inspector import Inspector
 from gui.editor.items import TEXT_SCALE
 from gui.editor.palette import Palette
 from gui.editor.view import GraphView
+from gui.export_actions import ExportActions
 from gui.project_files import ProjectFiles
 from gui.settings import Autosave, app_settings
 from gui.training.run_controls import RunControls
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.settings = app_settings()
         self.document = doc = Document(autosave or Autosave(), self)
         self.files = ProjectFiles(self, doc, self.settings)
+        self.exports = ExportActions(self, doc, self.files)
 
         self.palette = Palette()
         self.inspector = Inspector()
@@ -116,6 +118,8 @@ class MainWindow(QMainWindow):
         self.files.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.files.recent_changed.connect(lambda _: self._fill_recent())
         self.files.run_opened.connect(self.run_controls.start_when_loaded)
+        self.exports.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.run_controls.controller.snapshot.connect(self.exports.add_snapshot)
         self.palette.layer_activated.connect(self.editor.add_layer)
         self.editor.guard = self.run_controls.guard
         self.run_controls.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -200,6 +204,11 @@ class MainWindow(QMainWindow):
         self._action(file, "&Save", files.save, keys.Save)
         self._action(file, "Save &As…", files.save_as, keys.SaveAs)
         file.addAction(self.run_controls.save_run_action)
+        export = file.addMenu("&Export")
+        self._action(export, "&PyTorch Script…", self.exports.export_script)
+        self._action(export, "&ONNX…", self.exports.export_onnx)
+        self._action(export, "&Metrics (CSV)…", self.exports.export_metrics)
+        self._action(file, "&Import PyTorch Model…", self.exports.import_model)
         file.addSeparator()
         self._action(file, "&Quit", self.close, keys.Quit)
         edit = self.menuBar().addMenu("&Edit")

@@ -339,7 +339,8 @@ class _Mapper:
             try:
                 target.load_state_dict(source.state_dict())
             except RuntimeError as err:
-                raise ImportFailed(f"the weights of {node_id} do not fit: {str(err).splitlines()[0]}") from None
+                reason = [line.strip() for line in str(err).splitlines() if line.strip()][-1]
+                raise ImportFailed(f"the weights of {node_id} do not fit the shapes of its inputs: {reason}") from None
         return model
 
 
