@@ -51,7 +51,7 @@ class ExportActions(QObject):
         if not path:
             return
         try:
-            atomic_write(path, export_script(self.document.project))
+            atomic_write(path, export_script(self.document.project, file_name=Path(path).name))
         except ExportError as err:
             QMessageBox.warning(self.window, "Cannot export", str(err))
             return

@@ -88,7 +88,7 @@ def run_export(args) -> int:
     try:
         model = load_weights(project, args.weights) if args.weights else None
         if args.format == "script":
-            text = export_script(project, _weights_file(args.weights) if args.weights else None)
+            text = export_script(project, _weights_file(args.weights) if args.weights else None, args.out.name)
             atomic_write(args.out, text)
         else:
             from core.export.onnx import export_onnx

@@ -216,7 +216,7 @@ def model_code(graph: Graph, title: str) -> str:
         f'    """{title}: the network, one attribute per layer."""',
         "",
         f"    INPUT_SHAPE = {input_shape!r}  # one sample, without the batch",
-        f"    LOSS = {output.params['loss']!r}  # what the Output node minimises",
+        f"    LOSS = {_value(output.params['loss'])}  # what the Output node minimises",
         "",
         "    def __init__(self):",
         "        super().__init__()",
@@ -249,8 +249,9 @@ def optimizer_code(training: dict) -> str:
     )
 
 
-def export_script(project: Project, weights: str | os.PathLike | None = None) -> str:
-    """The text of the training script for `project`; `weights` is a run's weights.safetensors to start from."""
+def export_script(project: Project, weights: str | os.PathLike | None = None, file_name: str = "train_model.py") -> str:
+    """The text of the training script for `project`, to be saved as `file_name`; `weights` is a run's
+    weights.safetensors to start from."""
     if project.dataset not in MAKERS:
         readable = ", ".join(sorted(MAKERS))
         raise ExportError(
@@ -267,8 +268,8 @@ def export_script(project: Project, weights: str | os.PathLike | None = None) ->
     parts = [
         f'"""{project.title} — a training script exported from Neurona.',
         "",
-        "Train here:                python THIS_FILE.py [--epochs N] [--device cpu] [--out RUN_FOLDER]",
-        "Train on several processes: torchrun --standalone --nproc_per_node=2 THIS_FILE.py",
+        f"Train here:                  python {file_name} [--epochs N] [--device cpu] [--out RUN_FOLDER]",
+        f"Train on several processes: torchrun --standalone --nproc_per_node=2 {file_name}",
         "",
         f"Needs: {', '.join(needs)}.",
         "With --out it writes metrics.csv, weights.safetensors and project.json: a folder Neurona opens as a run.",
