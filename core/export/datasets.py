@@ -2,8 +2,8 @@
 
 The script must not import Neurona, so each generator of core.data is rewritten here as the text of a
 `make_samples(p, rng)` function that draws the same numbers in the same order: for the same seed the
-script's arrays equal `load_dataset`'s (tests/core/test_export_script.py checks every one). Datasets read
-from files are left out: the script would need Neurona's file readers.
+script's arrays equal `load_dataset`'s (tests/core/test_export_script.py checks every one). The published
+image sets are read from their folder; the user's own files (CSV, images, text) are left out.
 """
 
 from __future__ import annotations
@@ -198,6 +198,56 @@ def make_samples(p, rng):
     return bits[..., None].astype(np.float32), (bits.sum(1) % 2).astype(np.int64), ["even", "odd"]
 '''
 
+_IDX = '''
+def read_idx(path):
+    """The array in an IDX file (plain or gzipped): 0, 0, a type code, the number of dimensions, the sizes."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:2] == b"\\x1f\\x8b":
+        data = gzip.decompress(data)
+    types = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
+    dtype, ndim = np.dtype(types[data[2]]), data[3]
+    dims = [int(d) for d in np.frombuffer(data, ">u4", ndim, 4)]
+    return np.frombuffer(data, dtype, offset=4 + 4 * ndim).reshape(dims).astype(dtype.newbyteorder("="))
+
+
+def idx_file(stem):
+    for base in (stem, stem.replace("-idx", ".idx")):
+        for name in (base, base + ".gz"):
+            if os.path.isfile(os.path.join(DATA_FOLDER, name)):
+                return os.path.join(DATA_FOLDER, name)
+    raise FileNotFoundError(f"{DATA_FOLDER} has no {stem} (plain or .gz)")
+
+
+def make_samples(p, rng):
+    """The published training and test sets, read from DATA_FOLDER; pixels scaled to [0, 1]."""
+    sets = []
+    for part in ("train", "t10k"):
+        images = read_idx(idx_file(f"{part}-images-idx3-ubyte")).astype(np.float32) / 255.0
+        sets += [images[:, None], read_idx(idx_file(f"{part}-labels-idx1-ubyte")).astype(np.int64)]
+    return sets[0], sets[1], CLASSES, sets[2], sets[3]
+'''
+
+_CIFAR10 = '''
+def read_batch(path):
+    """One binary batch: records of a label byte and the red, green and blue 32x32 planes."""
+    with open(path, "rb") as f:
+        records = np.frombuffer(f.read(), np.uint8).reshape(-1, 1 + 3 * 32 * 32)
+    return records[:, 1:].reshape(-1, 3, 32, 32).astype(np.float32) / 255.0, records[:, 0].astype(np.int64)
+
+
+def make_samples(p, rng):
+    """The training batches present and the test batch, read from DATA_FOLDER."""
+    root = DATA_FOLDER
+    if not os.path.isfile(os.path.join(root, "test_batch.bin")):
+        root = os.path.join(root, "cifar-10-batches-bin")
+    names = [f"data_batch_{i}.bin" for i in range(1, 6) if os.path.isfile(os.path.join(root, f"data_batch_{i}.bin"))]
+    train = [read_batch(os.path.join(root, name)) for name in names]
+    x_test, y_test = read_batch(os.path.join(root, "test_batch.bin"))
+    x, y = np.concatenate([b[0] for b in train]), np.concatenate([b[1] for b in train])
+    return x, y, CLASSES, x_test, y_test
+'''
+
 MAKERS: dict[str, str] = {
     "circle": _CIRCLE,
     "xor": _XOR,
@@ -215,13 +265,23 @@ MAKERS: dict[str, str] = {
     "sine": _SINE,
     "adding": _ADDING,
     "parity": _PARITY,
+    "mnist": _IDX,
+    "fashion_mnist": _IDX,
+    "cifar10": _CIFAR10,
 }
+
+PUBLISHED = ("mnist", "fashion_mnist", "cifar10")  # read from DATA_FOLDER, with their own test sets
 
 SPLIT = '''
 def load_data(p):
     """Draw the samples and split them into train and test sets as Neurona does."""
     rng = np.random.default_rng(p["seed"])
-    x, y, classes = make_samples(p, rng)
+    x, y, classes, *published = make_samples(p, rng)
+    if published:  # its own test set; at most max_train training samples, drawn by the seed
+        if len(x) > p["max_train"]:
+            keep = np.sort(rng.choice(len(x), p["max_train"], replace=False))
+            x, y = x[keep], y[keep]
+        return x, y, published[0], published[1], len(classes)
     x = np.asarray(x, dtype=np.float32)
     y = np.asarray(y, dtype=np.int64 if classes else np.float32)
     order = rng.permutation(len(x))

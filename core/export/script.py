@@ -14,7 +14,7 @@ import keyword
 import os
 from pathlib import Path
 
-from core.export.datasets import MAKERS, NEEDS, SPLIT
+from core.export.datasets import MAKERS, NEEDS, PUBLISHED, SPLIT
 from core.export.runtime import RUNTIME
 from core.network.graph import Graph, infer
 from core.optimizers import optimizer
@@ -255,7 +255,7 @@ def export_script(project: Project, weights: str | os.PathLike | None = None, fi
     if project.dataset not in MAKERS:
         readable = ", ".join(sorted(MAKERS))
         raise ExportError(
-            f"the dataset '{project.dataset}' is read from files, which an exported script cannot do yet; "
+            f"the dataset '{project.dataset}' is read from your files, which an exported script cannot do yet; "
             f"these datasets can be exported: {readable}"
         )
     training = project.training.to_dict()
@@ -277,6 +277,7 @@ def export_script(project: Project, weights: str | os.PathLike | None = None, fi
         "",
         "import argparse",
         "import csv",
+        *(["import gzip"] if project.dataset in ("mnist", "fashion_mnist") else []),
         "import json",
         "import math",
         "import os",
@@ -296,6 +297,7 @@ def export_script(project: Project, weights: str | os.PathLike | None = None, fi
         f"TRAINING = {_literal(training)}",
         f"WEIGHTS = {weights_path!r}  # a run's weights.safetensors to start from, or None",
         f"NEURONA_NAMES = {_renamed(project.graph)!r}  # layers whose name in Neurona differs",
+        *_published_lines(project),
         "",
         "",
         "# ---- the data --------------------------------------------------------------------------------------",
@@ -320,6 +322,20 @@ def export_script(project: Project, weights: str | os.PathLike | None = None, fi
         "",
     ]
     return "\n".join(parts) + '\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
+
+
+def _published_lines(project: Project) -> list[str]:
+    """Where a published image set's files are, and its class names."""
+    if project.dataset not in PUBLISHED:
+        return []
+    from core.data import files
+    from core.data.catalog import _CACHE_SUBFOLDER
+    from core.data.download import default_cache_dir
+
+    folder = project.dataset_params["folder"] or str(default_cache_dir() / _CACHE_SUBFOLDER[project.dataset])
+    names = {"mnist": "MNIST_CLASSES", "fashion_mnist": "FASHION_MNIST_CLASSES", "cifar10": "CIFAR10_CLASSES"}
+    classes = getattr(files, names[project.dataset])
+    return [f"DATA_FOLDER = {_value(str(Path(folder).resolve()))}", f"CLASSES = {classes!r}"]
 
 
 def _literal(value: dict) -> str:
