@@ -99,7 +99,8 @@ def import_module(
         traced = _Tracer().trace(instance)
     except Exception as err:  # noqa: BLE001 - e.g. control flow that depends on the data
         raise ImportFailed(f"torch.fx cannot trace {cls.__name__}.forward: {str(err).splitlines()[0]}") from None
-    mapper = _Mapper(instance, path)
+    node_ids = getattr(module, "NODE_IDS", None)  # an exported script's names that had to change
+    mapper = _Mapper(instance, path, node_ids if isinstance(node_ids, dict) else {})
     for node in traced.nodes:
         mapper.visit(node)
     if mapper.problems:
@@ -163,8 +164,8 @@ def _exported_positions(module, graph: Graph) -> dict[str, tuple[float, float]]:
 class _Mapper:
     """Walks the traced nodes in order, adding a layer node per call."""
 
-    def __init__(self, root: nn.Module, path: Path):
-        self.root, self.path = root, path
+    def __init__(self, root: nn.Module, path: Path, node_ids: dict[str, str]):
+        self.root, self.path, self.node_ids = root, path, node_ids
         self.graph = Graph()
         self.values: dict[fx.Node, Any] = {}  # fx node -> layer node id, ("rnn", id), or ("meta",)
         self.sources: dict[str, nn.Module] = {}  # layer node id -> the module whose weights it takes
@@ -216,7 +217,7 @@ class _Mapper:
             if self.input_id:
                 self._unmapped(node, node.name, "is a second input; a Neurona network has one")
                 return
-            self.input_id = self._id(node.name)
+            self.input_id = self._id(self.node_ids.get(node.name, node.name))
             self.graph.add_node("Input", self.input_id, {"shape": (1,)})
             self.values[node] = self.input_id
         elif node.op == "call_module":
@@ -237,7 +238,7 @@ class _Mapper:
             self._unmapped(node, str(node.target), "is a tensor used directly, not through a layer")
 
     def _module(self, node: fx.Node, m: nn.Module) -> None:
-        name = str(node.target).replace(".", "_")
+        name = self.node_ids.get(node.target, str(node.target).replace(".", "_"))
         mapped = module_layer(m)
         if isinstance(mapped, str):
             self._unmapped(node, f"{type(m).__name__} {node.target}", mapped)

@@ -117,7 +117,8 @@ class Concat(nn.Module):
 ''',
 }
 
-_RESERVED = {"self", "torch", "nn", "np", "math", "x_"}
+# names a layer's attribute or variable must not take: the module, the script's globals, Model's constants
+_RESERVED = {"self", "torch", "nn", "np", "math", "INPUT_SHAPE", "LOSS"}
 
 
 def python_names(node_ids: list[str]) -> dict[str, str]:
@@ -126,12 +127,15 @@ def python_names(node_ids: list[str]) -> dict[str, str]:
     from torch import nn
 
     probe, names, taken = nn.Module(), {}, set(node_ids)
+
+    def free(name: str, node_id: str) -> bool:
+        clash = name in names.values() or (name != node_id and name in taken)
+        return not (keyword.iskeyword(name) or hasattr(probe, name) or name in _RESERVED or clash)
+
     for node_id in node_ids:
         name = node_id
-        while keyword.iskeyword(name) or hasattr(probe, name) or name in _RESERVED or name in names.values():
+        while not free(name, node_id):
             name += "_"
-            if name in taken and name != node_id:
-                continue
         names[node_id] = name
     return names
 
@@ -230,12 +234,13 @@ def model_code(graph: Graph, title: str) -> str:
     return helper_code + "\n" + "\n".join(lines) + "\n"
 
 
-def _renamed(graph: Graph) -> dict[str, str]:
+def _renamed(graph: Graph) -> tuple[dict[str, str], dict[str, str]]:
+    """For the names that differ: attribute → key in the app's saved weights, attribute → node id."""
     inference = infer(graph)
     needed = graph.reachable(inference.output_id, forward=False)
     order = [n for n in inference.order if n in needed]
     names, keys = python_names(order), neurona_keys(order)
-    return {names[n]: keys[n] for n in order if names[n] != keys[n]}
+    return {names[n]: keys[n] for n in order if names[n] != keys[n]}, {names[n]: n for n in order if names[n] != n}
 
 
 def optimizer_code(training: dict) -> str:
@@ -296,7 +301,8 @@ def export_script(project: Project, weights: str | os.PathLike | None = None, fi
         f"DATASET = {_literal(project.dataset_params)}",
         f"TRAINING = {_literal(training)}",
         f"WEIGHTS = {weights_path!r}  # a run's weights.safetensors to start from, or None",
-        f"NEURONA_NAMES = {_renamed(project.graph)!r}  # layers whose name in Neurona differs",
+        f"NEURONA_NAMES = {_renamed(project.graph)[0]!r}  # layers whose name in Neurona's weights differs",
+        f"NODE_IDS = {_renamed(project.graph)[1]!r}  # layers whose name on Neurona's canvas differs",
         *_published_lines(project),
         "",
         "",

@@ -145,8 +145,8 @@ def every_path_project(optimizer: str, schedule: str) -> Project:
     g.add_node("Linear", "side", {"out_features": 8, "bias": False}, frozen=True)
     g.add_node("Add", "skip")
     g.add_node("Concat", "both")
-    g.add_node("Dropout", "drop", {"p": 0.2})
-    g.add_node("ELU", "elu")
+    g.add_node("Dropout", "training", {"p": 0.2})  # an attribute every nn.Module has
+    g.add_node("ELU", "lambda")  # a Python keyword
     g.add_node("Linear", "head", {"out_features": 1})
     g.add_node("Output", "out", {"loss": "bce"})
     for a, b, port in (
@@ -158,9 +158,9 @@ def every_path_project(optimizer: str, schedule: str) -> Project:
         ("side", "skip", 1),
         ("skip", "both", 0),
         ("side", "both", 1),
-        ("both", "drop", 0),
-        ("drop", "elu", 0),
-        ("elu", "head", 0),
+        ("both", "training", 0),
+        ("training", "lambda", 0),
+        ("lambda", "head", 0),
         ("head", "out", 0),
     ):
         g.add_edge(a, b, port)
