@@ -4,6 +4,8 @@ model: the dialogs around core.export. Importing runs the chosen file's code, so
 from __future__ import annotations
 
 import ast
+import shutil
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -23,16 +25,12 @@ IMPORT_WARNING = (
 class ExportActions(QObject):
     message = Signal(str)  # for the status bar
 
-    def __init__(self, window: QWidget, document: Document, files: ProjectFiles):
+    def __init__(self, window: QWidget, document: Document, files: ProjectFiles, controller):
         super().__init__(window)
         self.window, self.document, self.files = window, document, files
-        self.records: list = []  # the current run's epoch evaluations (core.train.trainer.EpochRecord)
+        self.controller = controller  # the training run's (gui.training.controller): it saves the run's metrics
         self._task = None
-        document.model_reset.connect(lambda _: self.records.clear())
-
-    def add_snapshot(self, shot) -> None:
-        """Keep the evaluations a run's snapshot carries, for Export → Metrics."""
-        self.records.extend(shot.evaluations)
+        self._metrics: tuple[str, str] | None = None  # (the folder the run is being saved to, the CSV wanted)
 
     def _suggest(self, suffix: str) -> str:
         path = self.document.path
@@ -102,22 +100,33 @@ class ExportActions(QObject):
         QMessageBox.warning(self.window, "Cannot export ONNX", text)
 
     def export_metrics(self) -> None:
-        from core.run.saved import write_metrics
-
-        if not self.records:
-            QMessageBox.information(self.window, "Export metrics", "No epoch of this run has finished yet.")
+        """The current run's per-epoch metrics: the run saves itself to a temporary folder (where the
+        model lives), and its metrics.csv is copied to the file chosen."""
+        if not self.controller.active:
+            QMessageBox.information(self.window, "Export metrics", "Nothing has been trained yet.")
             return
         path, _ = QFileDialog.getSaveFileName(
             self.window, "Export the run's metrics", self._suggest("_metrics.csv"), "CSV (*.csv)"
         )
         if not path:
             return
+        self._metrics = (tempfile.mkdtemp(prefix="neurona-metrics-"), path)
+        self.controller.saved.connect(self._run_saved)
+        self.controller.save(self._metrics[0])
+
+    def _run_saved(self, folder: str) -> None:
+        if self._metrics is None or folder != self._metrics[0]:
+            return
+        self.controller.saved.disconnect(self._run_saved)
+        (folder, path), self._metrics = self._metrics, None
         try:
-            write_metrics(Path(path), self.records)
+            shutil.copyfile(Path(folder) / "metrics.csv", path)
         except OSError as err:
             QMessageBox.warning(self.window, "Cannot export", f"{path}: {err.strerror or err}")
             return
-        self.message.emit(f"Wrote {len(self.records)} epochs to {path}")
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        self.message.emit(f"Wrote the run's metrics to {path}")
 
     # ---- import ---------------------------------------------------------------------------------------
 

@@ -83,12 +83,12 @@ class MainWindow(QMainWindow):
         self.settings = app_settings()
         self.document = doc = Document(autosave or Autosave(), self)
         self.files = ProjectFiles(self, doc, self.settings)
-        self.exports = ExportActions(self, doc, self.files)
 
         self.palette = Palette()
         self.inspector = Inspector()
         self.dataset_panel = DatasetPanel()
         self.run_controls = RunControls(self, doc)
+        self.exports = ExportActions(self, doc, self.files, self.run_controls.controller)
         self.view = GraphView()
         self.editor = Editor(self.view, self.inspector, doc.undo_stack)
         self.problems = QListWidget()
@@ -119,7 +119,6 @@ class MainWindow(QMainWindow):
         self.files.recent_changed.connect(lambda _: self._fill_recent())
         self.files.run_opened.connect(self.run_controls.start_when_loaded)
         self.exports.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.run_controls.controller.snapshot.connect(self.exports.add_snapshot)
         self.palette.layer_activated.connect(self.editor.add_layer)
         self.editor.guard = self.run_controls.guard
         self.run_controls.message.connect(lambda text: self.statusBar().showMessage(text, 8000))

@@ -3,13 +3,10 @@
 import csv
 
 import pytest
-import torch
 from conftest import LESSONS
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from core.project import load_project
-from core.run.session import Snapshot
-from core.train.trainer import Trainer
 
 
 def menu_action(window, *path):
@@ -53,15 +50,15 @@ def test_import_is_not_run_when_the_warning_is_declined(lesson_window, monkeypat
     assert not opened
 
 
-def test_export_metrics_writes_the_runs_epochs(lesson_window, tmp_path, monkeypatch):
+def test_export_metrics_writes_the_runs_epochs(lesson_window, qtbot, tmp_path, monkeypatch):
     window = lesson_window
-    trainer = Trainer(window.document.project.copy())
-    records = list(trainer.train(2))
-    empty = torch.zeros(0).numpy()
-    window.exports.add_snapshot(Snapshot(trainer.step_count, 2, 0.05, empty, empty, empty, records))
+    window.document.project.training = window.document.project.training.replace(epochs=2)
+    window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: window.run_controls.controller.state == "finished", timeout=60000)
     out = tmp_path / "metrics.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     menu_action(window, "File", "Export", "Metrics (CSV)…").trigger()
+    qtbot.waitUntil(out.exists, timeout=20000)
     with open(out, encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert [float(r["test_loss"]) for r in rows] == [r.test_loss for r in records]
+    assert [int(r["epoch"]) for r in rows][-1] == 2 and all(float(r["test_loss"]) > 0 for r in rows)
