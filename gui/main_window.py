@@ -39,6 +39,7 @@ from gui.editor.inspector import Inspector
 from gui.editor.items import TEXT_SCALE
 from gui.editor.palette import Palette
 from gui.editor.view import GraphView
+from gui.export_actions import ExportActions
 from gui.project_files import ProjectFiles
 from gui.settings import Autosave, app_settings
 from gui.training.run_controls import RunControls
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector()
         self.dataset_panel = DatasetPanel()
         self.run_controls = RunControls(self, doc)
+        self.exports = ExportActions(self, doc, self.files, self.run_controls.controller)
         self.view = GraphView()
         self.editor = Editor(self.view, self.inspector, doc.undo_stack)
         self.problems = QListWidget()
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         self.files.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.files.recent_changed.connect(lambda _: self._fill_recent())
         self.files.run_opened.connect(self.run_controls.start_when_loaded)
+        self.exports.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.palette.layer_activated.connect(self.editor.add_layer)
         self.editor.guard = self.run_controls.guard
         self.run_controls.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -186,6 +189,11 @@ class MainWindow(QMainWindow):
         self._action(file, "&Save", files.save, keys.Save)
         self._action(file, "Save &As…", files.save_as, keys.SaveAs)
         file.addAction(self.run_controls.save_run_action)
+        export = file.addMenu("&Export")
+        self._action(export, "&PyTorch Script…", self.exports.export_script)
+        self._action(export, "&ONNX…", self.exports.export_onnx)
+        self._action(export, "&Metrics (CSV)…", self.exports.export_metrics)
+        self._action(file, "&Import PyTorch Model…", self.exports.import_model)
         file.addSeparator()
         self._action(file, "&Quit", self.close, keys.Quit)
         edit = self.menuBar().addMenu("&Edit")

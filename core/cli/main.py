@@ -1,4 +1,4 @@
-"""The headless verbs: `check` a project and `train` it, printing plain text."""
+"""The headless verbs: `check` a project and `train` it, printing plain text; the others live beside it."""
 
 from __future__ import annotations
 
@@ -83,6 +83,9 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
     from core.cli.landscape import add_parser as add_landscape
 
     add_landscape(verbs)
+    from core.cli.export import add_parsers as add_export
+
+    add_export(verbs)
     return parser
 
 
@@ -99,6 +102,10 @@ def main(argv: list[str]) -> int:
         from core.cli.landscape import run as run_landscape
 
         return run_landscape(args)
+    if args.verb in ("export", "import"):
+        from core.cli.export import run_export, run_import
+
+        return run_export(args) if args.verb == "export" else run_import(args)
     try:
         project = load_project(args.project)
     except ProjectError as err:
