@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from datetime import datetime
 from pathlib import Path
 
+from core.cli.terminal import say
 from core.project import ProjectError, load_project
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_FILE = 0, 1, 2
@@ -34,13 +33,10 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
         "the run (metrics.csv, weights.safetensors, project.json, and trajectory.safetensors: "
         "a sample of the weights along training, for `landscape`).",
     )
-    train.add_argument("project", help="a project file (.json)")
-    train.add_argument("--epochs", type=int, help="epochs to train (default: the project's)")
-    train.add_argument("--out", type=Path, help="folder for the run (default: runs/NAME-TIME)")
-    train.add_argument(
-        "--device", choices=("auto", "cpu", "cuda", "mps"), help="where to train (default: the project's)"
-    )
-    train.add_argument("--seed", type=int, help="override the training seed")
+    train.add_argument("project", nargs="?", help="a project file (.json); with --resume, the run's own")
+    from core.cli.train import add_arguments as add_train_arguments
+
+    add_train_arguments(train)
     fetch = verbs.add_parser(
         "download",
         help="download MNIST, Fashion-MNIST or CIFAR-10 into the cache",
@@ -93,13 +89,21 @@ def main(argv: list[str]) -> int:
         from core.cli.landscape import run as run_landscape
 
         return run_landscape(args)
+    path = args.project
+    if args.verb == "train" and path is None and args.resume is not None:
+        path = str(args.resume / "project.json")
+    if path is None:
+        print(f"error: give a project file to {args.verb}", file=sys.stderr)
+        return EXIT_BAD_FILE
     try:
-        project = load_project(args.project)
+        project = load_project(path)
     except ProjectError as err:
-        print(f"error: {args.project}: {err}", file=sys.stderr)
+        print(f"error: {path}: {err}", file=sys.stderr)
         return EXIT_BAD_FILE
     if args.verb == "check":
-        return check(project, args.project)
+        return check(project, path)
+    from core.cli.train import train
+
     return train(project, args)
 
 
@@ -123,6 +127,7 @@ def download(args) -> int:
 
 
 def check(project, path) -> int:
+    from core.cli.train import describe
     from core.data.catalog import DatasetError, load_dataset
     from core.network.fit import data_problems
     from core.network.graph import infer
@@ -134,87 +139,21 @@ def check(project, path) -> int:
     except DatasetError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_PROBLEM
-    print(f"{project.title} ({path})")
-    print(f"dataset: {_describe(data)}")
-    print(f"  {'node':<14}{'kind':<11}{'output':>14}{'params':>12}")
+    say(f"{project.title} ({path})")
+    say(f"dataset: {describe(data)}")
+    rows = [("node", "kind", "output", "params")]
     for node_id in inference.order + [n for n in project.graph.nodes if n not in inference.order]:
-        shape = inference.shapes.get(node_id)
-        count = inference.param_counts.get(node_id)
-        print(
-            f"  {node_id:<14}{project.graph.nodes[node_id].kind:<11}"
-            f"{fmt_shape(shape) if shape is not None else '?':>14}{'' if count is None else f'{count:,}':>12}"
-        )
-    print(f"total parameters: {inference.total_params:,}")
-    problems = inference.problems or data_problems(project.graph, inference, data)
+        shape, count = inference.shapes.get(node_id), inference.param_counts.get(node_id)
+        out = fmt_shape(shape) if shape is not None else "?"
+        rows.append((node_id, project.graph.nodes[node_id].kind, out, "" if count is None else f"{count:,}"))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for node_id, kind, out, count in rows:  # columns as wide as their widest cell, so they never run together
+        say(f"  {node_id:<{widths[0]}}  {kind:<{widths[1]}}  {out:>{widths[2]}}  {count:>{widths[3]}}")
+    say(f"total parameters: {inference.total_params:,}")
+    problems = inference.problems or data_problems(project.graph, inference, data, project.training)
     for problem in problems:
-        print(f"error: {problem}")
+        say(f"error: {problem}")
     if problems:
         return EXIT_PROBLEM
-    print("ok: the network is ready to train")
+    say("ok: the network is ready to train")
     return EXIT_OK
-
-
-def train(project, args) -> int:
-    import os
-
-    import torch
-
-    from core.run.saved import save_run
-    from core.train.trainer import Diverged, Trainer, TrainingError
-
-    if "OMP_NUM_THREADS" not in os.environ:  # one intra-op thread, as the app's worker: on 2 busy cores a
-        torch.set_num_threads(1)  # second one spun so much that a small network trained 20× slower
-    changes = {
-        k: v for k, v in (("epochs", args.epochs), ("seed", args.seed), ("device", args.device)) if v is not None
-    }
-    try:
-        if changes:
-            project.training = project.training.replace(**changes)
-        trainer = Trainer(project)
-    except (TrainingError, ValueError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return EXIT_PROBLEM
-    out = args.out or Path("runs") / f"{Path(args.project).stem}-{datetime.now():%Y%m%d-%H%M%S}"
-    config = project.training
-    print(f"{project.title}: {_describe(trainer.data)}")
-    print(
-        f"{config.optimizer}, lr {config.lr:g}, batch {config.batch_size}, {config.epochs} epochs on {trainer.device}"
-    )
-    from core.landscape.probe import TrajectoryRecorder
-
-    recorder = TrajectoryRecorder(trainer)  # the run keeps its path, for `landscape` with PCA directions
-    trainer.after_step.append(recorder)
-    records, status = [], EXIT_OK
-    started = time.perf_counter()
-    try:
-        for record in trainer.train():
-            records.append(record)
-            print(_epoch_line(record, config.epochs), flush=True)
-    except Diverged as err:
-        print(f"error: {err}", file=sys.stderr)
-        status = EXIT_PROBLEM
-    except KeyboardInterrupt:
-        print("stopped by the user; saving what was trained", file=sys.stderr)
-        status = EXIT_PROBLEM
-    save_run(out, project, records, trainer.model, recorder.trajectory())
-    print(f"trained {trainer.step_count} steps in {time.perf_counter() - started:.1f}s; run saved to {out}")
-    return status
-
-
-def _describe(data) -> str:
-    from core.network.layers import fmt_shape
-
-    kind = f"{data.num_classes} classes" if data.num_classes else f"targets of {fmt_shape(data.target_shape)}"
-    sizes = f"{len(data.x_train)} train / {len(data.x_test)} test"
-    return f"{data.name}, {fmt_shape(data.input_shape)} inputs, {kind}, {sizes}"
-
-
-def _epoch_line(r, epochs: int) -> str:
-    def acc(a):
-        return f" acc {a * 100:5.1f}%" if a is not None else ""
-
-    width = len(str(epochs))
-    return (
-        f"epoch {r.epoch:>{width}}/{epochs}  train loss {r.train_loss:.4f}{acc(r.train_acc)}  "
-        f"test loss {r.test_loss:.4f}{acc(r.test_acc)}  lr {r.lr:.3g}  {r.seconds:.2f}s"
-    )

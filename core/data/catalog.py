@@ -414,6 +414,18 @@ def validate_dataset(name: str, params: dict) -> dict:
     return validate_params(f"dataset '{name}'", dataset_params(name), params)
 
 
+def _check_finite(name: str, values: np.ndarray, what: str) -> None:
+    """Refuse values that overflowed 32 bits (or were never numbers), naming the first sample."""
+    if values.dtype.kind != "f" or np.isfinite(values).all():
+        return
+    flat = values.reshape(len(values), -1)
+    sample, column = (int(i) for i in np.argwhere(~np.isfinite(flat))[0])
+    raise DatasetError(
+        f"dataset '{name}': sample {sample + 1}, {what} value {column + 1} is not a finite 32-bit number "
+        "(too large, or not a number): rescale the data"
+    )
+
+
 def load_dataset(name: str, params: dict | None = None) -> Data:
     """Make or read a dataset and split it; a file problem becomes a DatasetError."""
     p = validate_dataset(name, params or {})
@@ -428,9 +440,12 @@ def load_dataset(name: str, params: dict | None = None) -> Data:
         raise DatasetError(f"dataset '{name}': cannot read {err.filename or 'a file'}: {err.strerror or err}") from None
     x = np.asarray(arrays.x, dtype=np.float32)
     y = np.asarray(arrays.y, dtype=np.int64 if arrays.classes else np.float32)
+    _check_finite(name, x, "input")
+    _check_finite(name, y, "target")
     if arrays.x_test is not None:
         x_test = np.asarray(arrays.x_test, dtype=np.float32)
         y_test = np.asarray(arrays.y_test, dtype=y.dtype)
+        _check_finite(name, x_test, "test input")
         return Data(name, x, y, x_test, y_test, tuple(x.shape[1:]), len(arrays.classes), arrays.classes)
     order = rng.permutation(len(x))
     n_test = max(1, int(round(len(x) * p["test_ratio"])))

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+FLOAT32_MAX = float(np.finfo(np.float32).max)
 MAX_CLASS_VALUES = 20  # 'auto' treats an integer label with at most this many values as classes
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 
@@ -77,8 +78,18 @@ def _numbers(cells: np.ndarray, column: str) -> np.ndarray:
         except ValueError:
             values[i] = math.nan
         if not math.isfinite(values[i]):
-            raise DataSourceError(f"row {_row_number(i)}, column '{column}': '{cell}' is not a number")
+            raise DataSourceError(f"row {_row_number(i)}, column '{column}': '{clip(cell)}' is not a number")
+        if abs(values[i]) > FLOAT32_MAX:
+            raise DataSourceError(
+                f"row {_row_number(i)}, column '{column}': {clip(cell)} is too large for the network's "
+                f"32-bit numbers (at most ±{FLOAT32_MAX:.4g}): rescale the column"
+            )
     return values
+
+
+def clip(text: str, limit: int = 40) -> str:
+    """A cell as a message shows it: a long one is cut, so an error stays one readable line."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _is_numeric(cells: np.ndarray) -> bool:
