@@ -77,8 +77,36 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
 
 
 def main(argv: list[str]) -> int:
-    """Run a headless verb (`open` belongs to the app: main.py sends it there)."""
+    """Run a headless verb (`open` belongs to the app: main.py sends it there); a reader that goes
+    away (`check p.json | head -1`) or a Ctrl-C outside training ends it without a traceback."""
     args = build_parser().parse_args(argv)
+    try:
+        return _run_verb(args)
+    except BrokenPipeError:
+        say("")  # points the closed stream at nothing
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        say("stopped by the user", err=True)
+        return EXIT_PROBLEM
+
+
+def project_file_problem(path: str) -> str:
+    """Why `path` cannot be a project file without even opening it (a FIFO or /dev/zero would be read forever)."""
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as err:
+        return f"cannot read {path}: {err.strerror or err}"
+    if stat.S_ISDIR(mode):
+        return f"{path} is a folder, not a project file"
+    if not stat.S_ISREG(mode):
+        return f"{path} is not a regular file (a device or a pipe), so it cannot be a project file"
+    return ""
+
+
+def _run_verb(args) -> int:
     if args.verb == "download":
         return download(args)
     if args.verb == "lab":  # trajectories only: main.py runs `lab` with the GUI's picture maker
@@ -95,10 +123,14 @@ def main(argv: list[str]) -> int:
     if path is None:
         print(f"error: give a project file to {args.verb}", file=sys.stderr)
         return EXIT_BAD_FILE
+    problem = project_file_problem(path)
+    if problem:
+        say(f"error: {problem}", err=True)
+        return EXIT_BAD_FILE
     try:
         project = load_project(path)
     except ProjectError as err:
-        print(f"error: {path}: {err}", file=sys.stderr)
+        say(f"error: {path}: {err}", err=True)
         return EXIT_BAD_FILE
     if args.verb == "check":
         return check(project, path)
@@ -118,6 +150,10 @@ def download(args) -> int:
         folder = fetch_dataset(args.dataset, args.cache or default_cache_dir(), progress)
     except (DownloadError, DownloadCancelled) as err:
         print(f"\nerror: {err}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except OSError as err:  # the cache folder itself: a file in its place, no permission, a full disk
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"\nerror: {where}{err.strerror or err}", file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         print("\nstopped; run the same command again to resume", file=sys.stderr)
