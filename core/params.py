@@ -88,7 +88,9 @@ def _num(value: float) -> str:
     """A number as a person writes it: whole numbers in full (2147483647, not 2.14748e+09)."""
     if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and abs(value) < 1e15):
         value = int(value)
-        return str(value) if abs(value) < 10**30 else f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+        if abs(value) < 10**30:
+            return str(value)
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
     try:
         return f"{value:g}"
     except OverflowError:

@@ -15,6 +15,7 @@ import numpy as np
 
 from core.data import files as data_files
 from core.data import toys as data_toys
+from core.data.memory import check_fits
 from core.params import Param, ParamError, validate_params
 
 
@@ -414,6 +415,26 @@ def validate_dataset(name: str, params: dict) -> dict:
     return validate_params(f"dataset '{name}'", dataset_params(name), params)
 
 
+_PEAK_BYTES = {  # (n_samples, steps, params) -> the most memory the maker holds at once
+    "gaussian_features": lambda n, steps, p: n * p["features"] * 8 * 2.5,  # float64 draws, a float32 copy, scores
+    "sine": lambda n, steps, p: n * (steps + 1) * 8 * 3,
+    "adding": lambda n, steps, p: n * steps * 8 * 4,
+    "parity": lambda n, steps, p: n * steps * 8 * 2,
+    "patches": lambda n, steps, p: n * p["size"] ** 2 * (3 if p["colour"] else 1) * 4 * 4,
+}
+
+
+def _check_size(name: str, p: dict) -> None:
+    """Refuse parameters whose arrays would not fit in memory, before making any (peak bytes per kind;
+    a text's size depends on the file, so core.data.sequences checks it)."""
+    estimate = _PEAK_BYTES.get(name)
+    if estimate is None:
+        return
+    peak = estimate(p["n_samples"], p.get("steps", 1), p)
+    lower = "n_samples" + (" or steps" if "steps" in p else " or features" if "features" in p else "")
+    check_fits(f"the dataset '{name}' with these settings", peak, lower)
+
+
 def _check_finite(name: str, values: np.ndarray, what: str) -> None:
     """Refuse values that overflowed 32 bits (or were never numbers), naming the first sample."""
     if values.dtype.kind != "f" or np.isfinite(values).all():
@@ -431,6 +452,7 @@ def load_dataset(name: str, params: dict | None = None) -> Data:
     p = validate_dataset(name, params or {})
     rng = np.random.default_rng(p["seed"])
     try:
+        _check_size(name, p)
         arrays = KINDS[name].make(p, rng)
     except DatasetError:
         raise

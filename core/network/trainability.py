@@ -5,9 +5,9 @@ Problem with a sentence that says what to change, found before anything is alloc
 from __future__ import annotations
 
 import math
-import os
 
 from core.data.catalog import Data
+from core.data.memory import available_memory, size_text
 from core.network.graph import Graph, Inference, Problem
 from core.train_config import TrainConfig
 
@@ -82,37 +82,18 @@ def memory_needed(inference: Inference, data: Data, config: TrainConfig | None) 
     return {"weights": weights, "gradients": weights, "optimiser state": state, "activations": activations}
 
 
-def available_memory() -> int | None:
-    """Bytes this machine can still give a program (Linux's MemAvailable), or None if unknown."""
-    try:
-        with open("/proc/meminfo", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    try:
-        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (ValueError, OSError, AttributeError):
-        return None
-
-
 def _memory_problems(inference: Inference, data: Data, config: TrainConfig | None) -> list[Problem]:
     available = available_memory()
     needs = memory_needed(inference, data, config)
     total = sum(needs.values())
     if available is None or total <= available:
         return []
-    parts = ", ".join(f"{name} {gigabytes(n)}" for name, n in needs.items() if n)
+    parts = ", ".join(f"{name} {size_text(n)}" for name, n in needs.items() if n)
     return [
         Problem(
-            f"the network is too large for this machine: training needs about {gigabytes(total)} "
-            f"({inference.total_params:,} parameters; {parts}) but only {gigabytes(available)} of memory is free",
+            f"the network is too large for this machine: training needs about {size_text(total)} "
+            f"({inference.total_params:,} parameters; {parts}) but only {size_text(available)} of memory is free",
             None,
             "use fewer or narrower layers, or a smaller batch size",
         )
     ]
-
-
-def gigabytes(n: int) -> str:
-    return f"{n / 1e9:,.1f} GB" if n >= 1e8 else f"{n / 1e6:,.1f} MB"

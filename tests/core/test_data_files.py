@@ -127,7 +127,7 @@ def test_idx_broken_gzip_stream(tmp_path):
     with pytest.raises(DataFileError, match="f.gz is a broken gzip file .*download it again"):
         read_idx(write(tmp_path / "f.gz", packed[: len(packed) // 2]))
     corrupt = packed[:20] + bytes(b ^ 0xFF for b in packed[20:40]) + packed[40:]
-    with pytest.raises(DataFileError, match="g.gz is a broken gzip file"):
+    with pytest.raises(DataFileError, match="g.gz (is a broken gzip file|has a corrupt header)"):
         read_idx(write(tmp_path / "g.gz", corrupt))
 
 
