@@ -22,6 +22,7 @@ class DataFileError(ValueError):
 # IDX type codes and the big-endian dtypes they stand for (see http://yann.lecun.com/exdb/mnist/).
 _IDX_TYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
 _IDX_TYPE_NAMES = "0x08 ubyte, 0x09 byte, 0x0B short, 0x0C int, 0x0D float, 0x0E double"
+_CHUNK = 1 << 22  # bytes read at a time
 _MAX_EXTRA = 1 << 20  # bytes beyond the header's promise that are counted (a gzip bomb is never read to its end)
 _MAX_IDX_BYTES = 1 << 33  # 8 GiB: far above any real IDX file, below what a corrupt header can claim
 
@@ -69,9 +70,18 @@ class _Reader:
         self._raw = raw
 
     def read(self, n: int) -> bytes:
-        """Up to n bytes; fewer only at the end of the data."""
+        """Up to n bytes; fewer only at the end of the data. Read in chunks, so a header that
+        promises gigabytes costs only what the file really holds."""
         try:
-            return self.stream.read(n)
+            if n <= _CHUNK:
+                return self.stream.read(n)
+            out = bytearray()
+            while len(out) < n:
+                chunk = self.stream.read(min(_CHUNK, n - len(out)))
+                if not chunk:
+                    break
+                out += chunk
+            return bytes(out)
         except (OSError, EOFError, zlib.error) as e:
             if not self.gzipped:
                 raise DataFileError(f"{self.name} cannot be read: {getattr(e, 'strerror', None) or e}") from None
