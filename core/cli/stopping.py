@@ -28,7 +28,10 @@ class StopSignals:
 
     def __enter__(self) -> StopSignals:
         for number in STOP_SIGNALS:
-            self._previous[number] = signal.signal(number, self._arrived)
+            try:
+                self._previous[number] = signal.signal(number, self._arrived)
+            except ValueError:  # not the main thread (a test or an embedding program): signals stay as they were
+                break
         return self
 
     def __exit__(self, *exc) -> None:

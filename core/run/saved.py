@@ -201,7 +201,7 @@ def _exchange(a: Path, b: Path) -> bool:
     """Linux's renameat2(RENAME_EXCHANGE): swap two paths in one step; False where unsupported."""
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (AttributeError, OSError):
+    except (AttributeError, OSError, TypeError):  # not Linux, or a C library without it
         return False
     at_cwd, exchange = -100, 2
     if renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), exchange) == 0:

@@ -290,6 +290,14 @@ def test_download_whole_file_with_checksum_and_progress(server, tmp_path):
     assert server.requests == [("blob", None)]
 
 
+def test_a_disk_filling_up_mid_download_is_explained_and_keeps_the_part(server, tmpfs):
+    server.files["blob"] = BLOB
+    disk = tmpfs("small", "size=128k")
+    with pytest.raises(DownloadError, match=r"cannot write .*blob.part after .* free some space and try again"):
+        download_file(server.url + "blob", disk / "blob", MD5, timeout=5)
+    assert 0 < (disk / "blob.part").stat().st_size < len(BLOB)  # kept, so a retry resumes
+
+
 def test_download_accepts_sha256(server, tmp_path):
     server.files["blob"] = BLOB
     download_file(server.url + "blob", tmp_path / "blob", hashlib.sha256(BLOB).hexdigest(), timeout=5)

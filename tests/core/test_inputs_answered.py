@@ -143,6 +143,19 @@ def test_landscape_refuses_bad_options_and_broken_runs(spiral_run, tmp_path, cap
     assert "Traceback" not in err
 
 
+def test_landscape_on_a_full_disk_names_the_file(spiral_run, tmpfs, capsys):
+    disk = tmpfs("full", "size=64k")
+    with open(disk / "filler", "wb", buffering=0) as f:
+        with pytest.raises(OSError):
+            while True:
+                f.write(bytes(4096))
+    spiral = str(LESSONS / "spiral_mlp.json")
+    assert cli(["landscape", spiral, "--weights", str(spiral_run), "--grid", "9", "--out", str(disk)]) == 1
+    err = capsys.readouterr().err
+    assert f"{disk / 'landscape.npz'}: No space left on device" in err and "Traceback" not in err
+    assert [p.name for p in disk.iterdir()] == ["filler"]  # no temporary file left
+
+
 @pytest.mark.parametrize(
     "option", [["--start", "nan,inf"], ["--lr-scale", "nan"], ["--clip", "nan"], ["--noise", "inf"]]
 )

@@ -176,25 +176,6 @@ def test_resuming_what_cannot_be_resumed_says_why(tmp_path, capsys):
     assert "nothing" in capsys.readouterr().err
 
 
-@pytest.fixture
-def tmpfs(tmp_path):
-    """Mount a small tmpfs (root only); yields a function mounting one with options."""
-    mounted = []
-
-    def mount(name: str, options: str) -> Path:
-        point = tmp_path / name
-        point.mkdir()
-        done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(point)], capture_output=True)
-        if done.returncode:
-            pytest.skip("mounting a tmpfs needs root")
-        mounted.append(point)
-        return point
-
-    yield mount
-    for point in mounted:
-        subprocess.run(["umount", str(point)], check=False)
-
-
 def test_read_only_and_full_disks_refuse_before_training(tmpfs, capsys):
     read_only, full = tmpfs("ro", "size=4m,ro"), tmpfs("full", "size=256k")
     for out, why in ((read_only / "run", "Read-only file system"), (full / "run", "free")):
