@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import datetime
 from pathlib import Path
 
 from core.cli.stopping import Stopped, StopSignals
@@ -44,7 +43,7 @@ def train(project, args) -> int:
     import torch
 
     from core.landscape.probe import TrajectoryRecorder
-    from core.run.saved import RunFolderError, check_can_save, remove_stale_temporaries, run_size
+    from core.run.saved import RunFolderError, check_can_save, new_run_folder, remove_stale_temporaries, run_size
     from core.train.trainer import Diverged, Trainer, TrainingError
 
     if "OMP_NUM_THREADS" not in os.environ:  # one intra-op thread, as the app's worker: on 2 busy cores a
@@ -72,7 +71,7 @@ def train(project, args) -> int:
     out = args.out or args.resume
     try:
         if out is None:
-            out = _claim_default_folder(Path(args.project).stem)
+            out = new_run_folder(Path("runs"), Path(args.project).stem)
         else:
             remove_stale_temporaries(out)
         check_can_save(out, run_size(trainer.model, path_bytes))
@@ -162,20 +161,6 @@ def _os_message(err: OSError) -> str:
 
 def _signal_words(name: str) -> str:
     return {"SIGINT": "the user (Ctrl-C)", "SIGHUP": "SIGHUP (the terminal closed)"}.get(name, name)
-
-
-def _claim_default_folder(stem: str) -> Path:
-    """runs/NAME-TIME, or NAME-TIME-2, -3 …: made at once, so runs started in the same second keep apart."""
-    base = Path("runs") / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}"
-    base.parent.mkdir(parents=True, exist_ok=True)
-    for n in range(1, 10_000):
-        folder = base if n == 1 else base.with_name(f"{base.name}-{n}")
-        try:
-            folder.mkdir()
-        except FileExistsError:
-            continue
-        return folder
-    raise FileExistsError(f"too many runs named {base.name}-… in {base.parent}")
 
 
 def _resume(trainer, folder: Path) -> list:

@@ -14,6 +14,7 @@ import ctypes
 import io
 import math
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -48,11 +49,18 @@ def save_run(
     *,
     resume: dict | None = None,
 ) -> Path:
-    """Write the run into `folder`, replacing an earlier run there as a whole.
+    """Write the run into `folder`, replacing an earlier run there as a whole, and return where it went.
 
-    `resume` (from `resume_state`) lets `train --resume` continue with the optimiser's state."""
+    A folder holding other files (the app lets one pick any folder) is never replaced: the run goes
+    into a new sub-folder of it. `resume` (from `resume_state`) lets `train --resume` continue with
+    the optimiser's state."""
     folder = Path(folder)
-    check_run_target(folder)
+    try:
+        check_run_target(folder)
+    except RunFolderError:
+        if not folder.is_dir() or folder.is_symlink():
+            raise
+        folder = new_run_folder(folder, project.title)
     folder.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(folder)
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}{_SAVING}{os.getpid()}-", dir=folder.parent))
@@ -72,6 +80,24 @@ def save_run(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return folder
+
+
+def new_run_folder(parent: Path, name: str) -> Path:
+    """A new, empty folder NAME-TIME (or NAME-TIME-2 …) in `parent`, made at once so that runs
+    saved in the same second never share one."""
+    from datetime import datetime
+
+    stem = re.sub(r"[^\w.-]+", "-", name).strip("-.")[:60] or "run"
+    base = f"{stem}-{datetime.now():%Y%m%d-%H%M%S}"
+    parent.mkdir(parents=True, exist_ok=True)
+    for n in range(1, 10_000):
+        folder = parent / (base if n == 1 else f"{base}-{n}")
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        return folder
+    raise RunFolderError(f"too many runs named {base}-… in {parent}")
 
 
 def check_run_target(folder: Path) -> None:

@@ -127,7 +127,7 @@ def test_kill_9_at_every_point_of_a_save_leaves_the_old_run_or_the_new_one_whole
     assert assert_whole_run(folder) == 2
 
 
-def test_a_reused_folder_keeps_no_file_of_the_earlier_run(tmp_path):
+def test_a_reused_folder_keeps_no_file_of_the_earlier_run(tmp_path, capsys):
     project, records, model = _trained(1)
     trainer = Trainer(project)
     from core.landscape.probe import TrajectoryRecorder
@@ -138,9 +138,15 @@ def test_a_reused_folder_keeps_no_file_of_the_earlier_run(tmp_path):
     assert not (tmp_path / "run" / TRAJECTORY_FILE).exists()
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "thesis.tex").write_text("mine")
-    with pytest.raises(RunFolderError, match="thesis.tex"):
-        save_run(tmp_path / "notes", project, records, model)
-    assert (tmp_path / "notes" / "thesis.tex").read_text() == "mine"
+    saved = save_run(tmp_path / "notes", project, records, model)  # the app lets one pick any folder
+    assert saved.parent == tmp_path / "notes" and saved.name.startswith(project.title.split()[0])
+    assert (tmp_path / "notes" / "thesis.tex").read_text() == "mine" and assert_whole_run(saved) == 1
+    assert cli(["train", str(SPIRAL), "--out", str(tmp_path / "notes")]) == 1  # train names its folder: refused
+    err = capsys.readouterr().err
+    assert "holds files that are not part of a run" in err and "thesis.tex" in err
+    (tmp_path / "file").write_text("mine")
+    with pytest.raises(RunFolderError, match="is a file"):
+        save_run(tmp_path / "file", project, records, model)
 
 
 def test_weight_files_get_the_same_permissions_as_the_other_run_files(tmp_path):
