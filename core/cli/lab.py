@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from core.cli.terminal import say
 from core.project import atomic_write
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
@@ -145,7 +146,7 @@ def run(args, draw: Callable | None = None) -> int:
     try:
         race, steps = build_race(args)
     except ValueError as err:
-        print(f"error: {err}", file=sys.stderr)
+        say(f"error: {err}", err=True)
         return EXIT_PROBLEM
     started, shown = time.monotonic(), time.monotonic()
     try:
@@ -163,7 +164,7 @@ def run(args, draw: Callable | None = None) -> int:
         written = write_race(race, out, args.format)
     except OSError as err:
         where = err.filename or out
-        print(f"error: cannot write {where}: {err.strerror or err}", file=sys.stderr)
+        say(f"error: cannot write {where}: {err.strerror or err}", err=True)
         return EXIT_PROBLEM
     print(f"{race.surface.title}, from ({race.start[0]:g}, {race.start[1]:g}), {race.step_count} steps")
     for racer in race.racers:
@@ -173,7 +174,7 @@ def run(args, draw: Callable | None = None) -> int:
     if draw is not None and not args.no_picture:
         picture = out / "race.png"
         if not draw(race, picture):
-            print(f"error: cannot write {picture}", file=sys.stderr)
+            say(f"error: cannot write {picture}", err=True)
             return EXIT_PROBLEM
         written.append(picture)
     print(f"wrote {', '.join(p.name for p in written)} to {out}")

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
+from core.cli.terminal import say
+
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_FILE = 0, 1, 2
 NPZ_FILE, PNG_FILE = "landscape.npz", "landscape.png"
 
@@ -144,11 +146,11 @@ def run(args, render: Callable | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         save_npz(args.out / NPZ_FILE, result)
     except (ValueError, TrainingError) as err:  # LandscapeError, ProjectError, DatasetError: a message
-        print(f"error: {err}", file=sys.stderr)
+        say(f"error: {err}", err=True)
         return EXIT_PROBLEM
     except OSError as err:
         where = f"{err.filename}: " if err.filename else ""
-        print(f"error: {where}{err.strerror or err}", file=sys.stderr)
+        say(f"error: {where}{err.strerror or err}", err=True)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         print("stopped by the user before a grid was computed", file=sys.stderr)
@@ -158,7 +160,7 @@ def run(args, render: Callable | None = None) -> int:
         print("no picture: run it as `python main.py landscape …` to draw landscape.png")
         return EXIT_OK
     if not render(result, args.out / PNG_FILE):
-        print(f"error: cannot write {args.out / PNG_FILE}", file=sys.stderr)
+        say(f"error: cannot write {args.out / PNG_FILE}", err=True)
         return EXIT_PROBLEM
     print(f"picture saved to {args.out / PNG_FILE}")
     return EXIT_OK

@@ -121,7 +121,7 @@ def _run_verb(args) -> int:
     if args.verb == "train" and path is None and args.resume is not None:
         path = str(args.resume / "project.json")
     if path is None:
-        print(f"error: give a project file to {args.verb}", file=sys.stderr)
+        say(f"error: give a project file to {args.verb}", err=True)
         return EXIT_BAD_FILE
     problem = project_file_problem(path)
     if problem:
@@ -173,7 +173,7 @@ def check(project, path) -> int:
     try:
         data = load_dataset(project.dataset, project.dataset_params)
     except DatasetError as err:
-        print(f"error: {err}", file=sys.stderr)
+        say(f"error: {err}", err=True)
         return EXIT_PROBLEM
     say(f"{project.title} ({path})")
     say(f"dataset: {describe(data)}")
