@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from core.cli.terminal import say
+from core.cli.terminal import ProgressLine, say
 from core.project import ProjectError, load_project
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_FILE = 0, 1, 2
@@ -170,11 +170,14 @@ def check(project, path) -> int:
     from core.network.layers import fmt_shape
 
     inference = infer(project.graph)
+    progress = ProgressLine()
     try:
-        data = load_dataset(project.dataset, project.dataset_params)
+        data = load_dataset(project.dataset, project.dataset_params, progress)
     except DatasetError as err:
+        progress.end()
         say(f"error: {err}", err=True)
         return EXIT_PROBLEM
+    progress.end()
     say(f"{project.title} ({path})")
     say(f"dataset: {describe(data)}")
     rows = [("node", "kind", "output", "params")]

@@ -15,11 +15,12 @@ def clean(text: object) -> str:
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
 
 
-def say(text: object = "", *, err: bool = False, end: str = "\n") -> None:
-    """Print a line of output (or to stderr), escaping control characters; a closed pipe ends output."""
+def say(text: object = "", *, err: bool = False, end: str = "\n", raw: bool = False) -> None:
+    """Print a line of output (or to stderr), escaping control characters (unless `raw`: text we
+    made, already cleaned); a closed pipe ends output."""
     stream = sys.stderr if err else sys.stdout
     try:
-        stream.write(clean(text) + end)
+        stream.write((str(text) if raw else clean(text)) + end)
         stream.flush()
     except BrokenPipeError:
         _silence(stream)
@@ -36,3 +37,19 @@ def _silence(stream) -> None:
         pass
     finally:
         os.close(devnull)
+
+
+class ProgressLine:
+    """One stderr line redrawn in place as a long read goes (`reading big.csv: 45%`); `end()` closes it."""
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def __call__(self, what: str, share: float) -> None:
+        self.shown = True
+        say(f"\r  reading {clean(what)}: {share:4.0%}", err=True, end="", raw=True)
+
+    def end(self) -> None:
+        if self.shown:
+            say("", err=True)
+            self.shown = False

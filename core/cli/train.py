@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from core.cli.stopping import Stopped, StopSignals
-from core.cli.terminal import say
+from core.cli.terminal import ProgressLine, say
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 DEFAULT_CHECKPOINT_MINUTES = 10.0
@@ -42,6 +42,7 @@ def add_arguments(train) -> None:
 def train(project, args) -> int:
     import torch
 
+    from core.data.catalog import load_dataset
     from core.landscape.probe import TrajectoryRecorder
     from core.run.saved import RunFolderError, check_can_save, new_run_folder, remove_stale_temporaries, run_size
     from core.train.trainer import Diverged, Trainer, TrainingError
@@ -58,7 +59,12 @@ def train(project, args) -> int:
     try:
         if changes:
             project.training = project.training.replace(**changes)
-        trainer = Trainer(project)
+        progress = ProgressLine()
+        try:
+            data = load_dataset(project.dataset, project.dataset_params, progress)
+        finally:
+            progress.end()
+        trainer = Trainer(project, data)
         records = _resume(trainer, args.resume) if args.resume else []
     except (TrainingError, ValueError, OSError) as err:  # OSError: a RunFolderError of the resumed run
         say(f"error: {err}", err=True)

@@ -16,6 +16,7 @@ import numpy as np
 from core.data import files as data_files
 from core.data import toys as data_toys
 from core.data.memory import check_fits
+from core.data.progress import Reporter, reporting
 from core.params import Param, ParamError, validate_params
 
 
@@ -447,13 +448,15 @@ def _check_finite(name: str, values: np.ndarray, what: str) -> None:
     )
 
 
-def load_dataset(name: str, params: dict | None = None) -> Data:
-    """Make or read a dataset and split it; a file problem becomes a DatasetError."""
+def load_dataset(name: str, params: dict | None = None, progress: Reporter | None = None) -> Data:
+    """Make or read a dataset and split it; a file problem becomes a DatasetError. A long read
+    (a large CSV file) calls `progress(what, share)` as it goes."""
     p = validate_dataset(name, params or {})
     rng = np.random.default_rng(p["seed"])
     try:
         _check_size(name, p)
-        arrays = KINDS[name].make(p, rng)
+        with reporting(progress):
+            arrays = KINDS[name].make(p, rng)
     except DatasetError:
         raise
     except ValueError as err:  # the file readers' own errors carry the user's message

@@ -10,12 +10,16 @@ import csv
 import math
 import warnings
 from array import array
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
 
+from core.data.progress import report
+
 FLOAT32_MAX = float(np.finfo(np.float32).max)
+PROGRESS_EVERY = 4_000_000  # characters of a CSV file between two progress reports
 MAX_CLASS_VALUES = 20  # 'auto' treats an integer label with at most this many values as classes
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 
@@ -107,7 +111,7 @@ def read_csv_table(path: str | Path) -> tuple[list[str], list[Column]]:
     columns: list[Column] = []
     try:
         with path.open(encoding="utf-8-sig", newline="") as f:
-            reader = csv.reader(f, dialect)
+            reader = csv.reader(_reporting_lines(f, path), dialect)
             for cells in reader:
                 if not cells:
                     continue
@@ -134,6 +138,18 @@ def read_csv_table(path: str | Path) -> tuple[list[str], list[Column]]:
     if not columns or not len(columns[0]):
         raise DataSourceError(f"{path.name} has a header but no data rows")
     return header, columns
+
+
+def _reporting_lines(f, path: Path) -> Iterator[str]:
+    """The file's lines, reporting the share read every PROGRESS_EVERY characters (about as many bytes)."""
+    every = PROGRESS_EVERY
+    size, done, next_report = max(path.stat().st_size, 1), 0, every
+    for line in f:
+        done += len(line)
+        if done >= next_report:
+            next_report += every
+            report(path.name, done / size)
+        yield line
 
 
 def _header(path: Path, cells: list[str]) -> list[str]:

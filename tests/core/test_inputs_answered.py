@@ -15,7 +15,7 @@ from format_files import idx_bytes
 from PIL import Image
 
 from core.cli.main import main as cli
-from core.data import memory
+from core.data import memory, user
 from core.data.catalog import DatasetError, load_dataset
 from core.data.files import DataFileError, read_idx
 from core.data.user import DataSourceError, csv_dataset, image_folder_dataset
@@ -40,7 +40,7 @@ def test_a_csv_without_header_keeps_its_first_row_as_data(tmp_path):
     assert len(x) == 10 and x[0].tolist() == [0, 0] and names == ["0", "1"]
 
 
-def test_a_large_csv_is_read_in_bounded_memory(tmp_path):
+def test_a_large_csv_is_read_in_bounded_memory_with_progress(tmp_path, monkeypatch):
     path = tmp_path / "big.csv"
     rows, cols = 4_000, 20
     rng = np.random.default_rng(0)
@@ -53,6 +53,10 @@ def test_a_large_csv_is_read_in_bounded_memory(tmp_path):
     tracemalloc.stop()
     assert x.shape == (rows, cols - 1)
     assert peak < 4 * rows * cols * 8 + 2_000_000  # a few times the numbers, not the text (a string per cell)
+    monkeypatch.setattr(user, "PROGRESS_EVERY", 100_000)
+    shares = []
+    load_dataset("csv", {"file": str(path), "task": "regression"}, lambda what, share: shares.append((what, share)))
+    assert len(shares) > 5 and shares == sorted(shares) and {w for w, _ in shares} == {"big.csv"}
 
 
 # ---- IDX gzip bombs ------------------------------------------------------------------------------------
