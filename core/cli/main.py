@@ -31,7 +31,8 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
         help="train a project without the app",
         description="Train a project headless, printing one line per epoch, and save "
         "the run (metrics.csv, weights.safetensors, project.json, and trajectory.safetensors: "
-        "a sample of the weights along training, for `landscape`).",
+        "a sample of the weights along training, for `landscape`; resume.pt: the optimiser's state, for --resume). "
+        "Ctrl-C, SIGTERM and SIGHUP save what was trained; checkpoints bound what a crash can lose.",
     )
     train.add_argument("project", nargs="?", help="a project file (.json); with --resume, the run's own")
     from core.cli.train import add_arguments as add_train_arguments
