@@ -60,9 +60,9 @@ class Param:
 
     def _check_range(self, value: float) -> None:
         if self.min is not None and value < self.min:
-            raise ParamError(f"'{self.name}' must be at least {self.min:g}, not {_num(value)}")
+            raise ParamError(f"'{self.name}' must be at least {_num(self.min)}, not {_num(value)}")
         if self.max is not None and value > self.max:
-            raise ParamError(f"'{self.name}' must be at most {self.max:g}, not {_num(value)}")
+            raise ParamError(f"'{self.name}' must be at most {_num(self.max)}, not {_num(value)}")
 
     def _validate_shape(self, value: Any) -> tuple[int, ...]:
         if isinstance(value, int) and not isinstance(value, bool):
@@ -85,6 +85,12 @@ def _finite(value: int | float) -> bool:
 
 
 def _num(value: float) -> str:
+    """A number as a person writes it: whole numbers in full (2147483647, not 2.14748e+09)."""
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and abs(value) < 1e15):
+        value = int(value)
+        if abs(value) < 10**30:
+            return str(value)
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
     try:
         return f"{value:g}"
     except OverflowError:

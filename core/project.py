@@ -118,8 +118,9 @@ def parse_project(raw: bytes | str) -> Project:
         ) from None
     except RecursionError:
         raise ProjectError("the file is nested too deeply to be a project") from None
-    except ValueError as err:  # e.g. an integer with thousands of digits
-        raise ProjectError(f"the file holds a value that cannot be read: {err}") from None
+    except ValueError as err:  # an integer with thousands of digits: Python's own advice is for programmers
+        what = "a number with thousands of digits" if "digits" in str(err) else "a value that cannot be read"
+        raise ProjectError(f"the file holds {what}") from None
     return project_from_dict(data)
 
 

@@ -91,13 +91,20 @@ class ProjectFiles(QObject):
             self.open_run(folder)
 
     def open_run(self, folder: str) -> bool:
-        """A saved run: its project, and a paused model with its trained weights."""
-        from core.run.saved import load_run
+        """A saved run: its project, and a paused model with its trained weights; a run that cannot be
+        used (corrupt, truncated or empty weights, another network's, NaN) gets a dialog naming the file."""
+        from core.run.saved import PROJECT_FILE, RunFolderError, load_run
 
         try:
             project, weights = load_run(folder)
-        except (ProjectError, OSError) as err:
-            QMessageBox.warning(self.window, "Cannot open the run", f"{folder}: {err}")
+        except RunFolderError as err:  # its message names the file
+            QMessageBox.warning(self.window, "Cannot open the run", str(err))
+            return False
+        except ProjectError as err:
+            QMessageBox.warning(self.window, "Cannot open the run", f"{Path(folder) / PROJECT_FILE}: {err}")
+            return False
+        except OSError as err:
+            QMessageBox.warning(self.window, "Cannot open the run", f"{err.filename or folder}: {err.strerror or err}")
             return False
         self.document.open(project)
         self.run_opened.emit(weights)

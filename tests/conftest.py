@@ -1,6 +1,7 @@
 """Shared test set-up: headless Qt, the repository on the path, small helpers."""
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -85,3 +86,26 @@ def window_thread(qtbot, monkeypatch):
     yield win
     win.run_controls.shutdown()
     assert win.run_controls.controller.wait_stopped(10.0)
+
+
+@pytest.fixture
+def tmpfs(tmp_path):
+    """Mount small tmpfs file systems (root only, else the test is skipped) to try full and read-only
+    disks; yields mount(name, options) -> the mount point, and unmounts them all afterwards."""
+    mounted = []
+
+    def mount(name: str, options: str) -> Path:
+        point = tmp_path / name
+        point.mkdir()
+        try:
+            done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(point)], capture_output=True)
+        except OSError:  # no mount program
+            pytest.skip("mounting a tmpfs needs the mount program")
+        if done.returncode:
+            pytest.skip("mounting a tmpfs needs root")
+        mounted.append(point)
+        return point
+
+    yield mount
+    for point in mounted:
+        subprocess.run(["umount", str(point)], check=False)

@@ -7,12 +7,18 @@ core itself never draws.
 from __future__ import annotations
 
 import csv
+import io
 import json
+import math
 import re
 import sys
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+
+from core.cli.terminal import say
+from core.project import atomic_write
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 MAX_STEPS = 100_000
@@ -61,6 +67,8 @@ def parse_start(text: str) -> tuple[float, float]:
         x, y = (float(v) for v in parts)
     except ValueError:
         raise ValueError(f"--start must be two numbers X,Y such as -1.5,2, not '{text}'") from None
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise ValueError(f"--start must be two finite numbers, not '{text}'")
     return x, y
 
 
@@ -89,9 +97,12 @@ def parse_racers(text: str) -> list:
 
 def _number(text: str, item: str) -> float:
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         raise ValueError(f"'{text}' in '{item}' is not a number") from None
+    if not math.isfinite(value):
+        raise ValueError(f"'{text}' in '{item}' is not a finite number")
+    return value
 
 
 def build_race(args):
@@ -107,6 +118,8 @@ def build_race(args):
             race.reset(parse_start(args.start))
     else:
         params = {"condition": args.condition} if args.condition is not None else {}
+        if args.condition is not None and not 0 < args.condition < math.inf:
+            raise ValueError(f"--condition must be a positive finite number, not {args.condition:g}")
         if params and args.function != "quadratic":
             raise ValueError("--condition applies to the quadratic function only")
         surface = make_surface(args.function, **params)
@@ -114,6 +127,8 @@ def build_race(args):
         race, steps = Race(surface, parse_racers(args.optimizers), start, Common()), 300
     for name, value in (("lr_scale", args.lr_scale), ("clip", args.clip), ("noise", args.noise)):
         if value is not None:
+            if not math.isfinite(value):
+                raise ValueError(f"--{name.replace('_', '-')} must be a finite number, not {value:g}")
             if value < 0 or (name == "lr_scale" and value == 0):
                 raise ValueError(f"--{name.replace('_', '-')} must be positive, not {value:g}")
             setattr(race.common, name, value)
@@ -131,17 +146,25 @@ def run(args, draw: Callable | None = None) -> int:
     try:
         race, steps = build_race(args)
     except ValueError as err:
-        print(f"error: {err}", file=sys.stderr)
+        say(f"error: {err}", err=True)
         return EXIT_PROBLEM
-    for _ in range(steps):
-        if race.finished:
-            break
-        race.step()
+    started, shown = time.monotonic(), time.monotonic()
+    try:
+        for done in range(steps):
+            if race.finished:
+                break
+            race.step()
+            if time.monotonic() - shown > 1.0:  # a long race says how far it is
+                shown = time.monotonic()
+                print(f"  step {done + 1:,} of {steps:,} after {shown - started:.0f}s", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        print(f"stopped by the user after {race.step_count:,} steps; writing them", file=sys.stderr)
     out = args.out or Path("runs") / f"lab-{race.surface.name}-{datetime.now():%Y%m%d-%H%M%S}"
     try:
         written = write_race(race, out, args.format)
     except OSError as err:
-        print(f"error: cannot write into {out}: {err}", file=sys.stderr)
+        where = err.filename or out
+        say(f"error: cannot write {where}: {err.strerror or err}", err=True)
         return EXIT_PROBLEM
     print(f"{race.surface.title}, from ({race.start[0]:g}, {race.start[1]:g}), {race.step_count} steps")
     for racer in race.racers:
@@ -151,7 +174,7 @@ def run(args, draw: Callable | None = None) -> int:
     if draw is not None and not args.no_picture:
         picture = out / "race.png"
         if not draw(race, picture):
-            print(f"error: cannot write {picture}", file=sys.stderr)
+            say(f"error: cannot write {picture}", err=True)
             return EXIT_PROBLEM
         written.append(picture)
     print(f"wrote {', '.join(p.name for p in written)} to {out}")
@@ -165,15 +188,16 @@ def write_race(race, out: Path, fmt: str = "both") -> list[Path]:
     if fmt in ("csv", "both"):
         for i, racer in enumerate(race.racers, 1):
             path = out / f"{i:02d}-{_slug(racer.label)}.csv"
-            with path.open("w", newline="", encoding="utf-8") as f:
-                rows = csv.writer(f)
-                rows.writerow(["step", "x", "y", "loss"])
-                for step, ((x, y), loss) in enumerate(zip(racer.points, racer.losses, strict=True)):
-                    rows.writerow([step, repr(float(x)), repr(float(y)), repr(float(loss))])
+            text = io.StringIO()
+            rows = csv.writer(text, lineterminator="\n")
+            rows.writerow(["step", "x", "y", "loss"])
+            for step, ((x, y), loss) in enumerate(zip(racer.points, racer.losses, strict=True)):
+                rows.writerow([step, repr(float(x)), repr(float(y)), repr(float(loss))])
+            atomic_write(path, text.getvalue())
             written.append(path)
     if fmt in ("json", "both"):
-        path = out / "race.json"
-        path.write_text(json.dumps(race_record(race), indent=1), encoding="utf-8")
+        path = out / "race.json"  # strict JSON: a diverged racer's inf and nan become null
+        atomic_write(path, json.dumps(_strict(race_record(race)), indent=1, allow_nan=False))
         written.append(path)
     return written
 
@@ -199,6 +223,17 @@ def race_record(race) -> dict:
             for r in race.racers
         ],
     }
+
+
+def _strict(value):
+    """`value` with every non-finite float replaced by None, which JSON can hold."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _strict(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_strict(v) for v in value]
+    return value
 
 
 def _slug(text: str) -> str:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from datetime import datetime
 from pathlib import Path
 
+from core.cli.terminal import ProgressLine, say
 from core.project import ProjectError, load_project
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_FILE = 0, 1, 2
@@ -32,15 +31,13 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
         help="train a project without the app",
         description="Train a project headless, printing one line per epoch, and save "
         "the run (metrics.csv, weights.safetensors, project.json, and trajectory.safetensors: "
-        "a sample of the weights along training, for `landscape`).",
+        "a sample of the weights along training, for `landscape`; resume.pt: the optimiser's state, for --resume). "
+        "Ctrl-C, SIGTERM and SIGHUP save what was trained; checkpoints bound what a crash can lose.",
     )
-    train.add_argument("project", help="a project file (.json)")
-    train.add_argument("--epochs", type=int, help="epochs to train (default: the project's)")
-    train.add_argument("--out", type=Path, help="folder for the run (default: runs/NAME-TIME)")
-    train.add_argument(
-        "--device", choices=("auto", "cpu", "cuda", "mps"), help="where to train (default: the project's)"
-    )
-    train.add_argument("--seed", type=int, help="override the training seed")
+    train.add_argument("project", nargs="?", help="a project file (.json); with --resume, the run's own")
+    from core.cli.train import add_arguments as add_train_arguments
+
+    add_train_arguments(train)
     fetch = verbs.add_parser(
         "download",
         help="download MNIST, Fashion-MNIST or CIFAR-10 into the cache",
@@ -90,8 +87,36 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
 
 
 def main(argv: list[str]) -> int:
-    """Run a headless verb (`open` belongs to the app: main.py sends it there)."""
+    """Run a headless verb (`open` belongs to the app: main.py sends it there); a reader that goes
+    away (`check p.json | head -1`) or a Ctrl-C outside training ends it without a traceback."""
     args = build_parser().parse_args(argv)
+    try:
+        return _run_verb(args)
+    except BrokenPipeError:
+        say("")  # points the closed stream at nothing
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        say("stopped by the user", err=True)
+        return EXIT_PROBLEM
+
+
+def project_file_problem(path: str) -> str:
+    """Why `path` cannot be a project file without even opening it (a FIFO or /dev/zero would be read forever)."""
+    import os
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as err:
+        return f"cannot read {path}: {err.strerror or err}"
+    if stat.S_ISDIR(mode):
+        return f"{path} is a folder, not a project file"
+    if not stat.S_ISREG(mode):
+        return f"{path} is not a regular file (a device or a pipe), so it cannot be a project file"
+    return ""
+
+
+def _run_verb(args) -> int:
     if args.verb == "download":
         return download(args)
     if args.verb == "lab":  # trajectories only: main.py runs `lab` with the GUI's picture maker
@@ -106,13 +131,25 @@ def main(argv: list[str]) -> int:
         from core.cli.export import run_export, run_import
 
         return run_export(args) if args.verb == "export" else run_import(args)
+    path = args.project
+    if args.verb == "train" and path is None and args.resume is not None:
+        path = str(args.resume / "project.json")
+    if path is None:
+        say(f"error: give a project file to {args.verb}", err=True)
+        return EXIT_BAD_FILE
+    problem = project_file_problem(path)
+    if problem:
+        say(f"error: {problem}", err=True)
+        return EXIT_BAD_FILE
     try:
-        project = load_project(args.project)
+        project = load_project(path)
     except ProjectError as err:
-        print(f"error: {args.project}: {err}", file=sys.stderr)
+        say(f"error: {path}: {err}", err=True)
         return EXIT_BAD_FILE
     if args.verb == "check":
-        return check(project, args.project)
+        return check(project, path)
+    from core.cli.train import train
+
     return train(project, args)
 
 
@@ -128,6 +165,10 @@ def download(args) -> int:
     except (DownloadError, DownloadCancelled) as err:
         print(f"\nerror: {err}", file=sys.stderr)
         return EXIT_PROBLEM
+    except OSError as err:  # the cache folder itself: a file in its place, no permission, a full disk
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"\nerror: {where}{err.strerror or err}", file=sys.stderr)
+        return EXIT_PROBLEM
     except KeyboardInterrupt:
         print("\nstopped; run the same command again to resume", file=sys.stderr)
         return EXIT_PROBLEM
@@ -136,98 +177,36 @@ def download(args) -> int:
 
 
 def check(project, path) -> int:
+    from core.cli.train import describe
     from core.data.catalog import DatasetError, load_dataset
     from core.network.fit import data_problems
     from core.network.graph import infer
     from core.network.layers import fmt_shape
 
     inference = infer(project.graph)
+    progress = ProgressLine()
     try:
-        data = load_dataset(project.dataset, project.dataset_params)
+        data = load_dataset(project.dataset, project.dataset_params, progress)
     except DatasetError as err:
-        print(f"error: {err}", file=sys.stderr)
+        progress.end()
+        say(f"error: {err}", err=True)
         return EXIT_PROBLEM
-    print(f"{project.title} ({path})")
-    print(f"dataset: {_describe(data)}")
-    print(f"  {'node':<14}{'kind':<11}{'output':>14}{'params':>12}")
+    progress.end()
+    say(f"{project.title} ({path})")
+    say(f"dataset: {describe(data)}")
+    rows = [("node", "kind", "output", "params")]
     for node_id in inference.order + [n for n in project.graph.nodes if n not in inference.order]:
-        shape = inference.shapes.get(node_id)
-        count = inference.param_counts.get(node_id)
-        print(
-            f"  {node_id:<14}{project.graph.nodes[node_id].kind:<11}"
-            f"{fmt_shape(shape) if shape is not None else '?':>14}{'' if count is None else f'{count:,}':>12}"
-        )
-    print(f"total parameters: {inference.total_params:,}")
-    problems = inference.problems or data_problems(project.graph, inference, data)
+        shape, count = inference.shapes.get(node_id), inference.param_counts.get(node_id)
+        out = fmt_shape(shape) if shape is not None else "?"
+        rows.append((node_id, project.graph.nodes[node_id].kind, out, "" if count is None else f"{count:,}"))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for node_id, kind, out, count in rows:  # columns as wide as their widest cell, so they never run together
+        say(f"  {node_id:<{widths[0]}}  {kind:<{widths[1]}}  {out:>{widths[2]}}  {count:>{widths[3]}}")
+    say(f"total parameters: {inference.total_params:,}")
+    problems = inference.problems or data_problems(project.graph, inference, data, project.training)
     for problem in problems:
-        print(f"error: {problem}")
+        say(f"error: {problem}")
     if problems:
         return EXIT_PROBLEM
-    print("ok: the network is ready to train")
+    say("ok: the network is ready to train")
     return EXIT_OK
-
-
-def train(project, args) -> int:
-    import os
-
-    import torch
-
-    from core.run.saved import save_run
-    from core.train.trainer import Diverged, Trainer, TrainingError
-
-    if "OMP_NUM_THREADS" not in os.environ:  # one intra-op thread, as the app's worker: on 2 busy cores a
-        torch.set_num_threads(1)  # second one spun so much that a small network trained 20× slower
-    changes = {
-        k: v for k, v in (("epochs", args.epochs), ("seed", args.seed), ("device", args.device)) if v is not None
-    }
-    try:
-        if changes:
-            project.training = project.training.replace(**changes)
-        trainer = Trainer(project)
-    except (TrainingError, ValueError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return EXIT_PROBLEM
-    out = args.out or Path("runs") / f"{Path(args.project).stem}-{datetime.now():%Y%m%d-%H%M%S}"
-    config = project.training
-    print(f"{project.title}: {_describe(trainer.data)}")
-    print(
-        f"{config.optimizer}, lr {config.lr:g}, batch {config.batch_size}, {config.epochs} epochs on {trainer.device}"
-    )
-    from core.landscape.probe import TrajectoryRecorder
-
-    recorder = TrajectoryRecorder(trainer)  # the run keeps its path, for `landscape` with PCA directions
-    trainer.after_step.append(recorder)
-    records, status = [], EXIT_OK
-    started = time.perf_counter()
-    try:
-        for record in trainer.train():
-            records.append(record)
-            print(_epoch_line(record, config.epochs), flush=True)
-    except Diverged as err:
-        print(f"error: {err}", file=sys.stderr)
-        status = EXIT_PROBLEM
-    except KeyboardInterrupt:
-        print("stopped by the user; saving what was trained", file=sys.stderr)
-        status = EXIT_PROBLEM
-    save_run(out, project, records, trainer.model, recorder.trajectory())
-    print(f"trained {trainer.step_count} steps in {time.perf_counter() - started:.1f}s; run saved to {out}")
-    return status
-
-
-def _describe(data) -> str:
-    from core.network.layers import fmt_shape
-
-    kind = f"{data.num_classes} classes" if data.num_classes else f"targets of {fmt_shape(data.target_shape)}"
-    sizes = f"{len(data.x_train)} train / {len(data.x_test)} test"
-    return f"{data.name}, {fmt_shape(data.input_shape)} inputs, {kind}, {sizes}"
-
-
-def _epoch_line(r, epochs: int) -> str:
-    def acc(a):
-        return f" acc {a * 100:5.1f}%" if a is not None else ""
-
-    width = len(str(epochs))
-    return (
-        f"epoch {r.epoch:>{width}}/{epochs}  train loss {r.train_loss:.4f}{acc(r.train_acc)}  "
-        f"test loss {r.test_loss:.4f}{acc(r.test_acc)}  lr {r.lr:.3g}  {r.seconds:.2f}s"
-    )

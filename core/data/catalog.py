@@ -15,6 +15,8 @@ import numpy as np
 
 from core.data import files as data_files
 from core.data import toys as data_toys
+from core.data.memory import check_fits
+from core.data.progress import Reporter, reporting
 from core.params import Param, ParamError, validate_params
 
 
@@ -414,12 +416,47 @@ def validate_dataset(name: str, params: dict) -> dict:
     return validate_params(f"dataset '{name}'", dataset_params(name), params)
 
 
-def load_dataset(name: str, params: dict | None = None) -> Data:
-    """Make or read a dataset and split it; a file problem becomes a DatasetError."""
+_PEAK_BYTES = {  # (n_samples, steps, params) -> the most memory the maker holds at once
+    "gaussian_features": lambda n, steps, p: n * p["features"] * 8 * 2.5,  # float64 draws, a float32 copy, scores
+    "sine": lambda n, steps, p: n * (steps + 1) * 8 * 3,
+    "adding": lambda n, steps, p: n * steps * 8 * 4,
+    "parity": lambda n, steps, p: n * steps * 8 * 2,
+    "patches": lambda n, steps, p: n * p["size"] ** 2 * (3 if p["colour"] else 1) * 4 * 4,
+}
+
+
+def _check_size(name: str, p: dict) -> None:
+    """Refuse parameters whose arrays would not fit in memory, before making any (peak bytes per kind;
+    a text's size depends on the file, so core.data.sequences checks it)."""
+    estimate = _PEAK_BYTES.get(name)
+    if estimate is None:
+        return
+    peak = estimate(p["n_samples"], p.get("steps", 1), p)
+    lower = "n_samples" + (" or steps" if "steps" in p else " or features" if "features" in p else "")
+    check_fits(f"the dataset '{name}' with these settings", peak, lower)
+
+
+def _check_finite(name: str, values: np.ndarray, what: str) -> None:
+    """Refuse values that overflowed 32 bits (or were never numbers), naming the first sample."""
+    if values.dtype.kind != "f" or np.isfinite(values).all():
+        return
+    flat = values.reshape(len(values), -1)
+    sample, column = (int(i) for i in np.argwhere(~np.isfinite(flat))[0])
+    raise DatasetError(
+        f"dataset '{name}': sample {sample + 1}, {what} value {column + 1} is not a finite 32-bit number "
+        "(too large, or not a number): rescale the data"
+    )
+
+
+def load_dataset(name: str, params: dict | None = None, progress: Reporter | None = None) -> Data:
+    """Make or read a dataset and split it; a file problem becomes a DatasetError. A long read
+    (a large CSV file) calls `progress(what, share)` as it goes."""
     p = validate_dataset(name, params or {})
     rng = np.random.default_rng(p["seed"])
     try:
-        arrays = KINDS[name].make(p, rng)
+        _check_size(name, p)
+        with reporting(progress):
+            arrays = KINDS[name].make(p, rng)
     except DatasetError:
         raise
     except ValueError as err:  # the file readers' own errors carry the user's message
@@ -428,9 +465,12 @@ def load_dataset(name: str, params: dict | None = None) -> Data:
         raise DatasetError(f"dataset '{name}': cannot read {err.filename or 'a file'}: {err.strerror or err}") from None
     x = np.asarray(arrays.x, dtype=np.float32)
     y = np.asarray(arrays.y, dtype=np.int64 if arrays.classes else np.float32)
+    _check_finite(name, x, "input")
+    _check_finite(name, y, "target")
     if arrays.x_test is not None:
         x_test = np.asarray(arrays.x_test, dtype=np.float32)
         y_test = np.asarray(arrays.y_test, dtype=y.dtype)
+        _check_finite(name, x_test, "test input")
         return Data(name, x, y, x_test, y_test, tuple(x.shape[1:]), len(arrays.classes), arrays.classes)
     order = rng.permutation(len(x))
     n_test = max(1, int(round(len(x) * p["test_ratio"])))

@@ -128,6 +128,19 @@ def _open(url: str, start: int, timeout: float) -> http.client.HTTPResponse:
         raise DownloadError(f"could not reach {host}: {reason}. {OFFLINE_HINT}") from None
 
 
+def _prepare_folder(folder: Path) -> None:
+    """Make the cache folder, or say plainly why it cannot be one (a file in the way, no permission)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".neurona-write-test-{os.getpid()}"
+        probe.touch()
+        probe.unlink()
+    except FileExistsError:
+        raise DownloadError(f"the cache folder {folder} cannot be made: a file is in the way") from None
+    except OSError as e:
+        raise DownloadError(f"cannot write into the cache folder {folder}: {e.strerror or e}") from None
+
+
 def download_file(
     url: str,
     dest: str | Path,
@@ -138,7 +151,7 @@ def download_file(
 ) -> Path:
     """Download url to dest through dest.part, resuming a .part left by an earlier try, then check its checksum."""
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    _prepare_folder(dest.parent)
     part = dest.with_name(dest.name + ".part")
     host = urlsplit(url).netloc
     start = part.stat().st_size if part.is_file() else 0
@@ -185,7 +198,13 @@ def _receive(
                 raise DownloadError(_broken(name, host, done, total, e)) from None
             if not chunk:
                 break
-            out.write(chunk)
+            try:
+                out.write(chunk)
+            except OSError as e:
+                raise DownloadError(
+                    f"cannot write {part} after {done:,} bytes ({e.strerror or e}): free some space and "
+                    "try again; the download resumes where it stopped"
+                ) from None
             done += len(chunk)
             if progress:
                 progress(done, total)
@@ -243,6 +262,7 @@ def fetch_dataset(
     folder = Path(cache_dir) / source.name
     if source.unpacks_to and (folder / source.unpacks_to).is_dir():
         return folder / source.unpacks_to  # unpacked earlier (moved in as a whole); the archive was deleted
+    _prepare_folder(folder)
     sums = {**source.files, **(checksums or {})}
     mirrors = (base_url.rstrip("/") + "/",) if base_url else source.mirrors
     for file in source.files:

@@ -22,6 +22,8 @@ class DataFileError(ValueError):
 # IDX type codes and the big-endian dtypes they stand for (see http://yann.lecun.com/exdb/mnist/).
 _IDX_TYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
 _IDX_TYPE_NAMES = "0x08 ubyte, 0x09 byte, 0x0B short, 0x0C int, 0x0D float, 0x0E double"
+_CHUNK = 1 << 22  # bytes read at a time
+_MAX_EXTRA = 1 << 20  # bytes beyond the header's promise that are counted (a gzip bomb is never read to its end)
 _MAX_IDX_BYTES = 1 << 33  # 8 GiB: far above any real IDX file, below what a corrupt header can claim
 
 IDX_FILES = ("train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte")
@@ -44,59 +46,104 @@ CIFAR10_CLASSES = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog
 
 _CIFAR_SIDE = 32
 _CIFAR_RECORD = 1 + 3 * _CIFAR_SIDE * _CIFAR_SIDE  # one label byte, then the red, green and blue planes
+_CIFAR_MAX_RECORDS = 60_000  # a real batch holds 10,000 images; this bounds what a corrupt gzip may expand to
 CIFAR10_TRAIN_FILES = tuple(f"data_batch_{i}.bin" for i in range(1, 6))
 CIFAR10_TEST_FILE = "test_batch.bin"
 CIFAR10_SUBFOLDER = "cifar-10-batches-bin"
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The file's content, un-gzipped if it is a gzip stream whatever its name (browsers often unpack .gz)."""
-    try:
-        with open(path, "rb") as f:
-            raw = f.read()
-    except FileNotFoundError:
-        raise DataFileError(f"{path} does not exist") from None
-    except OSError as e:
-        raise DataFileError(f"{path.name} cannot be read: {e.strerror or e}") from None
-    if raw[:2] != b"\x1f\x8b":
-        return raw
-    try:
-        return gzip.decompress(raw)
-    except (OSError, EOFError, zlib.error) as e:
-        raise DataFileError(f"{path.name} is a broken gzip file ({e}): download it again") from None
+class _Reader:
+    """A data file read as a stream, un-gzipped if it is a gzip stream whatever its name (browsers often
+    unpack .gz), so a reader takes only the bytes it needs: a small gzip bomb cannot fill the memory."""
+
+    def __init__(self, path: Path):
+        self.path, self.name = path, path.name
+        try:
+            raw = open(path, "rb")  # noqa: SIM115 - closed in close()
+        except FileNotFoundError:
+            raise DataFileError(f"{path} does not exist") from None
+        except OSError as e:
+            raise DataFileError(f"{path.name} cannot be read: {e.strerror or e}") from None
+        self.gzipped = raw.read(2) == b"\x1f\x8b"
+        raw.seek(0)
+        self.stream = gzip.GzipFile(fileobj=raw, mode="rb") if self.gzipped else raw
+        self._raw = raw
+
+    def read(self, n: int) -> bytes:
+        """Up to n bytes; fewer only at the end of the data. Read in chunks, so a header that
+        promises gigabytes costs only what the file really holds."""
+        try:
+            if n <= _CHUNK:
+                return self.stream.read(n)
+            out = bytearray()
+            while len(out) < n:
+                chunk = self.stream.read(min(_CHUNK, n - len(out)))
+                if not chunk:
+                    break
+                out += chunk
+            return bytes(out)
+        except (OSError, EOFError, zlib.error) as e:
+            if not self.gzipped:
+                raise DataFileError(f"{self.name} cannot be read: {getattr(e, 'strerror', None) or e}") from None
+            raise DataFileError(f"{self.name} is a broken gzip file ({e}): download it again") from None
+
+    def __enter__(self) -> _Reader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stream.close()
+        self._raw.close()
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    """The file's (un-gzipped) content, refused if it holds more than `limit` bytes."""
+    with _Reader(path) as reader:
+        data = reader.read(limit + 1)
+    if len(data) > limit:
+        raise DataFileError(f"{path.name} holds more than {limit:,} bytes, more than any file of its kind")
+    return data
 
 
 def read_idx(path: str | Path) -> np.ndarray:
-    """The array stored in an IDX file (plain or gzipped), in native byte order."""
+    """The array stored in an IDX file (plain or gzipped), in native byte order.
+
+    Only the bytes its header declares are ever decompressed (one more, to see if the file holds more)."""
     path = Path(path)
     name = path.name
-    data = _read_bytes(path)
-    if len(data) < 4:
-        raise DataFileError(f"{name} is too short to be an IDX file: it holds only {len(data)} bytes")
-    if data[:2] != b"\0\0":
-        raise DataFileError(f"{name} is not an IDX file: it should start with two zero bytes, not {data[:2].hex(' ')}")
-    code, ndim = data[2], data[3]
-    if code not in _IDX_TYPES:
-        raise DataFileError(f"{name} has the unknown IDX type code 0x{code:02X} (known: {_IDX_TYPE_NAMES})")
-    if ndim == 0:
-        raise DataFileError(f"{name} is not a usable IDX file: its header declares no dimensions")
-    header = 4 + 4 * ndim
-    if len(data) < header:
-        raise DataFileError(f"{name} is truncated: its header declares {ndim} dimensions but the file ends first")
-    dims = [int(d) for d in np.frombuffer(data, ">u4", ndim, 4)]
-    dtype = np.dtype(_IDX_TYPES[code])
-    expected = math.prod(dims) * dtype.itemsize
-    if expected > _MAX_IDX_BYTES:
-        shape = " × ".join(f"{d:,}" for d in dims)
-        raise DataFileError(f"{name} has a corrupt header: its dimensions {shape} would need {expected:,} bytes")
-    held = len(data) - header
-    if held < expected:
-        raise DataFileError(f"{name} is truncated: it holds {held:,} of the {expected:,} bytes its header promises")
-    if held > expected:
-        raise DataFileError(
-            f"{name} is corrupt: it holds {held - expected:,} bytes more than the {expected:,} its header promises"
-        )
-    array = np.frombuffer(data, dtype, offset=header).reshape(dims)
+    with _Reader(path) as reader:
+        head = reader.read(4)
+        if len(head) < 4:
+            raise DataFileError(f"{name} is too short to be an IDX file: it holds only {len(head)} bytes")
+        if head[:2] != b"\0\0":
+            raise DataFileError(
+                f"{name} is not an IDX file: it should start with two zero bytes, not {head[:2].hex(' ')}"
+            )
+        code, ndim = head[2], head[3]
+        if code not in _IDX_TYPES:
+            raise DataFileError(f"{name} has the unknown IDX type code 0x{code:02X} (known: {_IDX_TYPE_NAMES})")
+        if ndim == 0:
+            raise DataFileError(f"{name} is not a usable IDX file: its header declares no dimensions")
+        sizes = reader.read(4 * ndim)
+        if len(sizes) < 4 * ndim:
+            raise DataFileError(f"{name} is truncated: its header declares {ndim} dimensions but the file ends first")
+        dims = [int(d) for d in np.frombuffer(sizes, ">u4", ndim)]
+        dtype = np.dtype(_IDX_TYPES[code])
+        expected = math.prod(dims) * dtype.itemsize
+        if expected > _MAX_IDX_BYTES:
+            shape = " × ".join(f"{d:,}" for d in dims)
+            raise DataFileError(f"{name} has a corrupt header: its dimensions {shape} would need {expected:,} bytes")
+        data = reader.read(expected)
+        if len(data) < expected:
+            raise DataFileError(
+                f"{name} is truncated: it holds {len(data):,} of the {expected:,} bytes its header promises"
+            )
+        extra = len(reader.read(_MAX_EXTRA + 1))
+        if extra:
+            more = f"{extra:,}" if extra <= _MAX_EXTRA else f"over {_MAX_EXTRA:,}"
+            raise DataFileError(
+                f"{name} is corrupt: it holds {more} bytes more than the {expected:,} its header promises"
+            )
+    array = np.frombuffer(data, dtype).reshape(dims)
     return array.astype(dtype.newbyteorder("="))
 
 
@@ -155,7 +202,7 @@ def load_idx_folder(folder: str | Path) -> tuple[np.ndarray, np.ndarray, np.ndar
 
 def _cifar_records(path: Path) -> tuple[np.ndarray, np.ndarray]:
     """The raw pixel bytes (N, 3, 32, 32) and int64 labels of one binary batch."""
-    data = _read_bytes(path)
+    data = _read_bytes(path, _CIFAR_MAX_RECORDS * _CIFAR_RECORD)
     if not data or len(data) % _CIFAR_RECORD:
         raise DataFileError(
             f"{path.name} is not a CIFAR-10 binary batch: its size, {len(data):,} bytes, is not a "

@@ -11,6 +11,7 @@ from collections import Counter
 
 import numpy as np
 
+from core.data.memory import check_fits
 from core.data.user import DataSourceError, read_text_file
 
 __all__ = ["DataSourceError", "adding_problem", "char_sequences", "noisy_sine", "parity", "read_text_file"]
@@ -80,6 +81,12 @@ def char_sequences(
             f"the text has {len(text)} characters; windows of {steps} steps need at least {steps + 1}"
         )
     vocab = vocabulary(text)
+    windows = len(text) - steps if max_samples is None else min(max_samples, len(text) - steps)
+    check_fits(
+        f"{windows:,} one-hot windows of {steps} steps over {len(vocab)} characters",
+        windows * steps * len(vocab) * 4,
+        "n_samples or steps",
+    )
     index = {c: i for i, c in enumerate(vocab)}
     unknown = index.get(UNKNOWN, -1)
     codes = np.array([index.get(c, unknown) for c in text], dtype=np.int64)

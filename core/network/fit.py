@@ -9,6 +9,8 @@ import math
 from core.data.catalog import Data
 from core.network.graph import Graph, Inference, Problem, infer
 from core.network.layers import fmt_shape, has_trait
+from core.network.trainability import training_problems
+from core.train_config import TrainConfig
 
 
 def adapt_to_data(graph: Graph, data: Data) -> list[tuple[str, str, object]]:
@@ -79,9 +81,10 @@ def starter_graph(data: Data) -> Graph:
     return graph
 
 
-def data_problems(graph: Graph, inference: Inference, data: Data) -> list[Problem]:
-    """Problems between a shape-valid graph and the dataset it will train on."""
-    problems = []
+def data_problems(graph: Graph, inference: Inference, data: Data, config: TrainConfig | None = None) -> list[Problem]:
+    """Problems between a shape-valid graph and the dataset it will train on, and (with the training
+    settings, `config`) whether it can train at all (core.network.trainability)."""
+    problems = training_problems(graph, inference, data, config)
     shape_in = inference.shapes.get(inference.input_id) if inference.input_id else None
     if shape_in is not None and tuple(shape_in) != data.input_shape:
         problems.append(

@@ -117,7 +117,7 @@ class Trainer:
         self.config = config = project.training
         self.data = data or load_dataset(project.dataset, project.dataset_params)
         inference = infer(project.graph)
-        problems = inference.problems or data_problems(project.graph, inference, self.data)
+        problems = inference.problems or data_problems(project.graph, inference, self.data, config)
         if problems:
             raise TrainingError("the network cannot train yet: " + "; ".join(str(p) for p in problems))
         self.device = pick_device(device or config.device)
@@ -309,6 +309,11 @@ class Trainer:
 
     def _divergence_message(self, loss: float) -> str:
         what = "NaN" if math.isnan(loss) else "infinite"
+        if self.step_count == 1:  # no update has been made yet: the learning rate played no part
+            return (
+                f"the loss became {what} in the very first forward pass, before any learning: the network "
+                "itself overflows; lower the init scale, rescale the data, or add normalisation"
+            )
         return (
             f"the loss became {what} at step {self.step_count} (epoch {self.epoch + 1}); "
             f"the learning rate {self.lr:g} is probably too high: lower it or turn on gradient clipping"

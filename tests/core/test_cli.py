@@ -71,7 +71,7 @@ def test_train_from_a_fresh_process_prints_one_line_per_epoch(tmp_path):
     epochs = [line for line in result.stdout.splitlines() if line.startswith("epoch ")]
     assert [line.split()[1] for line in epochs] == ["1/3", "2/3", "3/3"]
     assert "train loss" in epochs[0] and "test loss" in epochs[0] and "acc" in epochs[0]
-    files = ["metrics.csv", "project.json", "trajectory.safetensors", "weights.safetensors"]
+    files = ["metrics.csv", "project.json", "resume.pt", "trajectory.safetensors", "weights.safetensors"]
     assert sorted(p.name for p in tmp_path.iterdir()) == files
 
 
