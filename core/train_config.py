@@ -7,6 +7,8 @@ from typing import Any
 from core.optimizers import TRAINABLE, optimizer
 from core.params import Param, validate_params
 
+EVALUATION_SAMPLES = 2000  # the app evaluates every epoch on at most this many samples of each set
+
 INITS = ("default", "zeros", "constant", "normal", "xavier", "kaiming", "orthogonal")
 
 TRAIN_PARAMS: tuple[Param, ...] = (

@@ -24,10 +24,10 @@ from core.data.catalog import Data
 from core.probes.registry import PROBES, ProbeFailed, probe_class
 from core.project import Project
 from core.train.trainer import EpochRecord, Trainer
+from core.train_config import EVALUATION_SAMPLES
 
 INSIGHT_STRIDE = 20  # default steps between the strided probes (the user can change it)
 INSIGHT_SHARE = 0.25  # the strided probes may take at most this share of the training time
-EVALUATION_INTERVAL = 0.5  # seconds between whole-set evaluations when epochs fly by faster than that
 
 
 @dataclass
@@ -53,8 +53,7 @@ class Session:
         self.last_epoch = self.trainer.config.epochs
         self._steps, self._losses, self._lrs = [], [], []
         self._evaluations: list[EpochRecord] = []
-        self._epoch_started = time.perf_counter()
-        self._last_evaluation = -float("inf")
+        self._epoch_seconds = 0.0  # time spent training this epoch (a pause does not count)
         self._seen_epoch = 0
         self.wanted: dict[str, dict] = {}  # the probes the visible view wants, with their options
         self.stride = INSIGHT_STRIDE
@@ -103,19 +102,19 @@ class Session:
         self._attached.add(name)
 
     def step(self) -> None:
-        """One batch; at an epoch's end, an evaluation on the whole train and test sets, at most
-        every EVALUATION_INTERVAL (a small CNN's epoch can take less time than its evaluation)
-        and always at the last epoch."""
+        """One batch; at every epoch's end, an evaluation on the train and test sets (on a fixed
+        subsample of EVALUATION_SAMPLES of each when a set is larger), so the per-epoch curves
+        have a point for every epoch and a saved run a row for every epoch."""
+        started = time.perf_counter()
         record = self.trainer.step()
+        self._epoch_seconds += time.perf_counter() - started
         self._steps.append(record.step)
         self._losses.append(record.loss)
         self._lrs.append(record.lr)
-        epoch_ended = self.trainer.epoch > self._seen_epoch
-        self._seen_epoch = self.trainer.epoch
-        now = time.perf_counter()
-        if epoch_ended and (now - self._last_evaluation >= EVALUATION_INTERVAL or self.finished):
-            evaluation = self.trainer.epoch_record(now - self._epoch_started)
-            self._last_evaluation = self._epoch_started = time.perf_counter()
+        if self.trainer.epoch > self._seen_epoch:
+            self._seen_epoch = self.trainer.epoch
+            evaluation = self.trainer.epoch_record(self._epoch_seconds, limit=EVALUATION_SAMPLES)
+            self._epoch_seconds = 0.0
             self.records.append(evaluation)
             self._evaluations.append(evaluation)
 

@@ -256,13 +256,22 @@ class Trainer:
 
     # ---- evaluation ------------------------------------------------------------------
 
-    def evaluate(self) -> dict[str, float | None]:
-        train_loss, train_acc = self._evaluate(self.x_train, self.y_train)
-        test_loss, test_acc = self._evaluate(self.x_test, self.y_test)
+    def evaluate(self, limit: int | None = None) -> dict[str, float | None]:
+        """Loss and accuracy on the train and test sets; with `limit`, on a fixed subsample of at most
+        that many samples of each (the same samples every time, so epochs compare)."""
+        train_loss, train_acc = self._evaluate(*self._subsample(self.x_train, self.y_train, limit))
+        test_loss, test_acc = self._evaluate(*self._subsample(self.x_test, self.y_test, limit))
         return {"train_loss": train_loss, "train_acc": train_acc, "test_loss": test_loss, "test_acc": test_acc}
 
-    def epoch_record(self, seconds: float = 0.0) -> EpochRecord:
-        return EpochRecord(self.epoch, self.step_count, lr=self.lr, seconds=seconds, **self.evaluate())
+    def epoch_record(self, seconds: float = 0.0, limit: int | None = None) -> EpochRecord:
+        return EpochRecord(self.epoch, self.step_count, lr=self.lr, seconds=seconds, **self.evaluate(limit))
+
+    @staticmethod
+    def _subsample(x: torch.Tensor, y: torch.Tensor, limit: int | None) -> tuple[torch.Tensor, torch.Tensor]:
+        if limit is None or len(x) <= limit:
+            return x, y
+        keep = torch.randperm(len(x), generator=torch.Generator().manual_seed(0))[:limit].to(x.device)
+        return x[keep], y[keep]
 
     def predict(self, x: torch.Tensor, chunk: int = 2048) -> torch.Tensor:
         self.model.eval()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout
 
 from core.data.catalog import Data
 from core.probes.registry import ProbeFailed
+from core.train_config import EVALUATION_SAMPLES
 from gui.views.base import InsightView
 from gui.views.dashboard.boundary import BoundaryView
 from gui.views.dashboard.curves import TrainingCurves
@@ -48,6 +49,8 @@ class Dashboard(InsightView):
         """The dataset before (or between) runs: its points on the plane, empty curves."""
         self.data = data
         self.curves.set_accuracy_available(bool(data.num_classes))
+        train, test = len(data.x_train), len(data.x_test)
+        self.curves.set_evaluated_on((min(train, EVALUATION_SAMPLES), train), (min(test, EVALUATION_SAMPLES), test))
         self.boundary.setVisible(data.is_2d)
         self.neurons.setVisible(data.is_2d)
         if data.is_2d:
@@ -69,7 +72,7 @@ class Dashboard(InsightView):
         for r in shot.evaluations:
             if np.isfinite([r.train_loss, r.test_loss]).all():
                 percent = [None if a is None else 100 * a for a in (r.train_acc, r.test_acc)]
-                self.curves.add_evaluation(r.step, r.train_loss, r.test_loss, *percent)
+                self.curves.add_evaluation(r.step, r.train_loss, r.test_loss, *percent, epoch=r.epoch)
                 self._latest = r
         self.counters.setText(
             f"epoch {shot.epoch} · step {shot.step:,} · learning rate {shot.lr:.3g}" + self._figures()

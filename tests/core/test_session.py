@@ -2,6 +2,7 @@
 the dashboard's probes at their own pace, and probes that equal the model's own outputs."""
 
 import numpy as np
+import pytest
 import torch
 from conftest import LESSONS
 
@@ -141,14 +142,31 @@ def test_decision_surface_for_a_single_output_unit():
     assert surface.kind == "probability" and set(np.unique(surface.values)) <= {0.0, 1.0}
 
 
-def test_fast_epochs_are_evaluated_at_most_every_interval_and_always_at_the_end(monkeypatch):
+def test_every_epoch_is_evaluated_and_its_time_leaves_pauses_out(monkeypatch):
     clock = iter(range(1_000_000))
     monkeypatch.setattr("core.run.session.time.perf_counter", lambda: next(clock) * 0.001)  # 1 ms per call
     project = load_project(LESSONS / "perceptron.json")
     project.training = project.training.replace(epochs=6)
     session = Session(project)
+    steps = 0
     while not session.finished:
         session.step()
-    epochs = [r.epoch for r in session.records]
-    assert epochs[0] == 1 and epochs[-1] == 6 and len(epochs) < 6  # the clock ran slower than the epochs
-    assert all(b > a for a, b in zip(epochs, epochs[1:], strict=False))
+        steps += 1
+        if steps == 2:
+            for _ in range(5000):  # a pause of 5 s: the clock runs on, no step is taken
+                next(clock)
+    assert [r.epoch for r in session.records] == [1, 2, 3, 4, 5, 6]  # one evaluation, one row, per epoch
+    per_epoch = steps // 6
+    assert all(r.seconds == pytest.approx(0.001 * per_epoch) for r in session.records)  # 1 ms a step, no pause
+
+
+def test_a_large_set_is_evaluated_on_the_same_fixed_subsample_every_epoch():
+    from core.train_config import EVALUATION_SAMPLES
+
+    session = Session(load_project(LESSONS / "spiral_mlp.json"))
+    trainer = session.trainer
+    whole = trainer.evaluate()
+    assert trainer.evaluate(limit=len(trainer.x_train)) == whole  # a set no larger than the limit: all of it
+    few = trainer.evaluate(limit=50)
+    assert few == trainer.evaluate(limit=50) and few != whole  # the same 50 samples each time
+    assert EVALUATION_SAMPLES >= 1000

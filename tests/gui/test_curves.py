@@ -143,3 +143,22 @@ def test_regression_runs_replace_the_accuracy_plot_with_a_note(curves, qtbot):
     qtbot.waitUntil(lambda: curves.loss_plot.height() > loss_height + 40)  # the other plots take its room
     assert all(len(curves.evaluation_data()[name][0]) == 0 for name in ("train_acc", "test_acc"))
     assert np.array_equal(curves.evaluation_data()["test_loss"][1], [0.6])
+
+
+def test_per_epoch_points_are_joined_only_between_consecutive_epochs(qtbot):
+    curves = TrainingCurves()
+    qtbot.addWidget(curves)
+    for epoch in (1, 2, 3, 5, 6):  # epoch 4 was never evaluated (say, the run diverged and was resumed)
+        curves.add_evaluation(10 * epoch, 1.0 / epoch, 1.2 / epoch, 50.0, 45.0, epoch=epoch)
+    curves.flush()
+    item = curves.evaluation_items["test_loss"]
+    assert list(item.curve.opts["connect"]) == [True, True, False, True, False]
+    assert list(curves.evaluation_data()["test_loss"][0]) == [10, 20, 30, 50, 60]
+
+
+def test_the_axis_says_when_epochs_are_evaluated_on_a_subsample(curves):
+    axis = curves.lr_plot.getAxis("bottom")
+    curves.set_evaluated_on((420, 420), (180, 180))
+    assert axis.labelText == "step"
+    curves.set_evaluated_on((2000, 60000), (2000, 10000))
+    assert "per-epoch points on 2,000 of 60,000 train and 2,000 of 10,000 test samples" in axis.labelText

@@ -79,7 +79,7 @@ class TrainingCurves(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._steps = _Table("step", "loss", "lr")
-        self._evaluations = {name: _Table("step", "value", capacity=64) for name in EVALUATIONS}
+        self._evaluations = {name: _Table("step", "value", "epoch", capacity=64) for name in EVALUATIONS}
         self._pending = False
         self._ranges: dict[str, tuple[float, float]] = {}  # what each axis shows now, to move it only when needed
 
@@ -136,13 +136,22 @@ class TrainingCurves(QWidget):
         test_loss: float | None,
         train_acc: float | None,
         test_acc: float | None,
+        epoch: int = 0,
     ) -> None:
-        """Store the losses (and accuracies, in %) measured on the whole sets at an epoch's end."""
+        """Store the losses (and accuracies, in %) measured at an epoch's end; only the points of
+        consecutive epochs are joined by a line."""
         for name, value in zip(EVALUATIONS, (train_loss, test_loss, train_acc, test_acc), strict=True):
             if value is not None:
-                self._evaluations[name].extend(step, value)
+                self._evaluations[name].extend(step, value, epoch)
         self.set_accuracy_available(train_acc is not None or test_acc is not None)
         self._schedule()
+
+    def set_evaluated_on(self, train: tuple[int, int], test: tuple[int, int]) -> None:
+        """Say on the axis when the per-epoch points are measured on a subsample: (used, total) of each set."""
+        parts = [f"{used:,} of {total:,} {name}" for (used, total), name in ((train, "train"), (test, "test"))]
+        partial = any(used < total for used, total in (train, test))
+        label = f"step  ·  per-epoch points on {' and '.join(parts)} samples" if partial else "step"
+        self.lr_plot.setLabel("bottom", label, color=INK)
 
     def set_accuracy_available(self, available: bool) -> None:
         """Regression has no accuracy: a one-line note takes the place (and little of the room) of its plot."""
@@ -191,7 +200,9 @@ class TrainingCurves(QWidget):
         self.step_loss.setData(steps, self._steps["loss"])
         self.lr_curve.setData(steps, self._steps["lr"])
         for name, item in self.evaluation_items.items():
-            item.setData(self._evaluations[name]["step"], self._evaluations[name]["value"])
+            table = self._evaluations[name]
+            neighbours = np.append(np.diff(table["epoch"]) == 1, False)  # point i joins i+1 only if next epoch
+            item.setData(table["step"], table["value"], connect=neighbours)
 
     def _schedule(self) -> None:
         self._pending = True
