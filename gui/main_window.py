@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.presentation_action)
         toolbar.addSeparator()
         toolbar.addActions([rc.run_action, rc.step_action, rc.reset_action])
+        toolbar.addWidget(rc.speed)
         toolbar.addSeparator()
         toolbar.addAction(self.lessons_menu.menuAction())
         lessons_button = toolbar.widgetForAction(self.lessons_menu.menuAction())

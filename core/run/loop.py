@@ -35,6 +35,7 @@ from core.run.messages import (
     Save,
     Saved,
     SetData,
+    SetPace,
     SetStride,
     SetTraining,
     SetViews,
@@ -82,6 +83,8 @@ class _Loop:
         self.landscape: _Landscape | None = None
         self.last_snapshot = time.perf_counter()
         self.train_until = 0.0  # while a landscape is computed: train until then, then its next chunk
+        self.pace = 0.0  # steps a second in slow motion, 0 at full speed
+        self.next_step_at = 0.0
 
     def run(self, next_command: NextCommand) -> None:
         while True:
@@ -97,6 +100,9 @@ class _Loop:
                 started = time.perf_counter()
                 self.advance_landscape()
                 self.train_until = time.perf_counter() + (time.perf_counter() - started)  # equal turns
+                continue
+            if training and self.pace and time.perf_counter() < self.next_step_at:
+                time.sleep(min(self.next_step_at - time.perf_counter(), 0.02))  # commands are read meanwhile
                 continue
             if training and not self.train():
                 return
@@ -123,9 +129,12 @@ class _Loop:
         self.pending = max(0, self.pending - 1)
         finished = self.running and session.finished
         now = time.perf_counter()
-        if now - self.last_snapshot >= 1.0 / SNAPSHOT_RATE or not (self.running or self.pending) or finished:
+        if self.pace:
+            self.next_step_at = now + 1.0 / self.pace
+        slow = bool(self.pace) or not (self.running or self.pending)
+        if slow or finished or now - self.last_snapshot >= 1.0 / SNAPSHOT_RATE:
             self.last_snapshot = now
-            self.say(Published, session.snapshot(probes=None if self.running else True))
+            self.say(Published, session.snapshot(probes=True if slow else None))
         if finished:
             self.running = False
             self.state("finished")
@@ -167,6 +176,8 @@ class _Loop:
                     self.say(Failed, f"a view could not start: {err}", traceback.format_exc())
             case SetStride(steps):
                 session.stride = max(1, int(steps))
+            case SetPace(steps_per_second):
+                self.pace = max(0.0, float(steps_per_second))
             case ComputeLandscape(request, options):
                 self.landscape = _Landscape(session, request, options)
             case CancelLandscape(request):

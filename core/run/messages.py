@@ -99,6 +99,14 @@ class CancelLandscape(Command):
 
 
 @dataclass(frozen=True)
+class SetPace(Command):
+    """Train at most `steps_per_second` steps a second (0: as fast as possible); slowed down, every
+    step is published with its probes, so a class sees each one."""
+
+    steps_per_second: float = 0.0
+
+
+@dataclass(frozen=True)
 class Stop(Command):
     """End the run; the loop answers StateChanged("stopped") and returns."""
 

@@ -100,6 +100,7 @@ class TrainingController(QObject):
         self.lr: float | None = None
         self.views: dict[str, dict] = {}  # the probes the open views want, sent to every new run
         self.stride: int | None = None
+        self.pace = 0.0  # steps a second (0: full speed), sent to every new run
 
     @property
     def active(self) -> bool:
@@ -127,6 +128,8 @@ class TrainingController(QObject):
         self.run_handle = RunHandle(self, worker, generation)
         if self.stride is not None:
             self._send(m.SetStride(self.stride))
+        if self.pace:
+            self._send(m.SetPace(self.pace))
         if self.views:
             self._send(m.SetViews(self.views))
 
@@ -158,6 +161,11 @@ class TrainingController(QObject):
         """Compute the views' probes every `steps` training steps."""
         self.stride = steps
         self._send(m.SetStride(steps))
+
+    def set_pace(self, steps_per_second: float) -> None:
+        """Slow motion: at most this many steps a second (0: as fast as the machine can)."""
+        self.pace = steps_per_second
+        self._send(m.SetPace(steps_per_second))
 
     def save(self, folder: str) -> None:
         self._send(m.Save(folder))

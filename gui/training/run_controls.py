@@ -15,6 +15,7 @@ from gui.document import Document
 from gui.training.controller import TrainingController
 from gui.training.dashboard import Dashboard
 from gui.training.settings_panel import TrainingSettings
+from gui.training.speed import SpeedControl
 
 
 class RunControls(QObject):
@@ -34,6 +35,8 @@ class RunControls(QObject):
             "Where training runs; choose it in the Training tab (auto: CUDA, then MPS, then CPU)"
         )
         self.settings = TrainingSettings()
+        self.speed = SpeedControl()
+        self.speed.pace_changed.connect(self.controller.set_pace)
         self.run_action = self._action("&Run", self.run_or_pause, "F5")
         self.step_action = self._action("&Step", self.step, "F10")
         self.reset_action = self._action("Rese&t Weights", self.reset, "Ctrl+F5")

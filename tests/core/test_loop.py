@@ -57,6 +57,7 @@ def test_every_command_and_message_pickles():
         m.SetData(data),
         m.SetViews({"weights": {"layer": "fc1"}}),
         m.SetStride(5),
+        m.SetPace(4.0),
         m.Save("/tmp/run"),
         m.ComputeLandscape(2, m.LandscapeOptions("pca", 17, 2.0, 1)),
         m.CancelLandscape(2),
@@ -154,3 +155,13 @@ def test_a_landscape_that_cannot_be_computed_says_why():
     script = run(session, m.ComputeLandscape(1, m.LandscapeOptions("pca", 9)), None)
     failed = script.of(m.LandscapeFailed)
     assert failed and "PCA directions need the training path" in failed[0].text
+
+
+def test_slow_motion_paces_the_steps_and_publishes_every_one_with_its_probes():
+    session = spiral_session()
+    session.set_views({"boundary": {}})
+    script = run(session, m.SetPace(20.0), m.Step(6), *[None] * 2000)
+    shots = [message.snapshot for message in script.of(m.Published)]
+    stepped = [shot for shot in shots if len(shot.steps)]
+    assert [int(shot.steps[-1]) for shot in stepped] == [1, 2, 3, 4, 5, 6]  # each step its own snapshot
+    assert all("boundary" in (shot.insights or {}) for shot in stepped)  # ... drawn with its picture

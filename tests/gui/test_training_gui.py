@@ -251,3 +251,21 @@ def test_an_error_inside_training_reaches_the_user_with_details(window_thread, q
     monkeypatch.setattr(Session, "step", real_step)
     window.run_controls.step_action.trigger()
     qtbot.waitUntil(lambda: controller(window).step == 1, timeout=30000)
+
+
+def test_the_speed_slider_slows_training_to_a_pace_a_class_can_follow(window_thread, qtbot):
+    window = window_thread
+    open_lesson(window, qtbot, "spiral_mlp")
+    speed = window.run_controls.speed
+    speed.slider.setValue(2)  # as dragging it does
+    assert speed.label.text() == "5 steps/s" and controller(window).pace == 5.0
+    shots = []
+    controller(window).snapshot.connect(shots.append)
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=30000)
+    controller(window).step_once(4)
+    qtbot.waitUntil(lambda: controller(window).step >= 5 and controller(window).state == "paused", timeout=30000)
+    stepped = [int(shot.steps[-1]) for shot in shots if len(shot.steps)]
+    assert stepped == [1, 2, 3, 4, 5]  # every step its own snapshot: each one is drawn
+    speed.slider.setValue(speed.slider.maximum())
+    assert speed.label.text() == "full speed" and controller(window).pace == 0.0
