@@ -196,7 +196,7 @@ def test_the_window_opens_the_view_and_fills_it_while_stepping(window, qtbot):
     qtbot.waitUntil(lambda: window.document.data is not None, timeout=20000)
     view = window.show_view("activations")
     window.run_controls.step_action.trigger()
-    qtbot.waitUntil(lambda: view in window.view_tabs.delivered, timeout=20000)
+    qtbot.waitUntil(lambda: view in window.view_tabs.delivered, timeout=60000)
     assert [row.node for row in view.histograms.rows] == ["act1", "act2"] and not view.histograms.isHidden()
 
 
