@@ -26,4 +26,5 @@ class Probe:
         """Remove them; the session calls it when no view wants the probe any more."""
 
     def compute(self, **options) -> object:
-        raise NotImplementedError
+        """The view's picture as plain, picklable data; every probe class defines its own."""
+        raise NotImplementedError(f"{type(self).__name__} must define compute()")

@@ -47,7 +47,8 @@ class _Worker(QObject):
         self.generation = generation
 
     def send(self, command: Command) -> None:
-        raise NotImplementedError
+        """Hand a command to the loop: a queue for a thread, the pipe for a child process."""
+        raise NotImplementedError(f"{type(self).__name__} must define send()")
 
     def alive(self) -> bool:
         """Its loop (and, for a process, the child) has not ended yet."""
