@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
 
         doc.project_opened.connect(self._project_opened)
         doc.data_loaded.connect(self._data_loaded)
+        doc.project_changed.connect(lambda: self.editor.scene.set_training(doc.project.training))
         doc.model_reset.connect(lambda _: self.view_tabs.set_context(doc.project, doc.data))
         doc.title_changed.connect(self._update_title)
         doc.autosave_failed.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
 
     def _project_opened(self, project: Project) -> None:
         self.editor.set_graph(project.graph)
+        self.editor.scene.set_training(project.training)
         self.run_controls.settings.show_project(project)
         self.dataset_panel.show_project(project)
         self.tabs.setCurrentIndex(0)

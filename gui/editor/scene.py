@@ -23,6 +23,7 @@ class GraphScene(QGraphicsScene):
         self.wires: dict[Edge, WireItem] = {}
         self.inference = Inference()
         self.data = None  # the dataset, once loaded: its problems with the graph are shown too
+        self.training = None  # the training settings, once known: a batch of one breaks BatchNorm
         self._connections = [
             (graph.node_added, self._add_node),
             (graph.node_removed, self._remove_node),
@@ -82,6 +83,12 @@ class GraphScene(QGraphicsScene):
         self.data = data
         self.refresh()
 
+    def set_training(self, config) -> None:
+        """The project's training settings: some problems (BatchNorm with a batch of one) depend on them."""
+        if config != self.training:
+            self.training = config
+            self.refresh()
+
     def _edited(self) -> None:
         """The graph changed: re-infer, and keep the canvas where the user is working (the problem
         list appearing must not re-fit it; Fit to Window, Ctrl+0, does that when asked)."""
@@ -93,7 +100,7 @@ class GraphScene(QGraphicsScene):
         """Re-infer shapes and show them, and every problem, on every node and wire."""
         self.inference = inference = infer(self.graph)
         if self.data is not None:
-            inference.problems += data_problems(self.graph, inference, self.data)
+            inference.problems += data_problems(self.graph, inference, self.data, self.training)
         for node_id, item in self.nodes.items():
             node = self.graph.nodes[node_id]
             shape = inference.shapes.get(node_id)

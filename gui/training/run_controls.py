@@ -96,7 +96,7 @@ class RunControls(QObject):
             self.message.emit("The dataset is not loaded yet: see the Dataset tab")
             return False
         inference = infer(project.graph)
-        problems = inference.problems or data_problems(project.graph, inference, data)
+        problems = inference.problems or data_problems(project.graph, inference, data, project.training)
         if problems:
             self.message.emit(f"The network cannot train yet: {problems[0]}")
             return False

@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QMessageBox, QSpinBox
 
 from core.project import load_project
+from gui.editor.commands import SetTraining
 from gui.editor.items import BODY, HEADER, WIDTH
 from gui.main_window import MainWindow
 
@@ -397,3 +398,20 @@ def test_an_edit_does_not_move_the_canvas_under_the_user(window, qtbot):
     qtbot.wait(50)
     assert window.problems.isVisible()
     assert window.view.mapFromScene(port.scenePos()) == before and window.view.zoom == zoom
+
+
+def test_batch_norm_with_a_batch_of_one_is_a_problem_in_the_editor_and_run_refuses_it(window):
+    ids = build_chain(window, ["Input", "Linear", "BatchNorm", "Linear", "Output"])
+    window.editor.set_param(ids[3], "out_features", window.document.data.num_classes)
+    assert not window.editor.scene.inference.problems
+    window.document.push(SetTraining(window.project, "batch_size", 1))
+    batch_norm = window.editor.scene.nodes[ids[2]]
+    assert batch_norm.problems and "single sample" in batch_norm.problems[0]
+    assert "1 problem" in window.totals.text()
+    messages = []
+    window.run_controls.message.connect(messages.append)
+    window.run_controls.run_action.trigger()
+    assert not window.run_controls.controller.active
+    assert "single sample" in messages[-1]
+    window.document.undo_stack.undo()
+    assert not batch_norm.problems and "ready to train" in window.totals.text()
