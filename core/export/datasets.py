@@ -3,7 +3,8 @@
 The script must not import Neurona, so each generator of core.data is rewritten here as the text of a
 `make_samples(p, rng)` function that draws the same numbers in the same order: for the same seed the
 script's arrays equal `load_dataset`'s (tests/core/test_export_script.py checks every one). The published
-image sets are read from their folder; the user's own files (CSV, images, text) are left out.
+image sets are read from their folder, and the user's own CSV and text files from their path (a folder of
+images is left out: its decoding and resizing would need Pillow's exact code path).
 """
 
 from __future__ import annotations
@@ -248,6 +249,65 @@ def make_samples(p, rng):
     return x, y, CLASSES, x_test, y_test
 '''
 
+_CSV = '''
+def make_samples(p, rng):
+    """The user's table: feature columns and a label column of a CSV file (commas, semicolons or tabs)."""
+    with open(p["file"], encoding="utf-8-sig", newline="") as f:
+        sample = f.read(10_000)
+        f.seek(0)
+        try:
+            dialect = csv.Sniffer().sniff(sample, delimiters=",;\\t")
+        except csv.Error:  # a single column has no delimiter to find
+            dialect = csv.excel
+        rows = [[cell.strip() for cell in row] for row in csv.reader(f, dialect) if row]
+
+    def is_number(cell):
+        try:
+            float(cell)
+        except ValueError:
+            return False
+        return True
+
+    header = [f"column {i}" for i in range(1, len(rows[0]) + 1)] if all(map(is_number, rows[0])) else rows.pop(0)
+    label = p["label"] or header[-1]
+    features = [c.strip() for c in p["features"].split(",") if c.strip()] or [c for c in header if c != label]
+    x = np.array([[float(row[header.index(c)]) for c in features] for row in rows], dtype=np.float32)
+    cells = [row[header.index(label)] for row in rows]
+    task = p["task"]
+    if task == "auto":
+        numeric = all(map(is_number, cells))
+        values = np.array([float(c) for c in cells]) if numeric else None
+        few_integers = numeric and np.all(values == np.round(values)) and len(np.unique(values)) <= 20
+        task = "classification" if not numeric or few_integers else "regression"
+    if task == "regression":
+        return x, np.array([float(c) for c in cells], dtype=np.float32), []
+    keys = np.array([float(c) for c in cells]) if all(map(is_number, cells)) else np.array(cells)
+    distinct, y = np.unique(keys, return_inverse=True)
+    names = [f"{k:g}" if isinstance(k, float) else str(k) for k in distinct.tolist()]
+    return x, y.astype(np.int64), names
+'''
+
+_TEXT = '''
+def make_samples(p, rng):
+    """Windows of the user's text, one-hot per character; the target is the next character."""
+    with open(p["file"], encoding="utf-8") as f:
+        text = f.read(2_000_000)
+    counts = {}
+    for c in text:
+        counts[c] = counts.get(c, 0) + 1
+    vocab = sorted(counts)
+    if len(vocab) > 100:  # the 99 most frequent characters and one symbol for the rarer ones
+        vocab = sorted({*sorted(counts, key=lambda c: (-counts[c], c))[:99], "\\ufffd"})
+    index = {c: i for i, c in enumerate(vocab)}
+    codes = np.array([index.get(c, index.get("\\ufffd", -1)) for c in text], dtype=np.int64)
+    steps = p["steps"]
+    starts = np.arange(len(text) - steps)
+    if len(starts) > p["n_samples"]:
+        starts = np.sort(rng.choice(starts, p["n_samples"], replace=False))
+    x = np.eye(len(vocab), dtype=np.float32)[codes[starts[:, None] + np.arange(steps)]]
+    return x, codes[starts + steps], [repr(c)[1:-1] for c in vocab]
+'''
+
 MAKERS: dict[str, str] = {
     "circle": _CIRCLE,
     "xor": _XOR,
@@ -262,6 +322,8 @@ MAKERS: dict[str, str] = {
     "digits": _DIGITS,
     "patches": _PATCHES,
     "points": _POINTS,
+    "csv": _CSV,
+    "text": _TEXT,
     "sine": _SINE,
     "adding": _ADDING,
     "parity": _PARITY,
@@ -271,6 +333,7 @@ MAKERS: dict[str, str] = {
 }
 
 PUBLISHED = ("mnist", "fashion_mnist", "cifar10")  # read from DATA_FOLDER, with their own test sets
+USER_FILES = ("csv", "text")  # read from the path the project names
 
 SPLIT = '''
 def load_data(p):

@@ -14,7 +14,7 @@ import keyword
 import os
 from pathlib import Path
 
-from core.export.datasets import MAKERS, NEEDS, PUBLISHED, SPLIT
+from core.export.datasets import MAKERS, NEEDS, PUBLISHED, SPLIT, USER_FILES
 from core.export.runtime import RUNTIME
 from core.network.graph import Graph, infer
 from core.optimizers import optimizer
@@ -260,9 +260,11 @@ def export_script(project: Project, weights: str | os.PathLike | None = None, fi
     if project.dataset not in MAKERS:
         readable = ", ".join(sorted(MAKERS))
         raise ExportError(
-            f"the dataset '{project.dataset}' is read from your files, which an exported script cannot do yet; "
+            f"the dataset '{project.dataset}' (a folder of images) cannot be rebuilt by an exported script yet; "
             f"these datasets can be exported: {readable}"
         )
+    if project.dataset in USER_FILES and not project.dataset_params.get("file"):
+        raise ExportError(f"the dataset '{project.dataset}' has no file chosen yet: choose one in the Dataset tab")
     training = project.training.to_dict()
     needs = ["torch", "numpy", *NEEDS.get(project.dataset, ())]
     weights_path = str(Path(weights).resolve()) if weights else None

@@ -19,7 +19,7 @@ from safetensors.torch import load_file
 
 from core.cli.main import main as cli
 from core.data.catalog import dataset_params, load_dataset, validate_dataset
-from core.export.datasets import MAKERS, PUBLISHED, SPLIT
+from core.export.datasets import MAKERS, PUBLISHED, SPLIT, USER_FILES
 from core.export.script import export_script
 from core.network.graph import Graph
 from core.project import Project, load_project, save_project
@@ -77,13 +77,18 @@ def largest_difference(records, rows) -> float:
     return worst
 
 
-@pytest.mark.parametrize("name", sorted(set(MAKERS) - set(PUBLISHED)))
+@pytest.mark.parametrize("name", sorted(set(MAKERS) - set(PUBLISHED) - set(USER_FILES)))
 def test_the_scripts_generator_draws_the_same_arrays(name):
     params = {"points": "[[0, 0, 0], [1, 1, 1], [0.5, -1, 0], [-1, 0.2, 1], [0.3, 0.3, 1]]"} if name == "points" else {}
     if "n_samples" in {p.name for p in dataset_params(name)}:
         params.update(SMALL if name != "patches" else {"n_samples": 200})
+    assert_same_arrays(name, params)
+
+
+def assert_same_arrays(name, params):
+    """The script's make_samples and split give exactly the arrays and classes the app loads."""
     params = validate_dataset(name, {**params, "seed": 7})
-    namespace = {"np": np, "json": json}
+    namespace = {"np": np, "json": json, "csv": csv}
     exec(MAKERS[name] + SPLIT, namespace)
     x_train, y_train, x_test, y_test, num_classes = namespace["load_data"](params)
     data = load_dataset(name, params)
@@ -95,6 +100,31 @@ def test_the_scripts_generator_draws_the_same_arrays(name):
     ):
         assert ours.dtype == theirs.dtype and np.array_equal(ours, theirs)
     assert num_classes == data.num_classes
+    rng = np.random.default_rng(0)
+    assert namespace["make_samples"](params, rng)[2] == data.class_names
+
+
+TABLES = {
+    "text labels, commas": "size,weight,kind\n1.5,2,cat\n2.5,3,dog\n0.5,1,cat\n3,4.5,bird\n2,2,dog\n1,1.5,cat\n",
+    "integer labels, semicolons, no header": "1;2;0\n2;3;1\n0.5;1;0\n3;4;10\n2;2;1\n1;1;10\n4;4;0\n",
+    "numbers to predict, tabs": "a\tb\ty\n1\t2\t0.25\n2\t3\t1.5\n0\t1\t7.75\n3\t4\t2.125\n5\t1\t3.5\n",
+}
+
+
+@pytest.mark.parametrize("table", TABLES, ids=list(TABLES))
+def test_the_script_reads_the_users_csv_file_as_the_app_does(tmp_path, table):
+    path = tmp_path / "table.csv"
+    path.write_text(TABLES[table], encoding="utf-8")
+    assert_same_arrays("csv", {"file": str(path), "test_ratio": 0.3})
+    if table != "text labels, commas":
+        assert_same_arrays("csv", {"file": str(path), "test_ratio": 0.3, "task": "regression"})
+
+
+def test_the_script_reads_the_users_text_file_as_the_app_does(tmp_path):
+    path = tmp_path / "story.txt"
+    rare = "".join(chr(0x400 + i) for i in range(120))  # more distinct characters than the vocabulary keeps
+    path.write_text("the cat sat on the mat, and the dog sat on the log. " * 30 + rare, encoding="utf-8")
+    assert_same_arrays("text", {"file": str(path), "steps": 6, "n_samples": 300})
 
 
 @pytest.mark.parametrize("name", PUBLISHED)
@@ -234,9 +264,10 @@ def test_the_script_imports_only_torch_numpy_and_the_standard_library():
 def test_export_refuses_bad_input_with_a_message_and_exit_code_2(tmp_path, capsys):
     assert cli(["export", str(tmp_path / "missing.json"), "--out", str(tmp_path / "a.py")]) == 2
     assert "cannot read" in capsys.readouterr().err
-    files = save_to(tmp_path, Project(load_project(LESSONS / "spiral_mlp.json").graph, "csv"))
-    assert cli(["export", str(files), "--out", str(tmp_path / "a.py")]) == 2
-    assert "read from your files" in capsys.readouterr().err
+    graph = load_project(LESSONS / "spiral_mlp.json").graph
+    for dataset, why in (("image_folder", "a folder of images"), ("csv", "no file chosen")):
+        assert cli(["export", str(save_to(tmp_path, Project(graph, dataset))), "--out", str(tmp_path / "a.py")]) == 2
+        assert why in capsys.readouterr().err
     lesson = LESSONS / "spiral_mlp.json"
     assert cli(["export", str(lesson), "--out", str(tmp_path / "a.py"), "--weights", str(tmp_path)]) == 2
     assert "cannot read the weights" in capsys.readouterr().err
@@ -261,3 +292,24 @@ def test_the_script_runs_under_torchrun_with_two_processes(tmp_path):
     with open(tmp_path / "run" / "metrics.csv", encoding="utf-8") as f:
         (row,) = list(csv.DictReader(f))
     assert int(row["step"]) == 14  # 420 samples: 210 a process, in 14 batches of up to 16
+
+
+def test_a_project_on_the_users_csv_file_trains_the_same(tmp_path):
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(90, 3))
+    labels = np.where(x[:, 0] + x[:, 1] > 0, "yes", "no")
+    table = tmp_path / "my table.csv"
+    table.write_text(
+        "a,b,c,answer\n" + "".join(f"{p:.4f},{q:.4f},{r:.4f},{t}\n" for (p, q, r), t in zip(x, labels, strict=True))
+    )
+    g = Graph()
+    g.add_node("Input", "x", {"shape": [3]})
+    g.add_node("Linear", "hidden", {"out_features": 6})
+    g.add_node("Tanh", "tanh")
+    g.add_node("Linear", "fc", {"out_features": 2})
+    g.add_node("Output", "out")
+    for a, b in (("x", "hidden"), ("hidden", "tanh"), ("tanh", "fc"), ("fc", "out")):
+        g.add_edge(a, b)
+    project = Project(g, "csv", {"file": str(table)}, TrainConfig(batch_size=16, epochs=2, seed=1))
+    rows, _, _ = run_script(tmp_path, project, "--epochs", "2")
+    assert largest_difference(trainer_records(project, 2), rows) <= 1e-5
