@@ -3,8 +3,7 @@
 The script must not import Neurona, so each generator of core.data is rewritten here as the text of a
 `make_samples(p, rng)` function that draws the same numbers in the same order: for the same seed the
 script's arrays equal `load_dataset`'s (tests/core/test_export_script.py checks every one). The published
-image sets are read from their folder, and the user's own CSV and text files from their path (a folder of
-images is left out: its decoding and resizing would need Pillow's exact code path).
+image sets are read from their folder, and the user's own CSV file, text file or folder of images from its path.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "moons": ("scikit-learn",),
     "digits": ("scikit-learn",),
     "patches": ("scikit-learn", "scipy", "pillow"),
+    "image_folder": ("pillow",),
 }
 
 _CIRCLE = '''
@@ -308,6 +308,48 @@ def make_samples(p, rng):
     return x, codes[starts + steps], [repr(c)[1:-1] for c in vocab]
 '''
 
+_IMAGE_FOLDER = '''
+def make_samples(p, rng):
+    """The user's images, one sub-folder per class, resized to size x size and scaled to [0, 1]."""
+    from PIL import Image
+
+    def pixels(path):
+        with Image.open(path) as img:
+            if img.mode in ("I", "F") or img.mode.startswith("I;16"):  # 16-bit, 32-bit or float pixels
+                values = np.asarray(img).astype(np.float64)
+                if img.mode.startswith("I;16"):
+                    values = values / 65535.0
+                else:
+                    low, high = values.min(), values.max()
+                    values = (values - low) / (high - low) if high > low else np.zeros_like(values)
+                img = Image.fromarray(values.astype(np.float32), mode="F").resize((size, size), Image.BILINEAR)
+                grey = np.clip(np.asarray(img, dtype=np.float32), 0.0, 1.0)
+                return np.repeat(grey[None], 3, 0) if p["colour"] else grey[None]
+            if img.mode == "P":
+                img = img.convert("RGBA")
+            img = img.convert("RGB" if p["colour"] else "L").resize((size, size), Image.Resampling.BILINEAR)
+        values = np.asarray(img, dtype=np.float32) / 255.0
+        return values.transpose(2, 0, 1) if p["colour"] else values[None]
+
+    size, folder, suffixes = p["size"], p["folder"], (".png", ".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp")
+    classes = sorted(d for d in os.listdir(folder) if os.path.isdir(os.path.join(folder, d)) and not d.startswith("."))
+    images, labels = [], []
+    for label, name in enumerate(classes):
+        files = sorted(f for f in os.listdir(os.path.join(folder, name)) if f.lower().endswith(suffixes))
+        loaded = 0
+        for file in files:
+            if p["max_per_class"] is not None and loaded >= p["max_per_class"]:
+                break
+            try:
+                images.append(pixels(os.path.join(folder, name, file)))
+            except (OSError, ValueError, Image.DecompressionBombError):
+                print(f"skipped the unreadable image {name}/{file}", file=sys.stderr)
+                continue
+            labels.append(label)
+            loaded += 1
+    return np.stack(images), np.array(labels, dtype=np.int64), classes
+'''
+
 MAKERS: dict[str, str] = {
     "circle": _CIRCLE,
     "xor": _XOR,
@@ -324,6 +366,7 @@ MAKERS: dict[str, str] = {
     "points": _POINTS,
     "csv": _CSV,
     "text": _TEXT,
+    "image_folder": _IMAGE_FOLDER,
     "sine": _SINE,
     "adding": _ADDING,
     "parity": _PARITY,
@@ -333,7 +376,7 @@ MAKERS: dict[str, str] = {
 }
 
 PUBLISHED = ("mnist", "fashion_mnist", "cifar10")  # read from DATA_FOLDER, with their own test sets
-USER_FILES = ("csv", "text")  # read from the path the project names
+USER_FILES = ("csv", "text", "image_folder")  # read from the path the project names
 
 SPLIT = '''
 def load_data(p):

@@ -258,13 +258,12 @@ def export_script(project: Project, weights: str | os.PathLike | None = None, fi
     """The text of the training script for `project`, to be saved as `file_name`; `weights` is a run's
     weights.safetensors to start from."""
     if project.dataset not in MAKERS:
-        readable = ", ".join(sorted(MAKERS))
+        raise ExportError(f"the dataset '{project.dataset}' cannot be rebuilt by an exported script")
+    path_param = "folder" if project.dataset == "image_folder" else "file"
+    if project.dataset in USER_FILES and not project.dataset_params.get(path_param):
         raise ExportError(
-            f"the dataset '{project.dataset}' (a folder of images) cannot be rebuilt by an exported script yet; "
-            f"these datasets can be exported: {readable}"
+            f"the dataset '{project.dataset}' has no {path_param} chosen yet: choose one in the Dataset tab"
         )
-    if project.dataset in USER_FILES and not project.dataset_params.get("file"):
-        raise ExportError(f"the dataset '{project.dataset}' has no file chosen yet: choose one in the Dataset tab")
     training = project.training.to_dict()
     needs = ["torch", "numpy", *NEEDS.get(project.dataset, ())]
     weights_path = str(Path(weights).resolve()) if weights else None

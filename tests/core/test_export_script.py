@@ -88,7 +88,7 @@ def test_the_scripts_generator_draws_the_same_arrays(name):
 def assert_same_arrays(name, params):
     """The script's make_samples and split give exactly the arrays and classes the app loads."""
     params = validate_dataset(name, {**params, "seed": 7})
-    namespace = {"np": np, "json": json, "csv": csv}
+    namespace = {"np": np, "json": json, "csv": csv, "os": os, "sys": sys}
     exec(MAKERS[name] + SPLIT, namespace)
     x_train, y_train, x_test, y_test, num_classes = namespace["load_data"](params)
     data = load_dataset(name, params)
@@ -118,6 +118,28 @@ def test_the_script_reads_the_users_csv_file_as_the_app_does(tmp_path, table):
     assert_same_arrays("csv", {"file": str(path), "test_ratio": 0.3})
     if table != "text labels, commas":
         assert_same_arrays("csv", {"file": str(path), "test_ratio": 0.3, "task": "regression"})
+
+
+@pytest.mark.parametrize("colour", [False, True], ids=["grey", "colour"])
+def test_the_script_reads_the_users_image_folder_as_the_app_does(tmp_path, colour):
+    from PIL import Image
+
+    rng = np.random.default_rng(5)
+    modes = {"cats": ("L", "RGB", "P"), "dogs": ("I;16", "F", "RGBA")}  # 8-bit, palette, 16-bit, float
+    for name, kinds in modes.items():
+        (tmp_path / name).mkdir()
+        for i, mode in enumerate(kinds):
+            pixels = rng.integers(0, 255, (11, 9, 3), dtype=np.uint8)
+            image = Image.fromarray(pixels)
+            if mode == "I;16":
+                image = Image.fromarray(pixels[..., 0].astype(np.uint16) * 200)
+            elif mode == "F":
+                image = Image.fromarray(pixels[..., 1].astype(np.float32) * 0.01 - 0.5)
+            elif mode != "RGB":
+                image = image.convert(mode)
+            image.save(tmp_path / name / f"{i}.{'tiff' if mode == 'F' else 'png'}")
+    (tmp_path / "dogs" / "notes.txt").write_text("not an image")
+    assert_same_arrays("image_folder", {"folder": str(tmp_path), "size": 7, "colour": colour, "test_ratio": 0.34})
 
 
 def test_the_script_reads_the_users_text_file_as_the_app_does(tmp_path):
@@ -265,7 +287,7 @@ def test_export_refuses_bad_input_with_a_message_and_exit_code_2(tmp_path, capsy
     assert cli(["export", str(tmp_path / "missing.json"), "--out", str(tmp_path / "a.py")]) == 2
     assert "cannot read" in capsys.readouterr().err
     graph = load_project(LESSONS / "spiral_mlp.json").graph
-    for dataset, why in (("image_folder", "a folder of images"), ("csv", "no file chosen")):
+    for dataset, why in (("image_folder", "no folder chosen"), ("csv", "no file chosen")):
         assert cli(["export", str(save_to(tmp_path, Project(graph, dataset))), "--out", str(tmp_path / "a.py")]) == 2
         assert why in capsys.readouterr().err
     lesson = LESSONS / "spiral_mlp.json"
