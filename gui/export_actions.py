@@ -32,20 +32,24 @@ class ExportActions(QObject):
         self._task = None
         self._metrics: tuple[str, str] | None = None  # (the folder the run is being saved to, the CSV wanted)
 
+    def _ask_path(self, title: str, suffix: str, kinds: str) -> str:
+        """A file to write, suggested in the last folder used (which it becomes); "" if cancelled."""
+        path, _ = QFileDialog.getSaveFileName(self.window, title, self._suggest(suffix), kinds)
+        if path:
+            self.files.used_folder(path)
+        return path
+
     def _suggest(self, suffix: str) -> str:
         path = self.document.path
         stem = Path(path).stem if path else (self.document.project.title or "model").replace(" ", "_")[:40]
-        folder = Path(path).parent if path else Path.home()
-        return str(folder / f"{stem}{suffix}")
+        return str(Path(self.files.folder) / f"{stem}{suffix}")  # the last folder used, else the project's
 
     # ---- export ---------------------------------------------------------------------------------------
 
     def export_script(self) -> None:
         from core.export.script import ExportError, export_script
 
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export a PyTorch training script", self._suggest("_train.py"), "Python files (*.py)"
-        )
+        path = self._ask_path("Export a PyTorch training script", "_train.py", "Python files (*.py)")
         if not path:
             return
         try:
@@ -76,7 +80,7 @@ class ExportActions(QObject):
             run = QFileDialog.getExistingDirectory(self.window, "The run whose weights to export", str(Path.home()))
             if not run:
                 return
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export ONNX", self._suggest(".onnx"), "ONNX (*.onnx)")
+        path = self._ask_path("Export ONNX", ".onnx", "ONNX (*.onnx)")
         if not path:
             return
         project = self.document.project.copy()
@@ -105,9 +109,7 @@ class ExportActions(QObject):
         if not self.controller.active:
             QMessageBox.information(self.window, "Export metrics", "Nothing has been trained yet.")
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export the run's metrics", self._suggest("_metrics.csv"), "CSV (*.csv)"
-        )
+        path = self._ask_path("Export the run's metrics", "_metrics.csv", "CSV (*.csv)")
         if not path:
             return
         self._metrics = (tempfile.mkdtemp(prefix="neurona-metrics-"), path)
@@ -136,9 +138,10 @@ class ExportActions(QObject):
             buttons.Yes
         ):
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import a PyTorch model", str(Path.home()), "Python (*.py)")
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import a PyTorch model", self.files.folder, "Python (*.py)")
         if not path:
             return
+        self.files.used_folder(path)
         classes = module_classes(path)
         if not classes:
             QMessageBox.warning(self.window, "Cannot import", f"{Path(path).name} defines no class.")

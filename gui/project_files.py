@@ -32,7 +32,7 @@ class ProjectFiles(QObject):
             return last
         return str(Path(self.document.path).parent) if self.document.path else str(Path.home())
 
-    def _used_folder(self, path: str) -> None:
+    def used_folder(self, path: str) -> None:
         self.settings.setValue("last_folder", str(Path(path).parent if not Path(path).is_dir() else path))
 
     @property
@@ -65,7 +65,7 @@ class ProjectFiles(QObject):
             return
         path, _ = QFileDialog.getOpenFileName(self.window, "Open a project", self.folder, "Neurona projects (*.json)")
         if path:
-            self._used_folder(path)
+            self.used_folder(path)
             self.open_path(path, ask=False)
 
     def open_path(self, path: str, ask: bool = True) -> bool:
@@ -87,7 +87,7 @@ class ProjectFiles(QObject):
             return
         folder = QFileDialog.getExistingDirectory(self.window, "Open a saved run", self.folder)
         if folder:
-            self._used_folder(folder)
+            self.used_folder(folder)
             self.open_run(folder)
 
     def open_run(self, folder: str) -> bool:
@@ -128,7 +128,7 @@ class ProjectFiles(QObject):
         suggestion = self.document.path or str(Path(self.folder) / f"{self.document.project.title or 'project'}.json")
         path, _ = QFileDialog.getSaveFileName(self.window, "Save the project", suggestion, "Neurona projects (*.json)")
         if path:
-            self._used_folder(path)
+            self.used_folder(path)
         return self.save_to(path) if path else False
 
     def save_to(self, path: str) -> bool:
