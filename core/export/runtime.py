@@ -217,6 +217,7 @@ def main(argv=None):
         save_run(args.out, model, records, training)
         say(f"run saved to {args.out}")
     if world > 1:
+        dist.barrier()  # every process leaves together, after rank 0 has saved
         dist.destroy_process_group()
     return status
 

@@ -328,7 +328,21 @@ def export_script(project: Project, weights: str | os.PathLike | None = None, fi
         f"PROJECT = json.loads({json.dumps(project_dict, ensure_ascii=False)!r})",
         "",
     ]
-    return "\n".join(parts) + '\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
+    return "\n".join(parts) + MAIN
+
+
+MAIN = """
+
+if __name__ == "__main__":
+    status = main()
+    if int(os.environ.get("WORLD_SIZE", "1")) > 1:
+        # Under torchrun, skip the interpreter's teardown: there, gloo's threads
+        # can abort a process that has already finished and saved (PyTorch 2.13).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    sys.exit(status)
+"""
 
 
 def _published_lines(project: Project) -> list[str]:
