@@ -1,7 +1,9 @@
-"""Time from launching `python` to the main window's first paint, with a lesson open.
+"""Time from launching `python` to the main window's first paint, with a lesson open, and from
+pressing Run to the first training step, with and without the training process started ahead.
 
-Runs the real app code in a fresh process several times (the first run warms
-the disk cache) and reports the median. Usage: python bench/startup.py
+Runs the real app code in fresh processes several times (the first run warms the disk cache)
+and reports medians; the two first-Run cases alternate, so both see the same machine.
+Usage: python bench/startup.py
 """
 
 import statistics
@@ -30,6 +32,40 @@ app.exec()
 """
 
 
+FIRST_RUN = """
+import sys, time
+sys.path.insert(0, {root!r})
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from gui.main_window import MainWindow
+from core.project import load_project
+window = MainWindow()
+window.show()
+window.document.open(load_project({lesson!r}))
+controller = window.run_controls.controller
+if {spare}:
+    controller.prestart()
+start = time.monotonic()
+while window.dataset_panel.data is None or time.monotonic() - start < 8:  # the user looks at the canvas
+    app.processEvents()
+    time.sleep(0.005)
+start = time.monotonic()
+window.run_controls.run_action.trigger()
+while controller.step < 1:
+    app.processEvents()
+    time.sleep(0.001)
+print(time.monotonic() - start, flush=True)
+window.close()
+"""
+
+
+def first_run(spare: bool) -> float:
+    code = FIRST_RUN.format(root=str(ROOT), lesson=str(ROOT / "assets/lessons/spiral_mlp.json"), spare=spare)
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    return float(out.stdout.split()[-1])
+
+
 def launch() -> tuple[float, bool]:
     code = CHILD.format(root=str(ROOT), lesson=str(ROOT / "assets/lessons/digits_cnn.json"))
     start = time.time()
@@ -51,4 +87,13 @@ if __name__ == "__main__":
         f"min {min(seconds):.2f}s, max {max(seconds):.2f}s over {len(seconds)} runs; "
         f"torch imported: {runs[-1][1]}"
     )
+    cold, warm = [], []
+    for _ in range(3):
+        cold.append(first_run(spare=False))
+        warm.append(first_run(spare=True))
+    print(
+        f"Run to the first step: {1000 * statistics.median(warm):.0f} ms with the process started ahead, "
+        f"{1000 * statistics.median(cold):.0f} ms without (medians of 3, alternated)"
+    )
+    print(f"first_run_ms={1000 * statistics.median(warm):.0f} cold_first_run_ms={1000 * statistics.median(cold):.0f}")
     print(f"seconds={statistics.median(seconds):.3f}")

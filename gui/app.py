@@ -11,7 +11,7 @@ from pathlib import Path
 def run_app(
     project: str | None = None, screenshot: str | None = None, size: str = "1280x800", train: int = 0, view: str = ""
 ) -> int:
-    from PySide6.QtCore import QThreadPool
+    from PySide6.QtCore import QThreadPool, QTimer
 
     app = picture_app() if screenshot else application()
     app.setApplicationName("Neurona")
@@ -22,6 +22,7 @@ def run_app(
     if screenshot:
         return take_screenshot(app, window, project, screenshot, size, train, view)
     window.show_as_last_time()
+    QTimer.singleShot(500, window.run_controls.controller.prestart)  # after the first paint
     if view:
         window.show_view(view)
     if project:

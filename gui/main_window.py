@@ -390,6 +390,7 @@ class MainWindow(QMainWindow):
             self.settings.setValue("window/state", self.saveState())
             self.run_controls.shutdown()
             self.run_controls.controller.wait_stopped(2.0)  # the application ends: no child left behind
+            self.run_controls.controller.release_spare()
             self.dataset_panel.shutdown()
             self.editor.release_clipboard()
             self.document.autosave.clear()

@@ -301,3 +301,31 @@ def child_process(conn, project_dict: dict, data, weights: dict | None, generati
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(0)
+
+
+def spare_process(conn) -> None:
+    """A training process started before it is needed: it imports torch and the trainer while the
+    user is still at the canvas, then waits for the run it will drive, so Run answers at once.
+    A pipe closed before that means it was not needed."""
+    import os
+
+    import torch
+
+    import core.run.session  # noqa: F401 - the slow imports happen now, not after Run
+
+    torch.set_num_threads(1)
+    _warm_up(torch)
+    try:
+        project_dict, data, weights, generation = conn.recv()
+    except (EOFError, OSError, KeyboardInterrupt):
+        os._exit(0)
+    child_process(conn, project_dict, data, weights, generation)
+
+
+def _warm_up(torch) -> None:
+    """One step of a tiny model: the first optimiser imports torch._dynamo (over a second here),
+    and the first backward pass sets up autograd's engine."""
+    layer = torch.nn.Linear(2, 2)
+    optimiser = torch.optim.Adam(layer.parameters())
+    layer(torch.ones(1, 2)).sum().backward()
+    optimiser.step()

@@ -17,7 +17,7 @@ from core.train_config import TrainConfig
 if TYPE_CHECKING:
     from core.data.catalog import Data
     from core.landscape.grid import LandscapeResult
-    from core.run.session import Snapshot
+    from core.run.snapshot import Snapshot
 
 
 # ---- commands: GUI -> run ---------------------------------------------------------------------

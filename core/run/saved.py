@@ -25,7 +25,7 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 
 from core.project import Project, ProjectError, load_project, save_project
-from core.train.trainer import EpochRecord
+from core.train.records import EpochRecord
 
 PROJECT_FILE = "project.json"
 METRICS_FILE = "metrics.csv"

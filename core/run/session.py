@@ -16,30 +16,19 @@ from __future__ import annotations
 
 import time
 import traceback
-from dataclasses import dataclass, field
 
 import numpy as np
 
 from core.data.catalog import Data
 from core.probes.registry import PROBES, ProbeFailed, probe_class
 from core.project import Project
-from core.train.trainer import EpochRecord, Trainer
+from core.run.snapshot import Snapshot
+from core.train.records import EpochRecord
+from core.train.trainer import Trainer
 from core.train_config import EVALUATION_SAMPLES
 
 INSIGHT_STRIDE = 20  # default steps between the strided probes (the user can change it)
 INSIGHT_SHARE = 0.25  # the strided probes may take at most this share of the training time
-
-
-@dataclass
-class Snapshot:
-    step: int
-    epoch: int
-    lr: float
-    steps: np.ndarray  # the steps trained since the previous snapshot
-    losses: np.ndarray  # their batch losses
-    lrs: np.ndarray  # their learning rates
-    evaluations: list[EpochRecord] = field(default_factory=list)
-    insights: dict[str, object] | None = None  # probe results (or ProbeFailed) by name, when any were due
 
 
 class Session:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import torch
 from torch import nn
@@ -20,6 +20,7 @@ from core.network.fit import data_problems
 from core.network.graph import infer
 from core.optimizers import optimizer
 from core.project import Project
+from core.train.records import EpochRecord
 from core.train_config import TrainConfig
 
 
@@ -41,21 +42,6 @@ class StepRecord:
     epoch: int
     loss: float
     lr: float
-
-
-@dataclass
-class EpochRecord:
-    epoch: int
-    step: int
-    train_loss: float
-    train_acc: float | None
-    test_loss: float
-    test_acc: float | None
-    lr: float
-    seconds: float
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def pick_device(choice: str = "auto") -> torch.device:

@@ -15,9 +15,10 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from core.run import messages as m
-from gui.training.worker import ProcessWorker, TrainingWorker, WorkerThread
+from gui.training.worker import ProcessWorker, SpareProcess, TrainingWorker, WorkerThread
 
 KILL_AFTER_MS = 3000  # a child process still alive this long after Stop is killed
+SPARE_AFTER_MS = 2000  # a new spare process starts this long after a run is ready, not beside its start-up
 
 
 class RunHandle(QObject):
@@ -101,6 +102,8 @@ class TrainingController(QObject):
         self.views: dict[str, dict] = {}  # the probes the open views want, sent to every new run
         self.stride: int | None = None
         self.pace = 0.0  # steps a second (0: full speed), sent to every new run
+        self.spare: SpareProcess | None = None  # a process already importing torch, for the next run
+        self.keep_spare = False  # once prestart() is called, every run that starts makes the next one's
 
     @property
     def active(self) -> bool:
@@ -120,7 +123,10 @@ class TrainingController(QObject):
         """Begin a fresh run (fresh weights, or the given ones) on a copy of the project; its
         training settings follow the project's `training_changed` event from now on."""
         self.shutdown()
-        worker = (ProcessWorker if self.in_process else TrainingWorker)(project.copy(), data, weights, generation)
+        if self.in_process:
+            worker = ProcessWorker(project.copy(), data, weights, generation, self._take_spare())
+        else:
+            worker = TrainingWorker(project.copy(), data, weights, generation)
         self.step = self.epoch = 0
         self.lr = None
         self.project = project
@@ -132,6 +138,24 @@ class TrainingController(QObject):
             self._send(m.SetPace(self.pace))
         if self.views:
             self._send(m.SetViews(self.views))
+
+    def prestart(self) -> None:
+        """Start a training process now, while the user looks at the canvas, and keep one ready
+        after every run starts: Run then answers at once instead of waiting for PyTorch to load."""
+        self.keep_spare = True
+        if self.in_process and (self.spare is None or not self.spare.alive()):
+            self.spare = SpareProcess()
+
+    def release_spare(self) -> None:
+        """The application ends: the waiting process is not needed."""
+        self.keep_spare = False
+        if self.spare is not None:
+            self.spare.discard()
+            self.spare = None
+
+    def _take_spare(self) -> SpareProcess | None:
+        spare, self.spare = self.spare, None
+        return spare if spare is not None and spare.alive() else None
 
     def run(self) -> None:
         self._send(m.Run())
@@ -205,6 +229,10 @@ class TrainingController(QObject):
         """Forget the stopped runs that have ended (never from a handle's own slot)."""
         self._retiring = {handle for handle in self._retiring if not handle.ended}
 
+    def _restock(self) -> None:
+        if self.keep_spare:
+            self.prestart()
+
     def _send(self, command: m.Command) -> None:
         if self.run_handle is not None:
             self.run_handle.send(command)
@@ -230,5 +258,7 @@ class TrainingController(QObject):
                 self.saved.emit(folder)
             case m.Ready(device=device):
                 self.device.emit(device)
+                if self.keep_spare:
+                    QTimer.singleShot(SPARE_AFTER_MS, self._restock)
             case m.LandscapeProgress() | m.LandscapeDone() | m.LandscapeFailed():
                 self.landscape.emit(message)

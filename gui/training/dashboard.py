@@ -43,7 +43,7 @@ class Dashboard(InsightView):
         layout.addWidget(self.alert)
         layout.addWidget(splitter, 1)
         self.data: Data | None = None
-        self._latest = None  # the last epoch's evaluation (core.train.trainer.EpochRecord), for the header
+        self._latest = None  # the last epoch's evaluation (core.train.records.EpochRecord), for the header
 
     def show_data(self, data: Data) -> None:
         """The dataset before (or between) runs: its points on the plane, empty curves."""
@@ -63,7 +63,7 @@ class Dashboard(InsightView):
         self.alert.hide()
         self.neurons.forget()
         self._latest = None
-        self.counters.setText("Starting… (the first run loads PyTorch)")
+        self.counters.setText("Starting…")
 
     def show_snapshot(self, shot) -> None:
         finite = np.isfinite(shot.losses)  # a diverging run's last losses cannot be drawn

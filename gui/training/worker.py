@@ -22,7 +22,7 @@ import traceback
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from core.run.loop import child_process, run_loop, start_session
+from core.run.loop import child_process, run_loop, spare_process, start_session
 from core.run.messages import FINAL_STATES, Command, Failed, Message, StateChanged
 
 _live: set[QObject] = set()
@@ -83,23 +83,53 @@ class TrainingWorker(_Worker):
             return None
 
 
-class ProcessWorker(_Worker):
-    """Runs the loop in a child process; this object, in its QThread, relays the child's messages."""
+class SpareProcess:
+    """A training process started ahead of need (core.run.loop.spare_process): PyTorch takes
+    seconds to import, which the first Run would otherwise wait for."""
 
-    def __init__(self, project, data=None, weights=None, generation: int = 0):
-        super().__init__(generation)
+    def __init__(self):
         context = multiprocessing.get_context("spawn")  # a clean interpreter: no Qt state is copied
         self.conn, child_end = context.Pipe()
+        self.process = context.Process(target=spare_process, args=(child_end,), daemon=True, name="neurona-training")
+        self.process.start()
+        child_end.close()
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def discard(self) -> None:
+        """Not needed after all (the application ends): it holds nothing, so it is killed."""
+        self.conn.close()
+        self.process.kill()
+        self.process.join(2)
+
+
+class ProcessWorker(_Worker):
+    """Runs the loop in a child process; this object, in its QThread, relays the child's messages.
+    Given a live spare process, it drives that one instead of starting its own."""
+
+    def __init__(self, project, data=None, weights=None, generation: int = 0, spare: SpareProcess | None = None):
+        super().__init__(generation)
         plain = None if weights is None else {k: v.detach().cpu().numpy() for k, v in weights.items()}
-        self.process = context.Process(
-            target=child_process,
-            args=(child_end, project.to_dict(), data, plain, generation),
-            daemon=True,
-            name="neurona-training",
-        )
+        run = (project.to_dict(), data, plain, generation)
+        self.lock = threading.Lock()
+        self.waiting: list[Command] = []  # commands sent before a spare has been given its run
+        if spare is not None:
+            self.conn, self.process, self.begin = spare.conn, spare.process, run
+        else:
+            context = multiprocessing.get_context("spawn")
+            self.conn, child_end = context.Pipe()
+            self.process = context.Process(
+                target=child_process, args=(child_end, *run), daemon=True, name="neurona-training"
+            )
+            self.begin = None
         self.session = None  # the session lives in the child
 
     def send(self, command: Command) -> None:
+        with self.lock:
+            if self.begin is not None:
+                self.waiting.append(command)  # the run must reach the spare first
+                return
         try:
             self.conn.send(command)
         except (BrokenPipeError, OSError):
@@ -122,7 +152,10 @@ class ProcessWorker(_Worker):
 
     def _relay(self) -> None:
         try:
-            self.process.start()
+            if self.begin is None:
+                self.process.start()
+            else:
+                self._begin_spare()
         except Exception as err:  # noqa: BLE001 - e.g. no process can be started here: say so
             self._say_failed(f"cannot start the training process: {err}", traceback.format_exc())
             return
@@ -138,6 +171,14 @@ class ProcessWorker(_Worker):
             self.message.emit(message)
             if isinstance(message, StateChanged) and message.state in FINAL_STATES:
                 return
+
+    def _begin_spare(self) -> None:
+        """Give the spare its run (pickled here, off the GUI thread), then the commands that came first."""
+        self.conn.send(self.begin)
+        with self.lock:
+            for command in self.waiting:
+                self.conn.send(command)
+            self.begin, self.waiting = None, []
 
     def _say_failed(self, text: str, details: str) -> None:
         self.message.emit(Failed(self.generation, text, details))

@@ -5,11 +5,13 @@ torch tensor pickles too, but would drag torch and the model's device into the G
 
 import dataclasses
 import pickle
+import subprocess
+import sys
 
 import numpy as np
 import pytest
 import torch
-from conftest import LESSONS
+from conftest import LESSONS, ROOT
 
 from core.probes.registry import PROBES, ProbeFailed
 from core.project import load_project
@@ -81,3 +83,15 @@ def test_the_check_refuses_a_tensor_and_a_changed_array():
         assert_plain_and_equal(Carrier([torch.zeros(2)]), Carrier([torch.zeros(2)]))
     with pytest.raises(AssertionError, match="changed in the pipe"):
         assert_plain_and_equal(Carrier({"a": np.zeros(2)}), Carrier({"a": np.ones(2)}))
+
+
+def test_the_window_reads_a_snapshot_with_every_probe_and_an_epoch_without_importing_torch():
+    """Unpickling a class from a module that imports torch would load PyTorch into the window on
+    the first message, a second after Run (the spare training process exists to avoid that wait)."""
+    session = trained("spiral_mlp.json", steps=15)  # an epoch of the spiral is 14 batches
+    shot = session.snapshot(probes=True)
+    assert shot.evaluations and set(shot.insights) == set(PROBES)
+    read = "import pickle, sys; pickle.loads(sys.stdin.buffer.read()); print('torch' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", read], input=pickle.dumps(shot), capture_output=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout.decode().split() == ["False"]

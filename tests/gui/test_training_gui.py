@@ -173,6 +173,7 @@ from gui.main_window import MainWindow
 from core.project import load_project
 window = MainWindow()
 window.show()
+window.run_controls.controller.prestart()  # as the app does: a spare process, left waiting at the end
 project = load_project({str(LESSONS / "digits_cnn.json")!r})
 project.training = project.training.replace(epochs=1000)  # still running when the window closes
 window.document.open(project)
@@ -185,6 +186,7 @@ while window.run_controls.controller.step < 5 and time.time() - start < 60:
     app.processEvents()
     time.sleep(0.005)
 assert window.run_controls.controller.state == "running"
+window.run_controls.controller.prestart()  # the next run's spare, still loading PyTorch
 window.close()
 import multiprocessing
 print("children left", len(multiprocessing.active_children()))
@@ -199,6 +201,30 @@ print("children left", len(multiprocessing.active_children()))
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-1] == "0"  # the window took its training process with it (timings: bench/)
     assert "QThread" not in result.stderr and "Destroyed" not in result.stderr
+
+
+def test_the_first_run_trains_in_the_process_started_ahead_and_the_next_one_is_made_ready(window, qtbot):
+    ctl = controller(window)
+    ctl.prestart()
+    spare = ctl.spare
+    open_lesson(window, qtbot, "spiral_mlp")
+    window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: ctl.step >= 20, timeout=30000)
+    assert ctl.worker.process is spare.process and ctl.spare is None
+    qtbot.waitUntil(lambda: ctl.spare is not None, timeout=10000)  # made ready for the next Run
+    waiting = ctl.spare
+    assert waiting.alive() and waiting.process.pid != spare.process.pid
+    window.run_controls.reset()
+    window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: ctl.step >= 20, timeout=30000)
+    assert ctl.worker.process is waiting.process
+    qtbot.waitUntil(lambda: ctl.spare is not None, timeout=10000)
+    last = ctl.spare
+    ctl.release_spare()
+    assert not last.alive() and ctl.spare is None
+    ctl.shutdown()
+    qtbot.wait(2500)  # the restocking timer of a run that has gone does nothing now
+    assert ctl.spare is None
 
 
 def test_clicking_on_the_plane_adds_a_point_and_training_goes_on(window, qtbot):

@@ -1,0 +1,23 @@
+"""What a training session publishes: the steps since the last snapshot and the probes' results.
+Torch-free, so the window unpickles it without importing PyTorch (which would hold up the first
+Run by a second)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.train.records import EpochRecord
+
+
+@dataclass
+class Snapshot:
+    step: int
+    epoch: int
+    lr: float
+    steps: np.ndarray  # the steps trained since the previous snapshot
+    losses: np.ndarray  # their batch losses
+    lrs: np.ndarray  # their learning rates
+    evaluations: list[EpochRecord] = field(default_factory=list)
+    insights: dict[str, object] | None = None  # probe results (or ProbeFailed) by name, when any were due
