@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         self._action(edit, "Select &All", ed.select_all, keys.SelectAll)
         train = self.menuBar().addMenu("&Train")
         rc = self.run_controls
-        train.addActions([rc.run_action, rc.step_action, rc.reset_action])
+        train.addActions([rc.run_action, rc.run_for_action, rc.step_action, rc.reset_action])
         view = self.menuBar().addMenu("&View")
         self._action(view, "&Fit to Window", self.view.fit_all, QKeySequence("Ctrl+0"))
         self._action(view, "Zoom &In", lambda: self.view.zoom_by(1.25), keys.ZoomIn)

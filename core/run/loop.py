@@ -30,6 +30,7 @@ from core.run.messages import (
     Message,
     Pause,
     Published,
+    Reached,
     Ready,
     Run,
     Save,
@@ -85,6 +86,9 @@ class _Loop:
         self.train_until = 0.0  # while a landscape is computed: train until then, then its next chunk
         self.pace = 0.0  # steps a second in slow motion, 0 at full speed
         self.next_step_at = 0.0
+        self.stop_epoch: int | None = None  # a Run for N epochs pauses after this one
+        self.goal = None  # a Run until a goal pauses at the first epoch that meets it (messages.Goal)
+        self.checked_epoch = 0  # the last epoch whose end was compared with them
 
     def run(self, next_command: NextCommand) -> None:
         while True:
@@ -128,26 +132,47 @@ class _Loop:
             return False
         self.pending = max(0, self.pending - 1)
         finished = self.running and session.finished
+        reached = self.running and not finished and self.reached()
         now = time.perf_counter()
         if self.pace:
             self.next_step_at = now + 1.0 / self.pace
         slow = bool(self.pace) or not (self.running or self.pending)
-        if slow or finished or now - self.last_snapshot >= 1.0 / SNAPSHOT_RATE:
+        if slow or finished or reached or now - self.last_snapshot >= 1.0 / SNAPSHOT_RATE:
             self.last_snapshot = now
-            self.say(Published, session.snapshot(probes=True if slow else None))
+            self.say(Published, session.snapshot(probes=True if slow or reached else None))
         if finished:
             self.running = False
             self.state("finished")
+        elif reached:
+            self.running = False
+            self.say(Reached, reached)
+            self.state("paused")
         elif not self.running and not self.pending:
             self.state("paused")
         return True
 
+    def reached(self) -> str:
+        """What a Run for N epochs or until a goal asked for, once an epoch has reached it; else ""."""
+        session = self.session
+        if session.trainer.epoch == self.checked_epoch or not session.records:
+            return ""  # no epoch has ended since the last look
+        self.checked_epoch = session.trainer.epoch
+        record = session.records[-1]
+        if self.goal is not None and self.goal.met(record):
+            value = getattr(record, self.goal.metric)
+            return f"{self.goal.describe(value)} at epoch {record.epoch}"
+        if self.stop_epoch is not None and record.epoch >= self.stop_epoch:
+            return f"epoch {record.epoch} done"
+        return ""
+
     def obey(self, command: Command) -> None:
         session = self.session
         match command:
-            case Run():
+            case Run(epochs, until):
                 if session.finished:
                     session.extend()  # Run after the last epoch trains as many epochs again
+                self.stop_epoch = session.trainer.epoch + epochs if epochs > 0 else None
+                self.goal, self.checked_epoch = until, session.trainer.epoch
                 self.running = True
                 self.state("running")
             case Pause():

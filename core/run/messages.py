@@ -27,9 +27,40 @@ class Command:
     """A command to the run loop."""
 
 
+METRICS = {
+    "test_acc": "test accuracy",
+    "train_acc": "train accuracy",
+    "test_loss": "test loss",
+    "train_loss": "train loss",
+}
+
+
+@dataclass(frozen=True)
+class Goal:
+    """Pause at the first epoch whose evaluation reaches `target`: at least it for an accuracy
+    (a fraction), at most it for a loss."""
+
+    metric: str  # a key of METRICS
+    target: float
+
+    def met(self, record) -> bool:
+        value = getattr(record, self.metric)
+        if value is None:
+            return False
+        return value >= self.target if self.metric.endswith("acc") else value <= self.target
+
+    def describe(self, value: float) -> str:
+        shown = f"{100 * value:.1f}%" if self.metric.endswith("acc") else f"{value:.4g}"
+        return f"{METRICS[self.metric]} {shown}"
+
+
 @dataclass(frozen=True)
 class Run(Command):
-    """Train until paused (after the last epoch: as many epochs again)."""
+    """Train until paused (after the last epoch: as many epochs again). With `epochs`, pause by
+    itself after that many more epochs; with `until`, at the first epoch that meets the goal."""
+
+    epochs: int = 0
+    until: Goal | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +168,11 @@ class Published(Message):
 @dataclass(frozen=True)
 class Diverged(Message):
     text: str  # which step, and why (training is paused)
+
+
+@dataclass(frozen=True)
+class Reached(Message):
+    text: str  # the epochs or the goal a Run asked for were reached: training paused by itself
 
 
 @dataclass(frozen=True)

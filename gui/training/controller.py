@@ -84,6 +84,7 @@ class TrainingController(QObject):
     snapshot = Signal(object)  # core.run.session.Snapshot of the current run
     state_changed = Signal(str)  # "idle", "starting", "running", "paused", "finished", "stopped", "failed"
     diverged = Signal(str)
+    reached = Signal(str)  # a Run For's epochs or goal were reached: paused by itself
     failed = Signal(str, str)  # message, details
     saved = Signal(str)
     device = Signal(str)
@@ -157,8 +158,9 @@ class TrainingController(QObject):
         spare, self.spare = self.spare, None
         return spare if spare is not None and spare.alive() else None
 
-    def run(self) -> None:
-        self._send(m.Run())
+    def run(self, epochs: int = 0, until: m.Goal | None = None) -> None:
+        """Train on; with `epochs` or `until`, the run pauses by itself when they are reached."""
+        self._send(m.Run(epochs, until))
 
     def pause(self) -> None:
         self._send(m.Pause())
@@ -252,6 +254,8 @@ class TrainingController(QObject):
                 self.state_changed.emit(state)
             case m.Diverged(text=text):
                 self.diverged.emit(text)
+            case m.Reached(text=text):
+                self.reached.emit(text)
             case m.Failed(text=text, details=details):
                 self.failed.emit(text, details)
             case m.Saved(folder=folder):

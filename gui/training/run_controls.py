@@ -14,6 +14,7 @@ from core.network.graph import infer
 from gui.document import Document
 from gui.training.controller import TrainingController
 from gui.training.dashboard import Dashboard
+from gui.training.run_for import RunForDialog
 from gui.training.settings_panel import TrainingSettings
 from gui.training.speed import SpeedControl
 
@@ -27,6 +28,7 @@ class RunControls(QObject):
         self.window, self.document = window, document
         self._pending_weights = None  # a reopened run's weights, used once its dataset has loaded
         self._run_when_loaded = False  # Run was pressed while the dataset was loading
+        self.run_for_dialog: RunForDialog | None = None
         # a child process trains at full speed beside the GUI's painting (bench/training_overhead.py)
         self.controller = TrainingController(self, in_process=True)
         self.dashboard = Dashboard()
@@ -38,12 +40,14 @@ class RunControls(QObject):
         self.speed = SpeedControl()
         self.speed.pace_changed.connect(self.controller.set_pace)
         self.run_action = self._action("&Run", self.run_or_pause, "F5")
+        self.run_for_action = self._action("Run &For…", self.run_for, "Shift+F5")
         self.step_action = self._action("&Step", self.step, "F10")
         self.reset_action = self._action("Rese&t Weights", self.reset, "Ctrl+F5")
         self.save_run_action = self._action("Save &Run…", self.save_run, None)
         self.controller.snapshot.connect(self.dashboard.show_snapshot)
         self.controller.state_changed.connect(self._state)
         self.controller.diverged.connect(self._diverged)
+        self.controller.reached.connect(lambda text: self.message.emit(f"Paused by itself: {text}"))
         self.controller.failed.connect(self._failed)
         self.controller.saved.connect(lambda folder: self.message.emit(f"Saved the run to {folder}"))
         self.controller.device.connect(lambda device: self.device_label.setText(f"device: {device}"))
@@ -69,6 +73,19 @@ class RunControls(QObject):
             self.message.emit("The dataset is still loading: training starts as soon as it has loaded")
         elif self._ensure_started():
             self.controller.run()
+
+    def run_for(self) -> None:
+        """Train a number of epochs, or until a metric reaches a value, then pause by itself."""
+        data = self.document.data
+        self.run_for_dialog = RunForDialog(self.window, classifies=data is None or data.num_classes > 0)
+        self.run_for_dialog.accepted.connect(self._run_for_chosen)
+        self.run_for_dialog.open()
+
+    def _run_for_chosen(self) -> None:
+        if self.document.data is None:
+            self.message.emit("The dataset is not loaded yet: see the Dataset tab")
+        elif self._ensure_started():
+            self.controller.run(*self.run_for_dialog.choice())
 
     def step(self) -> None:
         if self.controller.state == "running":

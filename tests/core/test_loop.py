@@ -51,6 +51,7 @@ def test_every_command_and_message_pickles():
     data = load_dataset("logic", {})
     examples = [
         m.Run(),
+        m.Run(5, m.Goal("test_acc", 0.9)),
         m.Pause(),
         m.Step(3),
         m.SetTraining(TrainConfig(lr=0.5)),
@@ -67,6 +68,7 @@ def test_every_command_and_message_pickles():
         m.Published(1, shot),
         m.Diverged(1, "the loss became NaN"),
         m.Failed(1, "boom", "Traceback"),
+        m.Reached(1, "epoch 3 done"),
         m.Saved(1, "/tmp/run"),
         m.LandscapeProgress(1, 2, 10, 289, result),
         m.LandscapeDone(1, 2, result),
@@ -78,7 +80,7 @@ def test_every_command_and_message_pickles():
         copy = pickle.loads(pickle.dumps(example))
         assert type(copy) is type(example) and dataclasses.is_dataclass(copy)
         assert dataclasses.fields(copy) == dataclasses.fields(example)
-    assert pickle.loads(pickle.dumps(examples[3])).config == TrainConfig(lr=0.5)
+    assert pickle.loads(pickle.dumps(examples[4])).config == TrainConfig(lr=0.5)
 
 
 def test_start_and_step_say_who_they_are_with_the_generation():
@@ -165,3 +167,48 @@ def test_slow_motion_paces_the_steps_and_publishes_every_one_with_its_probes():
     stepped = [shot for shot in shots if len(shot.steps)]
     assert [int(shot.steps[-1]) for shot in stepped] == [1, 2, 3, 4, 5, 6]  # each step its own snapshot
     assert all("boundary" in (shot.insights or {}) for shot in stepped)  # ... drawn with its picture
+
+
+def run_until_it_pauses(session, command: m.Run) -> list:
+    """Send `command`, then nothing until the loop pauses by itself (or 200 epochs pass), then Stop."""
+    messages, sent = [], []
+
+    def next_command(wait: bool):
+        if not sent:
+            sent.append(command)
+            return command
+        paused = any(isinstance(x, m.StateChanged) and x.state == "paused" for x in messages)
+        return m.Stop() if paused or session.trainer.epoch >= 200 else None
+
+    run_loop(session, next_command, messages.append, 3)
+    return messages
+
+
+def test_run_for_n_epochs_pauses_by_itself_after_them_and_says_so():
+    session = spiral_session()
+    run(session, m.Step(5), *[None] * 5)  # mid-epoch: "3 epochs" means three more epoch ends
+    messages = run_until_it_pauses(session, m.Run(epochs=3))
+    assert session.trainer.epoch == 3 and [r.epoch for r in session.records] == [1, 2, 3]
+    assert [x.text for x in messages if isinstance(x, m.Reached)] == ["epoch 3 done"]
+    assert [x.state for x in messages if isinstance(x, m.StateChanged)] == ["running", "paused", "stopped"]
+    assert [x for x in messages if isinstance(x, m.Published)][-1].snapshot.step == session.trainer.step_count
+    messages = run_until_it_pauses(session, m.Run(epochs=2))
+    assert session.trainer.epoch == 5
+
+
+@pytest.mark.parametrize("goal", [m.Goal("test_acc", 0.8), m.Goal("train_loss", 0.3)])
+def test_run_until_a_goal_pauses_at_the_first_epoch_that_meets_it(goal):
+    session = spiral_session()
+    messages = run_until_it_pauses(session, m.Run(until=goal))
+    *before, last = session.records
+    assert goal.met(last) and not any(goal.met(r) for r in before) and len(before) >= 2
+    (reached,) = [x.text for x in messages if isinstance(x, m.Reached)]
+    assert reached.endswith(f"at epoch {last.epoch}") and reached.startswith(("test accuracy", "train loss"))
+
+
+def test_a_goal_already_met_waits_for_the_next_epoch_end():
+    session = spiral_session()
+    run(session, m.Step(14 * 3), *[None] * 42)  # three epochs
+    goal = m.Goal("train_loss", 100.0)  # met by every epoch
+    run_until_it_pauses(session, m.Run(until=goal))
+    assert session.trainer.epoch == 4  # not paused at once, where it stood

@@ -57,6 +57,50 @@ def test_pause_stops_the_step_counter_step_advances_one_batch_and_stop_does_not_
     assert not worker.process.is_alive() and worker.process.exitcode == 0
 
 
+def test_f5_starts_pauses_and_resumes_the_same_run(window, qtbot):
+    open_lesson(window, qtbot, "spiral_mlp")
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: controller(window).step >= 20, timeout=30000)
+    worker = controller(window).worker
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=5000)
+    paused_at = controller(window).step
+    assert window.run_controls.run_action.text() == "&Run"
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: controller(window).step > paused_at + 20, timeout=10000)
+    assert controller(window).worker is worker and controller(window).state == "running"  # resumed, not restarted
+    assert window.run_controls.run_action.text() == "&Pause"
+
+
+def test_run_for_trains_until_the_test_accuracy_is_reached_then_pauses_and_says_so(window, qtbot):
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from gui.training.run_for import RunForDialog
+
+    open_lesson(window, qtbot, "spiral_mlp")
+    messages = []
+    window.run_controls.message.connect(messages.append)
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, RunForDialog)
+    qtbot.mouseClick(dialog.until, Qt.MouseButton.LeftButton)
+    dialog.quantity.setCurrentIndex(dialog.quantity.findData("test_acc"))
+    dialog.target.selectAll()
+    QTest.keyClicks(dialog.target, "80")
+    qtbot.mouseClick(
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: any(text.startswith("Paused by itself") for text in messages), timeout=60000)
+    assert controller(window).state == "paused"
+    (text,) = [t for t in messages if t.startswith("Paused by itself")]
+    percent, epoch = text.removeprefix("Paused by itself: test accuracy ").split("% at epoch ")
+    assert float(percent) >= 80.0 and controller(window).epoch == int(epoch)
+    qtbot.waitUntil(lambda: f"after epoch {epoch}:" in window.run_controls.dashboard.counters.text())
+    assert f"{percent}% test" in window.run_controls.dashboard.counters.text()  # the header shows the same figure
+
+
 def test_a_new_learning_rate_reaches_the_running_optimiser(window_thread, qtbot):
     window = window_thread
     open_lesson(window, qtbot, "spiral_mlp")
