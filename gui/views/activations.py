@@ -22,10 +22,12 @@ from core.probes.registry import ProbeFailed
 from gui.dataset.preview import class_colour
 from gui.views.base import InsightView, MessageLabel
 from gui.widgets.colours import RAMP
+from gui.widgets.step_axis import StepAxis
 from gui.widgets.text_size import pt
 
 ROW_HEIGHT = 118  # pixels per layer before the histograms scroll
 MAX_COLUMNS = 300  # heatmap columns across the steps trained
+MIN_STEPS = 20  # the narrowest span of steps the history shows
 COUNTS = pg.ColorMap([0.0, 0.12, 0.5, 1.0], [(255, 255, 255), (198, 219, 239), (49, 130, 189), (8, 38, 84)])
 GREY = pg.ColorMap([0.0, 1.0], [(0, 0, 0), (255, 255, 255)])
 TEXT = "#37474f"
@@ -87,7 +89,7 @@ class _LayerRow:
     """One layer's heatmap over time, its current histogram as bars, and its numbers."""
 
     def __init__(self, canvas: pg.GraphicsLayoutWidget, row: int, node: str, kind: str):
-        self.heat = canvas.addPlot(row, 0)
+        self.heat = canvas.addPlot(row, 0, axisItems={"bottom": StepAxis()})
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(COUNTS)
         self.heat.addItem(self.image)
@@ -112,11 +114,18 @@ class _LayerRow:
         first, width = float(steps[0]), float(max(steps[-1] - steps[0], 1))
         self.image.setImage(heat, autoLevels=False, levels=(0.0, max(float(heat.max()), 1e-6)))
         self.image.setRect(QRectF(first, low, width, high - low))
-        self.heat.setRange(xRange=(first, first + width), yRange=(low, high), padding=0)
+        self.heat.setRange(xRange=step_range(steps), yRange=(low, high), padding=0)
         widths = log_counts(layer.counts)
         self.bars.setOpts(x0=np.zeros_like(widths), y0=layer.edges[:-1], width=widths, height=np.diff(layer.edges))
         self.bars_plot.setXRange(0, max(float(widths.max()), 1.0) * 1.05, padding=0)
         self.text.setText(layer_text(layer), color=TEXT)
+
+
+def step_range(steps: np.ndarray) -> tuple[float, float]:
+    """The steps recorded, at least MIN_STEPS wide: a history that has just begun (a view opened
+    after training) is a narrow band at its left edge, not one column stretched across."""
+    first = float(steps[0])
+    return first, first + float(max(steps[-1] - steps[0], MIN_STEPS))
 
 
 def layer_text(layer) -> str:
@@ -163,20 +172,20 @@ class HistogramPanel(QScrollArea):
             if share is not None:
                 self.curves[layer.node].setData(result.steps, 100 * share)
         if self.fractions is not None:
-            first = float(result.steps[0])
-            self.fractions.setXRange(first, first + float(max(result.steps[-1] - result.steps[0], 1)), padding=0)
+            self.fractions.setXRange(*step_range(result.steps), padding=0)
+        since = f", recorded from step {result.steps[0]:,}" if result.steps[0] > 0 else ""
+        self.rows[0].heat.setTitle(f"activations over training{since} (colour: log count)", color=TEXT, size=pt(9))
 
     def _build(self, result) -> None:
         self.clear()
         self.layout_key = tuple((layer.node, layer.kind) for layer in result.layers)
         self.rows = [_LayerRow(self.canvas, r, layer.node, layer.kind) for r, layer in enumerate(result.layers)]
-        self.rows[0].heat.setTitle("activations over training (colour: log count)", color=TEXT, size=pt(9))
         self.rows[0].bars_plot.setTitle("now", color=TEXT, size=pt(9))
         self.rows[-1].heat.setLabel("bottom", "step", color=TEXT)
         counted = [layer for layer in result.layers if layer.dead is not None or layer.saturated is not None]
         if counted:
             row = len(result.layers)
-            self.fractions = self.canvas.addPlot(row, 0)  # under the heatmaps, on the same steps
+            self.fractions = self.canvas.addPlot(row, 0, axisItems={"bottom": StepAxis()})  # on the heatmaps' steps
             self.fractions.setTitle("dead (ReLU) and saturated (sigmoid, tanh) units", color=TEXT, size=pt(9))
             self.fractions.setLabel("left", "% of units", color=TEXT)
             self.fractions.setLabel("bottom", "step", color=TEXT)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidg
 
 from core.probes.registry import ProbeFailed
 from gui.views.base import InsightView, MessageStack
+from gui.widgets.step_axis import StepAxis
 from gui.widgets.text_size import pt, px
 
 INK = "#333333"
@@ -62,7 +63,7 @@ class LogAxis(pg.AxisItem):
 
 
 def _plot(left: str, bottom: str | None) -> pg.PlotWidget:
-    plot = pg.PlotWidget(background="w", axisItems={"left": LogAxis("left")})
+    plot = pg.PlotWidget(background="w", axisItems={"left": LogAxis("left"), "bottom": StepAxis()})
     plot.hideButtons()
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
@@ -259,13 +260,16 @@ class GradientsView(InsightView):
         self.bar_plot.setYRange(bottom, span[1] + 0.25 * (span[1] - bottom), padding=0)
 
     def _summarise(self, now: np.ndarray, label: str, step: int) -> None:
-        drawn = np.flatnonzero(np.isfinite(now))
-        if len(drawn) < 2:
+        """The first layer against the last hidden one (the output layer's gradient is large in any
+        network), as the course and the lessons compare them."""
+        first, last = 0, len(now) - 2 if len(now) >= 3 else len(now) - 1
+        if last <= first or not np.isfinite(now[[first, last]]).all() or min(now[first], now[last]) <= 0:
             self.summary.setText(f"step {step}")
             return
-        slow, fast = drawn[np.argmin(now[drawn])], drawn[np.argmax(now[drawn])]
-        ratio = now[fast] / now[slow]
+        ratio = now[last] / now[first]
+        how = "slower" if ratio >= 1 else "faster"
+        times = max(ratio, 1 / ratio)
         self.summary.setText(
-            f"step {step}: {self.layers[slow]} learns {ratio:,.{0 if ratio >= 10 else 1}f}× slower than "
-            f"{self.layers[fast]} ({label} {short(now[slow])} against {short(now[fast])})"
+            f"step {step}: {self.layers[first]} learns {times:,.{0 if times >= 10 else 1}f}× {how} than "
+            f"{self.layers[last]}, the last hidden layer ({label} {short(now[first])} against {short(now[last])})"
         )

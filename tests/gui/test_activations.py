@@ -265,3 +265,23 @@ def test_initialisation_scale_lesson(seed):
     assert measured["tiny"][0] < 1e-4
     assert 0.2 <= measured["glorot"][0] <= 1.0 and measured["glorot"][1] == 0
     assert measured["large"][1] > 0.5
+
+
+def test_a_history_opened_after_training_says_where_it_starts_with_whole_step_ticks(qtbot):
+    view = ActivationsView()
+    qtbot.addWidget(view)
+    session = lesson("spiral_mlp")
+    for _ in range(30):
+        session.step()
+    view.set_context(session.trainer.project, session.trainer.data)
+    session.set_views(view.wanted())  # opened now, after 30 steps
+    view.resize(1000, 500)
+    view.show()
+    view.show_insights(session.snapshot(probes=True).insights)
+    heat = view.histograms.rows[0].heat
+    assert "recorded from step 30" in heat.titleLabel.text
+    low, high = heat.viewRange()[0]
+    assert high - low >= 20  # one recorded column is not stretched across the plot
+    for span in ((low, high), (30.0, 31.0)):  # steps have no tenths, however short the range
+        ticks = [value for level in heat.getAxis("bottom").tickValues(*span, 800) for value in level[1]]
+        assert ticks and all(float(t).is_integer() for t in ticks)

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
+from gui.widgets.step_axis import StepAxis
+
 TRAIN, TEST, LR = "#1f77b4", "#ff7f0e", "#2ca02c"
 INK = "#333333"
 FRAME_MS = 33  # ~30 Hz: smooth to the eye, and painting stays a small share of the GUI thread
@@ -257,7 +259,8 @@ class TrainingCurves(QWidget):
         setter(low, high, padding=0)
 
     def _plot(self, label: str, left_axis: pg.AxisItem | None = None) -> pg.PlotWidget:
-        plot = pg.PlotWidget(background="w", axisItems={"left": left_axis} if left_axis else None)
+        axes = {"bottom": StepAxis()} | ({"left": left_axis} if left_axis else {})
+        plot = pg.PlotWidget(background="w", axisItems=axes)
         plot.hideButtons()
         plot.setMenuEnabled(False)
         plot.setMouseEnabled(x=False, y=False)  # the view follows the run; dragging would be undone next frame
