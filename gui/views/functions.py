@@ -66,8 +66,13 @@ def evaluate(kind: str, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return y.detach().numpy(), slope.numpy()
 
 
+SHOWN_AS_ZERO = 1e-12  # float64 gives σ′(−50) = 1.9e-22 but σ′(50) = 0 exactly (1 − σ(50) rounds to 0)
+
+
 def _number(v: float) -> str:
-    return "0" if v == 0 else f"{v:.3g}" if 1e-3 <= abs(v) < 1e4 else f"{v:.1e}"
+    """Far out, a function's tiny leftovers are rounding, not a difference between the two sides:
+    below SHOWN_AS_ZERO both sides read 0 (the exact value is in the cell's tooltip)."""
+    return "0" if abs(v) < SHOWN_AS_ZERO else f"{v:.3g}" if 1e-3 <= abs(v) < 1e4 else f"{v:.1e}"
 
 
 class FunctionsView(InsightView):
@@ -155,8 +160,11 @@ class FunctionsView(InsightView):
             for col, v in enumerate([*values, *slopes]):
                 item = QTableWidgetItem(_number(float(v)))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if kind in NOTES:
-                    item.setToolTip(NOTES[kind])
+                tips = [NOTES[kind]] if kind in NOTES else []
+                if 0 < abs(v) < SHOWN_AS_ZERO:
+                    tips.append(f"computed: {v:.2g}, shown as 0 (below 10⁻¹²)")
+                if tips:
+                    item.setToolTip("; ".join(tips))
                 table.setItem(row, col, item)
             table.verticalHeaderItem(row).setToolTip(NOTES.get(kind, label(kind)))
             table.verticalHeaderItem(row).setForeground(pg.mkColor(class_colour(row)))

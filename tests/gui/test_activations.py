@@ -247,6 +247,9 @@ def test_the_table_has_the_course_values_far_out(qtbot):
         assert slopes[[0, 2]] == pytest.approx([slope_low, slope_high], abs=1e-12)
     row = view.functions.index("Tanh")
     assert [view.table.item(row, c).text() for c in range(6)] == ["-1", "0", "1", "0", "1", "0"]
+    row = view.functions.index("Sigmoid")  # σ′ is even: float64's 1.9e-22 at −50 and 0 at +50 both read 0
+    assert [view.table.item(row, c).text() for c in (3, 5)] == ["0", "0"]
+    assert "1.9e-22" in view.table.item(row, 3).toolTip()
 
 
 @pytest.mark.parametrize("seed", [0, 1])
