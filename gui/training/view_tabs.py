@@ -61,13 +61,18 @@ class ViewTabs(QTabWidget):
     def rebuild(self) -> None:
         """Build the views afresh (after the application's font changed); the training session
         keeps the probes' histories, so the visible view is redrawn whole from the next snapshot."""
+        built = {name: view.keep() for name, view in self.views.items()}  # what each must not lose
         for view in self.views.values():
             view.setParent(None)
             view.deleteLater()
         self.views.clear()
         self.delivered.clear()
         self.controller.set_views({})  # so that asking again brings the probes at once, even when paused
-        self._tab_changed(self.currentIndex())
+        for name, kept in built.items():
+            self._build(name, self.widget(1 + [spec.name for spec in VIEWS].index(name)))
+            if kept is not None and name in self.views:
+                self.views[name].restore(kept)
+        self._ask()
 
     def current_view(self) -> InsightView | None:
         if self.currentIndex() == 0:

@@ -28,6 +28,14 @@ class InsightView(QWidget):
     def show_insights(self, insights: dict[str, object]) -> None:
         """The results of the probes this view wanted (any of them may be a ProbeFailed)."""
 
+    def keep(self) -> object:
+        """What this view must not lose when it is built afresh at another size (presentation mode):
+        handed to the new view's `restore` once its context is set. None: nothing to keep."""
+        return None
+
+    def restore(self, kept) -> None:
+        """Take back what an earlier instance's `keep` returned."""
+
     def busy(self) -> bool:
         """True while the view computes something of its own (a screenshot waits for it)."""
         return False

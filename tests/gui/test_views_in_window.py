@@ -94,3 +94,38 @@ def test_presentation_mode_rebuilds_the_views_with_larger_plot_text(window_threa
     assert after is not before and pt(9) == "14.4pt"
     qtbot.waitUntil(lambda: after in window.view_tabs.delivered, timeout=30000)  # redrawn while paused
     window.set_presentation(False)
+
+
+def test_presentation_mode_keeps_the_labs_race_and_the_landscapes_settings_and_picture(window, qtbot):
+    open_lesson(window, qtbot, "spiral_mlp")
+    landscape = window.show_view("landscape")
+    landscape.grid.setCurrentIndex(landscape.grid.findData(17))
+    landscape.scale.setValue(1.5)
+    assert window.run_controls._ensure_started()
+    window.run_controls.controller.step_once(30)
+    qtbot.waitUntil(lambda: landscape.picture is not None and not landscape.busy(), timeout=60000)
+    picture = landscape.picture
+    lab = window.show_view("optimizer_lab")
+    lab.lesson.setCurrentIndex(2)  # a lesson's race, its text
+    qtbot.waitUntil(lambda: lab.race.step_count > 5, timeout=10000)
+    lab.play(False)
+    lab.set_start(0.5, -0.5)
+    lab.step(7)
+    race, text = lab.race, lab.lesson_text.text()
+    window.set_presentation(True)
+    new_lab = window.view_tabs.current_view()
+    assert new_lab is not lab and new_lab.race is race and new_lab.race.start == (0.5, -0.5)
+    assert new_lab.step_label.text() == "step 7" and new_lab.lesson.currentIndex() == 2
+    assert new_lab.lesson_text.text() == text and not new_lab.busy()  # paused stays paused
+    new_landscape = window.view_tabs.views["landscape"]
+    assert new_landscape is not landscape and new_landscape.picture is picture
+    assert new_landscape.grid.currentData() == 17 and new_landscape.scale.value() == 1.5
+    assert not new_landscape.progress.isVisible() and new_landscape.compute_button.isEnabled()
+    new_lab.play(True)
+    window.set_presentation(False)
+    playing = window.view_tabs.current_view()
+    qtbot.waitUntil(lambda: playing.race.step_count > 7, timeout=10000)  # a playing race plays on
+    assert playing.race is race
+    window.show_view("landscape")
+    qtbot.wait(300)
+    assert window.view_tabs.views["landscape"].picture is picture  # not computed again

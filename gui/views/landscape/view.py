@@ -203,6 +203,40 @@ class LandscapeView(InsightView):
     def busy(self) -> bool:
         return self.working is not None or self.quiet.isActive()
 
+    def keep(self) -> dict:
+        """The settings, the picture and the computation under way (its answers keep coming)."""
+        return dict(
+            directions=self.directions.currentIndex(),
+            grid=self.grid.currentIndex(),
+            scale=self.scale.value(),
+            request=self.request,
+            working=self.working,
+            used=self._used,
+            auto=self.auto,
+            picture=self.picture,
+            progress=(self.progress.maximum(), self.progress.value(), self.progress.format()),
+        )
+
+    def restore(self, kept: dict) -> None:
+        for widget in (self.directions, self.grid, self.scale):
+            widget.blockSignals(True)
+        self.directions.setCurrentIndex(kept["directions"])
+        self.grid.setCurrentIndex(kept["grid"])
+        self.scale.setValue(kept["scale"])
+        for widget in (self.directions, self.grid, self.scale):
+            widget.blockSignals(False)
+        self.request, self.working, self._used, self.auto = kept["request"], kept["working"], kept["used"], kept["auto"]
+        if kept["picture"] is not None:
+            self.show_picture(kept["picture"])
+        if self.working is not None:
+            total, done, text = kept["progress"]
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.setFormat(text)
+            self.progress.show()
+        self._sync_buttons()
+        self._show_status()
+
     # ---- actions -----------------------------------------------------------------------------
 
     def compute(self) -> None:

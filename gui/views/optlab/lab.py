@@ -226,6 +226,29 @@ class OptimizerLab(InsightView):
         start = ", ".join(f"{v:g}" for v in race.start)
         self.lesson_text.setText(f"<b>{race.surface.title}</b>, from ({start}), {race.step_count} steps")
 
+    def keep(self) -> dict:
+        """The race as it stands, the lesson shown, and whether it was playing."""
+        return dict(
+            race=self.race,
+            stop_at=self.stop_at,
+            lesson=self.lesson.currentIndex(),
+            text=self.lesson_text.text(),
+            speed=self.speed.value(),
+            playing=self.timer.isActive() or self._resume,
+        )
+
+    def restore(self, kept: dict) -> None:
+        self.show_race(kept["race"])
+        self.lesson.blockSignals(True)
+        self.lesson.setCurrentIndex(kept["lesson"])
+        self.lesson.blockSignals(False)
+        self.lesson_text.setText(kept["text"])
+        self.speed.setValue(kept["speed"])
+        self.stop_at = kept["stop_at"]
+        if kept["playing"]:
+            self._resume = not self.isVisible()  # a hidden lab plays on once shown
+            self.play(self.isVisible())
+
     # -- internals -------------------------------------------------------------------------------
 
     def busy(self) -> bool:
