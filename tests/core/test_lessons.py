@@ -32,10 +32,15 @@ def test_every_lesson_is_valid_and_explains_itself(path):
 
 def test_perceptron_learns_and_but_not_xor(tmp_path, capsys):
     assert final_test_accuracy("perceptron.json", tmp_path, capsys) == 1.0
-    project = load_project(LESSONS / "perceptron.json")
-    project.dataset_params["gate"] = "xor"
-    trainer = Trainer(project)
-    assert all(r.train_acc <= 0.75 for r in trainer.train())
+    peaks = []
+    for seed in range(10):  # the text's figures: peaks of 75.7% train and 76.7% test over these seeds
+        project = load_project(LESSONS / "perceptron.json")
+        project.dataset_params["gate"] = "xor"
+        project.training = project.training.replace(seed=seed)
+        records = list(Trainer(project).train())
+        peaks.append((max(r.train_acc for r in records), max(r.test_acc for r in records)))
+    assert max(train for train, _ in peaks) == pytest.approx(0.757, abs=0.001)
+    assert max(test for _, test in peaks) == pytest.approx(0.767, abs=0.001)
 
 
 def test_spiral_mlp_reaches_95_percent(tmp_path, capsys):
