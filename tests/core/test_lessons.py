@@ -39,8 +39,8 @@ def test_perceptron_learns_and_but_not_xor(tmp_path, capsys):
         project.training = project.training.replace(seed=seed)
         records = list(Trainer(project).train())
         peaks.append((max(r.train_acc for r in records), max(r.test_acc for r in records)))
-    assert max(train for train, _ in peaks) == pytest.approx(0.757, abs=0.001)
-    assert max(test for _, test in peaks) == pytest.approx(0.767, abs=0.001)
+    assert 0.74 <= max(train for train, _ in peaks) <= 0.765  # one training point either side of 75.7%
+    assert 0.74 <= max(test for _, test in peaks) <= 0.785  # one test point either side of 76.7%
 
 
 def test_spiral_mlp_reaches_95_percent(tmp_path, capsys):
