@@ -29,8 +29,8 @@ class Filters:
     total: int  # how many filters the layer has
     fitted_to: str  # what each Gabor was fitted to: "the kernel" or "the mean of its 3 input channels"
     fits: list[GaborFit]  # one per kernel, [] when the kernels are too small to compare with a Gabor
-    fit_step: int  # the training step the fits were made at (they may lag the kernels by a few seconds)
-    step: int  # the training step the kernels are from
+    fit_step: int  # the training step of the kernels shown and their fits (refitted every few seconds)
+    step: int  # the training step now: later than fit_step while training outruns the fitting
     threshold: float = GABOR_LIKE
 
     @property
@@ -69,10 +69,13 @@ class _Fits:
     time: float  # when the fitting ended (time.monotonic)
     step: int  # the training step of the kernels fitted
     fits: list[GaborFit]
+    kernels: np.ndarray  # the kernels fitted: shown with their fits, never newer ones beside old R²
+    fitted_to: str
 
 
 class FiltersProbe(Probe):
-    """The first conv layer's kernels now, with Gabor fits at most `refit_seconds` old (`refit`: now)."""
+    """The first conv layer's kernels with their Gabor fits, at most `refit_seconds` old (`refit`: now).
+    The kernels shown are always the ones fitted: an R² beside a newer kernel would not be its own."""
 
     def __init__(self, trainer):
         super().__init__(trainer)
@@ -93,5 +96,5 @@ class FiltersProbe(Probe):
         if stale or refit or time.monotonic() - last.time >= refit_seconds:
             starts: list[GaborParams | None] = [None] * len(images) if stale else [f.params for f in last.fits]
             fits = fit_gabors(images, starts)
-            last = self.last = _Fits(node, time.monotonic(), step, fits)  # the pause starts when the fitting ends
-        return Filters(node, kernels, weight.shape[0], fitted_to, last.fits, last.step, step, threshold)
+            last = self.last = _Fits(node, time.monotonic(), step, fits, kernels, fitted_to)  # the pause starts now
+        return Filters(node, last.kernels, weight.shape[0], last.fitted_to, last.fits, last.step, step, threshold)

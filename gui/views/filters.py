@@ -176,8 +176,11 @@ class FiltersView(InsightView):
         colours = [GOOD if r2[i] >= r.threshold else POOR for i in order]
         self.tiles.show_tiles(tiles, self._columns(len(tiles), tiles.shape[1:3]), captions, colours)
         self.headline.setText(f"{r.gabor_like} of {len(r.fits)} kernels are Gabor-like (R² ≥ {r.threshold:g})")
-        age = "" if r.fit_step == r.step else f"; fits from step {r.fit_step}, kernels from step {r.step}"
+        lag = (
+            "" if r.fit_step == r.step else f", training is at {r.step}: kernels and fits are renewed every few seconds"
+        )
         self.caption.setText(
-            f"<b>{r.node}</b>: {shown} kernels of {k}; on the left {r.fitted_to}, on the right the Gabor function "
-            f"fitted to it, on the same scale (blue positive, orange negative, white zero){age}."
+            f"<b>{r.node}</b> at step {r.fit_step}{lag}. {shown.capitalize()} kernels of {k}; on the left "
+            f"{r.fitted_to}, on the right the Gabor function fitted to it, on the same scale (blue positive, "
+            "orange negative, white zero)."
         )

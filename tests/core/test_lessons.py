@@ -52,7 +52,9 @@ def test_digits_cnn_reaches_95_percent(tmp_path, capsys):
 
 
 def test_folding_network_succeeds_with_its_seed_and_dies_with_another(tmp_path, capsys):
-    assert final_test_accuracy("folding_circles.json", tmp_path, capsys) == pytest.approx(0.907, abs=0.015)  # the text's figure
+    assert final_test_accuracy("folding_circles.json", tmp_path, capsys) == pytest.approx(
+        0.907, abs=0.015
+    )  # the text's figure
     project = load_project(LESSONS / "folding_circles.json")
     project.training = project.training.replace(seed=1)
     trainer = Trainer(project)

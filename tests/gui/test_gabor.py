@@ -147,18 +147,20 @@ def test_probe_gives_the_first_conv_layers_weights_and_caches_its_fits():
     for _ in range(5):
         session.step()
     result = session.probe("filters").compute()
-    weight = session.trainer.model.layer("c1").weight.detach().numpy()
+    weight = session.trainer.model.layer("c1").weight.detach().numpy().copy()
     assert result.node == "c1" and result.total == 6
     np.testing.assert_array_equal(result.kernels, weight)
     assert len(result.fits) == 6 and result.fit_step == result.step == 5
     for kernel, fit in zip(result.kernels[:, 0], result.fits, strict=True):
         assert fit.r2 == pytest.approx(fit_gabor(kernel).r2, abs=0.02)
     session.step()
-    later = session.probe("filters").compute()  # within refit_seconds: current kernels, the earlier fits
-    np.testing.assert_array_equal(later.kernels, session.trainer.model.layer("c1").weight.detach().numpy())
+    later = session.probe("filters").compute()  # within refit_seconds: the earlier fits, with their own kernels
+    np.testing.assert_array_equal(later.kernels, weight)
+    assert not np.array_equal(later.kernels, session.trainer.model.layer("c1").weight.detach().numpy())
     assert later.step == 6 and later.fit_step == 5 and later.fits is result.fits
     fresh = session.probe("filters").compute(refit=True)
     assert fresh.fit_step == 6 and fresh.fits is not result.fits
+    np.testing.assert_array_equal(fresh.kernels, session.trainer.model.layer("c1").weight.detach().numpy())
 
 
 def test_probe_fits_the_channel_mean_of_colour_kernels():
