@@ -310,8 +310,10 @@ def _hidden(trainer, probe: HiddenProbe, layer: str | None, subset: str, max_poi
         jitter = np.random.default_rng(1).uniform(-0.3, 0.3, len(labels))
         points = np.stack([values[:, 0], labels + jitter], 1)
         title, axes = f"{name}: 1 unit, one row per class", (name, "class")
-    else:
-        mean, basis, explained = stable_pca(values, probe.axes, name)
+    else:  # the plane fitted to the training points Space folding follows, so both give the same share
+        fit_pick = _subsample(None, len(data.y_train), MAX_FOLD_POINTS)[1]
+        fitted = layer_output(trainer.model, _rows(trainer.x_train, trainer.x_test, fit_pick, len(data.y_train)), name)
+        mean, basis, explained = stable_pca(fitted, probe.axes, name)
         points = (values - mean) @ basis
         title = f"{name}: PCA of {width} units ({explained:.0%} of the variance)"
         axes = ("principal axis 1", "principal axis 2")
