@@ -93,16 +93,20 @@ class RunList:
         state: str,
         step: int,
     ) -> KeptRun | None:
-        """Add a run that ended, or update it if the same model trained on and ended again.
-        A run without a single evaluated epoch has nothing to compare and is not kept (None)."""
+        """Add a run that ended, or update it if the same model trained on and ended again (an end
+        without more steps, like stopping a finished run, changes nothing). A run without a single
+        evaluated epoch has nothing to compare and is not kept (None)."""
         if not records:
             return None
         weights = {k: np.array(v, copy=True) for k, v in weights.items()}
         for run in self.runs:
             if run.generation == generation:
-                run.project, run.records, run.weights = project.copy(), list(records), weights
-                run.state, run.step = state, step
-                self._describe()
+                if step != run.step:  # it trained on: the run is as it last trained
+                    run.project, run.records, run.weights, run.step = project.copy(), list(records), weights, step
+                    run.state = state
+                    self._describe()
+                # else it is being stopped after it ended: a settings edit since (sent to the idle
+                # model) is no part of what it trained with, and a finished run stays finished
                 return run
         run = KeptRun(self._next, generation, project.copy(), list(records), weights, state, step)
         self._next += 1

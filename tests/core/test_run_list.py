@@ -207,3 +207,26 @@ def test_a_saved_run_reopens_with_the_same_weights_project_and_metrics(tmp_path)
     session.trainer.model.eval()
     with torch.no_grad():
         assert torch.equal(run.model().eval()(x), session.trainer.model(x))
+
+
+def test_settings_edited_after_a_run_finished_are_not_what_it_trained_with():
+    """The app sends a new learning rate to the finished model at once; stopping it afterwards
+    must not rewrite the run's history."""
+    project = small_spiral()
+    session, messages = Session(project, device="cpu"), []
+    script = [m.Run()]
+
+    def next_command(wait):
+        if script:
+            return script.pop(0)
+        if any(isinstance(x, m.StateChanged) and x.state == "finished" for x in messages):
+            if not any(isinstance(x, m.StateChanged) and x.state == "stopped" for x in messages):
+                script.append(m.Stop())
+                return m.SetTraining(project.training.replace(lr=0.5))
+        return None
+
+    run_loop(session, next_command, messages.append, 1)
+    runs = RunList()
+    keep_all(runs, messages, generation=1)
+    assert [x.state for x in messages if isinstance(x, m.RunEnded)] == ["finished", "stopped"]
+    assert runs.runs[0].project.training.lr == 0.02 and runs.runs[0].state == "finished"
