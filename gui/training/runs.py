@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -77,9 +77,6 @@ class RunsPanel(QWidget):
         self.table.setHeaderLabels(["Run", "Changed from the run before", "Final test", "Epochs"])
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
-        self.table.setColumnWidth(NAME, 110)
-        self.table.setColumnWidth(CHANGES, 240)
-        self.table.setColumnWidth(RESULT, 80)
         self.table.itemChanged.connect(self._item_changed)
         self.table.currentItemChanged.connect(lambda *_: self._enable())
         self.empty = QLabel(
@@ -109,7 +106,6 @@ class RunsPanel(QWidget):
         self.metric_choice.addItems(list(METRICS))
         self.metric_choice.currentTextChanged.connect(lambda _: self.redraw())
         self.plot = pg.PlotWidget(background="w")
-        self.plot.setLabel("bottom", "epoch", color=INK)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.getAxis("left").enableAutoSIPrefix(False)  # "loss (x0.001)" reads badly
         self.legend = self.plot.addLegend(labelTextColor=INK, brush=(255, 255, 255, 220), labelTextSize="8pt")
@@ -179,6 +175,7 @@ class RunsPanel(QWidget):
         if self.table.currentItem() is None and self.table.topLevelItemCount():
             self.table.setCurrentItem(self.table.topLevelItem(self.table.topLevelItemCount() - 1))
         self.empty.setVisible(not self.runs.runs)
+        self._fit_columns()
         self._enable()
         self.redraw()
 
@@ -216,7 +213,11 @@ class RunsPanel(QWidget):
         self.plot.clear()  # also empties the legend; a handful of curves, redrawn on a click only
         self.legend.clear()
         test_name, train_name, axis, scale = METRICS[self.metric_choice.currentText()]
-        self.plot.setLabel("left", axis, color=INK)
+        points = self.font().pointSizeF()  # the plot's text follows the interface's (presentation mode)
+        self.legend.setLabelTextSize(f"{max(8.0, 0.9 * points):.0f}pt")
+        for side, text in (("left", axis), ("bottom", "epoch")):
+            self.plot.setLabel(side, text, color=INK, **{"font-size": f"{points:.0f}pt"})
+            self.plot.getAxis(side).setStyle(tickFont=self.font())
         self.items = {}
         for run in self.runs.runs:
             if run.number not in self.ticked:
@@ -244,11 +245,26 @@ class RunsPanel(QWidget):
         self.plot.getAxis("bottom").setTickSpacing(major, major)  # whole epochs, never "1.5"
         # the legend goes where the curves are not: accuracy rises (bottom right is free), loss falls
         if axis.startswith("accuracy"):
-            self.plot.setYRange(0, 100, padding=0.02)
+            self.plot.setYRange(0, 100, padding=0.06)  # room for the "0" and "100" labels
             self.legend.anchor((1, 1), (1, 1), offset=(-10, -10))
         else:
             self.plot.enableAutoRange(axis="y")
             self.legend.anchor((1, 0), (1, 0), offset=(-10, 10))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Presentation mode changed the font: the columns and the plot's text follow."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "legend"):
+            self._fit_columns()
+            self.redraw()
+
+    def _fit_columns(self) -> None:
+        for column in (NAME, RESULT, EPOCHS):
+            self.table.resizeColumnToContents(column)
+        self.table.setColumnWidth(
+            NAME, max(self.table.columnWidth(NAME), self.fontMetrics().horizontalAdvance("Run 00") + 40)
+        )
+        self.table.setColumnWidth(CHANGES, max(self.fontMetrics().horizontalAdvance("M") * 22, 160))
 
     def drawn(self, number: int) -> tuple[np.ndarray, np.ndarray]:
         """The test curve drawn for a run (for tests: what is on screen)."""
