@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -105,10 +106,17 @@ class RunsPanel(QWidget):
         self.metric_choice = QComboBox()
         self.metric_choice.addItems(list(METRICS))
         self.metric_choice.currentTextChanged.connect(lambda _: self.redraw())
-        self.plot = pg.PlotWidget(background="w")
+        # the legend sits beside the plot, never over a curve
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.setBackground("w")
+        self.plot = self.canvas.addPlot(row=0, col=0)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.getAxis("left").enableAutoSIPrefix(False)  # "loss (x0.001)" reads badly
-        self.legend = self.plot.addLegend(labelTextColor=INK, brush=(255, 255, 255, 220), labelTextSize="8pt")
+        self.legend = pg.LegendItem(labelTextColor=INK, labelTextSize="8pt", verSpacing=-4)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # rows stay together
+        self.canvas.addItem(self.legend, row=0, col=1)
+        self.canvas.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
+        self.canvas.ci.layout.setColumnStretchFactor(0, 1)
         self.note = QLabel("solid: test · dashed: train")
         self.note.setStyleSheet("color: #546e7a;")
         top = QHBoxLayout()
@@ -120,7 +128,7 @@ class RunsPanel(QWidget):
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)
-        column.addWidget(self.plot, 1)
+        column.addWidget(self.canvas, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -210,7 +218,7 @@ class RunsPanel(QWidget):
 
     def redraw(self) -> None:
         """Each ticked run's own curves: test solid, train dashed, in the run's colour."""
-        self.plot.clear()  # also empties the legend; a handful of curves, redrawn on a click only
+        self.plot.clear()  # a handful of curves, redrawn on a click only
         self.legend.clear()
         test_name, train_name, axis, scale = METRICS[self.metric_choice.currentText()]
         points = self.font().pointSizeF()  # the plot's text follows the interface's (presentation mode)
@@ -236,6 +244,7 @@ class RunsPanel(QWidget):
                 symbolBrush=colour,
                 symbolPen=colour,
             )
+            self.legend.addItem(self.items[run.number], run.label)
             epochs, values = run.curve(train_name)
             if len(epochs):
                 self.plot.plot(epochs, values * scale, pen=pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashLine))
@@ -246,10 +255,8 @@ class RunsPanel(QWidget):
         # the legend goes where the curves are not: accuracy rises (bottom right is free), loss falls
         if axis.startswith("accuracy"):
             self.plot.setYRange(0, 100, padding=0.06)  # room for the "0" and "100" labels
-            self.legend.anchor((1, 1), (1, 1), offset=(-10, -10))
         else:
             self.plot.enableAutoRange(axis="y")
-            self.legend.anchor((1, 0), (1, 0), offset=(-10, 10))
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """Presentation mode changed the font: the columns and the plot's text follow."""
