@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         self._action(view, "Zoom &In", lambda: self.view.zoom_by(1.25), keys.ZoomIn)
         self._action(view, "Zoom &Out", lambda: self.view.zoom_by(0.8), keys.ZoomOut)
         self._action(view, "Auto-&layout", ed.auto_layout, QKeySequence("Ctrl+L"))
-        view.addActions([self.training_dock.toggleViewAction(), self.runs_dock.toggleViewAction()])
+        view.addActions([dock.toggleViewAction() for dock in (self.training_dock, self.runs_dock, self.seeds_dock)])
         inside = view.addMenu("&Inside the Network")
         for number, spec in enumerate(VIEWS, 1):
             keys = QKeySequence(f"Alt+{number}") if number < 10 else None

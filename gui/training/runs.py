@@ -342,8 +342,8 @@ class RunsPanel(QWidget):
 
 
 def add_runs_dock(window) -> RunsPanel:
-    """The Runs panel as a dock tabbed with the training dock, in the View menu, fed by the
-    training controller."""
+    """The Runs panel as a dock tabbed with the training dock, fed by the training controller,
+    and the Seeds panel (gui.training.seeds) beside it."""
     panel = RunsPanel(window)
     dock = QDockWidget("Runs", window)
     dock.setObjectName("runs")
@@ -357,4 +357,15 @@ def add_runs_dock(window) -> RunsPanel:
     window.run_controls.run_started.connect(window.training_dock.raise_)
     panel.message.connect(lambda text: window.statusBar().showMessage(text, 6000))
     window.runs_dock = dock
+    from gui.training.seeds import SeedsPanel
+
+    seeds = SeedsPanel(window)
+    window.seeds_dock = QDockWidget("Seeds", window)
+    window.seeds_dock.setObjectName("seeds")
+    window.seeds_dock.setWidget(seeds)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.seeds_dock)
+    window.tabifyDockWidget(dock, window.seeds_dock)
+    window.seeds_dock.hide()  # View ▸ Seeds
+    seeds.message.connect(lambda text: window.statusBar().showMessage(text, 6000))
+    window.seeds = seeds
     return panel
