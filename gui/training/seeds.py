@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from gui import tasks
 
@@ -69,6 +69,7 @@ class SeedsPanel(QWidget):
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addLayout(row)
         layout.addLayout(below, 1)
+        QApplication.instance().aboutToQuit.connect(self.cancel)  # the seeds stop after their epoch
         if window is not None:
             window.document.project_changed.connect(self.clear)
             window.document.project_opened.connect(lambda _: self.clear())
