@@ -10,6 +10,7 @@ for the session; a run is saved as an ordinary run folder (core.run.saved).
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,8 +47,11 @@ class KeptRun:
         return self.records[-1] if self.records else None
 
     def curve(self, metric: str) -> tuple[np.ndarray, np.ndarray]:
-        """(epochs, values) of one metric ("test_acc", "train_loss" …), skipping epochs without it."""
-        points = [(r.epoch, getattr(r, metric)) for r in self.records if getattr(r, metric) is not None]
+        """(epochs, values) of one metric ("test_acc", "train_loss" …), skipping epochs without it
+        and values that are not numbers (a diverged run's last epochs)."""
+        points = [
+            (r.epoch, value) for r in self.records if (value := getattr(r, metric)) is not None and math.isfinite(value)
+        ]
         if not points:
             return np.zeros(0), np.zeros(0)
         epochs, values = zip(*points, strict=True)

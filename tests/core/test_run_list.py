@@ -230,3 +230,16 @@ def test_settings_edited_after_a_run_finished_are_not_what_it_trained_with():
     keep_all(runs, messages, generation=1)
     assert [x.state for x in messages if isinstance(x, m.RunEnded)] == ["finished", "stopped"]
     assert runs.runs[0].project.training.lr == 0.02 and runs.runs[0].state == "finished"
+
+
+def test_a_diverged_epoch_is_left_out_of_the_curves():
+    from core.train.trainer import EpochRecord
+
+    runs = RunList()
+    records = [
+        EpochRecord(1, 10, 0.9, 0.5, 1.0, 0.4, 0.1, 1.0),
+        EpochRecord(2, 20, float("nan"), 0.1, float("inf"), 0.1, 0.1, 1.0),
+    ]
+    run = runs.keep(1, spiral(), records, {}, "stopped", 20)
+    assert run.curve("test_loss")[1].tolist() == [1.0]
+    assert run.curve("test_acc")[1].tolist() == [0.4, 0.1]
