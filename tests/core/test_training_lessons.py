@@ -84,3 +84,19 @@ def test_dropout_lowers_the_best_test_loss_on_a_small_training_set():
         best_dropped = min(r.test_loss for r in dropped)
         assert best_dropped < best_plain - 0.005
         assert plain[-1].test_loss > best_plain + 0.02  # without dropout it overfits: measured 0.32-0.33 at the end
+
+
+def epochs_to(records, accuracy):
+    return next((r.epoch for r in records if r.test_acc >= accuracy), None)
+
+
+def test_momentum_and_adam_win_the_race_on_the_digits():
+    """Measured, seeds 0-2: 95% test after 16-18 epochs with SGD, 3-8 with momentum, 3-4 with Adam."""
+    for seed in range(3):
+        sgd = trained(load_project(LESSONS / "optimiser_race_digits.json"), seed=seed)[1]
+        momentum = trained(load_project(LESSONS / "optimiser_race_digits.json"), seed=seed, optimizer="momentum")[1]
+        adam = trained(load_project(LESSONS / "optimiser_race_digits.json"), seed=seed, optimizer="adam", lr=0.01)[1]
+        assert epochs_to(sgd, 0.95) >= 15
+        assert epochs_to(momentum, 0.95) <= 9 and epochs_to(adam, 0.95) <= 5
+        assert sgd[0].test_acc <= 0.65 and momentum[0].test_acc >= 0.8 and adam[0].test_acc >= 0.85
+        assert all(records[-1].test_acc >= 0.94 for records in (sgd, momentum, adam))
