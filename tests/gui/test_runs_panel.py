@@ -173,3 +173,33 @@ def test_saving_into_a_file_says_why_not(qtbot, monkeypatch, tmp_path, bad):
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     panel.save_current(str(target))
     assert shown and "is a file" in shown[0]
+
+
+def test_restoring_a_run_of_another_dataset_waits_for_that_data(window_thread, qtbot, monkeypatch):
+    from gui.editor.commands import SetDataset
+
+    window = window_thread
+    controller, panel = window.run_controls.controller, window.runs
+    project = load_project(LESSONS / "spiral_mlp.json")
+    project.training = project.training.replace(epochs=2)
+    window.document.open(project)
+    qtbot.waitUntil(lambda: window.document.data is not None, timeout=20000)
+    press(window.view, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: len(panel.runs) == 1 and controller.state == "finished", timeout=60000)
+    run = panel.runs.runs[0]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.run_controls.reset()
+    noisy = {**window.project.dataset_params, "noise": 0.3}
+    window.document.push(SetDataset(window.project, "spiral", noisy))
+    qtbot.waitUntil(lambda: window.document.data is not None and window.dataset_panel.data is not None, timeout=20000)
+    window.runs_dock.raise_()
+    qtbot.waitUntil(panel.isVisible)
+    click_row(panel, 1)
+    QTest.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
+    assert window.project.dataset_params["noise"] == 0.1
+    qtbot.waitUntil(lambda: controller.state == "paused" and controller.worker.session is not None, timeout=30000)
+    trainer = controller.worker.session.trainer
+    assert trainer.project.dataset_params["noise"] == 0.1  # the model waited for the run's own data
+    assert np.array_equal(trainer.data.x_train, window.document.data.x_train)
+    live = trainer.model.state_dict()
+    assert all(np.array_equal(live[k].numpy(), v) for k, v in run.weights.items())
