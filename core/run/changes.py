@@ -109,10 +109,9 @@ def graph_changes(old: Graph, new: Graph) -> list[str]:
             out.append(f"{kind} → {partner}" + (f" ({count} layers)" if count > 1 else ""))
             removed = [n for n in removed if n.kind != kind]
             added = [n for n in added if n.kind != partner]
-    for node in removed:
-        out.append(f"− {node.kind} {_settings(node)}".rstrip())
-    for node in added:
-        out.append(f"+ {node.kind} {_settings(node)}".rstrip())
+    for sign, nodes in (("−", removed), ("+", added)):  # "+ Dropout p=0.5 (2 layers)", not the same line twice
+        for phrase, count in Counter(f"{sign} {n.kind} {_settings(n)}".rstrip() for n in nodes).items():
+            out.append(phrase + (f" ({count} layers)" if count > 1 else ""))
     if not out and set(old.edges) != set(new.edges):
         out.append("rewired")
     return out

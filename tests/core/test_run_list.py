@@ -63,6 +63,9 @@ def test_an_added_dropout_layer_is_named_with_its_rate():
     insert_after(b, "act1", "Dropout", "drop1", {"p": 0.5})
     assert describe_changes(a, b) == ["+ Dropout p=0.5"]
     assert describe_changes(b, a) == ["− Dropout p=0.5"]
+    insert_after(b, "act2", "Dropout", "drop2", {"p": 0.5})
+    insert_after(b, "fc1", "BatchNorm", "bn1")
+    assert describe_changes(b, a) == ["− Dropout p=0.5 (2 layers)", "− BatchNorm affine=on"]
 
 
 def test_one_more_hidden_layer_is_counted_and_its_activation_goes_with_it():
