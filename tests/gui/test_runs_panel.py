@@ -203,3 +203,19 @@ def test_restoring_a_run_of_another_dataset_waits_for_that_data(window_thread, q
     assert np.array_equal(trainer.data.x_train, window.document.data.x_train)
     live = trainer.model.state_dict()
     assert all(np.array_equal(live[k].numpy(), v) for k, v in run.weights.items())
+
+
+def test_runs_without_accuracy_say_so_and_draw_their_loss(qtbot):
+    from core.run import messages as m
+    from core.train.trainer import EpochRecord
+    from gui.training.runs import RunsPanel
+
+    panel = RunsPanel()
+    qtbot.addWidget(panel)
+    project = load_project(LESSONS / "spiral_mlp.json")
+    records = [EpochRecord(e, 10 * e, 1 / e, None, 2 / e, None, 0.1, 0.1) for e in (1, 2)]
+    panel.run_ended(m.RunEnded(1, "finished", project.to_dict(), records, {}, 20))
+    assert panel.items == {} and "no accuracy" in panel.note.text()
+    assert panel.table.topLevelItem(0).text(2) == "loss 1"
+    panel.metric_choice.setCurrentText("loss")
+    assert np.allclose(panel.drawn(1)[1], [2, 1]) and panel.note.text() == "solid: test · dashed: train"
