@@ -219,3 +219,33 @@ def test_runs_without_accuracy_say_so_and_draw_their_loss(qtbot):
     assert panel.table.topLevelItem(0).text(2) == "loss 1"
     panel.metric_choice.setCurrentText("loss")
     assert np.allclose(panel.drawn(1)[1], [2, 1]) and panel.note.text() == "solid: test · dashed: train"
+
+
+def test_the_child_process_worker_hands_over_its_run_and_a_stopped_one(window, qtbot):
+    from gui.editor.commands import SetTraining
+
+    """The app trains in a child process: the run crosses the pipe, also when Reset stops it mid-way."""
+    controller, panel = window.run_controls.controller, window.runs
+    project = load_project(LESSONS / "spiral_mlp.json")
+    project.training = project.training.replace(epochs=2)
+    window.document.open(project)
+    qtbot.waitUntil(lambda: window.document.data is not None, timeout=20000)
+    window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: len(panel.runs) == 1, timeout=60000)
+    assert panel.runs.runs[0].state == "finished" and len(panel.runs.runs[0].records) == 2
+    window.run_controls.reset_action.trigger()
+    window.run_controls.step_action.trigger()  # a new model, one step: no epoch yet, not kept when stopped
+    qtbot.waitUntil(lambda: controller.state == "paused" and controller.step == 1, timeout=60000)
+    window.run_controls.reset_action.trigger()
+    assert controller.wait_stopped(10.0)
+    qtbot.wait(100)
+    assert len(panel.runs) == 1
+    window.run_controls.settings.form.findChild(QDoubleSpinBox, "lr").setValue(0.05)
+    window.document.push(SetTraining(window.project, "epochs", 100_000))
+    window.run_controls.run_action.trigger()
+    qtbot.waitUntil(lambda: controller.epoch >= 2, timeout=60000)
+    window.run_controls.reset_action.trigger()  # stopped mid-run: kept with its epochs so far
+    qtbot.waitUntil(lambda: len(panel.runs) == 2, timeout=10000)
+    stopped = panel.runs.runs[1]
+    assert stopped.state == "stopped" and len(stopped.records) >= 2
+    assert stopped.changes == "lr 0.02 → 0.05, epochs 2 → 100000"
