@@ -43,6 +43,7 @@ from gui.export_actions import ExportActions
 from gui.project_files import ProjectFiles
 from gui.settings import Autosave, app_settings
 from gui.training.run_controls import RunControls
+from gui.training.runs import add_runs_dock
 from gui.training.view_tabs import ViewTabs
 from gui.views.registry import VIEW_NAMES, VIEWS
 from gui.widgets.text_size import NORMAL_POINT_SIZE
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.about.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._docks()
+        self.runs = add_runs_dock(self)
         self.totals = QLabel()
         self.statusBar().addPermanentWidget(self.run_controls.device_label)
         self.statusBar().addPermanentWidget(self.totals)
@@ -218,7 +220,7 @@ class MainWindow(QMainWindow):
         self._action(view, "Zoom &In", lambda: self.view.zoom_by(1.25), keys.ZoomIn)
         self._action(view, "Zoom &Out", lambda: self.view.zoom_by(0.8), keys.ZoomOut)
         self._action(view, "Auto-&layout", ed.auto_layout, QKeySequence("Ctrl+L"))
-        view.addAction(self.training_dock.toggleViewAction())
+        view.addActions([dock.toggleViewAction() for dock in (self.training_dock, self.runs_dock, self.seeds_dock)])
         inside = view.addMenu("&Inside the Network")
         for number, spec in enumerate(VIEWS, 1):
             keys = QKeySequence(f"Alt+{number}") if number < 10 else None

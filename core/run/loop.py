@@ -33,6 +33,7 @@ from core.run.messages import (
     Reached,
     Ready,
     Run,
+    RunEnded,
     Save,
     Saved,
     SetData,
@@ -96,6 +97,7 @@ class _Loop:
             command = next_command(not training and self.landscape is None)
             if command is not None:
                 if isinstance(command, Stop):
+                    self.ended("stopped")
                     self.state("stopped")
                     return
                 self.obey(command)
@@ -142,6 +144,7 @@ class _Loop:
             self.say(Published, session.snapshot(probes=True if slow or reached else None))
         if finished:
             self.running = False
+            self.ended("finished")
             self.state("finished")
         elif reached:
             self.running = False
@@ -245,6 +248,19 @@ class _Loop:
 
     def state(self, name: str) -> None:
         self.say(StateChanged, name)
+
+    def ended(self, state: str) -> None:
+        """What the session's run list keeps of a run that trained at least one step."""
+        trainer = self.session.trainer
+        if trainer.step_count == 0:
+            return
+        try:
+            weights = {k: v.detach().cpu().numpy().copy() for k, v in trainer.model.state_dict().items()}
+            self.say(
+                RunEnded, state, trainer.project.to_dict(), list(self.session.records), weights, trainer.step_count
+            )
+        except Exception as err:  # noqa: BLE001 - the run still stops; the user hears why it was not kept
+            self.say(Failed, f"the run could not be kept for comparing: {err}", traceback.format_exc())
 
 
 class _Landscape:

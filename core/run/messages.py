@@ -187,6 +187,18 @@ class Saved(Message):
 
 
 @dataclass(frozen=True)
+class RunEnded(Message):
+    """The run finished its epochs or is being stopped: what the session's run list keeps of it
+    (core.run.history). Sent before StateChanged("stopped"), and again if a finished run trains on."""
+
+    state: str  # "finished" or "stopped"
+    project: dict  # the project as trained, its settings as they were at the end (Project.to_dict)
+    records: list  # its core.train.trainer.EpochRecord of every epoch
+    weights: dict  # name -> numpy array: the final weights
+    step: int
+
+
+@dataclass(frozen=True)
 class LandscapeProgress(Message):
     request: int
     done: int  # grid points computed

@@ -65,6 +65,10 @@ class RunHandle(QObject):
 
     @Slot(object)
     def _message(self, message: m.Message) -> None:
+        if isinstance(message, m.RunEnded):  # a stopped run's last words still reach the run list
+            if message.generation == self.generation:
+                self.controller.run_ended.emit(message)
+            return
         if self.current and message.generation == self.generation:
             self.controller._received(message)
 
@@ -89,6 +93,7 @@ class TrainingController(QObject):
     saved = Signal(str)
     device = Signal(str)
     landscape = Signal(object)  # LandscapeProgress, LandscapeDone or LandscapeFailed of the current run
+    run_ended = Signal(object)  # core.run.messages.RunEnded of any run, current or being stopped
 
     def __init__(self, parent=None, in_process: bool = False):
         super().__init__(parent)

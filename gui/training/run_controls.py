@@ -98,9 +98,10 @@ class RunControls(QObject):
         self.document.reset_model()
         self.dashboard.counters.setText("Weights reset: press Run (F5) to train from the start.")
 
-    def start_when_loaded(self, weights) -> None:
-        """Begin a paused run from saved weights (a reopened run) once the project's data has loaded."""
-        if self.document.data is not None:
+    def start_when_loaded(self, weights, reloading: bool = False) -> None:
+        """Begin a paused run from saved weights (a reopened run) once the project's data has loaded
+        (`reloading`: the data shown is the previous dataset's, and the project's is on its way)."""
+        if self.document.data is not None and not reloading:
             self._ensure_started(weights)
         else:
             self._pending_weights = weights

@@ -70,6 +70,7 @@ def test_every_command_and_message_pickles():
         m.Failed(1, "boom", "Traceback"),
         m.Reached(1, "epoch 3 done"),
         m.Saved(1, "/tmp/run"),
+        m.RunEnded(1, "stopped", {}, [], {"fc.weight": np.zeros(2)}, 3),
         m.LandscapeProgress(1, 2, 10, 289, result),
         m.LandscapeDone(1, 2, result),
         m.LandscapeFailed(1, 2, "no path", ""),

@@ -1,0 +1,218 @@
+"""The Seeds dock: "how often does this network work?", answered by training many seeds at once.
+
+One run of a small network says little: it may fold the plane for one seed and collapse for the
+next. Train N seeds here (core.train.seeds, vectorised, in the background) and the final test
+accuracies appear as a strip, one dot per seed, with the share that reached the chosen level; the
+seeds that got stuck are drawn in orange. Click a dot, then "Restore seed", to put that seed in
+the Training settings (undoably) and its trained weights in a paused model. The strip belongs
+to the project as it was trained: any change to the project clears it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from gui import tasks
+
+INK, GOOD, STUCK, CHOSEN = "#333333", "#1f77b4", "#ff7f0e", "#d62728"
+
+
+class SeedsPanel(QWidget):
+    message = Signal(str)
+
+    def __init__(self, window=None, parent=None):
+        super().__init__(parent)
+        self.window = window
+        self.task = None
+        self.result = None
+        self.project = None  # the copy that was trained
+        self.chosen: int | None = None  # index into result.results
+
+        self.count = QSpinBox(minimum=2, maximum=200, value=20, suffix=" seeds")
+        self.count.setToolTip("How many copies of the network to train, with seeds 0, 1, 2 …")
+        self.level = QSpinBox(minimum=1, maximum=100, value=95, suffix=" %", prefix="works at ≥ ")
+        self.level.setToolTip("The test accuracy a seed must reach to count as working")
+        self.level.valueChanged.connect(lambda _: self.redraw())
+        self.train_button = QPushButton("Train seeds", clicked=self.train)
+        self.cancel_button = QPushButton("Cancel", clicked=self.cancel, enabled=False)
+        self.restore_button = QPushButton("Restore seed", clicked=self.restore, enabled=False)
+        self.restore_button.setToolTip("Set the training seed to the chosen dot's and load its trained weights, paused")
+        self.summary = QLabel("Train many seeds of the network at once to see how often it works.")
+        self.summary.setWordWrap(True)
+        row = QHBoxLayout()
+        for widget in (self.count, self.level, self.train_button, self.cancel_button, self.restore_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setLabel("left", "final test accuracy %", color=INK)
+        self.plot.hideAxis("bottom")  # the spread sideways is only there so dots do not hide each other
+        self.plot.setMaximumWidth(420)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.dots = pg.ScatterPlotItem(size=11, hoverable=True, tip=self._tip)
+        self.dots.sigClicked.connect(self._clicked)
+        self.plot.addItem(self.dots)
+        self.line = pg.InfiniteLine(angle=0, pen=pg.mkPen("#9e9e9e", style=Qt.PenStyle.DashLine))
+        self.plot.addItem(self.line)
+        self.good_brush, self.stuck_brush = pg.mkBrush(GOOD), pg.mkBrush(STUCK)  # built once (DESIGN.md)
+        self.chosen_pen, self.plain_pen = pg.mkPen(CHOSEN, width=3), pg.mkPen("w", width=1)
+
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        below = QHBoxLayout()
+        below.addWidget(self.plot, 1)
+        below.addWidget(self.summary, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addLayout(row)
+        layout.addLayout(below, 1)
+        QApplication.instance().aboutToQuit.connect(self.cancel)  # the seeds stop after their epoch
+        if window is not None:
+            window.document.project_changed.connect(self.clear)
+            window.document.project_opened.connect(lambda _: self.clear())
+        self.clear()
+
+    # ---- training ------------------------------------------------------------------------------
+
+    def train(self) -> None:
+        document = self.window.document if self.window is not None else None
+        if document is None or document.data is None:
+            self.message.emit("The dataset is not loaded yet: see the Dataset tab")
+            return
+        from core.train.seeds import SeedsError, check_many
+
+        project, data, seeds = document.project.copy(), document.data, list(range(self.count.value()))
+        try:
+            check_many(project)
+        except SeedsError as err:
+            self.summary.setText(f"⚠  {err}")
+            return
+        self.cancel()
+        self.clear()
+        self.project = project
+        self.summary.setText(f"Training {len(seeds)} seeds of this network together…")
+        self.train_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+
+        def work(task):
+            import torch
+
+            from core.train.seeds import train_seeds
+
+            torch.set_num_threads(1)  # per thread: the GUI keeps the other core
+            return train_seeds(project, seeds, data=data, progress=lambda done, total: _report(task, done, total))
+
+        self.task = tasks.start(work, self._done, self._failed, self._progress)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.task = None
+        self.train_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _progress(self, done, total) -> None:
+        self.summary.setText(f"Training {self.count.value()} seeds together: epoch {done} of {total}…")
+
+    def _done(self, task, result) -> None:
+        if task is not self.task:
+            return  # cancelled, or the project changed meanwhile
+        self.task = None
+        self.train_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.result = result
+        self.redraw()
+
+    def _failed(self, task, text: str, details: str) -> None:
+        if task is not self.task:
+            return
+        self.cancel()
+        self.summary.setText(f"⚠  The seeds could not be trained: {text}")
+
+    # ---- drawing ---------------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        """The project changed: the strip showed another network's seeds."""
+        if self.task is not None:
+            self.cancel()
+        self.result = self.project = None
+        self.chosen = None
+        self.dots.setData([], [])
+        self.line.hide()
+        self.restore_button.setEnabled(False)
+        self.summary.setText("Train many seeds of the network at once to see how often it works.")
+
+    def redraw(self) -> None:
+        result = self.result
+        if result is None:
+            return
+        accuracy = 100 * result.accuracies()
+        if np.isnan(accuracy).all():
+            self.summary.setText("This network is a regression: there is no accuracy to compare across seeds.")
+            return
+        level = self.level.value()
+        good = accuracy >= level
+        rng = np.random.default_rng(0)  # the same jitter every time: dots do not jump on a redraw
+        x = rng.uniform(-0.6, 0.6, len(accuracy))
+        pens = [self.chosen_pen if i == self.chosen else self.plain_pen for i in range(len(accuracy))]
+        brushes = [self.good_brush if g else self.stuck_brush for g in good]
+        self.dots.setData(x, accuracy, brush=brushes, pen=pens, data=list(range(len(accuracy))))
+        self.line.setPos(level)
+        self.line.show()
+        self.plot.setXRange(-1, 1, padding=0)
+        self.plot.setYRange(0, 100, padding=0.06)
+        stuck = [r.seed for r, g in zip(result.results, good, strict=True) if not g]
+        shown = ", ".join(str(s) for s in stuck[:12]) + (" …" if len(stuck) > 12 else "")
+        self.summary.setText(
+            f"<b>{int(good.sum())} of {len(good)} seeds</b> reached {level}% test accuracy after {result.epochs} "
+            f"epochs ({result.seconds:.1f} s for all of them, trained together)."
+            + (f"<p>Stuck (orange): seeds {shown}.</p>" if stuck else "")
+            + "<p>Click a dot to choose its seed, then Restore seed to train on from its weights.</p>"
+        )
+
+    def _tip(self, x, y, data):
+        seed = self.result.results[int(data)].seed if self.result is not None else data
+        return f"seed {seed}: {y:.1f}% test accuracy"
+
+    def _clicked(self, item, points, event=None) -> None:
+        if not len(points) or self.result is None:
+            return
+        self.chosen = int(points[0].data())
+        self.restore_button.setEnabled(self.window is not None)
+        self.restore_button.setText(f"Restore seed {self.result.results[self.chosen].seed}")
+        self.redraw()
+
+    def choose(self, index: int) -> None:
+        """Choose the seed at `index` of the results, as a click on its dot does."""
+        self._clicked(None, [self.dots.points()[index]])
+
+    def restore(self) -> None:
+        """The chosen seed in the Training settings (one undo step) and its weights in a paused model."""
+        if self.result is None or self.chosen is None or self.window is None:
+            return
+        import torch
+
+        from gui.editor.commands import SetTraining
+
+        run = self.result.results[self.chosen]
+        controls, document = self.window.run_controls, self.window.document
+        if not controls.guard():
+            return
+        weights = {k: torch.as_tensor(v) for k, v in run.weights.items()}
+        result, chosen, project = self.result, self.chosen, self.project
+        if document.project.training.seed != run.seed:
+            document.push(SetTraining(document.project, "seed", run.seed))  # clears this strip
+        # the strip stays: the project is the one trained, the seed one of those drawn
+        self.result, self.chosen, self.project = result, chosen, project
+        self.restore_button.setEnabled(True)
+        self.redraw()
+        controls.start_when_loaded(weights)
+        self.message.emit(f"Seed {run.seed} restored: its weights wait, paused")
+
+
+def _report(task, done: int, total: int) -> bool:
+    task.report(done, total)
+    return not task.cancelled
