@@ -24,6 +24,7 @@ PROBES: dict[str, str] = {
     "confusion": "core.probes.confusion:ConfusionProbe",
     "maximise": "core.probes.maximise:MaximiseProbe",
     "landscape": "core.landscape.probe:LandscapeProbe",
+    "through_time": "core.probes.recurrent:ThroughTimeProbe",
 }
 
 
