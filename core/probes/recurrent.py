@@ -4,8 +4,10 @@ For one RNN, GRU or LSTM node and one level of its stack:
 
 - the hidden state h_t of every unit at every step for a chosen test sample, and the gates of a
   GRU (reset r, update z, candidate n) or an LSTM (input i, forget f, candidate g, output o, and
-  the cell c), recomputed from the layer's own weights with PyTorch's equations (the tests check
-  that they reproduce the layer's outputs);
+  the cell c), or for a plain RNN the slope of its activation at each unit and step (1 − h_t² for
+  tanh: the factor by which the gradient passing back through that unit is multiplied), all
+  recomputed from the layer's own weights with PyTorch's equations (the tests check that they
+  reproduce the layer's outputs);
 - back-propagation through time: ‖∂L/∂h_t‖ at every step t for the batch the trainer last trained
   on, at the current weights. h_t is the state handed to step t+1, so its gradient sums every path
   from the loss back to it, through later steps too (the course's equation 10.21). The layer is
@@ -26,7 +28,9 @@ from core.network.layers import has_trait
 from core.probes.base import Probe
 
 GATES = {"RNN": (), "GRU": ("r", "z", "n"), "LSTM": ("i", "f", "g", "o")}  # PyTorch's order of the weight blocks
+PANELS = {"RNN": ("slope",), "GRU": GATES["GRU"], "LSTM": GATES["LSTM"] + ("c",)}  # drawn under the state
 GATE_NAMES = {
+    "slope": "slope act′(a_t)",
     "r": "reset gate r",
     "z": "update gate z",
     "n": "candidate n",
@@ -54,7 +58,7 @@ class ThroughTime:
     sample: int  # index into the test set
     inputs: np.ndarray  # (T, F) what the layer reads for the sample
     hidden: np.ndarray  # (T, H) h_t of every unit
-    gates: dict[str, np.ndarray]  # name -> (T, H): the gates, and the cell state c of an LSTM
+    gates: dict[str, np.ndarray]  # name -> (T, H): the gates and an LSTM's cell c, or a plain RNN's slope
     output: np.ndarray  # the network's output for the sample
     target: np.ndarray  # the sample's target (a class index or values)
     grad_norms: np.ndarray  # (T,) ‖∂L/∂h_t‖ for the batch
@@ -111,11 +115,13 @@ def _steps(rnn, x, kind: str) -> list[tuple[list, dict[str, list]]]:
         h = sequence.new_zeros(batch, rnn.hidden_size)
         c = torch.zeros_like(h)
         drive = _affine(sequence, w_ih, b_ih)  # (B, T, gates·H): the input's part of every step at once
-        states, gates = [], {name: [] for name in GATES[kind] + (("c",) if kind == "LSTM" else ())}
+        states, gates = [], {name: [] for name in PANELS[kind]}
         for t in range(steps):
             recurrent = _affine(h, w_hh, b_hh)
             if kind == "RNN":
-                h = act(drive[:, t] + recurrent)
+                before = drive[:, t] + recurrent
+                h = act(before)
+                gates["slope"].append(1 - h * h if act is torch.tanh else (before > 0).to(h.dtype))
             elif kind == "GRU":
                 xr, xz, xn = drive[:, t].chunk(3, 1)
                 hr, hz, hn = recurrent.chunk(3, 1)

@@ -22,6 +22,15 @@ from core.train_config import TrainConfig
 CELLS = {"RNN": nn.RNNCell, "GRU": nn.GRUCell, "LSTM": nn.LSTMCell}
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _one_torch_thread():
+    """Small recurrent networks: a second intra-op thread only spins against other processes on 2 cores."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
 def project(kind: str, levels: int = 1, output: str = "last", steps: int = 12, hidden: int = 6, **train) -> Project:
     """Input (steps × 2) → recurrent layer → [Flatten] → Linear(1) → MSE, on the adding problem."""
     g = Graph()
@@ -56,7 +65,9 @@ def test_unrolled_states_and_gates_reproduce_the_layers_outputs(kind, levels):
     torch.testing.assert_close(unrolled[-1][0], out, rtol=1e-5, atol=1e-6)
     for level, (hidden, gates) in enumerate(unrolled):
         torch.testing.assert_close(hidden[:, -1], h_n[level], rtol=1e-5, atol=1e-6)
-        assert sorted(gates) == sorted({"RNN": "", "GRU": "rzn", "LSTM": "ifgoc"}[kind])
+        assert list(gates) == {"RNN": ["slope"], "GRU": list("rzn"), "LSTM": list("ifgoc")}[kind]
+        if kind == "RNN":  # tanh′ = 1 − h²
+            torch.testing.assert_close(gates["slope"], 1 - hidden**2)
         if kind == "LSTM":
             torch.testing.assert_close(gates["c"][:, -1], c_n[level], rtol=1e-5, atol=1e-6)
             # h = o ⊙ tanh(c) at every step, not only the last
@@ -71,7 +82,10 @@ def test_a_relu_rnn_is_unrolled_with_relu():
     rnn = nn.RNN(2, 4, 1, batch_first=True, nonlinearity="relu")
     x = torch.randn(3, 7, 2)
     with torch.no_grad():
-        torch.testing.assert_close(unroll(rnn, x, "RNN")[0][0], rnn(x)[0])
+        hidden, gates = unroll(rnn, x, "RNN")[0]
+        torch.testing.assert_close(hidden, rnn(x)[0])
+    assert (hidden > 0).any() and (hidden == 0).any()
+    torch.testing.assert_close(gates["slope"], (hidden > 0).float())  # relu′: 1 where it passes, else 0
 
 
 def explicit_gradients(trainer: Trainer, kind: str, x, y) -> np.ndarray:
