@@ -113,6 +113,7 @@ class ThroughTimeView(InsightView):
         self.gate.setToolTip(
             "What is drawn under the hidden state: a gate or the cell of an LSTM or GRU, the slope of a plain RNN"
         )
+        self.gate.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.gate.currentIndexChanged.connect(lambda _: self._draw_gate())
         self.time = QSlider(Qt.Orientation.Horizontal, objectName="time")
         self.time.setToolTip("The time cursor: one step marked in every panel (or drag its red line)")

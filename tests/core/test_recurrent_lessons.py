@@ -1,6 +1,8 @@
-"""The adding-problem lessons hold what their descriptions claim: over 50 steps a plain RNN stays at
-the baseline of always answering the average sum, an LSTM solves the task, and the gradient that
-reaches the first step tells them apart. Seeds and numbers are those the descriptions state."""
+"""The recurrent lessons hold what their descriptions claim: on the adding problem over 50 steps a
+plain RNN stays at the baseline of always answering the average sum, an LSTM solves the task, and
+the gradient that reaches the first step tells them apart; small recurrent weights make that
+gradient vanish back in time, large ones make it explode, and clipping keeps training finite.
+Seeds and numbers are those the descriptions state."""
 
 import numpy as np
 import pytest
@@ -11,7 +13,7 @@ from core.cli.main import main as cli
 from core.probes.recurrent import ThroughTimeProbe
 from core.project import load_project
 from core.run.saved import read_metrics
-from core.train.trainer import Trainer
+from core.train.trainer import Diverged, Trainer
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -63,3 +65,39 @@ def test_the_lstm_lesson_trains_through_the_command_line(tmp_path, capsys):
     assert cli(["train", str(LESSONS / "adding_lstm.json"), "--out", str(tmp_path)]) == 0
     assert capsys.readouterr().out.splitlines()[-1].startswith("trained ")
     assert read_metrics(tmp_path / "metrics.csv")[-1]["test_loss"] < 0.002
+
+
+def after_one_step(lesson: str, seed: int):
+    project = load_project(LESSONS / lesson)
+    project.training = project.training.replace(seed=seed, device="cpu")
+    trainer = Trainer(project)
+    trainer.step()
+    return trainer, ThroughTimeProbe(trainer).compute()
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_small_recurrent_weights_make_the_gradient_vanish_back_in_time(seed):
+    trainer, result = after_one_step("rnn_small_weights.json", seed)
+    grads = result.grad_norms
+    assert 0.5 < result.spectral_radius < 0.7  # measured 0.56 to 0.64
+    assert result.powers[50] < 1e-10  # measured 1e-13 to 2e-11
+    assert np.all(np.diff(grads) > 0)  # smaller at every step back
+    assert grads[0] / grads[-1] < 1e-10  # measured 4e-14 to 2e-11
+    test_loss = list(trainer.train())[-1].test_loss
+    assert test_loss > baseline(trainer) - 0.005  # measured 0.172, 0.170, 0.174 against 0.169
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_large_recurrent_weights_explode_and_clipping_keeps_training_finite(seed):
+    trainer, result = after_one_step("rnn_large_weights.json", seed)
+    assert result.spectral_radius > 2.5  # measured 2.8 to 3.2
+    assert result.powers[50] > 1e20  # measured 1e22 to 2e24
+    assert result.grad_norms[0] / result.grad_norms[-1] > 1e4  # measured 1.5e4 to 1.3e5
+    assert trainer.config.clip_norm == 1.0
+    records = list(trainer.train())  # clipped: all 20 epochs, no divergence
+    assert len(records) == 20 and records[-1].test_loss > baseline(trainer)  # measured 2.81, 0.23, 0.25
+    project = load_project(LESSONS / "rnn_large_weights.json")
+    project.training = project.training.replace(seed=seed, device="cpu", clip_norm=0.0)
+    with pytest.raises(Diverged) as diverged:
+        list(Trainer(project).train())
+    assert diverged.value.step in (28, 29)
