@@ -25,6 +25,7 @@ PROBES: dict[str, str] = {
     "maximise": "core.probes.maximise:MaximiseProbe",
     "landscape": "core.landscape.probe:LandscapeProbe",
     "through_time": "core.probes.recurrent:ThroughTimeProbe",
+    "generate": "core.probes.generate:GenerateProbe",
 }
 
 

@@ -25,6 +25,7 @@ LESSON_FOR = {
     "maximise": "digits_cnn",
     "landscape": "spiral_mlp",
     "through_time": "adding_lstm",
+    "generate": "sine_generation",
 }
 
 
