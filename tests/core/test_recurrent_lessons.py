@@ -101,3 +101,17 @@ def test_large_recurrent_weights_explode_and_clipping_keeps_training_finite(seed
     with pytest.raises(Diverged) as diverged:
         list(Trainer(project).train())
     assert diverged.value.step in (28, 29)
+
+
+def parity_accuracy(bits: int, seed: int) -> float:
+    project = load_project(LESSONS / "parity_rnn.json")
+    project.dataset_params = {**project.dataset_params, "steps": bits}
+    project.graph.nodes["x"].params["shape"] = [bits, 1]
+    project.training = project.training.replace(seed=seed, device="cpu")
+    return list(Trainer(project).train())[-1].test_acc
+
+
+@pytest.mark.parametrize(("bits", "seed", "learns"), [(4, 0, True), (4, 1, False), (4, 2, True), (8, 0, False)])
+def test_a_small_rnn_learns_the_parity_of_4_bits_but_not_of_8(bits, seed, learns):
+    accuracy = parity_accuracy(bits, seed)  # measured 1.0, 0.51, 1.0 for 4 bits; 0.48 for 8 (seed 0)
+    assert accuracy == 1.0 if learns else accuracy < 0.6
