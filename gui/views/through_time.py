@@ -16,9 +16,20 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QSlider, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from core.probes.recurrent import GATE_NAMES, ThroughTime
+from core.network.layers import has_trait
+from core.probes.recurrent import GATE_NAMES, PANELS, ThroughTime
 from core.probes.registry import ProbeFailed
 from gui.views.base import InsightView, MessageStack
 from gui.views.gradients import LogAxis, short
@@ -31,6 +42,7 @@ SHARE = pg.ColorMap([0.0, 1.0], [(255, 255, 255), (8, 38, 84)])  # a gate's valu
 GRADIENT = pg.colormap.get("viridis")
 WAITING = "Run or step the training: the chosen recurrent layer appears here, unrolled over its steps."
 NO_RECURRENT = "This network has no RNN, GRU or LSTM layer: add one to see it unrolled through time."
+MIN_CHARTS_HEIGHT = 430  # below this the heatmaps' rows and the axes' labels run together
 SQUASHED = {"i", "f", "o", "r", "z", "slope"}  # sigmoid gates and a plain RNN's slope, in [0, 1]
 
 
@@ -147,6 +159,8 @@ class ThroughTimeView(InsightView):
         self.history_image.setColorMap(GRADIENT)
         self.history_plot.getViewBox().invertY(False)  # later training steps higher up
         self.time_plots = [self.input_plot, self.hidden_plot, self.gate_plot, self.grad_plot, self.history_plot]
+        for plot in (self.input_plot, self.hidden_plot, self.grad_plot):  # the panel below labels the steps
+            plot.getAxis("bottom").setStyle(showValues=False)
         for plot in self.time_plots[1:]:
             plot.setXLink(self.input_plot)
         self.cursors = []
@@ -189,13 +203,18 @@ class ThroughTimeView(InsightView):
         grid.setColumnStretch(0, 5)
         grid.setColumnStretch(1, 5)
         grid.setColumnStretch(2, 4)
+        charts.setMinimumHeight(px(MIN_CHARTS_HEIGHT))
+        scroll = QScrollArea(widgetResizable=True)  # a short dock scrolls rather than squash the panels
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(charts)
         content = QWidget()
         inner = QVBoxLayout(content)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(2)
         inner.addWidget(self.headline)
         inner.addWidget(self.readout)
-        inner.addWidget(charts, 1)
+        inner.addWidget(scroll, 1)
         self.stack = MessageStack(content, text=WAITING)
         self.stack.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -231,10 +250,17 @@ class ThroughTimeView(InsightView):
             self.gate.clear()
             self.level.setMaximum(0)
             self.time.setRange(0, 0)
-            if project is not None:
-                for node in project.graph.nodes.values():
-                    if node.kind in ("RNN", "GRU", "LSTM"):
-                        self.layer.addItem(f"{node.id} ({node.kind})", node.id)
+            recurrent = (
+                [] if project is None else [n for n in project.graph.nodes.values() if has_trait(n.kind, "recurrent")]
+            )
+            for node in recurrent:
+                self.layer.addItem(f"{node.id} ({node.kind})", node.id)
+            if recurrent:  # what the first layer will show, until its result says more
+                self.level.setMaximum(max(int(recurrent[0].params.get("num_layers", 1)) - 1, 0))
+                for name in PANELS[recurrent[0].kind]:
+                    self.gate.addItem(GATE_NAMES[name], name)
+        self.level.setVisible(self.level.maximum() > 0)
+        self.level_label.setVisible(self.level.maximum() > 0)
         has_layer = self.layer.count() > 0
         self.stack.say(WAITING if has_layer or project is None else NO_RECURRENT)
 
@@ -272,7 +298,7 @@ class ThroughTimeView(InsightView):
             if [self.layer.itemData(i) for i in range(self.layer.count())] != r.layers:
                 self.layer.clear()
                 for node in r.layers:
-                    self.layer.addItem(node, node)
+                    self.layer.addItem(node, node)  # the network changed since the project was opened
             self.layer.setCurrentIndex(max(self.layer.findData(r.node), 0))
             self.level.setMaximum(r.levels - 1)
             self.level.setValue(r.level)
@@ -300,7 +326,7 @@ class ThroughTimeView(InsightView):
         )
         self._image(self.hidden_plot, self.hidden_image, r.hidden.T, "state")
         self.hidden_plot.setTitle(
-            f"hidden state h_t of {r.hidden.shape[1]} units ({r.node}, {r.kind}): orange −, blue +",
+            f"hidden state h_t, {r.hidden.shape[1]} units: orange −, blue +",
             color=INK,
             size=pt(9),
         )
@@ -312,12 +338,13 @@ class ThroughTimeView(InsightView):
             low, high = np.nanmin(logs), np.nanmax(logs)
             pad = max(0.1 * (high - low), 0.3)
             self.grad_plot.setYRange(low - pad, high + pad, padding=0)
-        batch = (
-            f"the batch of step {r.batch_step} ({r.batch_size} samples)"
-            if r.batch_step
-            else f"the first {r.batch_size} training samples (nothing trained yet)"
+        batch = f"batch of step {r.batch_step}" if r.batch_step else f"first {r.batch_size} samples"
+        self.grad_plot.setTitle(f"‖∂L/∂h_t‖, {batch}", color=INK, size=pt(9))
+        self.grad_plot.setToolTip(
+            f"The gradient of the loss with respect to each step's state, over the {r.batch_size} samples of "
+            + (f"the batch trained at step {r.batch_step}" if r.batch_step else "the first batch (nothing trained yet)")
+            + ", at the current weights: every path back from the loss to that step, summed"
         )
-        self.grad_plot.setTitle(f"‖∂L/∂h_t‖ for {batch}", color=INK, size=pt(9))
         self._draw_history(r)
         for plot in self.time_plots:
             plot.setXRange(0.5, steps + 0.5, padding=0)
@@ -390,9 +417,11 @@ class ThroughTimeView(InsightView):
         reach = max(1.15, 1.1 * r.spectral_radius)
         self.eigen_plot.getViewBox().setRange(xRange=(-reach, reach), yRange=(-reach, reach), padding=0)
         name = "W_hh" if r.kind == "RNN" else f"W_h{r.state_block}"
-        block = "" if r.kind == "RNN" else f" ({GATE_NAMES[r.state_block]} block)"
-        self.eigen_plot.setTitle(
-            f"eigenvalues of {name}{block}: spectral radius {r.spectral_radius:.3g}", color=INK, size=pt(9)
+        self.eigen_plot.setTitle(f"eigenvalues of {name}: radius {r.spectral_radius:.3g}", color=INK, size=pt(9))
+        self.eigen_plot.setToolTip(
+            "The eigenvalues of the recurrent weight matrix"
+            + ("" if r.kind == "RNN" else f"'s {GATE_NAMES[r.state_block]} block, the part that writes the new state")
+            + ", with the unit circle: inside it, powers of the matrix shrink a vector; outside, they grow it"
         )
         t = np.arange(len(r.powers), dtype=np.float64)
         powers = np.where(np.isfinite(r.powers) & (r.powers > 0), r.powers, np.nan)
