@@ -68,3 +68,23 @@ def test_running_free_drifts_far_from_the_truth_that_teacher_forcing_follows(see
     assert np.median(teacher) < 0.01  # measured 0.0046 to 0.0055
     assert np.median(free) > 0.3  # measured 0.64 to 0.76
     assert (free > teacher).all()  # on every one of the 20 series
+
+
+def test_the_window_reads_the_recurrent_views_results_without_importing_torch():
+    """Their classes live in modules that import torch only inside functions, so a snapshot carrying
+    them does not load PyTorch into the window."""
+    import pickle
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    from core.probes.recurrent import ThroughTimeProbe
+
+    trainer = sine_trainer()
+    trainer.step()
+    results = [GenerateProbe(trainer).compute(horizon=5), ThroughTimeProbe(trainer).compute()]
+    read = "import pickle, sys; pickle.loads(sys.stdin.buffer.read()); print('torch' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", read], input=pickle.dumps(results), capture_output=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout.decode().split() == ["False"]
