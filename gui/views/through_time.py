@@ -157,6 +157,7 @@ class ThroughTimeView(InsightView):
         self.grad_plot.addItem(self.grad_curve)
         self.history_plot, self.history_image = _heatmap("log₁₀ ‖∂L/∂h_t‖ over training", "training step", "step t")
         self.history_image.setColorMap(GRADIENT)
+        self.history_plot.getAxis("left").setWidth(px(64))  # step numbers run to five digits
         self.history_plot.getViewBox().invertY(False)  # later training steps higher up
         self.time_plots = [self.input_plot, self.hidden_plot, self.gate_plot, self.grad_plot, self.history_plot]
         for plot in (self.input_plot, self.hidden_plot, self.grad_plot):  # the panel below labels the steps
