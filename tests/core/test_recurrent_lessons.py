@@ -142,3 +142,36 @@ def test_clipping_bounds_every_step_while_the_raw_gradient_spikes(seed, monkeypa
     limit = trainer.config.lr * trainer.config.clip_norm
     assert max(moves) <= limit * (1 + 1e-5) and max(moves) > 0.99 * limit  # measured 0.1000 for every seed
     assert max(raw) > 100 * float(np.median(raw))  # measured 430, 5.8e6 and 9.9e5 times
+
+
+def accuracy_by_unseen_position(lesson: str, seed: int) -> tuple[float, float, list[float]]:
+    """(train accuracy, test accuracy, test accuracy at each of the last 10 positions)."""
+    project = load_project(LESSONS / lesson)
+    project.training = project.training.replace(seed=seed, device="cpu")
+    trainer = Trainer(project)
+    last = list(trainer.train())[-1]
+    data = trainer.data
+    predicted = trainer.classify(trainer.predict(trainer.x_test)).numpy()
+    position = np.argmax(data.x_test[..., 1:].sum(-1), 1)
+    by_position = [float((predicted == data.y_test)[position == k].mean()) for k in range(10, 20)]
+    return last.train_acc, last.test_acc, by_position
+
+
+def test_keys_in_training_sit_in_the_first_half_and_in_testing_in_the_second():
+    trainer = Trainer(load_project(LESSONS / "key_position_rnn.json"), device="cpu")
+    data = trainer.data
+    train_at = np.argmax(data.x_train[..., 1:].sum(-1), 1)
+    test_at = np.argmax(data.x_test[..., 1:].sum(-1), 1)
+    assert train_at.max() <= 9 and test_at.min() >= 10 and len(set(test_at)) == 10
+    assert (data.x_train[..., 1:].sum((1, 2)) == 1).all()  # exactly one key per sequence
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_sharing_weights_across_positions_finds_the_key_where_training_never_put_it(seed):
+    """LESSONS #34: the RNN far above the dense network on unseen positions."""
+    dense_train, dense_test, dense_by_position = accuracy_by_unseen_position("key_position_mlp.json", seed)
+    assert dense_train == 1.0 and dense_test < 0.6  # measured 0.42, 0.52, 0.42
+    assert min(dense_by_position) < 0.25  # mostly the wrong key somewhere: measured 0.19, 0.00, 0.12
+    _, recurrent_test, by_position = accuracy_by_unseen_position("key_position_rnn.json", seed)
+    assert recurrent_test > 0.7 and recurrent_test > dense_test + 0.15  # measured 0.74, 0.75, 0.79
+    assert sum(a >= 0.95 for a in by_position) >= 5  # measured at 5, 5 and 6 of the 10 unseen positions
