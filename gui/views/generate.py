@@ -122,6 +122,18 @@ class GenerateView(InsightView):
             f"(the noise alone: {result.noise**2:.3g})"
         )
 
+    def keep(self) -> dict:
+        """The choices and the picture, for the view built afresh in presentation mode (same model)."""
+        return {"series": self.series.value(), "horizon": self.horizon.value(), "result": self.result}
+
+    def restore(self, kept: dict) -> None:
+        for box, value in ((self.series, kept["series"]), (self.horizon, kept["horizon"])):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
+        if kept["result"] is not None:
+            self.show_insights({"generate": kept["result"]})
+
     # ---- what is drawn (for tests) ---------------------------------------------------------------
 
     def curves(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:

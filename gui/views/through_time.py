@@ -277,6 +277,30 @@ class ThroughTimeView(InsightView):
         self.stack.show_content()
         self._draw(result)
 
+    def keep(self) -> dict:
+        """The choices and the picture, for the view built afresh in presentation mode (same model)."""
+        return {
+            "layer": self.layer.currentData(),
+            "sample": self.sample.value(),
+            "level": self.level.value(),
+            "gate": self.gate.currentData(),
+            "time": self.time.value(),
+            "result": self.result,
+        }
+
+    def restore(self, kept: dict) -> None:
+        with _quiet(self.layer, self.sample, self.level, self.gate, self.time):
+            self.layer.setCurrentIndex(max(self.layer.findData(kept["layer"]), 0))
+            self.sample.setValue(kept["sample"])
+            self.level.setMaximum(max(self.level.maximum(), kept["level"]))
+            self.level.setValue(kept["level"])
+        if kept["result"] is not None:
+            self.show_insights({"through_time": kept["result"]})
+            with _quiet(self.gate):
+                self.gate.setCurrentIndex(max(self.gate.findData(kept["gate"]), 0))
+            self._draw_gate()
+            self.time.setValue(kept["time"])
+
     # ---- what is drawn (for tests) ---------------------------------------------------------------
 
     def hidden_shown(self) -> np.ndarray:

@@ -49,3 +49,20 @@ def test_the_view_draws_the_truth_and_both_generations(view, qtbot):
     view.set_context(other.trainer.project, other.trainer.data)
     assert view.curves()["truth"][0] is None and view.headline.text() == ""
     assert "noisy-sine dataset" in view.stack.message.text()
+
+
+def test_a_view_built_afresh_gets_back_the_series_and_picture_it_kept(view, qtbot):
+    session = Session(load_project(LESSONS / "sine_generation.json"), device="cpu")
+    session.step()
+    view.set_context(session.trainer.project, session.trainer.data)
+    view.series.setValue(5)
+    view.horizon.setValue(30)
+    result = session.compute(view.wanted())["generate"]
+    view.show_insights({"generate": result})
+    again = GenerateView()
+    qtbot.addWidget(again)
+    again.set_context(session.trainer.project, session.trainer.data)
+    again.restore(view.keep())
+    assert again.wanted() == view.wanted() == {"generate": {"series_seed": 5, "horizon": 30}}
+    np.testing.assert_array_equal(again.curves()["free"][1], view.curves()["free"][1])
+    assert again.headline.text() == view.headline.text()

@@ -126,3 +126,21 @@ def test_a_network_without_a_recurrent_layer_says_so(view):
     assert "no RNN, GRU or LSTM" in view.stack.message.text()
     view.show_insights({"through_time": ProbeFailed("this network has no RNN, GRU or LSTM layer to unroll")})
     assert "could not be computed" in view.stack.message.text()
+
+
+def test_a_view_built_afresh_gets_back_the_choices_and_picture_it_kept(view, qtbot):
+    """Presentation mode builds every view again at the new text size (same model): `keep` and `restore`."""
+    session = lesson_session()
+    view.set_context(session.trainer.project, session.trainer.data)
+    view.sample.setValue(4)
+    result = shown(view, session)
+    view.gate.setCurrentIndex(view.gate.findData("c"))
+    view.time.setValue(17)
+    again = ThroughTimeView()
+    qtbot.addWidget(again)
+    again.set_context(session.trainer.project, session.trainer.data)
+    again.restore(view.keep())
+    assert again.wanted() == view.wanted() and again.stack.currentIndex() == 1
+    assert again.gate.currentData() == "c" and again.time.value() == 17
+    np.testing.assert_array_equal(again.gate_image.image, result.gates["c"].T)
+    assert again.readout.text() == view.readout.text() and again.headline.text() == view.headline.text()
