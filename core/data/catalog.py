@@ -169,6 +169,21 @@ def _parity(p, rng):
     return Arrays(x, y, ["even", "odd"])
 
 
+def _key_position(p, rng):
+    """With `unseen`, training keys lie in the first half and test keys in the second: positions
+    the training never showed."""
+    from core.data.sequences import key_position
+
+    n, steps, classes = p["n_samples"], p["steps"], ["A", "B"]
+    if not p["unseen"]:
+        return Arrays(*key_position(n, steps, (0, steps), rng), classes)
+    n_test = max(1, int(round(n * p["test_ratio"])))
+    half = steps // 2
+    x, y = key_position(n - n_test, steps, (0, half), rng)
+    x_test, y_test = key_position(n_test, steps, (half, steps), rng)
+    return Arrays(x, y, classes, x_test, y_test)
+
+
 def _text(p, rng):
     from core.data.sequences import char_sequences
     from core.data.user import read_text_file
@@ -392,6 +407,17 @@ KINDS: dict[str, DatasetKind] = {
             _parity,
         ),
         DatasetKind(
+            "key_position",
+            "sequences",
+            "Which key, A or B, hides among distractors? Test keys can sit where training never put one",
+            (
+                _P("n_samples", "int", 2000, "How many sequences", 20, 100_000),
+                _STEPS,
+                _P("unseen", "bool", True, "Train on keys in the first half only, test on the second half"),
+            ),
+            _key_position,
+        ),
+        DatasetKind(
             "text",
             "sequences",
             "Predict the next character of a text file you pick",
@@ -421,6 +447,7 @@ _PEAK_BYTES = {  # (n_samples, steps, params) -> the most memory the maker holds
     "sine": lambda n, steps, p: n * (steps + 1) * 8 * 3,
     "adding": lambda n, steps, p: n * steps * 8 * 4,
     "parity": lambda n, steps, p: n * steps * 8 * 2,
+    "key_position": lambda n, steps, p: n * steps * (8 + 3 * 4),
     "patches": lambda n, steps, p: n * p["size"] ** 2 * (3 if p["colour"] else 1) * 4 * 4,
 }
 

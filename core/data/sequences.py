@@ -14,7 +14,15 @@ import numpy as np
 from core.data.memory import check_fits
 from core.data.user import DataSourceError, read_text_file
 
-__all__ = ["DataSourceError", "adding_problem", "char_sequences", "noisy_sine", "parity", "read_text_file"]
+__all__ = [
+    "DataSourceError",
+    "adding_problem",
+    "char_sequences",
+    "key_position",
+    "noisy_sine",
+    "parity",
+    "read_text_file",
+]
 
 MAX_VOCABULARY = 100  # the 99 most frequent characters, plus one symbol for all the rarer ones
 UNKNOWN = "\ufffd"  # the replacement character stands for every character left out of the vocabulary
@@ -57,6 +65,25 @@ def parity(n: int, steps: int, rng: np.random.Generator) -> tuple[np.ndarray, np
     """Random bit sequences labelled 1 when they hold an odd number of ones: every bit matters."""
     bits = rng.integers(0, 2, (n, steps))
     return bits[..., None].astype(np.float32), (bits.sum(1) % 2).astype(np.int64)
+
+
+def key_position(
+    n: int, steps: int, positions: tuple[int, int], rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sequences of random distractor values with one key, A or B, at a position drawn from
+    [positions[0], positions[1]); the class is the key (course ch. 10, sharing across positions).
+
+    Feature 0 is the distractor (uniform in [0, 1), zero at the key), features 1 and 2 mark key A
+    or B. A network that shares its weights across positions finds the key wherever it is."""
+    if steps < 2:
+        raise ValueError("a key among distractors needs at least 2 steps")
+    x = np.zeros((n, steps, 3), np.float32)
+    x[..., 0] = rng.uniform(0, 1, (n, steps))
+    y = rng.integers(0, 2, n)
+    rows, where = np.arange(n), rng.integers(*positions, n)
+    x[rows, where, 0] = 0
+    x[rows, where, 1 + y] = 1
+    return x, y.astype(np.int64)
 
 
 def vocabulary(text: str) -> list[str]:

@@ -192,6 +192,29 @@ def make_samples(p, rng):
     return x, x[rows, first, 0] + x[rows, second, 0], []
 '''
 
+_KEY_POSITION = '''
+def key_position(n, steps, positions, rng):
+    """Random distractors with one key, A or B, at a position in [positions[0], positions[1])."""
+    x = np.zeros((n, steps, 3), np.float32)
+    x[..., 0] = rng.uniform(0, 1, (n, steps))
+    y = rng.integers(0, 2, n)
+    rows, where = np.arange(n), rng.integers(*positions, n)
+    x[rows, where, 0] = 0
+    x[rows, where, 1 + y] = 1
+    return x, y.astype(np.int64)
+
+
+def make_samples(p, rng):
+    """Which key, A or B? With unseen, training keys lie in the first half, test keys in the second."""
+    n, steps, classes = p["n_samples"], p["steps"], ["A", "B"]
+    if not p["unseen"]:
+        return (*key_position(n, steps, (0, steps), rng), classes)
+    n_test = max(1, int(round(n * p["test_ratio"])))
+    x, y = key_position(n - n_test, steps, (0, steps // 2), rng)
+    x_test, y_test = key_position(n_test, steps, (steps // 2, steps), rng)
+    return x, y, classes, x_test, y_test
+'''
+
 _PARITY = '''
 def make_samples(p, rng):
     """Random bit sequences, labelled 1 when they hold an odd number of ones."""
@@ -370,6 +393,7 @@ MAKERS: dict[str, str] = {
     "sine": _SINE,
     "adding": _ADDING,
     "parity": _PARITY,
+    "key_position": _KEY_POSITION,
     "mnist": _IDX,
     "fashion_mnist": _IDX,
     "cifar10": _CIFAR10,
@@ -384,7 +408,7 @@ def load_data(p):
     rng = np.random.default_rng(p["seed"])
     x, y, classes, *published = make_samples(p, rng)
     if published:  # its own test set; at most max_train training samples, drawn by the seed
-        if len(x) > p["max_train"]:
+        if len(x) > p.get("max_train", len(x)):  # a generated set with its own test set keeps every sample
             keep = np.sort(rng.choice(len(x), p["max_train"], replace=False))
             x, y = x[keep], y[keep]
         return x, y, published[0], published[1], len(classes)

@@ -78,10 +78,22 @@ class FeatureMaps:
 
 def probed_layers(graph, model) -> list[str]:
     """The nodes whose outputs are histogrammed: every activation layer, or, in a network
-    without any, its Linear and convolution layers."""
+    without any, its Linear and convolution layers; and every recurrent layer (its states
+    pass through tanh or ReLU inside it)."""
     kinds = {n: graph.nodes[n].kind for n in model.order}
-    chosen = [n for n in model.order if has_trait(kinds[n], "activation")]
-    return chosen or [n for n in model.order if has_any_trait(kinds[n], "dense", "conv")]
+    if any(has_trait(kind, "activation") for kind in kinds.values()):
+        wanted = ("activation", "recurrent")
+    else:
+        wanted = ("recurrent", "dense", "conv")
+    return [n for n in model.order if has_any_trait(kinds[n], *wanted)]
+
+
+def recurrent_bounds(graph, node: str) -> tuple[float, float] | None:
+    """(-1, 1) for a recurrent layer whose state is squashed by tanh (GRU, LSTM, a tanh RNN), else None."""
+    kind, params = graph.nodes[node].kind, graph.nodes[node].params
+    if not has_trait(kind, "recurrent") or params.get("nonlinearity", "tanh") == "relu":
+        return None
+    return (-1.0, 1.0)
 
 
 def _units(values):
@@ -95,9 +107,10 @@ def dead_share(values) -> float:
     return 1.0 - alive.float().mean().item()
 
 
-def saturated_share(values, kind: str) -> float:
-    """Share of units within SATURATION_MARGIN of an asymptote for more than SATURATION_SHARE of the values."""
-    low, high = KINDS[kind].output_range
+def saturated_share(values, kind: str, bounds: tuple[float, float] | None = None) -> float:
+    """Share of units within SATURATION_MARGIN of an asymptote for more than SATURATION_SHARE of the values
+    (the kind's output range, or `bounds` for a layer whose range its parameters set)."""
+    low, high = bounds or KINDS[kind].output_range
     u = _units(values)
     near = (u - low < SATURATION_MARGIN) | (high - u < SATURATION_MARGIN)
     return (near.float().mean(dim=(0, 2)) > SATURATION_SHARE).float().mean().item()
@@ -210,14 +223,20 @@ def _activations(trainer, recorded: _History, samples: int) -> Activations:
         track.fit(float(finite.max()) if finite.size else 0.0)
         edges = _edges(kind, track.top)
         counts = np.histogram(flat, BINS, (edges[0], edges[-1]))[0]  # equal bins: numpy's fast path, same edges
+        bounds = recurrent_bounds(graph, node)
+        if has_trait(kind, "recurrent"):  # (samples, [steps,] units): every step's state is a sample of its units
+            values = values.reshape(-1, values.shape[-1])
         dead = dead_share(values) if has_trait(kind, "can_die") else None
-        saturated = saturated_share(values, kind) if has_trait(kind, "saturating") else None
+        if bounds is not None:
+            saturated = saturated_share(values, kind, bounds)
+        else:
+            saturated = saturated_share(values, kind) if has_trait(kind, "saturating") else None
         history, dead_history, saturated_history = track.add(counts, dead, saturated, keep, replace)
         layers.append(
             LayerHistogram(
                 node,
                 kind,
-                tuple(values.shape[1:]),
+                tuple(taps[node].shape[1:]),
                 int(values.shape[1]) if values.dim() > 1 else 1,
                 edges,
                 counts,

@@ -24,6 +24,8 @@ PROBES: dict[str, str] = {
     "confusion": "core.probes.confusion:ConfusionProbe",
     "maximise": "core.probes.maximise:MaximiseProbe",
     "landscape": "core.landscape.probe:LandscapeProbe",
+    "through_time": "core.probes.recurrent:ThroughTimeProbe",
+    "generate": "core.probes.generate:GenerateProbe",
 }
 
 

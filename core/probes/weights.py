@@ -5,7 +5,8 @@ pixel's value in place) has one weight per pixel, so its row k reshaped to the i
 shows what unit k looks for: for a one-layer digit classifier, blurry digit templates (course 001).
 The Linear layer its units feed next (through activations, dropout or batch norm, which keep each
 unit apart) weighs them once per class: those columns are the course's bars per class. A Linear
-layer that does not see the image is sent as its plain weight matrix.
+layer that does not see the image is sent as its plain weight matrix, and a recurrent layer (RNN,
+GRU, LSTM) as [W_ih | W_hh]: each gate's rows, reading the input and the state fed back.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ class WeightImages:
     next_layer: str | None = None
     next_weights: np.ndarray | None = None  # (next layer's out, units): column j weighs unit j
     next_names: list[str] = field(default_factory=list)
+    recurrent_split: int | None = None  # a recurrent layer's matrix is [W_ih | W_hh]: W_hh's first column
+    gates: list[str] = field(default_factory=list)  # its row blocks, one per gate (PyTorch's order)
+    levels: int = 1  # a recurrent layer's stacked layers; the matrix is the first one's
 
 
 class WeightsProbe(Probe):
@@ -44,10 +48,10 @@ class WeightsProbe(Probe):
 
 def _weight_images(trainer, layer: str | None = None, max_units: int = MAX_UNITS) -> WeightImages:
     graph, model = trainer.project.graph, trainer.model
-    linears = [n for n in model.order if has_trait(graph.nodes[n].kind, "dense")]
+    linears = [n for n in model.order if has_any_trait(graph.nodes[n].kind, "dense", "recurrent")]
     if not linears:
         raise ValueError(
-            "this network has no Linear layer: the Weights view draws dense layers' weights "
+            "this network has no Linear layer and no recurrent one: the Weights view draws their weights "
             "(the Filters view shows convolution kernels)"
         )
     image_fed = [n for n in linears if _image_shape(graph, model, n) is not None]
@@ -55,6 +59,8 @@ def _weight_images(trainer, layer: str | None = None, max_units: int = MAX_UNITS
         layer = (image_fed or linears)[0]
     elif layer not in linears:
         raise ValueError(f"there is no Linear layer called '{layer}' (the network has {', '.join(linears)})")
+    if has_trait(graph.nodes[layer].kind, "recurrent"):
+        return _recurrent_weights(trainer, layer, linears)
     weight = _matrix(model, layer)
     units = weight.shape[0]
     shape = _image_shape(graph, model, layer)
@@ -69,6 +75,24 @@ def _weight_images(trainer, layer: str | None = None, max_units: int = MAX_UNITS
         result.next_layer = after
         result.next_weights = _matrix(model, after)
         result.next_names = _names(graph, model, trainer.data, after, result.next_weights.shape[0])
+    return result
+
+
+def _recurrent_weights(trainer, layer: str, layers: list[str]) -> WeightImages:
+    """[W_ih | W_hh] of a recurrent layer's first level: one row per unit of each gate, its inputs then
+    its own state fed back as columns."""
+    from core.probes.recurrent import GATES
+
+    graph, model = trainer.project.graph, trainer.model
+    rnn = model.layer(layer).rnn
+    numpy = lambda p: p.detach().float().cpu().numpy()  # noqa: E731
+    weight = np.concatenate([numpy(rnn.weight_ih_l0), numpy(rnn.weight_hh_l0)], 1)
+    gates = list(GATES[graph.nodes[layer].kind])
+    hidden = rnn.hidden_size
+    names = [f"{gate}{k}" for gate in gates for k in range(hidden)] if gates else [f"h{k}" for k in range(hidden)]
+    shown = weight[: max(1, MAX_MATRIX // weight.shape[1])]
+    result = WeightImages(layers, layer, False, shown, len(weight), names[: len(shown)])
+    result.recurrent_split, result.gates, result.levels = rnn.input_size, gates, rnn.num_layers
     return result
 
 

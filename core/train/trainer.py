@@ -130,6 +130,7 @@ class Trainer:
         self.step_count = 0
         self.epoch = 0
         self._batches: list[torch.Tensor] = []
+        self.last_batch: torch.Tensor | None = None  # the indices of the batch trained last (probes look at it)
         # probes' hooks: after_backward(trainer) sees the gradients, after_step(trainer) the updated weights
         self.after_backward: list[Callable[[Trainer], None]] = []
         self.after_step: list[Callable[[Trainer], None]] = []
@@ -143,7 +144,7 @@ class Trainer:
         bare PyTorch loop would: one sync (the loss value, which the curves need anyway)."""
         if not self._batches:
             self._batches = self._shuffle()
-        index = self._batches.pop()
+        index = self.last_batch = self._batches.pop()
         x, y = self.x_train[index], self.y_train[index]
         if not self.model.training:
             self.model.train()
@@ -213,6 +214,7 @@ class Trainer:
         self.x_test, self.y_test = as_tensor(data.x_test), as_tensor(data.y_test)
         self.steps_per_epoch = self._batches_per_epoch()
         self._batches = []
+        self.last_batch = None  # its indices belong to the old samples
 
     @property
     def lr(self) -> float:

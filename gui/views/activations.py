@@ -34,7 +34,8 @@ TEXT = "#37474f"
 DEFINITIONS = (
     "<b>dead</b>: a ReLU unit (a feature,<br>or a channel) that is 0 for every<br>"
     f"probe sample (the first {PROBE_SAMPLES}<br>training samples)<br>"
-    f"<b>saturated</b>: a sigmoid or tanh unit<br>within {SATURATION_MARGIN} of an asymptote for<br>"
+    "<b>saturated</b>: a sigmoid or tanh unit<br>(or a recurrent layer's tanh state)<br>"
+    f"within {SATURATION_MARGIN} of an asymptote for<br>"
     f"over {SATURATION_SHARE:.0%} of the samples: its slope,<br>and the gradient through it, is gone"
 )
 
@@ -129,7 +130,7 @@ def step_range(steps: np.ndarray) -> tuple[float, float]:
 
 
 def layer_text(layer) -> str:
-    unit = "channels" if len(layer.shape) > 1 else "units"
+    unit = "channels" if len(layer.shape) > 1 and not has_trait(layer.kind, "recurrent") else "units"
     lines = [f"<b>{layer.node}</b> ({layer.kind})", f"{layer.units} {unit}", f"mean {layer.mean:.3g}"]
     lines.append(f"std {layer.std:.3g}")
     for what, share in (("dead", layer.dead), ("saturated", layer.saturated)):

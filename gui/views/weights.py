@@ -74,6 +74,8 @@ class WeightsView(InsightView):
         self.matrix.setLabel("left", "unit")
         self.matrix_image = pg.ImageItem(axisOrder="row-major")
         self.matrix.addItem(self.matrix_image)
+        self.blocks = pg.PlotCurveItem(pen=pg.mkPen("#212121", width=2), connect="pairs")  # a recurrent layer's parts
+        self.matrix.addItem(self.blocks)
         self.pictures = QStackedWidget()
         self.pictures.addWidget(self.tiles)
         self.pictures.addWidget(self.matrix)
@@ -178,21 +180,49 @@ class WeightsView(InsightView):
     def _draw_matrix(self) -> None:
         r = self.result
         scale = max(float(np.abs(r.weights).max()), 1e-12)
-        self.matrix_image.setImage(weight_rgb(r.weights[None], scale), autoLevels=False, levels=(0, 255))
+        if r.recurrent_split is not None:  # W_ih and W_hh each on its own scale: one large input weight
+            parts = np.split(r.weights, [r.recurrent_split], axis=1)  # would wash out all of W_hh
+            scales = [max(float(np.abs(p).max()), 1e-12) if p.size else 1.0 for p in parts]
+            picture = np.concatenate([weight_rgb(p[None], s) for p, s in zip(parts, scales, strict=True)], axis=1)
+        else:
+            picture = weight_rgb(r.weights[None], scale)
+        self.matrix_image.setImage(picture, autoLevels=False, levels=(0, 255))
         rows, columns = r.weights.shape
         self.matrix_image.setRect(QRectF(0, 0, columns, rows))
         left = self.matrix.getAxis("left")
         names = r.unit_names[:rows]
         left.setTicks([[(k + 0.5, n) for k, n in enumerate(names)]] if rows <= MAX_TICKS else None)
+        if r.recurrent_split is not None and r.gates and rows > MAX_TICKS:  # name the gates' blocks
+            block = r.units // len(r.gates)
+            left.setTicks([[((k + 0.5) * block, gate) for k, gate in enumerate(r.gates) if k * block < rows]])
         inputs = [[(j + 0.5, str(j)) for j in range(columns)]] if columns <= MAX_TICKS else None
         self.matrix.getAxis("bottom").setTicks(inputs)
         self.matrix.setRange(QRectF(0, 0, columns, rows), padding=0.02)
         self.pictures.setCurrentWidget(self.matrix)
         cropped = f" (the first {rows})" if rows < r.units else ""
+        self._draw_recurrent_blocks(r, rows, columns)
+        self.matrix.setLabel("bottom", "input" if r.recurrent_split is None else "inputs x_t | state h_(t−1)")
+        if r.recurrent_split is not None:
+            self.caption.setText(_recurrent_caption(r, cropped, scales))
+            return
         self.caption.setText(
             f"<b>{r.layer}</b> does not see the image, so its weights are drawn as a matrix: one row per unit"
             f"{cropped}, one column per input; blue positive, orange negative, largest |w| = {scale:.3g}."
         )
+
+    def _draw_recurrent_blocks(self, r, rows: int, columns: int) -> None:
+        """Lines between W_ih and W_hh, and between the gates' blocks of rows, for a recurrent layer."""
+        split = r.recurrent_split
+        xs, ys = [], []
+        if split is not None:
+            xs += [split, split]
+            ys += [0, rows]
+            block = r.units // max(len(r.gates), 1)
+            for k in range(1, len(r.gates)):
+                if k * block < rows:
+                    xs += [0, columns]
+                    ys += [k * block, k * block]
+        self.blocks.setData(np.array(xs, float), np.array(ys, float))
 
     def _draw_bars(self) -> None:
         r = self.result
@@ -256,3 +286,14 @@ class WeightsView(InsightView):
 
 def _hex(rgb: tuple[int, int, int]) -> str:
     return "#{:02x}{:02x}{:02x}".format(*rgb)
+
+
+def _recurrent_caption(r, cropped: str, scales: list[float]) -> str:
+    gates = f" in blocks of rows, one per gate ({', '.join(r.gates)})" if r.gates else ""
+    level = f" of the first of its {r.levels} stacked layers" if r.levels > 1 else ""
+    return (
+        f"<b>{r.layer}</b> is recurrent: the weights{level} as one matrix, a row per unit{gates}{cropped}; left "
+        f"of the line W_ih (its {r.recurrent_split} inputs x_t), right of it W_hh (the state h_(t−1) fed back). "
+        f"Blue positive, orange negative, each part on its own scale: largest |w| {scales[0]:.3g} in W_ih, "
+        f"{scales[1]:.3g} in W_hh."
+    )

@@ -1,4 +1,4 @@
-"""Every probe's result crosses the process pipe: on a small 2-D MLP and a small CNN on digits,
+"""Every probe's result crosses the process pipe: on a small 2-D MLP, a small CNN on digits and two LSTMs,
 each registered probe is computed with its default options, pickled and unpickled, and must come
 back equal, made only of numpy arrays, plain numbers, strings, lists, dicts and dataclasses (a
 torch tensor pickles too, but would drag torch and the model's device into the GUI)."""
@@ -57,11 +57,11 @@ def results() -> dict[str, dict[str, object]]:
     """Each network's results of every registered probe, with its default options."""
     return {
         lesson: trained(lesson).compute({name: {} for name in PROBES})
-        for lesson in ("spiral_mlp.json", "digits_cnn.json")
+        for lesson in ("spiral_mlp.json", "digits_cnn.json", "adding_lstm.json", "sine_generation.json")
     }
 
 
-@pytest.mark.parametrize("lesson", ["spiral_mlp.json", "digits_cnn.json"])
+@pytest.mark.parametrize("lesson", ["spiral_mlp.json", "digits_cnn.json", "adding_lstm.json", "sine_generation.json"])
 def test_every_probes_result_survives_the_pipe(results, lesson):
     for name, result in results[lesson].items():
         assert_plain_and_equal(result, pickle.loads(pickle.dumps(result)), f"{lesson} {name}")

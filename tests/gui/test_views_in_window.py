@@ -24,6 +24,8 @@ LESSON_FOR = {
     "confusion": "digits_cnn",
     "maximise": "digits_cnn",
     "landscape": "spiral_mlp",
+    "through_time": "adding_lstm",
+    "generate": "sine_generation",
 }
 
 
