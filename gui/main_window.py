@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.data.catalog import points_json
+from core.data.catalog import dataset_title, points_json
 from core.lessons import LESSONS, lesson_groups
 from core.network.fit import adapt_to_data
 from core.project import Project
@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         self.about.setText(
             f"<h3>{project.title}</h3><p>{project.description}</p>"
-            f"<p style='color:#546e7a'>Dataset: {project.dataset} · {project.training.optimizer}, "
+            f"<p style='color:#546e7a'>Dataset: {dataset_title(project.dataset)} · {project.training.optimizer}, "
             f"learning rate {project.training.lr:g}, {project.training.epochs} epochs</p>"
         )
         if project.view in VIEW_NAMES:
@@ -303,6 +303,7 @@ class MainWindow(QMainWindow):
         params = {
             "points": points_json(xs, ys),
             "classes": data.num_classes,
+            "names": json.dumps(list(data.class_names)),  # "click adds arm 1" keeps its name after the click
             "test_ratio": self.project.dataset_params["test_ratio"],
             "seed": self.project.dataset_params["seed"],
         }
@@ -324,9 +325,9 @@ class MainWindow(QMainWindow):
             changes = adapt_to_data(self.project.graph, data)
             if changes:
                 steps = [SetParam(self.project.graph, node, name, value) for node, name, value in changes]
-                self.document.push(FitToData(f"Fit the network to {data.name}", steps))
+                self.document.push(FitToData(f"Fit the network to {dataset_title(data.name)}", steps))
                 summary = ", ".join(f"{node}'s {words(name)} = {fmt_value(value)}" for node, name, value in changes)
-                self.statusBar().showMessage(f"Fitted the network to {data.name}: {summary}", 8000)
+                self.statusBar().showMessage(f"Fitted the network to {dataset_title(data.name)}: {summary}", 8000)
         self.editor.data = data
         self.editor.scene.set_data(data)
         self.view_tabs.set_context(self.project, data)

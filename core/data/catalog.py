@@ -207,7 +207,13 @@ def _points(p, rng):
         raise DatasetError(f"{len(x)} points so far: click on the plane to add at least 4")
     if ((y < 0) | (y >= p["classes"])).any() or not np.isfinite(x).all():
         raise DatasetError(f"every point needs finite coordinates and a class from 0 to {p['classes'] - 1}")
-    return Arrays(x, y, [f"class {k}" for k in range(p["classes"])])
+    try:
+        names = [str(name) for name in json.loads(p["names"] or "[]")]
+    except (ValueError, TypeError):
+        raise DatasetError("the class names must be a JSON list of strings") from None
+    if len(names) != p["classes"]:
+        names = [f"class {k}" for k in range(p["classes"])]
+    return Arrays(x, y, names)
 
 
 def points_json(x: np.ndarray, y: np.ndarray) -> str:
@@ -357,7 +363,11 @@ KINDS: dict[str, DatasetKind] = {
             "points",
             "your data",
             "Your points: click on the decision boundary's plane to place points of a class",
-            (_P("points", "text", "", "The points as JSON: [[x, y, class], ...]", 0, 1_000_000), _CLASSES),
+            (
+                _P("points", "text", "", "The points as JSON: [[x, y, class], ...]", 0, 1_000_000),
+                _CLASSES,
+                _P("names", "text", "", 'The classes\' names as JSON, e.g. ["disc", "ring"] (empty: class 0, …)'),
+            ),
             _points,
         ),
         DatasetKind(
@@ -436,6 +446,38 @@ def dataset_params(name: str) -> tuple[Param, ...]:
     if name not in KINDS:
         raise ParamError(f"unknown dataset '{name}' (known: {', '.join(KINDS)})")
     return KINDS[name].params + _COMMON
+
+
+TITLES = {  # what the user reads; the names stay what project files and the command line use
+    "circle": "Disc in a ring",
+    "xor": "XOR quadrants",
+    "gaussian": "Gaussian clusters",
+    "spiral": "Spiral",
+    "moons": "Two moons",
+    "logic": "Logic gate",
+    "boundary": "Curved boundary",
+    "plane": "Tilted plane",
+    "bumps": "Bumps and dips",
+    "gaussian_features": "Gaussian vectors",
+    "digits": "Digits (8×8)",
+    "patches": "Photograph patches",
+    "mnist": "MNIST",
+    "fashion_mnist": "Fashion-MNIST",
+    "cifar10": "CIFAR-10",
+    "image_folder": "Your images",
+    "points": "Your points",
+    "csv": "Your table (CSV)",
+    "sine": "Noisy sine",
+    "adding": "Adding problem",
+    "parity": "Parity",
+    "key_position": "Key position",
+    "text": "Your text",
+}
+
+
+def dataset_title(name: str) -> str:
+    """The dataset's name for people: "Gaussian clusters", not "gaussian"."""
+    return TITLES.get(name) or name.replace("_", " ").capitalize()
 
 
 def validate_dataset(name: str, params: dict) -> dict:

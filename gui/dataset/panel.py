@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from core.data.catalog import KINDS, Data, dataset_params, load_dataset
+from core.data.catalog import KINDS, Data, dataset_params, dataset_title, load_dataset
 from core.network.layers import fmt_shape
 from gui import tasks
 from gui.dataset.preview import DataPreview
@@ -28,7 +28,7 @@ class DatasetPanel(QWidget):
         self._shown_kind: str | None = None
         self.kind = QComboBox()
         for kind in KINDS.values():
-            self.kind.addItem(f"{kind.name}  ({kind.group})", kind.name)
+            self.kind.addItem(f"{dataset_title(kind.name)}  ({kind.group})", kind.name)
         self.kind.activated.connect(lambda _: self._kind_chosen(self.kind.currentData()))
         self.help = QLabel()
         self.help.setWordWrap(True)

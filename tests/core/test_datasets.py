@@ -134,3 +134,10 @@ def test_clicked_points_round_trip_and_bad_ones_are_refused():
     ):
         with pytest.raises(DatasetError, match=message):
             load_dataset("points", {"points": bad})
+
+
+def test_every_dataset_has_a_human_title():
+    from core.data.catalog import KINDS, TITLES, dataset_title
+
+    assert set(TITLES) == set(KINDS)  # a new kind needs its title
+    assert dataset_title("gaussian") == "Gaussian clusters" and dataset_title("fashion_mnist") == "Fashion-MNIST"

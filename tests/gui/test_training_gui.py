@@ -291,6 +291,7 @@ def test_clicking_on_the_plane_adds_a_point_and_training_goes_on(window, qtbot):
     assert len(xs) == len(before.x_train) + len(before.x_test) + 1
     added = np.argmin(np.abs(xs - [0.25, -0.5]).sum(1))
     assert np.allclose(xs[added], [0.25, -0.5], atol=0.05) and ys[added] == 1
+    assert after.class_names == before.class_names and boundary.adding.currentText() == "click adds arm 2"
     window.run_controls.step_action.trigger()  # the model trains on the new points
     qtbot.waitUntil(lambda: controller(window).step == 2, timeout=10000)
     window.document.undo_stack.undo()
