@@ -21,6 +21,7 @@ from core.probes.activations import PROBE_SAMPLES, SATURATION_MARGIN, SATURATION
 from core.probes.registry import ProbeFailed
 from gui.dataset.preview import class_colour
 from gui.views.base import InsightView, MessageLabel
+from gui.views.receptive_overlay import FieldOverlay, tile_of, unit_at
 from gui.widgets.colours import RAMP
 from gui.widgets.text_size import pt
 
@@ -215,14 +216,22 @@ class FeatureMapPanel(QWidget):
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground("w")
         self.message = MessageLabel("Train or step the network to see its feature maps.")
+        self.field_text = QLabel("Click a unit of a map to see its receptive field.")
+        self.field_text.setWordWrap(True)
+        self.field_text.setStyleSheet(f"color: {TEXT}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
         layout.addWidget(self.message)
         layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.field_text)
         self.input_image: pg.ImageItem | None = None
         self.images: dict[str, pg.ImageItem] = {}
         self.layout_key: tuple = ()
+        self.overlay = FieldOverlay()  # receptive fields: core.convolution.receptive on the project's graph
+        self.boxes: dict[str, pg.ViewBox] = {}
+        self.shapes: dict[str, tuple] = {}
+        self.canvas.scene().sigMouseClicked.connect(self._clicked)
 
     def _next(self) -> None:
         self.sample.setValue((self.sample.value() + 1) % (self.sample.maximum() + 1))
@@ -260,7 +269,8 @@ class FeatureMapPanel(QWidget):
 
     def _build(self, result) -> None:
         self.canvas.clear()
-        self.images = {}
+        self.images, self.boxes = {}, {}
+        self.shapes = {"input": result.image.shape} | {m.node: m.maps.shape for m in result.layers}
         self.layout_key = tuple((m.node, m.maps.shape) for m in result.layers) + (result.image.shape,)
         entries = [("input", "the sample", result.image.shape)]
         entries += [(m.node, m.kind, m.maps.shape) for m in result.layers]
@@ -271,6 +281,7 @@ class FeatureMapPanel(QWidget):
             box = self.canvas.addViewBox(r, 1, lockAspect=True, invertY=True, enableMouse=False)
             image = pg.ImageItem(axisOrder="row-major")
             box.addItem(image)
+            self.boxes[node] = box
             if node == "input":
                 image.setColorMap(GREY)
                 self.input_image = image
@@ -278,6 +289,28 @@ class FeatureMapPanel(QWidget):
                 image.setColorMap(RAMP)  # orange negative, blue positive, as the weights
                 self.images[node] = image
         self.canvas.ci.layout.setColumnStretchFactor(1, 1)
+        self.overlay.attach(self.boxes)
+        self.field_text.setText("Click a unit of a map to see its receptive field.")
+
+    def tile(self, node: str, k: int) -> tuple[int, int]:
+        return (0, 0) if node == "input" else tile_of(k, self.shapes[node], map_columns)
+
+    def _clicked(self, event) -> None:
+        for node, box in self.boxes.items():
+            if node == "input" or not box.sceneBoundingRect().contains(event.scenePos()):
+                continue
+            pos = box.mapSceneToView(event.scenePos())
+            unit = unit_at(pos.x(), pos.y(), self.shapes[node], map_columns)
+            if unit is not None:
+                text = self.overlay.show(node, *unit, self.shapes, self.boxes, self.tile)
+                self.field_text.setText(text)
+            return
+
+    def forget_fields(self, graph) -> None:
+        """A new project or model: the fields are traced through its graph, none is chosen."""
+        self.overlay.graph = graph
+        self.overlay.clear()
+        self.field_text.setText("Click a unit of a map to see its receptive field.")
 
 
 class ActivationsView(InsightView):
@@ -318,6 +351,7 @@ class ActivationsView(InsightView):
         self.maps.setVisible(self.images_in)
         if data is not None:
             self.maps.set_samples(len(data.x_test))
+        self.maps.forget_fields(project.graph if project is not None else None)
         self.histograms.clear()
         self.histograms.hide()
         self.message.setText("Train or step the network to see how each layer's activations are spread.")

@@ -1,0 +1,99 @@
+"""Receptive fields in the activations view: a real click on a unit of a feature map outlines
+the pixels core.convolution.receptive says it sees, in the input and every earlier map."""
+
+import numpy as np
+import pytest
+import torch
+from conftest import LESSONS
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from core.convolution.receptive import receptive_fields
+from core.project import load_project
+from core.run.session import Session
+from gui.views.activations import ActivationsView, map_columns
+from gui.views.receptive_overlay import mask_outline, tile_of, unit_at
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _one_torch_thread():
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+def segments(x, y) -> set:
+    """Line segments as a set of unordered point pairs, to compare outlines drawn in any order."""
+    points = list(zip(np.asarray(x).tolist(), np.asarray(y).tolist(), strict=True))
+    return {frozenset(points[i : i + 2]) for i in range(0, len(points), 2)}
+
+
+def test_the_outline_of_a_mask_is_its_boundary():
+    mask = np.zeros((4, 5), bool)
+    mask[1:3, 1:4] = True
+    x, y = mask_outline(mask, top=10, left=20)
+    assert len(x) == 2 * (3 + 3 + 2 + 2)  # 3 cells wide, 2 tall: 10 unit sides
+    assert segments(x, y) >= {frozenset({(21.0, 11.0), (22.0, 11.0)}), frozenset({(24.0, 12.0), (24.0, 13.0)})}
+    assert unit_at(6.5, 2.5, (16, 4, 4), map_columns) == (1, 2, 1)  # the second tile, after a 1-pixel gap
+    assert unit_at(4.5, 2.5, (16, 4, 4), map_columns) is None  # the gap
+    assert tile_of(1, (16, 4, 4), map_columns) == (0, 5)
+
+
+@pytest.fixture
+def shown(qtbot):
+    session = Session(load_project(LESSONS / "digits_cnn.json"))
+    session.step()
+    view = ActivationsView()
+    qtbot.addWidget(view)
+    view.set_context(session.trainer.project, session.trainer.data)
+    view.resize(1400, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_insights(session.compute(view.wanted()))
+    qtbot.wait(30)
+    return view, session
+
+
+def click_unit(panel, node, channel, row, col):
+    top, left = panel.tile(node, channel)
+    box = panel.boxes[node]
+    scene = box.mapViewToScene(QPointF(left + col + 0.5, top + row + 0.5))
+    QTest.mouseClick(
+        panel.canvas.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        panel.canvas.mapFromScene(scene),
+    )
+
+
+def test_clicking_a_unit_outlines_its_field_in_the_input_and_every_earlier_map(shown):
+    view, session = shown
+    panel = view.maps
+    assert {"conv2", "pool1", "conv1"} <= set(panel.boxes)
+    click_unit(panel, "conv2", 5, 1, 1)
+    assert panel.overlay.chosen == ("conv2", 5, 1, 1)
+    fields = receptive_fields(session.trainer.project.graph, "conv2", 1, 1)
+    x, y = panel.overlay.items["input"].getData()
+    assert segments(x, y) == segments(*mask_outline(fields["x"].mask))
+    c = panel.shapes["conv1"][0]
+    x, y = panel.overlay.items["conv1"].getData()
+    expected = set()
+    for k in range(c):  # the same field in every channel's tile
+        expected |= segments(*mask_outline(fields["conv1"].mask, *tile_of(k, panel.shapes["conv1"], map_columns)))
+    assert segments(x, y) == expected
+    assert "sees a 8×8 window of the input (7×7 of them on the image" in panel.field_text.text()
+    click_unit(panel, "conv1", 0, 3, 3)
+    assert "sees a 3×3 window of the input:" in panel.field_text.text()  # deeper units see more
+    later = panel.overlay.items["conv2"].getData()[0]
+    assert later is None or len(later) == 0  # later maps are not part of it
+
+
+def test_a_changed_network_is_not_traced(shown):
+    view, _ = shown
+    project = load_project(LESSONS / "digits_cnn.json")
+    project.graph.set_param("conv1", "kernel_size", 5)  # the editor changed the network; the maps are the old one's
+    view.maps.forget_fields(project.graph)
+    click_unit(view.maps, "conv2", 0, 1, 1)
+    assert view.maps.overlay.chosen is None
+    assert "changed since these maps were computed" in view.maps.field_text.text()
