@@ -158,3 +158,24 @@ def test_the_kernel_slides_by_itself(view, qtbot):
     qtbot.waitUntil(lambda: view.cell == (0, 3), timeout=3000)
     qtbot.mouseClick(view.slide_button, Qt.MouseButton.LeftButton)
     assert not view.timer.isActive()
+
+
+def test_a_lesson_for_this_view_starts_from_its_first_conv_layer(view, qtbot):
+    from conftest import LESSONS
+
+    from core.project import load_project
+
+    project = load_project(LESSONS / "stride_padding.json")
+    view.set_context(project, None)
+    assert [view.layer.itemText(i) for i in range(view.layer.count())] == ["(none)", "same", "full", "valid_s2"]
+    assert view.kernel.values.shape == (5, 5) and view.settings() == ConvSettings(1, 2, 1)
+    assert view.out.shape == (8, 8)  # 'same': the digit keeps its size
+    view.layer.setCurrentIndex(3)
+    view.layer.activated.emit(3)  # as a person choosing it from the list
+    assert view.settings() == ConvSettings(2, 0, 1) and view.out.shape == (2, 2)
+    assert "⌊(8 + 2·0 − 1·(5 − 1) − 1) / 2⌋ + 1 = 2" in view.sizes.text()
+    view.set_context(project, None)  # the same project again (its data reloaded): the user's settings stay
+    assert view.settings() == ConvSettings(2, 0, 1)
+    other = load_project(LESSONS / "digits_cnn.json")  # a project not made for this view: listed, not applied
+    view.set_context(other, None)
+    assert view.layer.count() == 3 and view.settings() == ConvSettings(2, 0, 1)

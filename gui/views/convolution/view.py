@@ -75,6 +75,7 @@ class ConvolutionView(InsightView):
         self.drawn = inputs.blank(10)
         self.image = inputs.digit(0)
         self.out: np.ndarray | None = None
+        self.project = None
         self.timer = QTimer(self, interval=SLIDE_MS)
         self.timer.timeout.connect(self._slide)
 
@@ -142,6 +143,7 @@ class ConvolutionView(InsightView):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
+        self._list_layers()
         self.choose_preset("Sobel x")
 
     # ---- the controls ----------------------------------------------------------------------------
@@ -231,6 +233,10 @@ class ConvolutionView(InsightView):
         form.addRow("stride", self.stride)
         form.addRow("padding", self._row(self.padding, self.padding_number))
         form.addRow("dilation", self.dilation)
+        self.layer = QComboBox()
+        self.layer.setToolTip("Take the kernel size, stride and padding of a Conv2d layer of the network")
+        self.layer.activated.connect(lambda _: self.adopt(self.layer.currentData()))
+        form.addRow("as layer", self.layer)
         self.slide_button = QPushButton("Slide the kernel")
         self.slide_button.setCheckable(True)
         self.slide_button.toggled.connect(lambda on: self.timer.start() if on else self.timer.stop())
@@ -249,6 +255,60 @@ class ConvolutionView(InsightView):
         for widget in widgets:
             layout.addWidget(widget)
         return row
+
+    # ---- the project's conv layers ----------------------------------------------------------
+
+    def set_context(self, project, data) -> None:
+        """A new project lists its Conv2d layers; a lesson made for this view starts from the first."""
+        if project is self.project:
+            return
+        self.project = project
+        self._list_layers()
+        if project is not None and project.view == "convolution" and self.layer.count() > 1:
+            self.adopt(self.layer.itemData(1))
+
+    def _list_layers(self) -> None:
+        self.layer.clear()
+        self.layer.addItem("(none)", None)
+        if self.project is not None:
+            for node_id, node in self.project.graph.nodes.items():
+                if node.kind == "Conv2d":
+                    self.layer.addItem(node_id, node_id)
+        self.layer.setEnabled(self.layer.count() > 1)
+
+    def adopt(self, node_id: str | None) -> None:
+        """Kernel size, stride and padding as layer `node_id` has them now (the weights stay the explorer's)."""
+        if node_id is None or self.project is None or node_id not in self.project.graph.nodes:
+            return
+        params = self.project.graph.nodes[node_id].params
+        wanted = {"kernel": params["kernel_size"], "stride": params["stride"], "padding": params["padding"]}
+        limits = {"kernel": MAX_KERNEL, "stride": self.stride.maximum(), "padding": self.padding_number.maximum()}
+        beyond = [
+            f"{name} {value} (the explorer goes to {limits[name]})"
+            for name, value in wanted.items()
+            if value > limits[name]
+        ]
+        size = min(wanted["kernel"], MAX_KERNEL)
+        if self.kernel.values.shape != (size, size):
+            fitting = [n for n, (_, kernel) in PRESETS.items() if kernel.shape == (size, size) and n != "identity"]
+            if fitting:
+                self.choose_preset("Sobel x" if "Sobel x" in fitting else fitting[0])
+            else:
+                self.kernel_rows.setValue(size)
+                self.kernel_cols.setValue(size)
+        self.layer.setCurrentIndex(max(self.layer.findData(node_id), 0))
+        for widget in (self.stride, self.padding_number, self.padding):
+            widget.blockSignals(True)
+        self.stride.setValue(wanted["stride"])
+        self.padding.setCurrentText("number")
+        self.padding_number.setEnabled(True)
+        self.padding_number.setValue(wanted["padding"])
+        for widget in (self.stride, self.padding_number, self.padding):
+            widget.blockSignals(False)
+        self.dilation.setValue(1)
+        self._recompute()
+        if beyond:
+            self._say(f"{node_id} has " + ", ".join(beyond) + ".")
 
     # ---- state ----------------------------------------------------------------------------------
 
