@@ -14,6 +14,7 @@ import keyword
 import os
 from pathlib import Path
 
+from core.data.transforms import NAMES as IMAGE_TRANSFORMS
 from core.export.datasets import MAKERS, NEEDS, PUBLISHED, SPLIT, USER_FILES
 from core.export.runtime import RUNTIME
 from core.network.graph import Graph, infer
@@ -259,6 +260,12 @@ def export_script(project: Project, weights: str | os.PathLike | None = None, fi
     weights.safetensors to start from."""
     if project.dataset not in MAKERS:
         raise ExportError(f"the dataset '{project.dataset}' cannot be rebuilt by an exported script")
+    used = [name for name in IMAGE_TRANSFORMS if project.dataset_params.get(name)]
+    if used:  # a script without them would train on other images than the app's, and say nothing
+        raise ExportError(
+            f"exported scripts do not apply the image transforms yet ({', '.join(used)}): "
+            "set them back to 0 (or off) in the Dataset tab to export"
+        )
     path_param = "folder" if project.dataset == "image_folder" else "file"
     if project.dataset in USER_FILES and not project.dataset_params.get(path_param):
         raise ExportError(
