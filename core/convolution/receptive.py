@@ -133,3 +133,14 @@ def receptive_fields(graph: Graph, node_id: str, row: int, col: int) -> dict[str
 def input_field(graph: Graph, node_id: str, row: int, col: int) -> Field:
     """The unit's receptive field on the input image."""
     return receptive_fields(graph, node_id, row, col)[infer(graph).input_id]
+
+
+def map_step(graph: Graph, node_id: str) -> int:
+    """Input pixels per cell of `node_id`'s maps: the strides of the windows on the way, multiplied
+    (the largest over the branches that meet)."""
+    node = graph.nodes[node_id]
+    if "input" in KINDS[node.kind].traits:
+        return 1
+    window = _window(node.kind, node.params)
+    below = max((map_step(graph, s) for s in graph.inputs_of(node_id) if s is not None), default=1)
+    return below * (window[1] if window is not None else 1)

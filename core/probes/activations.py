@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.data.transforms import shifted
 from core.network.layers import KINDS, has_any_trait, has_trait
 from core.probes.base import Probe
 from core.probes.plane import _run
@@ -74,6 +75,8 @@ class FeatureMaps:
     label: str  # its class name ("" for regression)
     predicted: str  # the network's class for it
     layers: list[FeatureMap]
+    shift: tuple[int, int] = (0, 0)  # (down, right) pixels the sample was moved before the run (no wrapping)
+    probabilities: np.ndarray | None = None  # softmax of the output per class (cross-entropy networks)
 
 
 def probed_layers(graph, model) -> list[str]:
@@ -239,12 +242,13 @@ def map_layers(graph, model) -> list[str]:
 
 
 class FeatureMapsProbe(Probe):
-    def compute(self, sample: int = 0) -> FeatureMaps:
-        """One test sample and every Conv2d and pooling layer's output for it."""
-        return _feature_maps(self.trainer, sample)
+    def compute(self, sample: int = 0, down: int = 0, right: int = 0) -> FeatureMaps:
+        """One test sample, moved `down` rows and `right` columns (pixels moved in are 0), and every
+        Conv2d and pooling layer's output for it: maps move with the input, pooled maps less."""
+        return _feature_maps(self.trainer, sample, down, right)
 
 
-def _feature_maps(trainer, sample: int) -> FeatureMaps:
+def _feature_maps(trainer, sample: int, down: int = 0, right: int = 0) -> FeatureMaps:
     data = trainer.data
     if len(data.input_shape) != 3:
         raise ValueError("feature maps need image inputs (channels × height × width)")
@@ -253,7 +257,14 @@ def _feature_maps(trainer, sample: int) -> FeatureMaps:
         raise ValueError("this network has no Conv2d or pooling layer, so there are no feature maps to show")
     if not 0 <= sample < len(trainer.x_test):
         raise ValueError(f"there is no test sample {sample}: the test set has {len(trainer.x_test)}")
-    out, taps = _run(trainer.model, trainer.x_test[sample : sample + 1], taps=nodes)
+    height, width = data.input_shape[1:]
+    if abs(down) >= height or abs(right) >= width:
+        raise ValueError(f"a shift of ({down}, {right}) moves the whole {height}×{width} image out of view")
+    x = trainer.x_test[sample : sample + 1]
+    x = x.cpu().numpy() if hasattr(x, "cpu") else np.asarray(x)
+    if down or right:
+        x = shifted(x, down, right)
+    out, taps = _run(trainer.model, x, taps=nodes)
     names = data.class_names
 
     def name(k: int) -> str:
@@ -264,4 +275,8 @@ def _feature_maps(trainer, sample: int) -> FeatureMaps:
     layers = [
         FeatureMap(n, trainer.project.graph.nodes[n].kind, taps[n][0].float().cpu().numpy().copy()) for n in nodes
     ]
-    return FeatureMaps(sample, data.x_test[sample].copy(), label, predicted, layers)
+    probabilities = None
+    if data.num_classes and trainer.loss_kind == "cross_entropy":
+        probabilities = out.float().softmax(dim=1)[0].cpu().numpy()
+    image = np.array(x[0], dtype=np.float32)
+    return FeatureMaps(sample, image, label, predicted, layers, (down, right), probabilities)

@@ -208,11 +208,21 @@ class FeatureMapPanel(QWidget):
         self.next.clicked.connect(self._next)
         self.caption = QLabel()
         self.caption.setStyleSheet(f"color: {TEXT}")
+        self.caption.setWordWrap(True)
+        self.right = QSpinBox(minimum=0, maximum=0)
+        self.down = QSpinBox(minimum=0, maximum=0)
+        for spin, name, text in ((self.right, "shift_right", "right"), (self.down, "shift_down", "down")):
+            spin.setObjectName(name)
+            spin.setToolTip(f"Move the sample this many pixels {text} (negative: the other way); nothing wraps round")
         controls = QHBoxLayout()
         controls.addWidget(QLabel("test sample"))
         controls.addWidget(self.sample)
         controls.addWidget(self.next)
-        controls.addWidget(self.caption, 1)
+        controls.addWidget(QLabel("shift →"))
+        controls.addWidget(self.right)
+        controls.addWidget(QLabel("↓"))
+        controls.addWidget(self.down)
+        controls.addStretch(1)
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground("w")
         self.message = MessageLabel("Train or step the network to see its feature maps.")
@@ -222,12 +232,14 @@ class FeatureMapPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
+        layout.addWidget(self.caption)
         layout.addWidget(self.message)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.field_text)
         self.input_image: pg.ImageItem | None = None
         self.images: dict[str, pg.ImageItem] = {}
         self.layout_key: tuple = ()
+        self.class_names: list[str] = []
         self.overlay = FieldOverlay()  # receptive fields: core.convolution.receptive on the project's graph
         self.boxes: dict[str, pg.ViewBox] = {}
         self.shapes: dict[str, tuple] = {}
@@ -236,9 +248,16 @@ class FeatureMapPanel(QWidget):
     def _next(self) -> None:
         self.sample.setValue((self.sample.value() + 1) % (self.sample.maximum() + 1))
 
-    def set_samples(self, count: int) -> None:
+    def set_samples(self, count: int, side: int = 0) -> None:
         self.sample.setMaximum(max(0, count - 1))
         self.next.setEnabled(count > 1)
+        for spin in (self.right, self.down):
+            spin.setRange(-(side // 2), side // 2)
+
+    def options(self) -> dict:
+        """The feature-map probe's options: the sample, and its shift when there is one."""
+        shift = {"down": self.down.value(), "right": self.right.value()}
+        return {"sample": self.sample.value()} | (shift if any(shift.values()) else {})
 
     def show_failure(self, failed: ProbeFailed) -> None:
         self.message.show_failure(failed)
@@ -262,9 +281,19 @@ class FeatureMapPanel(QWidget):
             self.images[fmap.node].setImage(tile_maps(fmap.maps), autoLevels=False, levels=(-largest, largest))
         told = f"label {result.label}, predicted {result.predicted}; " if result.label else ""
         wrong = result.label and result.label != result.predicted
+        moved = f"moved {result.shift[1]} right, {result.shift[0]} down; " if any(result.shift) else ""
+        sure = ""
+        if result.probabilities is not None:
+            names = self.class_names or [str(k) for k in range(len(result.probabilities))]
+            best = np.argsort(result.probabilities)[::-1][:3]
+            sure = (
+                "most likely "
+                + ", ".join(f"{names[k] if k < len(names) else k}: {result.probabilities[k]:.0%}" for k in best)
+                + "; "
+            )
         self.caption.setText(
             f"<span style='color:{'#c62828' if wrong else TEXT}'>{told}</span>"
-            f"<span style='color:{TEXT}'>maps: blue positive, orange negative</span>"
+            f"<span style='color:{TEXT}'>{moved}{sure}maps: blue positive, orange negative</span>"
         )
 
     def _build(self, result) -> None:
@@ -318,7 +347,8 @@ class ActivationsView(InsightView):
         super().__init__(parent)
         self.histograms = HistogramPanel()
         self.maps = FeatureMapPanel()
-        self.maps.sample.valueChanged.connect(lambda _: self.options_changed.emit())
+        for spin in (self.maps.sample, self.maps.right, self.maps.down):
+            spin.valueChanged.connect(lambda _: self.options_changed.emit())
         self.message = MessageLabel("Train or step the network to see how each layer's activations are spread.")
         left = QWidget()
         column = QVBoxLayout(left)
@@ -340,7 +370,7 @@ class ActivationsView(InsightView):
     def wanted(self) -> dict[str, dict]:
         wanted = {"activations": {}}
         if self.images_in:
-            wanted["feature_maps"] = {"sample": self.maps.sample.value()}
+            wanted["feature_maps"] = self.maps.options()
         return wanted
 
     def set_context(self, project, data) -> None:
@@ -350,7 +380,8 @@ class ActivationsView(InsightView):
         self.images_in = data is not None and len(data.input_shape) == 3 and has_maps  # feature maps to show
         self.maps.setVisible(self.images_in)
         if data is not None:
-            self.maps.set_samples(len(data.x_test))
+            self.maps.set_samples(len(data.x_test), min(data.input_shape[1:]) if self.images_in else 0)
+            self.maps.class_names = list(data.class_names)
         self.maps.forget_fields(project.graph if project is not None else None)
         self.histograms.clear()
         self.histograms.hide()

@@ -97,3 +97,22 @@ def test_a_changed_network_is_not_traced(shown):
     click_unit(view.maps, "conv2", 0, 1, 1)
     assert view.maps.overlay.chosen is None
     assert "changed since these maps were computed" in view.maps.field_text.text()
+
+
+def test_the_shift_control_moves_the_sample_and_the_maps(shown, qtbot):
+    view, session = shown
+    panel = view.maps
+    assert panel.right.maximum() == 4 and panel.down.minimum() == -4  # half the 8×8 digits
+    with qtbot.waitSignal(view.options_changed):
+        QTest.keyClick(panel.right, Qt.Key.Key_Up)
+    QTest.keyClick(panel.right, Qt.Key.Key_Up)
+    assert view.wanted()["feature_maps"] == {"sample": 0, "down": 0, "right": 2}
+    results = session.compute(view.wanted())
+    view.show_insights(results)
+    maps = results["feature_maps"]
+    assert np.array_equal(panel.input_image.image, maps.image[0])
+    assert not maps.image[0][:, :2].any()  # moved right: the two left columns came in empty
+    text = panel.caption.text()
+    assert "moved 2 right, 0 down" in text
+    best = int(np.argmax(maps.probabilities))
+    assert f"most likely {session.trainer.data.class_names[best]}: {maps.probabilities[best]:.0%}" in text
