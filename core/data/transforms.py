@@ -54,6 +54,11 @@ def transform(x: np.ndarray, p: dict, seed: int) -> np.ndarray:
     if not any(p[name] for name in NAMES):
         return x
     check(x.shape[1:], len(x), p)
+    return apply_transforms(x, p, seed)
+
+
+def apply_transforms(x, p, seed):
+    """The transforms themselves; an exported training script carries this function's own text."""
     rng = np.random.default_rng([seed, 17])
     x = np.asarray(x, dtype=np.float32)
     if p["upsample"] and p["upsample"] != x.shape[2]:
