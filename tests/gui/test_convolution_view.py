@@ -85,6 +85,8 @@ def test_drawing_on_a_blank_grid_with_the_mouse(view, qtbot):
     assert view.image[4, 4] == 0
     qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
     assert not view.image.any()
+    drag(view.input_panel, [(1, 1), (8, 8)])  # one fast move: the stroke has no gaps
+    assert all(view.image[k, k] for k in range(1, 9))
 
 
 def type_into(grid, row: int, col: int, text: str) -> None:

@@ -41,25 +41,35 @@ class _Image(pg.ImageItem):
         super().__init__(axisOrder="row-major")
         self.panel = panel
 
-    def _paint_at(self, event, scene_pos=None) -> None:
-        pos = self.panel.box.mapSceneToView(scene_pos if scene_pos is not None else event.scenePos())
-        self.panel.painted.emit(math.floor(pos.y()), math.floor(pos.x()), event.button() == Qt.MouseButton.LeftButton)
+    def _cell(self, scene_pos) -> tuple[int, int]:
+        pos = self.panel.box.mapSceneToView(scene_pos)
+        return math.floor(pos.y()), math.floor(pos.x())
+
+    def _paint_line(self, start: tuple[int, int], end: tuple[int, int], ink: bool) -> None:
+        """Every cell from start to end: a fast stroke reports few positions, and must leave no gaps."""
+        steps = max(abs(end[0] - start[0]), abs(end[1] - start[1]), 0) + 1
+        rows = np.rint(np.linspace(start[0], end[0], steps)).astype(int)
+        cols = np.rint(np.linspace(start[1], end[1], steps)).astype(int)
+        for row, col in zip(rows, cols, strict=True):
+            self.panel.painted.emit(int(row), int(col), ink)
 
     def mouseDragEvent(self, event) -> None:  # noqa: N802 - pyqtgraph's name
         if not self.panel.painting or event.button() not in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
             event.ignore()
             return
         event.accept()
-        if event.isStart():  # pyqtgraph starts a drag a few pixels after the press: paint where it began
-            self._paint_at(event, event.buttonDownScenePos())
-        self._paint_at(event)
+        ink = event.button() == Qt.MouseButton.LeftButton
+        # pyqtgraph starts a drag a few pixels after the press: the stroke begins where the button went down
+        start = self._cell(event.buttonDownScenePos() if event.isStart() else event.lastScenePos())
+        self._paint_line(start, self._cell(event.scenePos()), ink)
 
     def mouseClickEvent(self, event) -> None:  # noqa: N802 - pyqtgraph's name
         if not self.panel.painting or event.button() not in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
             event.ignore()
             return
         event.accept()
-        self._paint_at(event)
+        cell = self._cell(event.scenePos())
+        self._paint_line(cell, cell, event.button() == Qt.MouseButton.LeftButton)
 
 
 class GridPanel(pg.GraphicsLayoutWidget):

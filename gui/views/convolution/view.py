@@ -104,8 +104,17 @@ class ConvolutionView(InsightView):
         self.sum_label.setWordWrap(True)
         self.sum_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sum_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.sizes = QLabel()
+        self.sizes.setTextFormat(Qt.TextFormat.RichText)
+        self.sizes.setWordWrap(True)
+        self.sizes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        texts = QWidget()  # sizes first, then the sums: one scrolling column, however low the dock
+        text_column = QVBoxLayout(texts)
+        text_column.setContentsMargins(2, 2, 2, 2)
+        text_column.addWidget(self.sizes)
+        text_column.addWidget(self.sum_label, 1)
         sums = QScrollArea()
-        sums.setWidget(self.sum_label)
+        sums.setWidget(texts)
         sums.setWidgetResizable(True)
         sums.setFrameShape(QScrollArea.Shape.NoFrame)
         sliding = QSplitter(Qt.Orientation.Vertical)
@@ -124,16 +133,11 @@ class ConvolutionView(InsightView):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c62828; font-weight: bold")
         self.problem.hide()
-        self.sizes = QLabel()
-        self.sizes.setTextFormat(Qt.TextFormat.RichText)
-        self.sizes.setWordWrap(True)
-        self.sizes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
         right_column.addWidget(self.problem)
         right_column.addWidget(self.tabs, 1)
-        right_column.addWidget(self.sizes)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(scroll)
@@ -429,14 +433,14 @@ class ConvolutionView(InsightView):
             panel.outline(panel.border, -top, -left, *padded.shape)
         panel.mark([(t.row, t.col) for t in found])
         h, w = image.shape
-        zeros = f", tinted zero border {top}+{bottom} rows, {left}+{right} columns" if border.any() else ""
+        zeros = " + zero border (tinted)" if border.any() else ""
         panel.set_title(f"input {h}×{w}{zeros}")
 
     def _write_sums(self, found: dict[bool, list], corr_value: float, true_value: float) -> None:
         i, j = self.cell
         lines = [
-            f"<b style='color:{WINDOW}'>Output cell (row {i}, column {j})</b> — each line is one row of the window;"
-            " a pixel of the zero border counts as 0."
+            f"<b style='color:{WINDOW}'>Output cell (row {i}, column {j})</b> (click another): one line per"
+            " row of the window; the zero border counts as 0."
         ]
         for flip, name, value in (
             (False, "Cross-correlation, the kernel as it is", corr_value),
