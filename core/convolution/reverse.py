@@ -60,3 +60,36 @@ def correlation(a: np.ndarray, b: np.ndarray) -> float:
     a, b = np.ravel(a) - np.mean(a), np.ravel(b) - np.mean(b)
     norm = float(np.linalg.norm(a) * np.linalg.norm(b))
     return float(a @ b / norm) if norm > 0 else 0.0
+
+
+def first_layer_filter(graph, model, node: str, channel: int, row: int, col: int) -> np.ndarray | None:
+    """The real filter a unit applies to the input, drawn in the input's frame (C, H, W), when the
+    unit is a first convolution's (or an activation's right after it): that layer's kernel placed on
+    the unit's window. None for deeper units, which have no single filter to compare with."""
+    from core.network.graph import infer
+    from core.network.layers import KINDS
+
+    inference = infer(graph)
+    current, conv = node, None
+    while current != inference.input_id:
+        kind = graph.nodes[current].kind
+        sources = [s for s in graph.inputs_of(current) if s is not None]
+        if len(sources) != 1:
+            return None
+        if kind == "Conv2d":
+            if conv is not None:
+                return None
+            conv = current
+        elif not KINDS[kind].traits & {"element_wise", "activation"}:
+            return None
+        current = sources[0]
+    if conv is None:
+        return None
+    params = graph.nodes[conv].params
+    weight = model.layer(conv).weight.detach().double().cpu().numpy()[channel]  # (C_in, k, k)
+    c, height, width = inference.shapes[inference.input_id]
+    k, stride, padding = params["kernel_size"], params["stride"], params["padding"]
+    top, left = row * stride - padding, col * stride - padding
+    frame = np.zeros((c, height + 2 * k, width + 2 * k))  # room for a window hanging over the border
+    frame[:, top + k : top + 2 * k, left + k : left + 2 * k] = weight
+    return frame[:, k : k + height, k : k + width]

@@ -69,6 +69,19 @@ class FeatureMap:
 
 
 @dataclass
+class ReverseCorrelation:
+    """A unit's receptive field recovered from white noise (core.convolution.reverse), beside its
+    real filter when it has one (a first convolution's unit)."""
+
+    unit: tuple[str, int, int, int]  # (node, channel, row, col)
+    samples: int
+    estimate: np.ndarray  # (C, H, W) in the input's frame
+    filter: np.ndarray | None  # the same frame, or None for a deeper unit
+    correlation: float | None
+    problem: str = ""  # why there is no estimate (the unit is gone from the network)
+
+
+@dataclass
 class FeatureMaps:
     sample: int  # index into the test set
     image: np.ndarray  # (C, H, W) the sample itself
@@ -77,6 +90,7 @@ class FeatureMaps:
     layers: list[FeatureMap]
     shift: tuple[int, int] = (0, 0)  # (down, right) pixels the sample was moved before the run (no wrapping)
     probabilities: np.ndarray | None = None  # softmax of the output per class (cross-entropy networks)
+    reverse: ReverseCorrelation | None = None  # asked for with the option reverse=[node, channel, row, col]
 
 
 def probed_layers(graph, model) -> list[str]:
@@ -242,10 +256,38 @@ def map_layers(graph, model) -> list[str]:
 
 
 class FeatureMapsProbe(Probe):
-    def compute(self, sample: int = 0, down: int = 0, right: int = 0) -> FeatureMaps:
+    def compute(self, sample: int = 0, down: int = 0, right: int = 0, reverse=None) -> FeatureMaps:
         """One test sample, moved `down` rows and `right` columns (pixels moved in are 0), and every
-        Conv2d and pooling layer's output for it: maps move with the input, pooled maps less."""
-        return _feature_maps(self.trainer, sample, down, right)
+        Conv2d and pooling layer's output for it: maps move with the input, pooled maps less. With
+        reverse = [node, channel, row, col], that unit's reverse correlation too."""
+        maps = _feature_maps(self.trainer, sample, down, right)
+        if reverse is not None:
+            try:
+                maps.reverse = _reverse(self.trainer, *reverse)
+            except ValueError as err:  # the maps stay; only the estimate is missing, and says why
+                maps.reverse = ReverseCorrelation(tuple(reverse), 0, np.zeros(0), None, None, str(err))
+        return maps
+
+
+REVERSE_SAMPLES = 2000  # noise images per reverse correlation: ±1/√2000 ≈ 2% error per weight
+
+
+def _reverse(trainer, node: str, channel: int, row: int, col: int) -> ReverseCorrelation:
+    from core.convolution.reverse import correlation, first_layer_filter, reverse_correlation, unit_response
+
+    shapes = trainer.model.shapes
+    shape = shapes.get(node)
+    if (
+        shape is None
+        or len(shape) != 3
+        or not (0 <= channel < shape[0] and 0 <= row < shape[1] and 0 <= col < shape[2])
+    ):
+        raise ValueError(f"the network has no unit ({channel}, {row}, {col}) in '{node}' any more")
+    respond = unit_response(trainer.model, node, channel, row, col)
+    estimate = reverse_correlation(respond, tuple(trainer.data.input_shape), REVERSE_SAMPLES, seed=0)
+    real = first_layer_filter(trainer.project.graph, trainer.model, node, channel, row, col)
+    score = correlation(estimate, real) if real is not None else None
+    return ReverseCorrelation((node, channel, row, col), REVERSE_SAMPLES, estimate, real, score)
 
 
 def _feature_maps(trainer, sample: int, down: int = 0, right: int = 0) -> FeatureMaps:

@@ -22,6 +22,7 @@ from core.probes.registry import ProbeFailed
 from gui.dataset.preview import class_colour
 from gui.views.base import InsightView, MessageLabel
 from gui.views.receptive_overlay import FieldOverlay, tile_of, unit_at
+from gui.views.reverse_panel import ReversePanel
 from gui.widgets.colours import RAMP
 from gui.widgets.text_size import pt
 
@@ -236,6 +237,8 @@ class FeatureMapPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.field_text)
+        self.reverse = ReversePanel()
+        layout.addWidget(self.reverse)
         self.input_image: pg.ImageItem | None = None
         self.images: dict[str, pg.ImageItem] = {}
         self.layout_key: tuple = ()
@@ -257,7 +260,12 @@ class FeatureMapPanel(QWidget):
     def options(self) -> dict:
         """The feature-map probe's options: the sample, and its shift when there is one."""
         shift = {"down": self.down.value(), "right": self.right.value()}
-        return {"sample": self.sample.value()} | (shift if any(shift.values()) else {})
+        reverse = self.reverse.wanted(self.overlay.chosen)
+        return (
+            {"sample": self.sample.value()}
+            | (shift if any(shift.values()) else {})
+            | ({"reverse": reverse} if reverse else {})
+        )
 
     def show_failure(self, failed: ProbeFailed) -> None:
         self.message.show_failure(failed)
@@ -295,6 +303,8 @@ class FeatureMapPanel(QWidget):
             f"<span style='color:{'#c62828' if wrong else TEXT}'>{told}</span>"
             f"<span style='color:{TEXT}'>{moved}{sure}maps: blue positive, orange negative</span>"
         )
+        if result.reverse is not None or self.reverse.box.isChecked():
+            self.reverse.show_result(result.reverse, self.overlay.chosen)
 
     def _build(self, result) -> None:
         self.canvas.clear()
@@ -320,6 +330,7 @@ class FeatureMapPanel(QWidget):
         self.canvas.ci.layout.setColumnStretchFactor(1, 1)
         self.overlay.attach(self.boxes)
         self.field_text.setText("Click a unit of a map to see its receptive field.")
+        self.reverse.clear()
 
     def tile(self, node: str, k: int) -> tuple[int, int]:
         return (0, 0) if node == "input" else tile_of(k, self.shapes[node], map_columns)
@@ -333,6 +344,8 @@ class FeatureMapPanel(QWidget):
             if unit is not None:
                 text = self.overlay.show(node, *unit, self.shapes, self.boxes, self.tile)
                 self.field_text.setText(text)
+                self.reverse.clear()
+                self.reverse.toggled.emit()  # the probe is asked again, for this unit
             return
 
     def forget_fields(self, graph) -> None:
@@ -340,6 +353,7 @@ class FeatureMapPanel(QWidget):
         self.overlay.graph = graph
         self.overlay.clear()
         self.field_text.setText("Click a unit of a map to see its receptive field.")
+        self.reverse.clear()
 
 
 class ActivationsView(InsightView):
@@ -349,6 +363,7 @@ class ActivationsView(InsightView):
         self.maps = FeatureMapPanel()
         for spin in (self.maps.sample, self.maps.right, self.maps.down):
             spin.valueChanged.connect(lambda _: self.options_changed.emit())
+        self.maps.reverse.toggled.connect(self.options_changed.emit)
         self.message = MessageLabel("Train or step the network to see how each layer's activations are spread.")
         left = QWidget()
         column = QVBoxLayout(left)

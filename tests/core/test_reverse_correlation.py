@@ -53,3 +53,18 @@ def test_a_first_layer_unit_of_the_digits_cnn_shows_its_kernel(node, least):
     outside = estimate.copy()
     outside[top : bottom + 1, left : right + 1] = 0
     assert np.abs(outside).max() < 0.1 * np.abs(inside).max() + 0.02  # nothing outside the receptive field
+
+
+def test_the_real_filter_is_the_first_layers_kernel_on_the_units_window():
+    from core.convolution.reverse import first_layer_filter
+
+    project = load_project(LESSONS / "digits_cnn.json")
+    model = GraphModule(project.graph)
+    kernel = model.layer("conv1").weight[2, 0].detach().double().numpy()
+    placed = first_layer_filter(project.graph, model, "relu1", 2, 4, 5)[0]
+    np.testing.assert_array_equal(placed[3:6, 4:7], kernel)  # padding 1: unit (4, 5) reads rows 3–5, columns 4–6
+    assert np.count_nonzero(placed) == np.count_nonzero(kernel)
+    corner = first_layer_filter(project.graph, model, "conv1", 2, 0, 0)[0]
+    np.testing.assert_array_equal(corner[:2, :2], kernel[1:, 1:])  # the window hangs over the zero border
+    assert first_layer_filter(project.graph, model, "conv2", 0, 1, 1) is None  # no single filter deeper in
+    assert first_layer_filter(project.graph, model, "pool1", 0, 1, 1) is None

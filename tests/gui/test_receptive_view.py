@@ -116,3 +116,30 @@ def test_the_shift_control_moves_the_sample_and_the_maps(shown, qtbot):
     assert "moved 2 right, 0 down" in text
     best = int(np.argmax(maps.probabilities))
     assert f"most likely {session.trainer.data.class_names[best]}: {maps.probabilities[best]:.0%}" in text
+
+
+def test_reverse_correlation_of_the_clicked_unit(shown, qtbot):
+    import pickle
+
+    from core.convolution.reverse import correlation
+
+    view, session = shown
+    panel = view.maps
+    click_unit(panel, "conv1", 2, 4, 4)
+    assert "reverse" not in view.wanted()["feature_maps"]  # computed only when asked for
+    with qtbot.waitSignal(view.options_changed):
+        panel.reverse.box.click()
+    assert view.wanted()["feature_maps"]["reverse"] == ["conv1", 2, 4, 4]
+    results = pickle.loads(pickle.dumps(session.compute(view.wanted())))  # as it crosses the worker's pipe
+    view.show_insights(results)
+    found = results["feature_maps"].reverse
+    assert found.unit == ("conv1", 2, 4, 4) and found.filter is not None
+    assert found.correlation == pytest.approx(correlation(found.estimate, found.filter))
+    assert found.correlation >= 0.9  # a first-layer unit: its kernel comes back from noise
+    assert panel.reverse.pictures.isVisible()
+    assert f"correlation with its real filter {found.correlation:.2f}" in panel.reverse.text.text()
+    click_unit(panel, "conv2", 0, 1, 1)  # another unit: the old estimate is not shown for it
+    assert not panel.reverse.pictures.isVisible()
+    results = session.compute(view.wanted())
+    view.show_insights(results)
+    assert "no single filter" in panel.reverse.text.text()
