@@ -33,23 +33,23 @@ class ReversePanel(QWidget):
         self.text.setStyleSheet(f"color: {TEXT}")
         self.pictures = pg.GraphicsLayoutWidget()
         self.pictures.setBackground("w")
-        self.pictures.setFixedHeight(130)
+        self.pictures.setFixedSize(260, 96)  # beside the text, so the maps above keep their room
         self.views: list[pg.ImageItem] = []
         self.titles = []
-        for column, title in enumerate(("estimate from noise", "the unit's real filter")):
+        for column, title in enumerate(("from noise", "real filter")):
             self.titles.append(self.pictures.addLabel(title, 0, column, color=TEXT, size=pt(9)))
             box = self.pictures.addViewBox(1, column, lockAspect=True, invertY=True, enableMouse=False)
             image = pg.ImageItem(axisOrder="row-major")
             box.addItem(image)
             self.views.append(image)
         self.pictures.hide()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.box)
-        row.addWidget(self.text, 1)
-        layout = QVBoxLayout(self)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.box)
+        column.addWidget(self.text, 1)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
+        layout.addLayout(column, 1)
         layout.addWidget(self.pictures)
 
     def wanted(self, chosen) -> list | None:
@@ -84,5 +84,5 @@ class ReversePanel(QWidget):
             if result.correlation is not None
             else "a deeper unit has no single filter to compare with"
         )
-        self.text.setText(f"{node} channel {channel} ({row}, {col}), {result.samples:,} noise images: {compared}")
+        self.text.setText(f"{node} channel {channel} ({row}, {col}), {result.samples:,} noise images: {compared}.")
         self.pictures.show()
