@@ -181,3 +181,21 @@ def test_a_lesson_for_this_view_starts_from_its_first_conv_layer(view, qtbot):
     other = load_project(LESSONS / "digits_cnn.json")  # a project not made for this view: listed, not applied
     view.set_context(other, None)
     assert view.layer.count() == 3 and view.settings() == ConvSettings(2, 0, 1)
+
+
+def test_the_layer_list_follows_the_network_as_edited(view, qtbot):
+    from conftest import LESSONS
+
+    from core.project import load_project
+
+    project = load_project(LESSONS / "conv_matrix.json")
+    view.set_context(project, None)
+    assert [view.layer.itemText(i) for i in range(view.layer.count())] == ["(none)", "conv1"]
+    project.graph.add_node("Conv2d", "extra", {"out_channels": 2, "kernel_size": 5, "stride": 2})
+    view.layer.showPopup()  # opening the list reads the project again
+    assert [view.layer.itemText(i) for i in range(view.layer.count())] == ["(none)", "conv1", "extra"]
+    assert view.layer.currentText() == "conv1"  # the choice stays
+    view.layer.hidePopup()
+    view.layer.setCurrentIndex(2)
+    view.layer.activated.emit(2)
+    assert view.settings() == ConvSettings(2, 0, 1) and view.kernel.values.shape == (5, 5)

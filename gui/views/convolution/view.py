@@ -54,6 +54,18 @@ def _signed(value: float, digits: int = 2) -> str:
     return f"{value:.{digits}f}".replace("-", "−")
 
 
+class _FreshCombo(QComboBox):
+    """A list read anew from the project each time it opens: layers added or renamed since show up."""
+
+    def __init__(self, refill):
+        super().__init__()
+        self.refill = refill
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt's name
+        self.refill()
+        super().showPopup()
+
+
 def _products(found: list, first: bool) -> str:
     """'w·x + w·x − w·x' for one row of the window; a row after the first starts with its sign."""
     text = ""
@@ -237,7 +249,7 @@ class ConvolutionView(InsightView):
         form.addRow("stride", self.stride)
         form.addRow("padding", self._row(self.padding, self.padding_number))
         form.addRow("dilation", self.dilation)
-        self.layer = QComboBox()
+        self.layer = _FreshCombo(self._list_layers)
         self.layer.setToolTip("Take the kernel size, stride and padding of a Conv2d layer of the network")
         self.layer.activated.connect(lambda _: self.adopt(self.layer.currentData()))
         form.addRow("as layer", self.layer)
@@ -272,12 +284,16 @@ class ConvolutionView(InsightView):
             self.adopt(self.layer.itemData(1))
 
     def _list_layers(self) -> None:
+        chosen = self.layer.currentData()
+        self.layer.blockSignals(True)
         self.layer.clear()
         self.layer.addItem("(none)", None)
         if self.project is not None:
             for node_id, node in self.project.graph.nodes.items():
                 if node.kind == "Conv2d":
                     self.layer.addItem(node_id, node_id)
+        self.layer.setCurrentIndex(max(self.layer.findData(chosen), 0))
+        self.layer.blockSignals(False)
         self.layer.setEnabled(self.layer.count() > 1)
 
     def adopt(self, node_id: str | None) -> None:
