@@ -2,7 +2,7 @@
 "digits enlarged to 16×16 on a 28×28 canvas, each moved by up to 4 pixels" and the same
 arrays come back for the same seed on every machine.
 
-In order: enlarge (bilinear, scipy.ndimage.zoom), centre on a blank canvas, move each image by
+In order: enlarge (bilinear, scipy.ndimage.zoom), make black and white, centre on a blank canvas, move each image by
 a random whole number of pixels (what is pushed off the canvas is lost; nothing wraps round),
 and shuffle the pixels by one fixed permutation (the same for every image: a dense network
 cannot tell, a convolutional one can). Every default leaves the images as they are.
@@ -17,6 +17,7 @@ from core.params import Param
 
 PARAMS = (
     Param("upsample", "int", 0, "Resize every image to this many pixels a side (0: as stored)", 0, 128),
+    Param("binarise", "bool", False, "Make every pixel 0 or 1: 1 where it is brighter than 0.5"),
     Param("canvas", "int", 0, "Centre every image on a blank canvas this many pixels a side (0: no canvas)", 0, 256),
     Param("shift", "int", 0, "Move every image by a random number of pixels up to this, across and down", 0, 64),
     Param("permute", "bool", False, "Shuffle the pixels by one fixed permutation, the same for every image"),
@@ -66,6 +67,8 @@ def apply_transforms(x, p, seed):
 
         factor = p["upsample"] / x.shape[2]
         x = zoom(x, (1, 1, factor, factor), order=1, grid_mode=True, mode="grid-constant").astype(np.float32)
+    if p["binarise"]:
+        x = (x > 0.5).astype(np.float32)
     if p["canvas"] and p["canvas"] > x.shape[2]:
         side, big = x.shape[2], p["canvas"]
         canvas = np.zeros((*x.shape[:2], big, big), dtype=np.float32)

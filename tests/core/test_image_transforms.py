@@ -53,6 +53,16 @@ def test_a_canvas_centres_the_image_and_shifts_move_it_by_whole_pixels():
     np.testing.assert_array_equal(again.x_train, moved.x_train)  # the same seed, the same moves
 
 
+def test_binarising_keeps_the_pixels_brighter_than_half():
+    from scipy.ndimage import zoom
+
+    plain = load_dataset("digits")
+    black_white = load_dataset("digits", {"upsample": 16, "binarise": True})  # the course's SEMEION stand-in
+    enlarged = zoom(plain.x_test, (1, 1, 2, 2), order=1, grid_mode=True, mode="grid-constant")
+    np.testing.assert_array_equal(black_white.x_test, (enlarged > 0.5).astype(np.float32))
+    assert set(np.unique(black_white.x_test)) == {0.0, 1.0}
+
+
 def test_shifting_pushes_pixels_out_and_never_wraps():
     image = np.arange(1, 17, dtype=float).reshape(4, 4)
     moved = shifted(image, 1, -2)
@@ -63,7 +73,7 @@ def test_shifting_pushes_pixels_out_and_never_wraps():
 
 def test_the_permutation_is_one_and_the_same_for_every_image():
     x = (np.arange(3 * 16).reshape(3, 1, 4, 4) % 16 + 100 * np.arange(3).reshape(3, 1, 1, 1)).astype(np.float32)
-    out = transform(x, {"upsample": 0, "canvas": 0, "shift": 0, "permute": True}, seed=0)
+    out = transform(x, {"upsample": 0, "binarise": False, "canvas": 0, "shift": 0, "permute": True}, seed=0)
     orders = out.reshape(3, 16) - 100 * np.arange(3).reshape(3, 1)
     assert (orders == orders[0]).all() and sorted(orders[0]) == list(range(16)) and (orders[0] != np.arange(16)).any()
     digits = load_dataset("digits", {"permute": True})
@@ -85,6 +95,7 @@ def test_settings_that_cannot_work_are_explained(monkeypatch):
     ("name", "settings"),
     [
         ("digits", {"upsample": 12, "canvas": 16, "shift": 2, "permute": True, "seed": 3}),
+        ("digits", {"upsample": 16, "binarise": True, "seed": 1}),
         ("mnist", {"max_train": 100, "canvas": 32, "shift": 3, "seed": 5}),
     ],
 )
