@@ -38,27 +38,40 @@ class MatrixPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(columns)
         self.error = 0.0  # max |M·x − output| of the matrix on screen
+        self._drawn_for = None
+        self.matrix_shape: tuple[int, int] | None = None
+        self.out_shape = (0, 0)
+        self.caption_text = (
+            ""  # (input, kernel, settings) of the matrices drawn: choosing a cell redraws only its frame
+        )
 
     def show_for(self, image: np.ndarray, kernel: np.ndarray, conv: ConvSettings, cell: tuple[int, int]) -> None:
         """Draw both matrices for this input, kernel and settings; `cell` is the output cell chosen."""
+        key = (image.tobytes(), image.shape, kernel.tobytes(), kernel.shape, conv)
+        if key != self._drawn_for:
+            self._draw(image, kernel, conv)
+            self._drawn_for = key
+        self._frame(image, kernel, conv, cell)
+
+    def _draw(self, image: np.ndarray, kernel: np.ndarray, conv: ConvSettings) -> None:
         out = cross_correlate(image, kernel, conv)
+        self.out_shape = out.shape
         try:
             m = doubly_blocked(kernel, image.shape, conv)
         except ConvError as error:
             self.matrix_2d.blank()
             self.caption_2d.setText(str(error))
+            self.matrix_shape = None
         else:
             self.error = float(np.abs(m @ image.ravel() - out.ravel()).max())
             self.matrix_2d.show_values(m)
-            row = cell[0] * out.shape[1] + cell[1]
-            self.matrix_2d.clear_marks()
-            self.matrix_2d.outline(self.matrix_2d.frame, row, 0, 1, m.shape[1])
+            self.matrix_shape = m.shape
             self.matrix_2d.set_title(f"2-D: doubly block Toeplitz, {m.shape[0]} × {m.shape[1]}")
-            self.caption_2d.setText(
+            self.caption_text = (
                 f"One row per output cell ({out.shape[0]}×{out.shape[1]}), one column per input pixel "
                 f"({image.shape[0]}×{image.shape[1]}), both read row by row. Only "
                 f"{np.count_nonzero(m):,} of {m.size:,} entries are non-zero: every row holds the same "
-                f"{kernel.size} kernel weights, moved along. The framed row is output cell {cell}: its non-zero "
+                f"{kernel.size} kernel weights, moved along. The framed row is output cell {{cell}}: its non-zero "
                 f"entries sit on the pixels of its window.<br><b>M·x equals the output map</b>: largest "
                 f"difference {self.error:.1e}."
             )
@@ -78,3 +91,11 @@ class MatrixPanel(QWidget):
             f"The kernel's middle row [{weights}] sliding along one row of {image.shape[1]} pixels: "
             f"each row of T is the row above moved {moved} to the right."
         )
+
+    def _frame(self, image, kernel, conv, cell: tuple[int, int]) -> None:
+        if self.matrix_shape is None:
+            return
+        row = cell[0] * self.out_shape[1] + cell[1]
+        self.matrix_2d.clear_marks()
+        self.matrix_2d.outline(self.matrix_2d.frame, row, 0, 1, self.matrix_shape[1])
+        self.caption_2d.setText(self.caption_text.replace("{cell}", str(cell)))
