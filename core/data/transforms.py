@@ -2,7 +2,8 @@
 "digits enlarged to 16×16 on a 28×28 canvas, each moved by up to 4 pixels" and the same
 arrays come back for the same seed on every machine.
 
-In order: enlarge (bilinear, scipy.ndimage.zoom), make black and white, centre on a blank canvas, move each image by
+In order: enlarge (bilinear, scipy.ndimage.zoom), make black and white, centre on a blank canvas,
+scatter pieces of other images over it (clutter), move each image by
 a random whole number of pixels (what is pushed off the canvas is lost; nothing wraps round),
 and shuffle the pixels by one fixed permutation (the same for every image: a dense network
 cannot tell, a convolutional one can). Every default leaves the images as they are.
@@ -19,6 +20,7 @@ PARAMS = (
     Param("upsample", "int", 0, "Resize every image to this many pixels a side (0: as stored)", 0, 128),
     Param("binarise", "bool", False, "Make every pixel 0 or 1: 1 where it is brighter than 0.5"),
     Param("canvas", "int", 0, "Centre every image on a blank canvas this many pixels a side (0: no canvas)", 0, 256),
+    Param("clutter", "int", 0, "Scatter this many pieces of other images of the set over every image", 0, 16),
     Param("shift", "int", 0, "Move every image by a random number of pixels up to this, across and down", 0, 64),
     Param("permute", "bool", False, "Shuffle the pixels by one fixed permutation, the same for every image"),
 )
@@ -75,6 +77,21 @@ def apply_transforms(x, p, seed):
         top = (big - side) // 2
         canvas[:, :, top : top + side, top : top + side] = x
         x = canvas
+    if p["clutter"]:  # pieces a quarter of the side wide, cut around an inked pixel of random other images
+        n, _, h, w = x.shape
+        piece = max(2, w // 4)
+        source = x.copy()
+        inked = [np.argwhere(image.max(axis=0) > 0) for image in source]
+        for k in range(n):
+            for _ in range(p["clutter"]):
+                other = int(rng.integers(n))
+                if not len(inked[other]):
+                    continue
+                r, c = inked[other][int(rng.integers(len(inked[other])))]
+                r0, c0 = min(max(int(r) - piece // 2, 0), h - piece), min(max(int(c) - piece // 2, 0), w - piece)
+                r1, c1 = (int(v) for v in rng.integers(0, w - piece + 1, size=2))
+                cut = source[other, :, r0 : r0 + piece, c0 : c0 + piece]
+                x[k, :, r1 : r1 + piece, c1 : c1 + piece] = np.maximum(x[k, :, r1 : r1 + piece, c1 : c1 + piece], cut)
     if p["shift"]:
         moves = rng.integers(-p["shift"], p["shift"] + 1, size=(len(x), 2))
         x = np.stack([shifted(image, int(dy), int(dx)) for image, (dy, dx) in zip(x, moves, strict=True)])

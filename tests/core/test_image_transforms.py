@@ -63,6 +63,19 @@ def test_binarising_keeps_the_pixels_brighter_than_half():
     assert set(np.unique(black_white.x_test)) == {0.0, 1.0}
 
 
+def test_clutter_adds_pieces_of_other_images_and_keeps_the_digit():
+    centred = load_dataset("digits", {"canvas": 20})
+    cluttered = load_dataset("digits", {"canvas": 20, "clutter": 4})
+    assert (cluttered.x_test >= centred.x_test).all()  # the digit itself is kept: pieces only add brightness
+    added = (cluttered.x_test > centred.x_test).reshape(len(centred.x_test), -1).sum(axis=1)
+    assert (added > 0).mean() > 0.95 and added.max() <= 4 * 5 * 5  # up to 4 pieces of 5×5 (a quarter of 20)
+    outside = cluttered.x_test.copy()
+    outside[:, :, 6:14, 6:14] = 0
+    assert outside.any()  # pieces land off the digit too
+    again = load_dataset("digits", {"canvas": 20, "clutter": 4})
+    np.testing.assert_array_equal(again.x_train, cluttered.x_train)
+
+
 def test_shifting_pushes_pixels_out_and_never_wraps():
     image = np.arange(1, 17, dtype=float).reshape(4, 4)
     moved = shifted(image, 1, -2)
@@ -73,7 +86,8 @@ def test_shifting_pushes_pixels_out_and_never_wraps():
 
 def test_the_permutation_is_one_and_the_same_for_every_image():
     x = (np.arange(3 * 16).reshape(3, 1, 4, 4) % 16 + 100 * np.arange(3).reshape(3, 1, 1, 1)).astype(np.float32)
-    out = transform(x, {"upsample": 0, "binarise": False, "canvas": 0, "shift": 0, "permute": True}, seed=0)
+    off = {"upsample": 0, "binarise": False, "canvas": 0, "clutter": 0, "shift": 0}
+    out = transform(x, off | {"permute": True}, seed=0)
     orders = out.reshape(3, 16) - 100 * np.arange(3).reshape(3, 1)
     assert (orders == orders[0]).all() and sorted(orders[0]) == list(range(16)) and (orders[0] != np.arange(16)).any()
     digits = load_dataset("digits", {"permute": True})
@@ -96,6 +110,7 @@ def test_settings_that_cannot_work_are_explained(monkeypatch):
     [
         ("digits", {"upsample": 12, "canvas": 16, "shift": 2, "permute": True, "seed": 3}),
         ("digits", {"upsample": 16, "binarise": True, "seed": 1}),
+        ("digits", {"canvas": 20, "clutter": 3, "shift": 1, "seed": 2}),
         ("mnist", {"max_train": 100, "canvas": 32, "shift": 3, "seed": 5}),
     ],
 )
@@ -117,4 +132,3 @@ def test_an_exported_script_draws_the_same_transformed_images(tmp_path, name, se
     data = load_dataset(name, project.dataset_params)
     for mine, app in zip(ours, (data.x_train, data.y_train, data.x_test, data.y_test), strict=True):
         assert mine.dtype == app.dtype and np.array_equal(mine, app)
-    assert data.x_train.shape[2:] == ((16, 16) if name == "digits" else (32, 32))
