@@ -12,7 +12,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem
 
 from gui.widgets.colours import RAMP
 from gui.widgets.text_size import pt
@@ -213,3 +213,15 @@ class KernelGrid(QTableWidget):
         self.values[row, col] = value
         self.set_kernel(self.values)
         self.edited.emit()
+
+
+class FreshCombo(QComboBox):
+    """A list read anew from the project each time it opens: layers added or renamed since show up."""
+
+    def __init__(self, refill):
+        super().__init__()
+        self.refill = refill
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt's name
+        self.refill()
+        super().showPopup()

@@ -35,48 +35,18 @@ from core.convolution.explorer import (
     ConvSettings,
     convolve,
     cross_correlate,
-    size_formula,
     terms,
 )
 from core.convolution.kernels import PRESETS, preset
-from core.convolution.matrix import conv_parameters, dense_parameters
 from gui.views.base import InsightView
 from gui.views.convolution.matrix_panel import MatrixPanel
-from gui.views.convolution.panels import WINDOW, GridPanel, KernelGrid
+from gui.views.convolution.panels import FreshCombo, GridPanel, KernelGrid
+from gui.views.convolution.texts import sizes_html, sums_html
 
 TEXT = "#37474f"
 SOURCES = ("digit", "photograph", "draw")
 PADDINGS = ("valid", "same", "full", "number")
 SLIDE_MS = 350  # between two cells when the kernel slides by itself
-
-
-def _signed(value: float, digits: int = 2) -> str:
-    return f"{value:.{digits}f}".replace("-", "−")
-
-
-class _FreshCombo(QComboBox):
-    """A list read anew from the project each time it opens: layers added or renamed since show up."""
-
-    def __init__(self, refill):
-        super().__init__()
-        self.refill = refill
-
-    def showPopup(self) -> None:  # noqa: N802 - Qt's name
-        self.refill()
-        super().showPopup()
-
-
-def _products(found: list, first: bool) -> str:
-    """'w·x + w·x − w·x' for one row of the window; a row after the first starts with its sign."""
-    text = ""
-    for n, t in enumerate(found):
-        minus = t.weight < 0
-        if n == 0 and first:
-            text += "−" if minus else ""
-        else:
-            text += (" − " if minus else " + ") if n else ("− " if minus else "+ ")
-        text += f"{abs(t.weight):.2f}·{_signed(t.value)}"
-    return text
 
 
 class ConvolutionView(InsightView):
@@ -249,7 +219,7 @@ class ConvolutionView(InsightView):
         form.addRow("stride", self.stride)
         form.addRow("padding", self._row(self.padding, self.padding_number))
         form.addRow("dilation", self.dilation)
-        self.layer = _FreshCombo(self._list_layers)
+        self.layer = FreshCombo(self._list_layers)
         self.layer.setToolTip("Take the kernel size, stride and padding of a Conv2d layer of the network")
         self.layer.activated.connect(lambda _: self.adopt(self.layer.currentData()))
         form.addRow("as layer", self.layer)
@@ -429,8 +399,8 @@ class ConvolutionView(InsightView):
             panel.set_title(f"{name}, {h}×{w}")
             panel.clear_marks()
             panel.mark([self.cell], panel.cells if flip == self.flip else panel.border, inset=0.0)
-        self._write_sums(found, corr[i, j], true[i, j])
-        self._write_sizes(image, kernel, conv, corr.shape)
+        self.sum_label.setText(sums_html(found, self.cell, kernel.shape[1], corr[i, j], true[i, j]))
+        self.sizes.setText(sizes_html(image.shape, kernel.shape, conv, corr.shape))
         if self.tabs.currentWidget() is self.matrix:
             self.matrix.show_for(image, kernel, conv, self.cell)
 
@@ -451,31 +421,3 @@ class ConvolutionView(InsightView):
         h, w = image.shape
         zeros = " + zero border (tinted)" if border.any() else ""
         panel.set_title(f"input {h}×{w}{zeros}")
-
-    def _write_sums(self, found: dict[bool, list], corr_value: float, true_value: float) -> None:
-        i, j = self.cell
-        lines = [
-            f"<b style='color:{WINDOW}'>Output cell (row {i}, column {j})</b> (click another): one line per"
-            " row of the window; the zero border counts as 0."
-        ]
-        for flip, name, value in (
-            (False, "Cross-correlation, the kernel as it is", corr_value),
-            (True, "True convolution, the kernel turned half a turn", true_value),
-        ):
-            columns = self.kernel.values.shape[1]
-            rows = [found[flip][k : k + columns] for k in range(0, len(found[flip]), columns)]
-            text = "<br>".join("&nbsp;&nbsp;" + _products(row, first=n == 0) for n, row in enumerate(rows))
-            lines.append(f"<b>{name}</b>: the sum of these products is <b>{_signed(value, 3)}</b><br>{text}")
-        self.sum_label.setText("<br>".join(lines))
-
-    def _write_sizes(self, image, kernel, conv, shape) -> None:
-        (h, w), (kh, kw) = image.shape, kernel.shape
-        dense = dense_parameters((1, h, w), (1, *shape))
-        conv_count = conv_parameters(1, 1, (kh, kw))
-        self.sizes.setText(
-            "<b>Output size</b> ⌊(n + padding − d·(k − 1) − 1) / s⌋ + 1 — "
-            f"rows: {size_formula(h, kh, conv)}; columns: {size_formula(w, kw, conv)}<br>"
-            f"<b>Parameters</b> (weights + bias): this convolution {kh}·{kw} + 1 = {conv_count}; "
-            f"a dense layer from the {h}×{w} input to the {shape[0]}×{shape[1]} output "
-            f"{h * w}·{shape[0] * shape[1]} + {shape[0] * shape[1]} = {dense:,}"
-        )
