@@ -44,10 +44,12 @@ def shift_report(graph, model, image: np.ndarray, down: int, right: int, nodes: 
     input_id = infer(graph).input_id
     height, width = image.shape[1:]
     x = np.stack([image, shifted(image, down, right)]).astype(np.float32)
+    was_training = model.training
     model.eval()
     with torch.inference_mode():
         device = next(model.parameters()).device
         _, taps = model(torch.as_tensor(x, device=device), taps=nodes)
+    model.train(was_training)  # a probe must leave training as it found it
     reports = []
     for node in nodes:
         before, after = (taps[node][k].double().cpu().numpy() for k in (0, 1))

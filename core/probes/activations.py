@@ -91,6 +91,7 @@ class FeatureMaps:
     shift: tuple[int, int] = (0, 0)  # (down, right) pixels the sample was moved before the run (no wrapping)
     probabilities: np.ndarray | None = None  # softmax of the output per class (cross-entropy networks)
     reverse: ReverseCorrelation | None = None  # asked for with the option reverse=[node, channel, row, col]
+    moved: dict | None = None  # node -> core.convolution.equivariance.MapShift, for a shifted sample
 
 
 def probed_layers(graph, model) -> list[str]:
@@ -304,7 +305,12 @@ def _feature_maps(trainer, sample: int, down: int = 0, right: int = 0) -> Featur
         raise ValueError(f"a shift of ({down}, {right}) moves the whole {height}×{width} image out of view")
     x = trainer.x_test[sample : sample + 1]
     x = x.cpu().numpy() if hasattr(x, "cpu") else np.asarray(x)
+    moved = None
     if down or right:
+        from core.convolution.equivariance import shift_report
+
+        reports = shift_report(trainer.project.graph, trainer.model, x[0], down, right, nodes)
+        moved = {report.node: report for report in reports}
         x = shifted(x, down, right)
     out, taps = _run(trainer.model, x, taps=nodes)
     names = data.class_names
@@ -321,4 +327,4 @@ def _feature_maps(trainer, sample: int, down: int = 0, right: int = 0) -> Featur
     if data.num_classes and trainer.loss_kind == "cross_entropy":
         probabilities = out.float().softmax(dim=1)[0].cpu().numpy()
     image = np.array(x[0], dtype=np.float32)
-    return FeatureMaps(sample, image, label, predicted, layers, (down, right), probabilities)
+    return FeatureMaps(sample, image, label, predicted, layers, (down, right), probabilities, moved=moved)

@@ -197,6 +197,17 @@ class HistogramPanel(QScrollArea):
         self.canvas.setMinimumHeight(rows * ROW_HEIGHT)
 
 
+def moved_text(moved) -> str:
+    """How a map answered the sample's shift (core.convolution.equivariance.MapShift), in a few words."""
+    if moved.moved_difference is not None and moved.moved_difference <= 1e-6:
+        followed = "moved with it exactly"
+    elif moved.moved_difference is not None:
+        followed = f"moved, off by {moved.moved_difference:.2g}"
+    else:
+        followed = f"cells of {moved.step} px: no whole move"
+    return f"{followed}<br>{moved.changed_share:.0%} changed in place"
+
+
 class FeatureMapPanel(QWidget):
     """The chosen test sample, then each conv and pooling layer's maps for it as one mosaic."""
 
@@ -245,6 +256,7 @@ class FeatureMapPanel(QWidget):
         self.class_names: list[str] = []
         self.overlay = FieldOverlay()  # receptive fields: core.convolution.receptive on the project's graph
         self.boxes: dict[str, pg.ViewBox] = {}
+        self.labels: dict[str, pg.LabelItem] = {}
         self.shapes: dict[str, tuple] = {}
         self.canvas.scene().sigMouseClicked.connect(self._clicked)
 
@@ -303,18 +315,22 @@ class FeatureMapPanel(QWidget):
             f"<span style='color:{'#c62828' if wrong else TEXT}'>{told}</span>"
             f"<span style='color:{TEXT}'>{moved}{sure}maps: blue positive, orange negative</span>"
         )
+        for fmap in result.layers:
+            base = f"<b>{fmap.node}</b><br>{fmap.kind}<br>{'×'.join(map(str, fmap.maps.shape))}"
+            moved = (result.moved or {}).get(fmap.node)
+            self.labels[fmap.node].setText(base + (f"<br>{moved_text(moved)}" if moved else ""), color=TEXT, size=pt(9))
         if result.reverse is not None or self.reverse.box.isChecked():
             self.reverse.show_result(result.reverse, self.overlay.chosen)
 
     def _build(self, result) -> None:
         self.canvas.clear()
-        self.images, self.boxes = {}, {}
+        self.images, self.boxes, self.labels = {}, {}, {}
         self.shapes = {"input": result.image.shape} | {m.node: m.maps.shape for m in result.layers}
         self.layout_key = tuple((m.node, m.maps.shape) for m in result.layers) + (result.image.shape,)
         entries = [("input", "the sample", result.image.shape)]
         entries += [(m.node, m.kind, m.maps.shape) for m in result.layers]
         for r, (node, kind, shape) in enumerate(entries):
-            self.canvas.addLabel(
+            self.labels[node] = self.canvas.addLabel(
                 f"<b>{node}</b><br>{kind}<br>{'×'.join(map(str, shape))}", r, 0, color=TEXT, size=pt(9)
             )
             box = self.canvas.addViewBox(r, 1, lockAspect=True, invertY=True, enableMouse=False)

@@ -34,6 +34,7 @@ def placed():
 @pytest.mark.parametrize(("down", "right"), [(0, 1), (1, 0), (2, 2), (-1, 3), (-4, -4)])
 def test_conv_maps_move_with_the_input_exactly_away_from_the_border(placed, down, right):
     graph = placed.project.graph
+    placed.model.train()
     nodes = ["conv1", "relu1", "pool1", "conv2", "relu2", "pool2", "conv3"]
     assert [map_step(graph, n) for n in nodes] == [1, 1, 2, 2, 2, 4, 4]
     for image in placed.data.x_test[:4]:
@@ -42,6 +43,7 @@ def test_conv_maps_move_with_the_input_exactly_away_from_the_border(placed, down
             assert reports[node].compared >= 100
             assert reports[node].moved_difference <= 1e-6
             assert reports[node].changed_share > 0  # in place, the detectors see something else
+        assert placed.model.training  # measuring left training as it was
         even = down % 2 == 0 and right % 2 == 0
         assert (reports["pool1"].moved_difference is not None) == even  # a move of whole pooled cells only
         if even:

@@ -114,6 +114,10 @@ def test_the_shift_control_moves_the_sample_and_the_maps(shown, qtbot):
     assert not maps.image[0][:, :2].any()  # moved right: the two left columns came in empty
     text = panel.caption.text()
     assert "moved 2 right, 0 down" in text
+    labels = {node: label.text for node, label in panel.labels.items()}
+    assert "moved with it exactly" in labels["conv1"] and "changed in place" in labels["conv1"]
+    assert "moved" in labels["pool1"]  # 2 pixels: a whole cell of pool1's maps
+    assert maps.moved["conv1"].moved_difference <= 1e-6
     best = int(np.argmax(maps.probabilities))
     assert f"most likely {session.trainer.data.class_names[best]}: {maps.probabilities[best]:.0%}" in text
 
