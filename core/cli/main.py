@@ -83,6 +83,9 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
     from core.cli.export import add_parsers as add_export
 
     add_export(verbs)
+    from core.cli.convolve import add_parser as add_convolve
+
+    add_convolve(verbs)
     return parser
 
 
@@ -127,6 +130,10 @@ def _run_verb(args) -> int:
         from core.cli.landscape import run as run_landscape
 
         return run_landscape(args)
+    if args.verb == "convolve":
+        from core.cli.convolve import run as run_convolve
+
+        return run_convolve(args)
     if args.verb in ("export", "import"):
         from core.cli.export import run_export, run_import
 

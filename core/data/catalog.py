@@ -15,6 +15,7 @@ import numpy as np
 
 from core.data import files as data_files
 from core.data import toys as data_toys
+from core.data import transforms as data_transforms
 from core.data.memory import check_fits
 from core.data.progress import Reporter, reporting
 from core.params import Param, ParamError, validate_params
@@ -64,6 +65,7 @@ class DatasetKind:
     help: str
     params: tuple[Param, ...]
     make: Callable[[dict, np.random.Generator], Arrays]
+    image_transforms: bool = False  # labelled images: takes core.data.transforms' parameters
 
 
 _COMMON = (
@@ -313,7 +315,14 @@ KINDS: dict[str, DatasetKind] = {
             ),
             _gaussian_features,
         ),
-        DatasetKind("digits", "images", "scikit-learn's 1,797 handwritten digits, 8×8 pixels", (), _digits),
+        DatasetKind(
+            "digits",
+            "images",
+            "scikit-learn's 1,797 handwritten digits, 8×8 pixels",
+            (),
+            _digits,
+            image_transforms=True,
+        ),
         DatasetKind(
             "patches",
             "images",
@@ -332,6 +341,7 @@ KINDS: dict[str, DatasetKind] = {
             "70,000 handwritten digits, 28×28 (IDX files)",
             (_FOLDER, _MAX_TRAIN),
             _published("mnist", data_files.MNIST_CLASSES),
+            image_transforms=True,
         ),
         DatasetKind(
             "fashion_mnist",
@@ -339,6 +349,7 @@ KINDS: dict[str, DatasetKind] = {
             "70,000 photos of clothes, 28×28 (IDX files)",
             (_FOLDER, _MAX_TRAIN),
             _published("fashion_mnist", data_files.FASHION_MNIST_CLASSES),
+            image_transforms=True,
         ),
         DatasetKind(
             "cifar10",
@@ -346,6 +357,7 @@ KINDS: dict[str, DatasetKind] = {
             "60,000 colour photos in 10 classes, 32×32 (binary batches)",
             (_FOLDER, _P("max_train", "int", 50_000, "Use at most this many training samples", 100, 50_000)),
             _published("cifar10", data_files.CIFAR10_CLASSES),
+            image_transforms=True,
         ),
         DatasetKind(
             "image_folder",
@@ -358,6 +370,7 @@ KINDS: dict[str, DatasetKind] = {
                 _P("max_per_class", "int", 1000, "Use at most this many images per class", 1, 1_000_000),
             ),
             _image_folder,
+            image_transforms=True,
         ),
         DatasetKind(
             "points",
@@ -445,7 +458,7 @@ KINDS: dict[str, DatasetKind] = {
 def dataset_params(name: str) -> tuple[Param, ...]:
     if name not in KINDS:
         raise ParamError(f"unknown dataset '{name}' (known: {', '.join(KINDS)})")
-    return KINDS[name].params + _COMMON
+    return KINDS[name].params + (data_transforms.PARAMS if KINDS[name].image_transforms else ()) + _COMMON
 
 
 TITLES = {  # what the user reads; the names stay what project files and the command line use
@@ -532,6 +545,15 @@ def load_dataset(name: str, params: dict | None = None, progress: Reporter | Non
         raise DatasetError(f"dataset '{name}': {err}") from None
     except OSError as err:
         raise DatasetError(f"dataset '{name}': cannot read {err.filename or 'a file'}: {err.strerror or err}") from None
+    if KINDS[name].image_transforms:
+        try:
+            test_count = 0 if arrays.x_test is None else len(arrays.x_test)
+            data_transforms.check(np.shape(arrays.x)[1:], len(arrays.x) + test_count, p)
+        except ValueError as err:  # settings that cannot work, or images too large for the memory
+            raise DatasetError(f"dataset '{name}': {err}") from None
+        arrays.x = data_transforms.transform(arrays.x, p, p["seed"])
+        if arrays.x_test is not None:
+            arrays.x_test = data_transforms.transform(arrays.x_test, p, p["seed"] + 1)
     x = np.asarray(arrays.x, dtype=np.float32)
     y = np.asarray(arrays.y, dtype=np.int64 if arrays.classes else np.float32)
     _check_finite(name, x, "input")

@@ -419,3 +419,36 @@ def load_data(p):
     test, train = order[:n_test], order[n_test:]
     return x[train], y[train], x[test], y[test], len(classes)
 '''
+
+
+_EDITS = (  # (a line of SPLIT, the lines that go before it): the transforms, where the app applies them
+    (
+        "        return x, y, published[0], published[1], len(classes)\n",
+        "        x = apply_transforms(x, p, p['seed'])  # the image transforms, as Neurona applies them\n"
+        "        published = [apply_transforms(published[0], p, p['seed'] + 1), published[1]]\n",
+    ),
+    (
+        "    order = rng.permutation(len(x))\n",
+        "    x = apply_transforms(x, p, p['seed'])  # the image transforms, as Neurona applies them\n",
+    ),
+)
+
+
+def transforms_code() -> str:
+    """The image transforms' own source (core.data.transforms), for a script whose dataset uses them."""
+    import inspect
+
+    from core.data import transforms
+
+    return inspect.getsource(transforms.shifted) + "\n\n" + inspect.getsource(transforms.apply_transforms)
+
+
+def split_with_transforms() -> str:
+    """SPLIT with the transforms applied where the app applies them: to the training samples kept
+    and the published test set, or to all samples before the split."""
+    split = SPLIT
+    for line, before in _EDITS:
+        if line not in split:
+            raise RuntimeError("the split template changed: place the image transforms in it anew")
+        split = split.replace(line, before + line)
+    return split

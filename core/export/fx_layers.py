@@ -26,12 +26,14 @@ def module_layer(m: nn.Module):
     if isinstance(m, (nn.Conv1d, nn.Conv2d)):
         square = len(set(m.kernel_size)) == 1 and len(set(m.stride)) == 1
         padding = m.padding if isinstance(m.padding, tuple) else None
-        if not square or padding is None or len(set(padding)) != 1 or m.groups != 1 or set(m.dilation) != {1}:
-            return "has no layer: Neurona's convolutions have square kernels, strides and padding, no groups"
+        grouped = m.groups != 1 and isinstance(m, nn.Conv1d)  # Conv2d takes groups; Conv1d does not yet
+        if not square or padding is None or len(set(padding)) != 1 or grouped or set(m.dilation) != {1}:
+            return "has no layer: Neurona's convolutions have square kernels, strides and padding, no dilation"
         if m.padding_mode != "zeros":
             return "has no layer: Neurona pads with zeros"
         kind = "Conv2d" if isinstance(m, nn.Conv2d) else "Conv1d"
         params = {"out_channels": m.out_channels, "kernel_size": m.kernel_size[0], "stride": m.stride[0]}
+        params |= {"groups": m.groups} if kind == "Conv2d" else {}
         return kind, params | {"padding": padding[0], "bias": m.bias is not None}
     if isinstance(m, (nn.MaxPool2d, nn.AvgPool2d)):
         kernel, stride = m.kernel_size, m.stride

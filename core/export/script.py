@@ -14,7 +14,8 @@ import keyword
 import os
 from pathlib import Path
 
-from core.export.datasets import MAKERS, NEEDS, PUBLISHED, SPLIT, USER_FILES
+from core.data.transforms import NAMES as IMAGE_TRANSFORMS
+from core.export.datasets import MAKERS, NEEDS, PUBLISHED, SPLIT, USER_FILES, split_with_transforms, transforms_code
 from core.export.runtime import RUNTIME
 from core.network.graph import Graph, infer
 from core.optimizers import optimizer
@@ -155,6 +156,7 @@ def layer_code(kind: str, in_shapes: list[tuple[int, ...]], p: dict) -> tuple[st
         return f"nn.Linear({shape[0]}, {p['out_features']}{bias})", None
     if kind in ("Conv1d", "Conv2d"):
         extra = "".join(f", {k}={p[k]}" for k in ("stride", "padding") if p[k] != (1 if k == "stride" else 0))
+        extra += f", groups={p['groups']}" if p.get("groups", 1) != 1 else ""
         return f"nn.{kind}({shape[0]}, {p['out_channels']}, kernel_size={p['kernel_size']}{extra}{bias})", None
     if kind in ("MaxPool2d", "AvgPool2d"):
         stride = f", stride={p['stride']}" if p["stride"] else ""
@@ -266,6 +268,9 @@ def export_script(project: Project, weights: str | os.PathLike | None = None, fi
         )
     training = project.training.to_dict()
     needs = ["torch", "numpy", *NEEDS.get(project.dataset, ())]
+    transformed = any(project.dataset_params.get(name) for name in IMAGE_TRANSFORMS)
+    if project.dataset_params.get("upsample") and "scipy" not in needs:
+        needs.append("scipy")
     weights_path = str(Path(weights).resolve()) if weights else None
     needs.append("safetensors (for --out" + (" and the weights)" if weights_path else ")"))
     model = model_code(project.graph, project.title)
@@ -311,7 +316,8 @@ def export_script(project: Project, weights: str | os.PathLike | None = None, fi
         "",
         MAKERS[project.dataset].rstrip(),
         "",
-        SPLIT.rstrip(),
+        *([transforms_code().rstrip(), ""] if transformed else []),
+        (split_with_transforms() if transformed else SPLIT).rstrip(),
         "",
         "",
         "# ---- the network -----------------------------------------------------------------------------------",

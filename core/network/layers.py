@@ -169,6 +169,13 @@ def _conv2d(shapes: list[Shape], p: dict) -> Shape:
     _need_rank(shapes[0], 3, "channels × height × width", "insert Reshape")
     c, h, w = shapes[0]
     k, s, pad = p["kernel_size"], p["stride"], p["padding"]
+    groups = p.get("groups", 1)
+    if c % groups or p["out_channels"] % groups:
+        raise ShapeError(
+            f"splits its {c} input and {p['out_channels']} output channels into {groups} groups, "
+            "but both must divide evenly",
+            "choose groups that divide both channel counts",
+        )
     return (p["out_channels"], _out_size(h, k, s, pad, "kernel"), _out_size(w, k, s, pad, "kernel"))
 
 
@@ -246,7 +253,7 @@ def _count_linear(shapes, p):
 
 def _count_conv(dims: int):
     def count(shapes, p):
-        c_in, c_out = shapes[0][0], p["out_channels"]
+        c_in, c_out = shapes[0][0] // p.get("groups", 1), p["out_channels"]  # each filter sees its group only
         return c_in * c_out * p["kernel_size"] ** dims + (c_out if p["bias"] else 0)
 
     return count
@@ -275,7 +282,8 @@ def _conv_summary(dims: int):
         k = p["kernel_size"]
         size = f"{k}×{k}" if dims == 2 else str(k)
         stride = f", stride {p['stride']}" if p["stride"] != 1 else ""
-        return f"{p['out_channels']} filters {size}{stride}"
+        groups = f", {p['groups']} groups" if p.get("groups", 1) != 1 else ""
+        return f"{p['out_channels']} filters {size}{stride}{groups}"
 
     return summary
 
@@ -303,6 +311,9 @@ _KERNEL = _P("kernel_size", "int", 3, "Width of the sliding window", 1, 64)
 _STRIDE = _P("stride", "int", 1, "How far the window moves each step", 1, 64)
 _PADDING = _P("padding", "int", 0, "Zeros added around the input", 0, 64)
 _INPUTS = _P("inputs", "int", 2, "How many branches are merged", 2, 8)
+_GROUPS = _P(
+    "groups", "int", 1, "Split the channels into groups filtered apart (LeNet-5's partial connections)", 1, 4096
+)
 _REC = (
     _P("hidden_size", "int", 16, "Units in the hidden state", 1, 4096),
     _P("num_layers", "int", 1, "Recurrent layers stacked on each other", 1, 8),
@@ -380,10 +391,16 @@ KINDS: dict[str, LayerKind] = {
             "Conv2d",
             "convolution",
             "Slides a set of learned filters over an image",
-            (_P("out_channels", "int", 8, "Number of filters", 1, 4096), _KERNEL, _STRIDE, _PADDING, _BIAS),
+            (_P("out_channels", "int", 8, "Number of filters", 1, 4096), _KERNEL, _STRIDE, _PADDING, _BIAS, _GROUPS),
             _conv2d,
             lambda s, p: _nn().Conv2d(
-                s[0][0], p["out_channels"], p["kernel_size"], p["stride"], p["padding"], bias=p["bias"]
+                s[0][0],
+                p["out_channels"],
+                p["kernel_size"],
+                p["stride"],
+                p["padding"],
+                bias=p["bias"],
+                groups=p["groups"],
             ),
             _count_conv(2),
             traits=frozenset({"conv", "feature_map"}),

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.data.transforms import shifted
 from core.network.layers import KINDS, has_any_trait, has_trait
 from core.probes.base import Probe
 from core.probes.plane import _run
@@ -68,12 +69,29 @@ class FeatureMap:
 
 
 @dataclass
+class ReverseCorrelation:
+    """A unit's receptive field recovered from white noise (core.convolution.reverse), beside its
+    real filter when it has one (a first convolution's unit)."""
+
+    unit: tuple[str, int, int, int]  # (node, channel, row, col)
+    samples: int
+    estimate: np.ndarray  # (C, H, W) in the input's frame
+    filter: np.ndarray | None  # the same frame, or None for a deeper unit
+    correlation: float | None
+    problem: str = ""  # why there is no estimate (the unit is gone from the network)
+
+
+@dataclass
 class FeatureMaps:
     sample: int  # index into the test set
     image: np.ndarray  # (C, H, W) the sample itself
     label: str  # its class name ("" for regression)
     predicted: str  # the network's class for it
     layers: list[FeatureMap]
+    shift: tuple[int, int] = (0, 0)  # (down, right) pixels the sample was moved before the run (no wrapping)
+    probabilities: np.ndarray | None = None  # softmax of the output per class (cross-entropy networks)
+    reverse: ReverseCorrelation | None = None  # asked for with the option reverse=[node, channel, row, col]
+    moved: dict | None = None  # node -> core.convolution.equivariance.MapShift, for a shifted sample
 
 
 def probed_layers(graph, model) -> list[str]:
@@ -258,12 +276,41 @@ def map_layers(graph, model) -> list[str]:
 
 
 class FeatureMapsProbe(Probe):
-    def compute(self, sample: int = 0) -> FeatureMaps:
-        """One test sample and every Conv2d and pooling layer's output for it."""
-        return _feature_maps(self.trainer, sample)
+    def compute(self, sample: int = 0, down: int = 0, right: int = 0, reverse=None) -> FeatureMaps:
+        """One test sample, moved `down` rows and `right` columns (pixels moved in are 0), and every
+        Conv2d and pooling layer's output for it: maps move with the input, pooled maps less. With
+        reverse = [node, channel, row, col], that unit's reverse correlation too."""
+        maps = _feature_maps(self.trainer, sample, down, right)
+        if reverse is not None:
+            try:
+                maps.reverse = _reverse(self.trainer, *reverse)
+            except ValueError as err:  # the maps stay; only the estimate is missing, and says why
+                maps.reverse = ReverseCorrelation(tuple(reverse), 0, np.zeros(0), None, None, str(err))
+        return maps
 
 
-def _feature_maps(trainer, sample: int) -> FeatureMaps:
+REVERSE_SAMPLES = 2000  # noise images per reverse correlation: ±1/√2000 ≈ 2% error per weight
+
+
+def _reverse(trainer, node: str, channel: int, row: int, col: int) -> ReverseCorrelation:
+    from core.convolution.reverse import correlation, first_layer_filter, reverse_correlation, unit_response
+
+    shapes = trainer.model.shapes
+    shape = shapes.get(node)
+    if (
+        shape is None
+        or len(shape) != 3
+        or not (0 <= channel < shape[0] and 0 <= row < shape[1] and 0 <= col < shape[2])
+    ):
+        raise ValueError(f"the network has no unit ({channel}, {row}, {col}) in '{node}' any more")
+    respond = unit_response(trainer.model, node, channel, row, col)
+    estimate = reverse_correlation(respond, tuple(trainer.data.input_shape), REVERSE_SAMPLES, seed=0)
+    real = first_layer_filter(trainer.project.graph, trainer.model, node, channel, row, col)
+    score = correlation(estimate, real) if real is not None else None
+    return ReverseCorrelation((node, channel, row, col), REVERSE_SAMPLES, estimate, real, score)
+
+
+def _feature_maps(trainer, sample: int, down: int = 0, right: int = 0) -> FeatureMaps:
     data = trainer.data
     if len(data.input_shape) != 3:
         raise ValueError("feature maps need image inputs (channels × height × width)")
@@ -272,7 +319,19 @@ def _feature_maps(trainer, sample: int) -> FeatureMaps:
         raise ValueError("this network has no Conv2d or pooling layer, so there are no feature maps to show")
     if not 0 <= sample < len(trainer.x_test):
         raise ValueError(f"there is no test sample {sample}: the test set has {len(trainer.x_test)}")
-    out, taps = _run(trainer.model, trainer.x_test[sample : sample + 1], taps=nodes)
+    height, width = data.input_shape[1:]
+    if abs(down) >= height or abs(right) >= width:
+        raise ValueError(f"a shift of ({down}, {right}) moves the whole {height}×{width} image out of view")
+    x = trainer.x_test[sample : sample + 1]
+    x = x.cpu().numpy() if hasattr(x, "cpu") else np.asarray(x)
+    moved = None
+    if down or right:
+        from core.convolution.equivariance import shift_report
+
+        reports = shift_report(trainer.project.graph, trainer.model, x[0], down, right, nodes)
+        moved = {report.node: report for report in reports}
+        x = shifted(x, down, right)
+    out, taps = _run(trainer.model, x, taps=nodes)
     names = data.class_names
 
     def name(k: int) -> str:
@@ -283,4 +342,8 @@ def _feature_maps(trainer, sample: int) -> FeatureMaps:
     layers = [
         FeatureMap(n, trainer.project.graph.nodes[n].kind, taps[n][0].float().cpu().numpy().copy()) for n in nodes
     ]
-    return FeatureMaps(sample, data.x_test[sample].copy(), label, predicted, layers)
+    probabilities = None
+    if data.num_classes and trainer.loss_kind == "cross_entropy":
+        probabilities = out.float().softmax(dim=1)[0].cpu().numpy()
+    image = np.array(x[0], dtype=np.float32)
+    return FeatureMaps(sample, image, label, predicted, layers, (down, right), probabilities, moved=moved)

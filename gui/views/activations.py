@@ -21,6 +21,8 @@ from core.probes.activations import PROBE_SAMPLES, SATURATION_MARGIN, SATURATION
 from core.probes.registry import ProbeFailed
 from gui.dataset.preview import class_colour
 from gui.views.base import InsightView, MessageLabel
+from gui.views.receptive_overlay import FieldOverlay, tile_of, unit_at
+from gui.views.reverse_panel import ReversePanel
 from gui.widgets.colours import RAMP
 from gui.widgets.step_axis import StepAxis
 from gui.widgets.text_size import pt
@@ -205,6 +207,17 @@ class HistogramPanel(QScrollArea):
         self.canvas.setMinimumHeight(rows * ROW_HEIGHT)
 
 
+def moved_text(moved) -> str:
+    """How a map answered the sample's shift (core.convolution.equivariance.MapShift), in a few words."""
+    if moved.moved_difference is not None and moved.moved_difference <= 1e-6:
+        followed = "moved with it exactly"
+    elif moved.moved_difference is not None:
+        followed = f"moved, off by {moved.moved_difference:.2g}"
+    else:
+        followed = f"cells of {moved.step} px: no whole move"
+    return f"{followed}<br>{moved.changed_share:.0%} changed in place"
+
+
 class FeatureMapPanel(QWidget):
     """The chosen test sample, then each conv and pooling layer's maps for it as one mosaic."""
 
@@ -217,29 +230,64 @@ class FeatureMapPanel(QWidget):
         self.next.clicked.connect(self._next)
         self.caption = QLabel()
         self.caption.setStyleSheet(f"color: {TEXT}")
+        self.caption.setWordWrap(True)
+        self.right = QSpinBox(minimum=0, maximum=0)
+        self.down = QSpinBox(minimum=0, maximum=0)
+        for spin, name, text in ((self.right, "shift_right", "right"), (self.down, "shift_down", "down")):
+            spin.setObjectName(name)
+            spin.setToolTip(f"Move the sample this many pixels {text} (negative: the other way); nothing wraps round")
         controls = QHBoxLayout()
         controls.addWidget(QLabel("test sample"))
         controls.addWidget(self.sample)
         controls.addWidget(self.next)
-        controls.addWidget(self.caption, 1)
+        controls.addWidget(QLabel("shift →"))
+        controls.addWidget(self.right)
+        controls.addWidget(QLabel("↓"))
+        controls.addWidget(self.down)
+        controls.addStretch(1)
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground("w")
         self.message = MessageLabel("Train or step the network to see its feature maps.")
+        self.field_text = QLabel("Click a unit of a map to see its receptive field.")
+        self.field_text.setWordWrap(True)
+        self.field_text.setStyleSheet(f"color: {TEXT}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
+        layout.addWidget(self.caption)
         layout.addWidget(self.message)
         layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.field_text)
+        self.reverse = ReversePanel()
+        layout.addWidget(self.reverse)
         self.input_image: pg.ImageItem | None = None
         self.images: dict[str, pg.ImageItem] = {}
         self.layout_key: tuple = ()
+        self.class_names: list[str] = []
+        self.overlay = FieldOverlay()  # receptive fields: core.convolution.receptive on the project's graph
+        self.boxes: dict[str, pg.ViewBox] = {}
+        self.labels: dict[str, pg.LabelItem] = {}
+        self.shapes: dict[str, tuple] = {}
+        self.canvas.scene().sigMouseClicked.connect(self._clicked)
 
     def _next(self) -> None:
         self.sample.setValue((self.sample.value() + 1) % (self.sample.maximum() + 1))
 
-    def set_samples(self, count: int) -> None:
+    def set_samples(self, count: int, side: int = 0) -> None:
         self.sample.setMaximum(max(0, count - 1))
         self.next.setEnabled(count > 1)
+        for spin in (self.right, self.down):
+            spin.setRange(-(side // 2), side // 2)
+
+    def options(self) -> dict:
+        """The feature-map probe's options: the sample, and its shift when there is one."""
+        shift = {"down": self.down.value(), "right": self.right.value()}
+        reverse = self.reverse.wanted(self.overlay.chosen)
+        return (
+            {"sample": self.sample.value()}
+            | (shift if any(shift.values()) else {})
+            | ({"reverse": reverse} if reverse else {})
+        )
 
     def show_failure(self, failed: ProbeFailed) -> None:
         self.message.show_failure(failed)
@@ -263,24 +311,42 @@ class FeatureMapPanel(QWidget):
             self.images[fmap.node].setImage(tile_maps(fmap.maps), autoLevels=False, levels=(-largest, largest))
         told = f"label {result.label}, predicted {result.predicted}; " if result.label else ""
         wrong = result.label and result.label != result.predicted
+        moved = f"moved {result.shift[1]} right, {result.shift[0]} down; " if any(result.shift) else ""
+        sure = ""
+        if result.probabilities is not None:
+            names = self.class_names or [str(k) for k in range(len(result.probabilities))]
+            best = np.argsort(result.probabilities)[::-1][:3]
+            sure = (
+                "most likely "
+                + ", ".join(f"{names[k] if k < len(names) else k}: {result.probabilities[k]:.0%}" for k in best)
+                + "; "
+            )
         self.caption.setText(
             f"<span style='color:{'#c62828' if wrong else TEXT}'>{told}</span>"
-            f"<span style='color:{TEXT}'>maps: blue positive, orange negative</span>"
+            f"<span style='color:{TEXT}'>{moved}{sure}maps: blue positive, orange negative</span>"
         )
+        for fmap in result.layers:
+            base = f"<b>{fmap.node}</b><br>{fmap.kind}<br>{'×'.join(map(str, fmap.maps.shape))}"
+            moved = (result.moved or {}).get(fmap.node)
+            self.labels[fmap.node].setText(base + (f"<br>{moved_text(moved)}" if moved else ""), color=TEXT, size=pt(9))
+        if result.reverse is not None or self.reverse.box.isChecked():
+            self.reverse.show_result(result.reverse, self.overlay.chosen)
 
     def _build(self, result) -> None:
         self.canvas.clear()
-        self.images = {}
+        self.images, self.boxes, self.labels = {}, {}, {}
+        self.shapes = {"input": result.image.shape} | {m.node: m.maps.shape for m in result.layers}
         self.layout_key = tuple((m.node, m.maps.shape) for m in result.layers) + (result.image.shape,)
         entries = [("input", "the sample", result.image.shape)]
         entries += [(m.node, m.kind, m.maps.shape) for m in result.layers]
         for r, (node, kind, shape) in enumerate(entries):
-            self.canvas.addLabel(
+            self.labels[node] = self.canvas.addLabel(
                 f"<b>{node}</b><br>{kind}<br>{'×'.join(map(str, shape))}", r, 0, color=TEXT, size=pt(9)
             )
             box = self.canvas.addViewBox(r, 1, lockAspect=True, invertY=True, enableMouse=False)
             image = pg.ImageItem(axisOrder="row-major")
             box.addItem(image)
+            self.boxes[node] = box
             if node == "input":
                 image.setColorMap(GREY)
                 self.input_image = image
@@ -288,6 +354,32 @@ class FeatureMapPanel(QWidget):
                 image.setColorMap(RAMP)  # orange negative, blue positive, as the weights
                 self.images[node] = image
         self.canvas.ci.layout.setColumnStretchFactor(1, 1)
+        self.overlay.attach(self.boxes)
+        self.field_text.setText("Click a unit of a map to see its receptive field.")
+        self.reverse.clear()
+
+    def tile(self, node: str, k: int) -> tuple[int, int]:
+        return (0, 0) if node == "input" else tile_of(k, self.shapes[node], map_columns)
+
+    def _clicked(self, event) -> None:
+        for node, box in self.boxes.items():
+            if node == "input" or not box.sceneBoundingRect().contains(event.scenePos()):
+                continue
+            pos = box.mapSceneToView(event.scenePos())
+            unit = unit_at(pos.x(), pos.y(), self.shapes[node], map_columns)
+            if unit is not None:
+                text = self.overlay.show(node, *unit, self.shapes, self.boxes, self.tile)
+                self.field_text.setText(text)
+                self.reverse.clear()
+                self.reverse.toggled.emit()  # the probe is asked again, for this unit
+            return
+
+    def forget_fields(self, graph) -> None:
+        """A new project or model: the fields are traced through its graph, none is chosen."""
+        self.overlay.graph = graph
+        self.overlay.clear()
+        self.field_text.setText("Click a unit of a map to see its receptive field.")
+        self.reverse.clear()
 
 
 class ActivationsView(InsightView):
@@ -295,7 +387,9 @@ class ActivationsView(InsightView):
         super().__init__(parent)
         self.histograms = HistogramPanel()
         self.maps = FeatureMapPanel()
-        self.maps.sample.valueChanged.connect(lambda _: self.options_changed.emit())
+        for spin in (self.maps.sample, self.maps.right, self.maps.down):
+            spin.valueChanged.connect(lambda _: self.options_changed.emit())
+        self.maps.reverse.toggled.connect(self.options_changed.emit)
         self.message = MessageLabel("Train or step the network to see how each layer's activations are spread.")
         left = QWidget()
         column = QVBoxLayout(left)
@@ -317,7 +411,7 @@ class ActivationsView(InsightView):
     def wanted(self) -> dict[str, dict]:
         wanted = {"activations": {}}
         if self.images_in:
-            wanted["feature_maps"] = {"sample": self.maps.sample.value()}
+            wanted["feature_maps"] = self.maps.options()
         return wanted
 
     def set_context(self, project, data) -> None:
@@ -327,7 +421,9 @@ class ActivationsView(InsightView):
         self.images_in = data is not None and len(data.input_shape) == 3 and has_maps  # feature maps to show
         self.maps.setVisible(self.images_in)
         if data is not None:
-            self.maps.set_samples(len(data.x_test))
+            self.maps.set_samples(len(data.x_test), min(data.input_shape[1:]) if self.images_in else 0)
+            self.maps.class_names = list(data.class_names)
+        self.maps.forget_fields(project.graph if project is not None else None)
         self.histograms.clear()
         self.histograms.hide()
         self.message.setText("Train or step the network to see how each layer's activations are spread.")
