@@ -6,7 +6,7 @@ view tabs) and so computed only while the dashboard is visible."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout
 
 from core.data.catalog import Data
@@ -27,16 +27,20 @@ class Dashboard(InsightView):
         self.counters = QLabel("Not trained yet: press Run (F5).")
         self.counters.setObjectName("counters")
         self.counters.setAutoFillBackground(True)  # opaque: its 30 updates a second repaint only itself
+        self.counters.setWordWrap(True)  # beside the boundary's controls: two lines rather than a wider window
         self.alert = QLabel()
         self.alert.setWordWrap(True)
         self.alert.setStyleSheet("color: #b71c1c; background: #fff5f5; border: 1px solid #ef9a9a; padding: 4px")
         self.alert.hide()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.curves, self.boundary, self.neurons):
             splitter.addWidget(widget)
         splitter.setSizes([500, 300, 400])
+        self.user_sized = False  # once the user drags a divider, the widths are theirs
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "user_sized", True))
         top = QHBoxLayout()
         top.addWidget(self.counters, 1)
+        top.addWidget(self.boundary.controls)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addLayout(top)
@@ -51,10 +55,31 @@ class Dashboard(InsightView):
         self.curves.set_accuracy_available(bool(data.num_classes))
         train, test = len(data.x_train), len(data.x_test)
         self.curves.set_evaluated_on((min(train, EVALUATION_SAMPLES), train), (min(test, EVALUATION_SAMPLES), test))
-        self.boundary.setVisible(data.is_2d)
-        self.neurons.setVisible(data.is_2d)
+        for widget in (self.boundary, self.boundary.controls, self.neurons):
+            widget.setVisible(data.is_2d)
         if data.is_2d:
             self.boundary.show_data(data)
+            QTimer.singleShot(0, self.fit_boundary)  # once the panels are laid out
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.fit_boundary()
+
+    def fit_boundary(self) -> None:
+        """The boundary's plane is square: give its panel the width that makes its plot square, so no
+        empty bands sit beside it, and share the rest between the curves and the neurons (5 to 4)."""
+        if self.user_sized or not self.boundary.isVisible():
+            return
+        total = sum(self.splitter.sizes())
+        plot = self.boundary.plot
+        axis = plot.getAxis("left").width() + 12  # the plot's own margins beside the square
+        side = plot.height() - plot.getAxis("bottom").height() - 12
+        width = min(max(side + axis, 160), total // 2)
+        rest = total - width
+        if self.neurons.isVisible():
+            self.splitter.setSizes([rest * 5 // 9, width, rest - rest * 5 // 9])
+        else:
+            self.splitter.setSizes([rest, width, 0])
 
     def begin(self, data: Data) -> None:
         """A new run: empty curves, the data's points, the network's neurons laid out on the first snapshot."""

@@ -340,3 +340,18 @@ def test_the_speed_slider_slows_training_to_a_pace_a_class_can_follow(window_thr
     assert stepped == [1, 2, 3, 4, 5]  # every step its own snapshot: each one is drawn
     speed.slider.setValue(speed.slider.maximum())
     assert speed.label.text() == "full speed" and controller(window).pace == 0.0
+
+
+def test_the_boundary_plot_is_square_and_the_neuron_columns_are_named_in_full(window, qtbot):
+    open_lesson(window, qtbot, "spiral_mlp")
+    window.run_controls.step_action.trigger()
+    dashboard = window.run_controls.dashboard
+    qtbot.waitUntil(lambda: dashboard.neurons.layout_of is not None, timeout=30000)
+    qtbot.wait(100)
+    box = dashboard.boundary.plot.getViewBox().sceneBoundingRect()
+    assert abs(box.width() - box.height()) <= 0.1 * box.height()  # no empty bands beside the square plane
+    names = dashboard.neurons.names
+    assert [name for _, name in names._tickLevels[0]] == ["x, y", "act1", "act2", "fc3"]
+    canvas = dashboard.neurons.canvas
+    shown = canvas.mapFromScene(names.sceneBoundingRect()).boundingRect()
+    assert canvas.rect().contains(shown)  # the names are inside the widget, not cut at its bottom

@@ -62,15 +62,17 @@ class BoundaryView(QWidget):
         self.adding.setMinimumContentsLength(16)
         self.adding.setToolTip("Choose a class, then click on the plane to add points of it to your own data set")
         self.plot.scene().sigMouseClicked.connect(self._clicked)
-        controls = QHBoxLayout()
-        controls.addWidget(self.show_test)
-        controls.addWidget(self.discrete)
-        controls.addWidget(self.adding)
-        controls.addStretch(1)
+        # the controls live in the dashboard's header row (Dashboard places them): under the plot they
+        # made the panel wider than the square plane and left empty bands beside it
+        self.controls = QWidget()
+        row = QHBoxLayout(self.controls)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.show_test)
+        row.addWidget(self.discrete)
+        row.addWidget(self.adding)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot, 1)
-        layout.addLayout(controls)
 
     def show_data(self, data: Data) -> None:
         """Draw the points once per dataset; snapshots only repaint the heatmap."""

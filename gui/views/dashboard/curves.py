@@ -58,10 +58,14 @@ def _drawn(item: pg.PlotDataItem) -> tuple[np.ndarray, np.ndarray]:
     return (np.empty(0), np.empty(0)) if x is None else (x, y)
 
 
+NICE = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)  # axis ends: the data fills at least 5/6 of the axis
+LEGEND_ROOM = 0.5  # headroom above the loss curves, as a share of their span: the legend sits there
+
+
 def _round_up(value: float) -> float:
-    """The next of 1, 2, 5 times a power of ten: 137 -> 200."""
+    """The next round number of NICE times a power of ten: 137 -> 150, 461 -> 500, 598 -> 600."""
     power = 10 ** np.floor(np.log10(max(value, 1e-12)))
-    return float(next(m * power for m in (1, 2, 5, 10) if m * power >= value))
+    return float(next(m * power for m in NICE if m * power >= value))
 
 
 class _LossAxis(pg.AxisItem):
@@ -95,11 +99,11 @@ class TrainingCurves(QWidget):
         self.accuracy_plot.setYRange(0, 100, padding=0.1)  # room for the "0" and "100" labels
         self.accuracy_plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 50, 100)], [(25, ""), (75, "")]])
 
-        for plot, offset in ((self.loss_plot, (-110, 1)), (self.accuracy_plot, (-8, -6))):  # items join by name
-            plot.addLegend(
-                offset=offset, colCount=3, labelTextColor=INK, labelTextSize="8pt", brush=(255, 255, 255, 210)
-            )
-        self.step_loss = self._curve(self.loss_plot, pg.mkPen((31, 119, 180, 110), width=1), "train, per step")
+        # one legend, in the headroom kept above the loss curves; the accuracy plot's dots share its colours
+        self.loss_plot.addLegend(
+            offset=(-110, 1), colCount=3, labelTextColor=INK, labelTextSize="8pt", brush=(255, 255, 255, 210)
+        )
+        self.step_loss = self._curve(self.loss_plot, pg.mkPen((31, 119, 180, 110), width=1), "train, each step")
         self.evaluation_items = {name: self._markers(name) for name in EVALUATIONS}
         self.lr_curve = self._curve(self.lr_plot, pg.mkPen(LR, width=1.5), None)
 
@@ -229,8 +233,8 @@ class TrainingCurves(QWidget):
         # the x range grows in jumps to a round number, not every frame: each change makes every
         # axis lay out and repaint its ticks again, which cost more than the curves themselves
         right = self._ranges.get("x", (0.0, 0.0))[1]
-        if not (last < right <= 4 * last + 10) or first < self._ranges.get("x", (0.0, 0.0))[0]:
-            self._set_range("x", self.loss_plot.setXRange, first, _round_up(last * 1.15 + 1))
+        if not (last < right <= 1.3 * last + 10) or first < self._ranges.get("x", (0.0, 0.0))[0]:
+            self._set_range("x", self.loss_plot.setXRange, first, _round_up(last * 1.05 + 1))
 
         log = self.log_scale.isChecked()
         usable = lambda v: v[np.isfinite(v) & (v > 0)] if log else v[np.isfinite(v)]  # a diverged run sends nan
@@ -248,7 +252,7 @@ class TrainingCurves(QWidget):
             fits = shown_low <= low and high <= shown_high and (high - low) > 0.6 * (shown_high - shown_low)
             if not fits:  # move only when the data leaves the view or fills too little of it
                 pad = 0.06 * (high - low)
-                self._set_range("y", self.loss_plot.setYRange, low - pad, high + pad)
+                self._set_range("y", self.loss_plot.setYRange, low - pad, high + LEGEND_ROOM * (high - low))
 
         top = self._steps["lr"].max(initial=0.0)
         if top > 0 and not (top <= self._ranges.get("lr", (0.0, 0.0))[1] <= 2 * top):
@@ -289,7 +293,7 @@ class TrainingCurves(QWidget):
         """Values measured at epoch ends, as dots joined by lines: blue for training, orange for test."""
         kind, quantity = name.split("_")
         colour = TRAIN if kind == "train" else TEST
-        label = kind if quantity == "acc" else f"{kind}, per epoch"
+        label = kind if quantity == "acc" else f"{kind}, epoch"
         item = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), symbolBrush=colour, name=label, **MARKER)
         (self.accuracy_plot if quantity == "acc" else self.loss_plot).addItem(item)
         return item

@@ -24,6 +24,11 @@ class NeuronView(QStackedWidget):
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground("w")
         self.box = self.canvas.addViewBox(lockAspect=True, invertY=True, enableMouse=False)
+        # the columns' names under the box, in pixels: text inside the box shrinks with it and was cut off
+        self.names = pg.AxisItem("bottom", pen=pg.mkPen(None), textPen="#455a64")
+        self.names.setStyle(tickLength=0)
+        self.names.linkToView(self.box)
+        self.canvas.addItem(self.names, row=1, col=0)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -78,16 +83,13 @@ class NeuronView(QStackedWidget):
                 self.box.addItem(line)
                 self.lines.append(line)
         names = ["x, y"] + [shown for _, shown in columns]
+        self.names.setTicks([[(c * COLUMN + UNIT / 2, name) for c, name in enumerate(names)], []])
         bottom = tallest * (UNIT + GAP)
-        for c, name in enumerate(names):
-            label = pg.TextItem(name, color="#455a64", anchor=(0.5, 0))
-            label.setPos(c * COLUMN + UNIT / 2, bottom)
-            self.box.addItem(label)
         inputs = grid_points(bounds, 28)
         self._column_images("inputs", [inputs[:, 0].reshape(28, 28), inputs[:, 1].reshape(28, 28)], 0)
         for c, (_, shown) in enumerate(columns, start=1):
             self._column_images(shown, [np.zeros((28, 28))] * sizes[c], c)
-        self.box.setRange(QRectF(-GAP, -GAP, (len(sizes) - 1) * COLUMN + UNIT + 2 * GAP, bottom + 1.2), padding=0)
+        self.box.setRange(QRectF(-GAP, -GAP, (len(sizes) - 1) * COLUMN + UNIT + 2 * GAP, bottom + GAP), padding=0)
 
     def _column_images(self, key: str, planes: list[np.ndarray], column: int) -> None:
         self.images[key] = []
