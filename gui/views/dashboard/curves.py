@@ -10,6 +10,7 @@ from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
 from gui.widgets.step_axis import StepAxis
+from gui.widgets.text_size import pt
 
 TRAIN, TEST, LR = "#1f77b4", "#ff7f0e", "#2ca02c"
 INK = "#333333"
@@ -101,7 +102,7 @@ class TrainingCurves(QWidget):
 
         # one legend, in the headroom kept above the loss curves; the accuracy plot's dots share its colours
         self.loss_plot.addLegend(
-            offset=(-110, 1), colCount=3, labelTextColor=INK, labelTextSize="8pt", brush=(255, 255, 255, 210)
+            offset=(-110, 1), colCount=3, labelTextColor=INK, labelTextSize=pt(8), brush=(255, 255, 255, 210)
         )
         self.step_loss = self._curve(self.loss_plot, pg.mkPen((31, 119, 180, 110), width=1), "train, each step")
         self.evaluation_items = {name: self._markers(name) for name in EVALUATIONS}

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QStackedWidget
 
 from core.probes.plane import Neurons, grid_points
@@ -82,14 +83,32 @@ class NeuronView(QStackedWidget):
                 line.setZValue(-1)  # under the units
                 self.box.addItem(line)
                 self.lines.append(line)
-        names = ["x, y"] + [shown for _, shown in columns]
-        self.names.setTicks([[(c * COLUMN + UNIT / 2, name) for c, name in enumerate(names)], []])
+        self.column_names = ["x, y"] + [shown for _, shown in columns]
+        self._name_columns()
         bottom = tallest * (UNIT + GAP)
         inputs = grid_points(bounds, 28)
         self._column_images("inputs", [inputs[:, 0].reshape(28, 28), inputs[:, 1].reshape(28, 28)], 0)
         for c, (_, shown) in enumerate(columns, start=1):
             self._column_images(shown, [np.zeros((28, 28))] * sizes[c], c)
         self.box.setRange(QRectF(-GAP, -GAP, (len(sizes) - 1) * COLUMN + UNIT + 2 * GAP, bottom + GAP), padding=0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._name_columns()
+
+    def _name_columns(self) -> None:
+        """Every column's name under it, in the window's text size, or smaller when the view is too
+        narrow for them (large text on a projector): overlapping names are read as none."""
+        names = getattr(self, "column_names", [])
+        if not names:
+            return
+        spacing = self.box.mapViewToDevice(QPointF(COLUMN, 0)).x() - self.box.mapViewToDevice(QPointF(0, 0)).x()
+        font = QFont(self.font())
+        widest = max(QFontMetrics(font).horizontalAdvance(name) for name in names)
+        if spacing > 0 and widest + 8 > spacing:
+            font.setPointSizeF(max(6.0, font.pointSizeF() * (spacing - 8) / widest))
+        self.names.setStyle(tickFont=font)
+        self.names.setTicks([[(c * COLUMN + UNIT / 2, name) for c, name in enumerate(names)], []])
 
     def _column_images(self, key: str, planes: list[np.ndarray], column: int) -> None:
         self.images[key] = []
