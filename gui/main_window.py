@@ -416,4 +416,6 @@ class MainWindow(QMainWindow):
             self.editor.scene.update()
         self.presentation_action.setChecked(on)
         self.settings.setValue("presentation", on)
+        palette_dock = self.findChild(QDockWidget, "palette")
+        self.resizeDocks([palette_dock], [max(210, self.palette.needed_width())], Qt.Orientation.Horizontal)
         self.view.fit_all()

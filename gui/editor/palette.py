@@ -71,6 +71,12 @@ class Palette(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.tree)
 
+    def needed_width(self) -> int:
+        """The width that shows every entry whole in the current font (presentation mode enlarges it)."""
+        tree = self.tree
+        tree.resizeColumnToContents(0)
+        return tree.sizeHintForColumn(0) + tree.indentation() + tree.verticalScrollBar().sizeHint().width() + 24
+
     def filter(self, text: str) -> None:
         """Show only kinds whose name or help mentions `text`, and the groups holding them."""
         needle = text.strip().lower()

@@ -211,10 +211,13 @@ def test_auto_layout_is_undoable(window):
     assert {n.pos for n in graph.nodes.values()} == {(0.0, 0.0)}
 
 
-def test_presentation_mode_enlarges_the_text(window):
+def test_presentation_mode_enlarges_the_text(window, qtbot):
     normal = window.palette.tree.font().pointSizeF()
     window.presentation_action.trigger()
     assert window.palette.tree.font().pointSizeF() >= 1.5 * normal
+    tree, dock = window.palette.tree, window.palette.parentWidget()
+    needed = tree.sizeHintForColumn(0) + tree.verticalScrollBar().sizeHint().width()  # "Regularisation" whole
+    qtbot.waitUntil(lambda: dock.width() >= needed, timeout=2000)
     window.presentation_action.trigger()
     assert window.palette.tree.font().pointSizeF() == normal
 
