@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.palette.layer_activated.connect(self.editor.add_layer)
         self.editor.guard = self.run_controls.guard
         self.run_controls.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.run_controls.run_started.connect(self.training_dock.show)
+        self.run_controls.run_started.connect(self._show_training)
         self.run_controls.settings.setting_edited.connect(self._setting_edited)
         self.dataset_panel.dataset_edited.connect(self._dataset_edited)
         self.dataset_panel.data_loaded.connect(doc.set_data)
@@ -284,9 +284,14 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._grow_training_dock)  # once the dock is laid out
         return self.view_tabs.show_view(name)
 
-    def _grow_training_dock(self) -> None:
-        if not self.training_dock.isFloating() and self.training_dock.height() < self.height() // 2:
-            self.resizeDocks([self.training_dock], [int(self.height() * 0.55)], Qt.Orientation.Vertical)
+    def _show_training(self) -> None:
+        """A run began: its dock, at least 45% of the window, so the curves are not a strip."""
+        self.training_dock.show()
+        QTimer.singleShot(0, lambda: self._grow_training_dock(0.45))
+
+    def _grow_training_dock(self, share: float = 0.55) -> None:
+        if not self.training_dock.isFloating() and self.training_dock.height() < self.height() * (share - 0.05):
+            self.resizeDocks([self.training_dock], [int(self.height() * share)], Qt.Orientation.Vertical)
 
     def _setting_edited(self, name: str, value) -> None:
         """A training setting changed in the form: one undoable edit; the run follows the project."""

@@ -131,3 +131,10 @@ def test_presentation_mode_keeps_the_labs_race_and_the_landscapes_settings_and_p
     window.show_view("landscape")
     qtbot.wait(300)
     assert window.view_tabs.views["landscape"].picture is picture  # not computed again
+
+
+def test_the_first_run_gives_the_training_dock_room_for_its_curves(window, qtbot):
+    open_lesson(window, qtbot, "spiral_mlp")
+    window.resize(1280, 1000)
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: window.training_dock.height() >= 0.4 * window.height(), timeout=5000)

@@ -59,7 +59,7 @@ def _drawn(item: pg.PlotDataItem) -> tuple[np.ndarray, np.ndarray]:
     return (np.empty(0), np.empty(0)) if x is None else (x, y)
 
 
-NICE = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)  # axis ends: the data fills at least 5/6 of the axis
+NICE = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 10)  # axis ends: the data fills at least 5/6 of the axis
 LEGEND_ROOM = 0.5  # headroom above the loss curves, as a share of their span: the legend sits there
 
 
