@@ -4,7 +4,8 @@ arrays come back for the same seed on every machine.
 
 In order: enlarge (bilinear, scipy.ndimage.zoom), make black and white, centre on a blank canvas,
 scatter pieces of other images over it (clutter), move each image by
-a random whole number of pixels (what is pushed off the canvas is lost; nothing wraps round),
+a random whole number of pixels and then by a fixed one (what is pushed off the canvas is lost;
+nothing wraps round),
 and shuffle the pixels by one fixed permutation (the same for every image: a dense network
 cannot tell, a convolutional one can). Every default leaves the images as they are.
 """
@@ -22,6 +23,8 @@ PARAMS = (
     Param("canvas", "int", 0, "Centre every image on a blank canvas this many pixels a side (0: no canvas)", 0, 256),
     Param("clutter", "int", 0, "Scatter this many pieces of other images of the set over every image", 0, 16),
     Param("shift", "int", 0, "Move every image by a random number of pixels up to this, across and down", 0, 64),
+    Param("shift_right", "int", 0, "Then move every image this many pixels right (negative: left)", -64, 64),
+    Param("shift_down", "int", 0, "Then move every image this many pixels down (negative: up)", -64, 64),
     Param("permute", "bool", False, "Shuffle the pixels by one fixed permutation, the same for every image"),
 )
 NAMES = tuple(p.name for p in PARAMS)
@@ -39,7 +42,7 @@ def output_side(side: int, p: dict) -> int:
 
 def check(shape: tuple[int, ...], count: int, p: dict) -> None:
     """Refuse settings that cannot work or would not fit in memory, before transforming anything."""
-    if not any(p[name] for name in NAMES):
+    if not any(p.get(name) for name in NAMES):
         return
     if len(shape) != 3 or shape[1] != shape[2]:
         raise TransformError(f"image transforms need square images (channels × side × side), not {shape}")
@@ -54,7 +57,7 @@ def transform(x: np.ndarray, p: dict, seed: int) -> np.ndarray:
     """The images (n, channels, side, side) with the transforms of parameters `p` applied.
     The random shifts and the permutation come from their own generator (seeded by `seed`), so
     the train/test split stays the one without transforms."""
-    if not any(p[name] for name in NAMES):
+    if not any(p.get(name) for name in NAMES):
         return x
     check(x.shape[1:], len(x), p)
     return apply_transforms(x, p, seed)
@@ -95,6 +98,9 @@ def apply_transforms(x, p, seed):
     if p["shift"]:
         moves = rng.integers(-p["shift"], p["shift"] + 1, size=(len(x), 2))
         x = np.stack([shifted(image, int(dy), int(dx)) for image, (dy, dx) in zip(x, moves, strict=True)])
+    right, down = p.get("shift_right", 0), p.get("shift_down", 0)
+    if right or down:  # the same move for every image: "the digits, 2 pixels right"
+        x = shifted(x, down, right)
     if p["permute"]:
         n, c, h, w = x.shape
         order = rng.permutation(h * w)

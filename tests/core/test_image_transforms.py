@@ -53,6 +53,13 @@ def test_a_canvas_centres_the_image_and_shifts_move_it_by_whole_pixels():
     np.testing.assert_array_equal(again.x_train, moved.x_train)  # the same seed, the same moves
 
 
+def test_a_fixed_shift_moves_every_image_the_same_way():
+    centred = load_dataset("digits", {"canvas": 16})
+    moved = load_dataset("digits", {"canvas": 16, "shift_right": 3, "shift_down": -2})
+    np.testing.assert_array_equal(moved.x_test, shifted(centred.x_test, -2, 3))
+    np.testing.assert_array_equal(moved.y_test, centred.y_test)
+
+
 def test_binarising_keeps_the_pixels_brighter_than_half():
     from scipy.ndimage import zoom
 
@@ -111,6 +118,7 @@ def test_settings_that_cannot_work_are_explained(monkeypatch):
         ("digits", {"upsample": 12, "canvas": 16, "shift": 2, "permute": True, "seed": 3}),
         ("digits", {"upsample": 16, "binarise": True, "seed": 1}),
         ("digits", {"canvas": 20, "clutter": 3, "shift": 1, "seed": 2}),
+        ("digits", {"canvas": 12, "shift_right": -2, "shift_down": 1, "seed": 4}),
         ("mnist", {"max_train": 100, "canvas": 32, "shift": 3, "seed": 5}),
     ],
 )
