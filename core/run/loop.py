@@ -141,7 +141,7 @@ class _Loop:
         slow = bool(self.pace) or not (self.running or self.pending)
         if slow or finished or reached or now - self.last_snapshot >= 1.0 / SNAPSHOT_RATE:
             self.last_snapshot = now
-            self.say(Published, session.snapshot(probes=True if slow or reached else None))
+            self.say(Published, session.snapshot(probes=True if slow or reached or finished else None))
         if finished:
             self.running = False
             self.ended("finished")

@@ -213,3 +213,21 @@ def test_a_goal_already_met_waits_for_the_next_epoch_end():
     goal = m.Goal("train_loss", 100.0)  # met by every epoch
     run_until_it_pauses(session, m.Run(until=goal))
     assert session.trainer.epoch == 4  # not paused at once, where it stood
+
+
+def test_the_last_snapshot_of_a_finished_run_carries_probes_of_the_final_weights():
+    session = spiral_session()
+    session.trainer.update_settings(session.trainer.config.replace(epochs=2))
+    session.last_epoch = 2
+    messages = []
+    script = [m.SetViews({"activations": {}}), m.SetStride(100_000), m.Run()]
+
+    def next_command(wait):
+        if script:
+            return script.pop(0)
+        return m.Stop() if any(isinstance(x, m.StateChanged) and x.state == "finished" for x in messages) else None
+
+    run_loop(session, next_command, messages.append, 3)
+    last = [x.snapshot for x in messages if isinstance(x, m.Published)][-1]
+    assert last.step == session.trainer.step_count == 28
+    assert last.insights["activations"].steps[-1] == 28  # drawn from the weights the run ended with
