@@ -35,6 +35,10 @@ class KeptRun:
     changes: str = field(default="first run")  # from the run before it in the list
 
     @property
+    def nbytes(self) -> int:
+        return sum(int(v.nbytes) for v in self.weights.values())
+
+    @property
     def title(self) -> str:
         return self.name or f"Run {self.number}"
 
@@ -78,12 +82,17 @@ class KeptRun:
         return save_run(folder, project, self.records, self.model())
 
 
-class RunList:
-    """The kept runs, oldest first."""
+KEEP_BYTES = 512 * 2**20  # the kept runs' weights together stay under this: the oldest runs go first
 
-    def __init__(self) -> None:
+
+class RunList:
+    """The kept runs, oldest first, their weights within `budget` bytes (the newest always stays)."""
+
+    def __init__(self, budget: int = KEEP_BYTES) -> None:
         self.runs: list[KeptRun] = []
         self._next = 1
+        self.budget = budget
+        self.dropped = 0  # how many of the oldest runs were let go to stay within the budget
 
     def __len__(self) -> int:
         return len(self.runs)
@@ -115,6 +124,9 @@ class RunList:
         run = KeptRun(self._next, generation, project.copy(), list(records), weights, state, step)
         self._next += 1
         self.runs.append(run)
+        while len(self.runs) > 1 and sum(kept.nbytes for kept in self.runs) > self.budget:
+            self.runs.pop(0)
+            self.dropped += 1
         self._describe()
         return run
 

@@ -148,9 +148,14 @@ class RunsPanel(QWidget):
         except ProjectError as err:  # cannot happen for a project that trained, but never a traceback
             self.message.emit(f"The run could not be kept: {err}")
             return
+        dropped = self.runs.dropped
         run = self.runs.keep(message.generation, project, message.records, message.weights, message.state, message.step)
         if run is None:
             return
+        if self.runs.dropped > dropped:
+            budget = self.runs.budget // 2**20
+            self.message.emit(f"The oldest runs were let go to keep their weights within {budget} MB")
+        self.ticked = {number for number in self.ticked if any(r.number == number for r in self.runs.runs)}
         self.ticked.add(run.number)
         self.refresh()
 

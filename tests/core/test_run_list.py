@@ -14,6 +14,7 @@ from core.run.history import RunList
 from core.run.loop import run_loop
 from core.run.saved import load_run, read_metrics
 from core.run.session import Session
+from core.train.records import EpochRecord
 
 
 def spiral():
@@ -246,3 +247,17 @@ def test_a_diverged_epoch_is_left_out_of_the_curves():
     run = runs.keep(1, spiral(), records, {}, "stopped", 20)
     assert run.curve("test_loss")[1].tolist() == [1.0]
     assert run.curve("test_acc")[1].tolist() == [0.4, 0.1]
+
+
+def test_the_kept_runs_weights_stay_within_the_budget_the_oldest_going_first():
+    project = small_spiral()
+    weights = {"fc1.weight": np.zeros((1000, 100), np.float32)}  # 400 kB a run
+    record = [EpochRecord(1, 14, 0.5, 0.7, 0.6, 0.6, 0.02, 0.1)]
+    runs = RunList(budget=1_000_000)
+    for generation in range(1, 5):
+        runs.keep(generation, project, record, weights, "finished", 14)
+    assert [run.number for run in runs.runs] == [3, 4] and runs.dropped == 2
+    assert sum(run.nbytes for run in runs.runs) <= 1_000_000
+    alone = RunList(budget=1)
+    alone.keep(1, project, record, weights, "finished", 14)
+    assert len(alone) == 1  # the newest stays whatever its size
