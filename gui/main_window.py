@@ -41,6 +41,7 @@ from gui.editor.palette import Palette
 from gui.editor.view import GraphView
 from gui.export_actions import ExportActions
 from gui.figures import FigureExport
+from gui.guided.panel import install_guide
 from gui.project_files import ProjectFiles
 from gui.settings import Autosave, app_settings
 from gui.training.run_controls import RunControls
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.runs = add_runs_dock(self)
         self.figure_export = FigureExport(self)
         self.figure_export.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.guide_panel = install_guide(self)  # a guided lesson's steps, shown when the project has some
         self.totals = QLabel()
         self.statusBar().addPermanentWidget(self.run_controls.device_label)
         self.statusBar().addPermanentWidget(self.totals)
