@@ -102,7 +102,6 @@ class MainWindow(QMainWindow):
         self.runs = add_runs_dock(self)
         self.figure_export = FigureExport(self)
         self.figure_export.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.guide_panel = install_guide(self)  # a guided lesson's steps, shown when the project has some
         self.totals = QLabel()
         self.statusBar().addPermanentWidget(self.run_controls.device_label)
         self.statusBar().addPermanentWidget(self.totals)
@@ -131,6 +130,7 @@ class MainWindow(QMainWindow):
         self.editor.inference_changed.connect(self._show_totals)
         self._actions()
         self.set_presentation(self.settings.value("presentation", False, type=bool))
+        self.guide_panel = install_guide(self)  # after the panels' own handlers: a step acts on the project shown
         doc.open(Project())
 
     @property

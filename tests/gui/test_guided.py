@@ -154,3 +154,47 @@ def test_a_bad_step_is_named_when_the_lesson_opens(tmp_path, step, words):
     with pytest.raises(ProjectError, match=None) as err:
         load_project(lesson(tmp_path, [step]))
     assert words in str(err.value)
+
+
+GUIDED = ("perceptron", "hidden_lines", "spiral_mlp", "vanishing_sigmoid")
+
+
+@pytest.mark.parametrize("name", GUIDED)
+def test_shipped_guided_lessons_name_views_this_neurona_has(name):
+    from gui.views.registry import VIEW_NAMES
+
+    project = load_project(LESSONS / f"{name}.json")
+    assert len(project.steps) >= 3
+    for step in project.steps:
+        assert step.questions or step.actions
+        for action in step.actions:
+            assert action.kind != "view" or action.target in VIEW_NAMES
+
+
+def test_the_perceptron_lesson_walked_through_shows_what_its_texts_say(window, qtbot):
+    """Seed 0, as shipped: AND reaches 100% after the ten epochs, XOR stays at most 76.7% (the texts' figures)."""
+    open_lesson(window, qtbot, LESSONS / "perceptron.json")
+    guide, controller = window.guide_panel.guide, window.run_controls.controller
+    dashboard = window.run_controls.dashboard
+
+    def walk_to(index, epoch, new_model=False):
+        generation = controller.generation
+        guide.next()
+        assert guide.index == index
+        if new_model:  # the data changes first: the step trains once it has loaded, a new model
+            qtbot.waitUntil(lambda: controller.generation not in (None, generation), timeout=20000)
+        qtbot.waitUntil(lambda: controller.epoch >= epoch and controller.state in ("paused", "finished"), timeout=60000)
+        qtbot.waitUntil(lambda: dashboard._latest is not None and dashboard._latest.epoch == epoch, timeout=10000)
+        return dashboard._latest
+
+    assert window.editor.scene.selected_node_ids() == ["unit"]
+    first = walk_to(1, 1)
+    assert window.run_controls.speed.pace == 25.0 and first.epoch == 1
+    done = walk_to(2, 10)
+    assert window.run_controls.speed.pace == 0.0
+    assert done.train_acc == 1.0 and done.test_acc == 1.0
+    xor = walk_to(3, 10, new_model=True)
+    assert window.document.project.dataset_params["gate"] == "xor"
+    assert xor.train_acc <= 0.757 + 1e-9 and xor.test_acc <= 0.767 + 1e-9
+    guide.back()
+    assert window.document.project.dataset_params["gate"] == "and"
