@@ -150,6 +150,10 @@ def install_guide(window) -> GuidePanel:
     def opened(project) -> None:
         has_steps = bool(project.steps)
         dock.setVisible(has_steps)
+        # in a guided lesson the right-hand column runs the window's full height, beside the training
+        # dock rather than above it, so the step's text stays readable when a view is open
+        corner = Qt.DockWidgetArea.RightDockWidgetArea if has_steps else Qt.DockWidgetArea.BottomDockWidgetArea
+        window.setCorner(Qt.Corner.BottomRightCorner, corner)
         if has_steps and project_dock is not None and not dock.isFloating():
             # the steps' text and questions get half the column, the project's tabs the rest
             QTimer.singleShot(0, lambda: _share_column(window, dock, project_dock))
