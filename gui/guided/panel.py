@@ -112,6 +112,8 @@ class GuidePanel(QWidget):
         self.text.setText(step.text)
         for box in self.questions:
             self.question_column.removeWidget(box)
+            box.hide()  # at once: deleteLater waits for the event loop, and a clicker may be faster
+            box.setParent(None)
             box.deleteLater()
         self.questions = [QuestionBox(i + 1, q.question, q.answer) for i, q in enumerate(step.questions)]
         for box in self.questions:
@@ -169,3 +171,5 @@ def _share_column(window, dock: QDockWidget, project_dock: QDockWidget) -> None:
     if dock.isVisible() and not dock.isFloating():
         half = max(200, window.height() // 2 - 40)
         window.resizeDocks([dock, project_dock], [half, half], Qt.Orientation.Vertical)
+        if dock.width() < window.width() // 4:  # a wider column: fewer lines to scroll in presentation mode
+            window.resizeDocks([dock], [max(330, window.width() // 4)], Qt.Orientation.Horizontal)
