@@ -133,7 +133,7 @@ def take_screenshot(
     if not saved:
         print(f"error: cannot write {out}", file=sys.stderr)
         return 1
-    print(f"saved {out} ({round(width * scale)}x{round(height * scale)})")
+    print(f"saved {out} ({round(window.width() * scale)}x{round(window.height() * scale)})")
     return 0
 
 

@@ -105,14 +105,15 @@ def test_screenshot_with_scale(tmp_path):
     out = tmp_path / "shot.png"
     env_run = subprocess.run(
         [sys.executable, "main.py", "open", str(LESSONS / "perceptron.json"), "--screenshot", str(out)]
-        + ["--size", "640x480", "--scale", "2"],
+        + ["--size", "1000x700", "--scale", "2"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert env_run.returncode == 0, env_run.stderr
-    assert QImage(str(out)).size().toTuple() == (1280, 960)
+    assert QImage(str(out)).size().toTuple() == (2000, 1400)
+    assert "(2000x1400)" in env_run.stdout
     bad = subprocess.run(
         [sys.executable, "main.py", "open", "--screenshot", str(out), "--scale", "nan"],
         cwd=ROOT,

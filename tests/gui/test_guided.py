@@ -123,7 +123,8 @@ def test_steps_run_after_a_dataset_change_has_loaded(window, qtbot, tmp_path):
 
 def test_a_project_without_steps_hides_the_panel(window, qtbot, tmp_path):
     open_lesson(window, qtbot, lesson(tmp_path, STEPS))
-    window.files.open_lesson(LESSONS / "hidden_lines.json")
+    window.files.open_lesson(LESSONS / "folding_circles.json")
+    assert not load_project(LESSONS / "folding_circles.json").steps
     assert not window.guide_panel.dock.isVisible()
     assert not window.guide_panel.next_action.isEnabled()
 
