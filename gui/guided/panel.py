@@ -151,19 +151,38 @@ def install_guide(window) -> GuidePanel:
 
     def opened(project) -> None:
         has_steps = bool(project.steps)
-        dock.setVisible(has_steps)
-        # in a guided lesson the right-hand column runs the window's full height, beside the training
-        # dock rather than above it, so the step's text stays readable when a view is open
-        corner = Qt.DockWidgetArea.RightDockWidgetArea if has_steps else Qt.DockWidgetArea.BottomDockWidgetArea
-        window.setCorner(Qt.Corner.BottomRightCorner, corner)
         if has_steps and project_dock is not None and not dock.isFloating():
-            # the steps' text and questions get half the column, the project's tabs the rest
-            QTimer.singleShot(0, lambda: _share_column(window, dock, project_dock))
+            _arrange(window, dock, project_dock)
+        else:
+            window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        dock.setVisible(has_steps)
+        if has_steps:
+            dock.raise_()
         panel.next_action.setEnabled(has_steps)
         panel.back_action.setEnabled(has_steps)
 
     window.document.project_opened.connect(opened)
     return panel
+
+
+ROOMY = (1600, 900)  # a window at least this large keeps the steps and the project's tabs side by side
+
+
+def _arrange(window, dock: QDockWidget, project_dock: QDockWidget) -> None:
+    """In a roomy window the right-hand column runs the window's full height, beside the training
+    dock rather than above it, the steps above the project's tabs, so the step's text stays readable
+    with a view open. In a smaller one (1280×720 with large text) that column would not leave a view
+    its width, nor hold both at their height: the steps become a tab beside the project's, in front."""
+    right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+    roomy = window.width() >= ROOMY[0] and window.height() >= ROOMY[1]
+    window.removeDockWidget(dock)
+    window.setCorner(Qt.Corner.BottomRightCorner, right if roomy else bottom)
+    if roomy:
+        window.addDockWidget(right, dock)
+        window.splitDockWidget(dock, project_dock, Qt.Orientation.Vertical)
+        QTimer.singleShot(0, lambda: _share_column(window, dock, project_dock))
+    else:
+        window.tabifyDockWidget(project_dock, dock)
 
 
 def _share_column(window, dock: QDockWidget, project_dock: QDockWidget) -> None:
