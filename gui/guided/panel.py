@@ -162,7 +162,35 @@ def install_guide(window) -> GuidePanel:
         panel.back_action.setEnabled(has_steps)
 
     window.document.project_opened.connect(opened)
+    _record_actions(window, panel)
     return panel
+
+
+def _record_actions(window, panel: GuidePanel) -> None:
+    """Lessons → Record: start, record a step (Ctrl+Shift+R), finish with the texts, or cancel."""
+    from gui.guided.record import Recorder
+
+    recorder = panel.recorder = Recorder(window)
+    recorder.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    menu = window.lessons_menu
+    menu.addSection(panel.tr("Your own"))
+    panel.record_action = QAction(panel.tr("Record a Lesson (Step)"), window, shortcut=QKeySequence("Ctrl+Shift+R"))
+    panel.record_action.setStatusTip(
+        panel.tr("Start a lesson from what is shown now; each press records what changed since as a step")
+    )
+    panel.record_action.triggered.connect(recorder.record_step)
+    panel.finish_action = QAction(panel.tr("Finish Recording…"), window, enabled=False)
+    panel.finish_action.triggered.connect(recorder.finish)
+    panel.cancel_action = QAction(panel.tr("Cancel Recording"), window, enabled=False)
+    panel.cancel_action.triggered.connect(recorder.cancel)
+    menu.addActions([panel.record_action, panel.finish_action, panel.cancel_action])
+    window.addAction(panel.record_action)
+
+    def changed(on: bool) -> None:
+        panel.finish_action.setEnabled(on)
+        panel.cancel_action.setEnabled(on)
+
+    recorder.recording_changed.connect(changed)
 
 
 ROOMY = (1600, 900)  # a window at least this large keeps the steps and the project's tabs side by side
