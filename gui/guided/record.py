@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -184,6 +185,14 @@ class Recorder(QObject):
         self.message.emit(self.tr("Saved the lesson to %1: open it to play it back").replace("%1", path))
 
 
+def describe(action: dict) -> str:
+    """An action as the teacher reads it in the texts dialog: "set fc2.out_features = 3"."""
+    if "set" in action:
+        return f"{action['set']} = {action['value']}"
+    ((kind, value),) = action.items()
+    return kind.replace("_", " ") if value is True else f"{kind.replace('_', ' ')} {value}"
+
+
 class StepTexts(QDialog):
     """A title, a text and one question with its answer for every recorded step."""
 
@@ -196,8 +205,11 @@ class StepTexts(QDialog):
         column = QVBoxLayout(body)
         for number, done in enumerate(actions, 1):
             box = QGroupBox(self.tr("Step %1").replace("%1", str(number)))
-            box.setToolTip("\n".join(str(action) for action in done) or self.tr("no actions"))
             form = QFormLayout(box)
+            does = QLabel(" · ".join(describe(action) for action in done) or self.tr("nothing: the lesson as it opens"))
+            does.setWordWrap(True)
+            does.setStyleSheet("color: #546e7a")
+            form.addRow(self.tr("Does"), does)
             row = (QLineEdit(), QPlainTextEdit(), QLineEdit(), QLineEdit())
             row[1].setFixedHeight(row[1].fontMetrics().lineSpacing() * 4 + 12)
             for label, widget in zip(
