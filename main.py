@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     from gui.app import run_app
 
     if args.verb == "open":
-        return run_app(args.project, args.screenshot, args.size, args.train, args.view or "")
+        return run_app(args.project, args.screenshot, args.size, args.train, args.view or "", args.scale)
     return run_app()
 
 

@@ -15,19 +15,20 @@ from typing import Any
 
 from psygnal import Signal
 
-from core.data.catalog import validate_dataset
+from core.data.catalog import dataset_params, validate_dataset
+from core.lesson_steps import LessonStep, StepError, steps_from
 from core.network.graph import NODE_ID, Graph, GraphError
 from core.params import ParamError, validate_params
 from core.train_config import TRAIN_PARAMS, TrainConfig
 
 FORMAT = "neurona-project"
-VERSION = 2  # 2 added the optional "view" a project opens on
+VERSION = 3  # 2 added the optional "view" a project opens on, 3 the optional "steps" of a guided lesson
 MAX_BYTES = 5_000_000
 MAX_NODES = 1000
 MAX_EDGES = 5000
 
 # version N -> function turning a version-N dict into a version-(N+1) dict
-MIGRATIONS: dict[int, Any] = {1: lambda data: {**data, "version": 2}}
+MIGRATIONS: dict[int, Any] = {1: lambda data: {**data, "version": 2}, 2: lambda data: {**data, "version": 3}}
 
 
 class ProjectError(ValueError):
@@ -49,20 +50,25 @@ class Project:
     title: str = "Untitled"
     description: str = ""
     view: str = ""  # the app's view a lesson opens on (gui.views.registry), "" for the training dashboard
+    steps: tuple[LessonStep, ...] = ()  # a guided lesson's steps (core.lesson_steps)
 
     def __post_init__(self) -> None:
         self.dataset_params = validate_dataset(self.dataset, self.dataset_params)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "format": FORMAT,
-            "version": VERSION,
-            "title": self.title,
-            "description": self.description,
-            "graph": self.graph.to_dict(),
-            "dataset": {"name": self.dataset, "params": dict(self.dataset_params)},
-            "training": self.training.to_dict(),
-        } | ({"view": self.view} if self.view else {})
+        return (
+            {
+                "format": FORMAT,
+                "version": VERSION,
+                "title": self.title,
+                "description": self.description,
+                "graph": self.graph.to_dict(),
+                "dataset": {"name": self.dataset, "params": dict(self.dataset_params)},
+                "training": self.training.to_dict(),
+            }
+            | ({"view": self.view} if self.view else {})
+            | ({"steps": [step.to_dict() for step in self.steps]} if self.steps else {})
+        )
 
     def copy(self) -> Project:
         return project_from_dict(self.to_dict())
@@ -137,7 +143,7 @@ def project_from_dict(data: Any) -> Project:
     _expect_keys(
         "the project",
         data,
-        {"format", "version", "title", "description", "graph", "dataset", "training", "view"},
+        {"format", "version", "title", "description", "graph", "dataset", "training", "view", "steps"},
         required={"graph"},
     )
     title = _text(data.get("title", "Untitled"), "title", 200)
@@ -154,8 +160,11 @@ def project_from_dict(data: Any) -> Project:
         # validated first: TrainConfig(**given) would be a TypeError for an entry named "self"
         training = TrainConfig(**validate_params("training", TRAIN_PARAMS, given))
         params = _object(dataset.get("params", {}), "dataset params")
-        return Project(graph, name, params, training, title, description, view)
-    except ParamError as err:
+        project = Project(graph, name, params, training, title, description, view)
+        if "steps" in data:
+            project.steps = steps_from(data["steps"], graph, dataset_params(project.dataset), TRAIN_PARAMS)
+        return project
+    except (ParamError, StepError) as err:
         raise ProjectError(str(err)) from None
 
 

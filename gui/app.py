@@ -9,7 +9,12 @@ from pathlib import Path
 
 
 def run_app(
-    project: str | None = None, screenshot: str | None = None, size: str = "1280x800", train: int = 0, view: str = ""
+    project: str | None = None,
+    screenshot: str | None = None,
+    size: str = "1280x800",
+    train: int = 0,
+    view: str = "",
+    scale: float = 1.0,
 ) -> int:
     from PySide6.QtCore import QThreadPool, QTimer
 
@@ -20,7 +25,7 @@ def run_app(
 
     window = MainWindow()
     if screenshot:
-        return take_screenshot(app, window, project, screenshot, size, train, view)
+        return take_screenshot(app, window, project, screenshot, size, train, view, scale)
     window.show_as_last_time()
     QTimer.singleShot(500, window.run_controls.controller.prestart)  # after the first paint
     if view:
@@ -77,13 +82,17 @@ def parse_size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def take_screenshot(app, window, project: str | None, out: str, size: str, train: int = 0, view: str = "") -> int:
+def take_screenshot(
+    app, window, project: str | None, out: str, size: str, train: int = 0, view: str = "", scale: float = 1.0
+) -> int:
     """Render the window with `project` open at `size` (after `train` steps, with `view` in front)
-    and save it as a PNG."""
+    and save it as a PNG with `scale` pixels per pixel on screen."""
     from PySide6.QtCore import Qt, QThreadPool
 
     try:
         width, height = parse_size(size)
+        if not 0.25 <= scale <= 8:
+            raise ValueError(f"--scale must be from 0.25 to 8, not {scale:g}")
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -112,14 +121,19 @@ def take_screenshot(app, window, project: str | None, out: str, size: str, train
         app.processEvents()
     window.view.fit_all()
     app.processEvents()
-    saved = window.grab().save(str(Path(out)))
+    if scale == 1:
+        saved = window.grab().save(str(Path(out)))
+    else:
+        from gui.figures import render_image
+
+        saved = render_image(window, scale).save(str(Path(out)))
     window.run_controls.shutdown()
     window.run_controls.controller.wait_stopped()
     QThreadPool.globalInstance().waitForDone(2000)
     if not saved:
         print(f"error: cannot write {out}", file=sys.stderr)
         return 1
-    print(f"saved {out} ({width}x{height})")
+    print(f"saved {out} ({round(window.width() * scale)}x{round(window.height() * scale)})")
     return 0
 
 

@@ -40,6 +40,8 @@ from gui.editor.items import TEXT_SCALE
 from gui.editor.palette import Palette
 from gui.editor.view import GraphView
 from gui.export_actions import ExportActions
+from gui.figures import FigureExport
+from gui.guided.panel import install_guide
 from gui.project_files import ProjectFiles
 from gui.settings import Autosave, app_settings
 from gui.training.run_controls import RunControls
@@ -98,6 +100,8 @@ class MainWindow(QMainWindow):
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._docks()
         self.runs = add_runs_dock(self)
+        self.figure_export = FigureExport(self)
+        self.figure_export.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.totals = QLabel()
         self.statusBar().addPermanentWidget(self.run_controls.device_label)
         self.statusBar().addPermanentWidget(self.totals)
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
         self.editor.inference_changed.connect(self._show_totals)
         self._actions()
         self.set_presentation(self.settings.value("presentation", False, type=bool))
+        self.guide_panel = install_guide(self)  # after the panels' own handlers: a step acts on the project shown
         doc.open(Project())
 
     @property
@@ -225,6 +230,8 @@ class MainWindow(QMainWindow):
         for number, spec in enumerate(VIEWS, 1):
             keys = QKeySequence(f"Alt+{number}") if number < 10 else None
             self._action(inside, spec.title, lambda _=False, name=spec.name: self.show_view(name), keys)
+        view.addSeparator()
+        view.addActions([self.figure_export.export_action, self.figure_export.copy_action])
         view.addSeparator()
         self.presentation_action = self._action(
             view, "&Presentation Mode (large text)", self.set_presentation, QKeySequence("Ctrl+Shift+P"), checkable=True

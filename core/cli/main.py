@@ -69,6 +69,12 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
         help="with --screenshot: first train this many steps through the app's own worker",
     )
     show.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="with --screenshot: the picture's pixels per pixel on screen, e.g. 2 for a projector (default: 1)",
+    )
+    show.add_argument(
         "--view",
         choices=view_names,
         metavar="NAME",

@@ -145,6 +145,15 @@ def _project(graph: Graph, module, title: str, dataset: str) -> Project:
     except (ValueError, ParamError) as err:
         raise ImportFailed(f"the module's settings cannot be used: {err}") from None
     project.graph = graph
+    if isinstance(project_dict, dict) and "steps" in project_dict:  # a guided lesson's steps, checked on its graph
+        from core.data.catalog import dataset_params
+        from core.lesson_steps import StepError, steps_from
+        from core.train_config import TRAIN_PARAMS
+
+        try:
+            project.steps = steps_from(project_dict["steps"], graph, dataset_params(project.dataset), TRAIN_PARAMS)
+        except (StepError, ParamError) as err:
+            raise ImportFailed(f"the lesson's steps cannot be used: {err}") from None
     return project
 
 

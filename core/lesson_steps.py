@@ -1,0 +1,179 @@
+"""The steps of a guided lesson: what a teacher says at each point, questions for the class, and
+what the app does when the step is shown (open a view, select a layer, set a parameter, set the
+speed, train a few epochs or steps and pause, set the optimizer lab's start).
+
+They live in the project file under "steps" (format version 3), validated here against the
+project's own graph and settings, so a bad step is named when the lesson is opened, never
+when a teacher reaches it in front of a class. The app (gui.guided) performs them.
+
+Each action is an object with one key naming it:
+  {"view": "gradients"}            the training dock's tab ("training" for the dashboard)
+  {"panel": "dataset"}             the project dock's tab: about, layer, dataset or training
+  {"select": "fc1"}                select a layer on the canvas
+  {"set": "fc1.out_features", "value": 3}   a layer's parameter, "training.lr" or "dataset.gate"
+  {"speed": 5}                     steps a second, 0 for full speed
+  {"run_epochs": 3}, {"run_steps": 50}      train that many more, then pause
+  {"reset": true}                  throw the trained weights away
+  {"lab_start": [-1.5, 2.0]}       the optimizer lab's common start
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from core.network.graph import Graph, GraphError
+from core.params import ParamError, validate_params
+
+PANELS = ("about", "layer", "dataset", "training")
+MAX_STEPS = 100
+MAX_RUN = 100_000
+
+
+class StepError(ValueError):
+    """A step that cannot be used; the message names the step and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Question:
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: str  # view, panel, select, set, speed, run_epochs, run_steps, reset, lab_start
+    target: Any  # the view's name, the layer's id, "fc1.out_features", the number of epochs…
+    value: Any = None  # for "set": the new value
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.kind == "set":
+            return {"set": self.target, "value": self.value}
+        return {self.kind: list(self.target) if isinstance(self.target, tuple) else self.target}
+
+
+@dataclass(frozen=True)
+class LessonStep:
+    text: str
+    actions: tuple[Action, ...] = ()
+    questions: tuple[Question, ...] = ()
+    title: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"title": self.title} if self.title else {}
+        out["text"] = self.text
+        if self.actions:
+            out["actions"] = [action.to_dict() for action in self.actions]
+        if self.questions:
+            out["questions"] = [{"question": q.question, "answer": q.answer} for q in self.questions]
+        return out
+
+
+def steps_from(raw: Any, graph: Graph, dataset_specs: tuple, train_specs: tuple) -> tuple[LessonStep, ...]:
+    """Validated steps; `dataset_specs` and `train_specs` are the project's dataset's and training's
+    parameter specs (core.params.Param), for "set" actions. Raises StepError."""
+    if not isinstance(raw, list):
+        raise StepError('"steps" must be a list')
+    if len(raw) > MAX_STEPS:
+        raise StepError(f"a lesson has at most {MAX_STEPS} steps")
+    return tuple(_step(entry, i + 1, graph, dataset_specs, train_specs) for i, entry in enumerate(raw))
+
+
+def _step(raw: Any, number: int, graph: Graph, dataset_specs: tuple, train_specs: tuple) -> LessonStep:
+    where = f"step {number}"
+    if not isinstance(raw, dict):
+        raise StepError(f"{where} must be an object")
+    unknown = set(raw) - {"title", "text", "actions", "questions"}
+    if unknown:
+        raise StepError(
+            f'{where} has an unknown entry "{sorted(unknown)[0]}" (allowed: actions, questions, text, title)'
+        )
+    text = _text(raw.get("text"), f"{where}: its text", 4000)
+    title = _text(raw["title"], f"{where}: its title", 200) if raw.get("title", "") != "" else ""
+    actions = raw.get("actions", [])
+    questions = raw.get("questions", [])
+    if not isinstance(actions, list) or not isinstance(questions, list):
+        raise StepError(f'{where}: "actions" and "questions" must be lists')
+    parsed = tuple(
+        _action(a, f"{where}, action {i + 1}", graph, dataset_specs, train_specs) for i, a in enumerate(actions)
+    )
+    asked = []
+    for i, q in enumerate(questions):
+        if not isinstance(q, dict) or set(q) != {"question", "answer"}:
+            raise StepError(f'{where}, question {i + 1} must be an object with "question" and "answer"')
+        asked.append(
+            Question(
+                _text(q["question"], f"{where}, question {i + 1}", 1000),
+                _text(q["answer"], f"{where}, answer {i + 1}", 2000),
+            )
+        )
+    return LessonStep(text, parsed, tuple(asked), title)
+
+
+def _action(raw: Any, where: str, graph: Graph, dataset_specs: tuple, train_specs: tuple) -> Action:
+    if not isinstance(raw, dict) or not raw:
+        raise StepError(f'{where} must be an object such as {{"view": "training"}}')
+    if "set" in raw:
+        if set(raw) != {"set", "value"}:
+            raise StepError(f'{where}: "set" takes a "value" and nothing else')
+        return _set_action(raw["set"], raw["value"], where, graph, dataset_specs, train_specs)
+    if len(raw) != 1:
+        raise StepError(f"{where} must name one action, not {', '.join(sorted(raw))}")
+    ((kind, target),) = raw.items()
+    if kind in ("view", "panel", "select"):
+        if not isinstance(target, str) or not target:
+            raise StepError(f'{where}: "{kind}" must be a name')
+        if kind == "panel" and target not in PANELS:
+            raise StepError(f'{where}: the panel must be one of {", ".join(PANELS)}, not "{target}"')
+        if kind == "select" and target not in graph.nodes:
+            raise StepError(f'{where}: the network has no layer "{target}"')
+        return Action(kind, target)
+    if kind == "speed":
+        if not _number(target) or not 0 <= target <= 1000:
+            raise StepError(f'{where}: "speed" is steps a second from 0 (full speed) to 1000')
+        return Action(kind, float(target))
+    if kind in ("run_epochs", "run_steps"):
+        if isinstance(target, bool) or not isinstance(target, int) or not 1 <= target <= MAX_RUN:
+            raise StepError(f'{where}: "{kind}" must be a whole number from 1 to {MAX_RUN:,}')
+        return Action(kind, target)
+    if kind == "reset":
+        if target is not True:
+            raise StepError(f'{where}: "reset" must be true')
+        return Action(kind, True)
+    if kind == "lab_start":
+        if not isinstance(target, list) or len(target) != 2 or not all(_number(v) and abs(v) < 1e6 for v in target):
+            raise StepError(f'{where}: "lab_start" must be two numbers [x, y]')
+        return Action(kind, (float(target[0]), float(target[1])))
+    raise StepError(
+        f'{where}: unknown action "{kind}" (known: view, panel, select, set, speed, run_epochs, run_steps, '
+        "reset, lab_start)"
+    )
+
+
+def _set_action(target: Any, value: Any, where: str, graph: Graph, dataset_specs: tuple, train_specs: tuple) -> Action:
+    if not isinstance(target, str) or target.count(".") != 1:
+        raise StepError(f'{where}: "set" names LAYER.PARAMETER, training.SETTING or dataset.SETTING')
+    owner, name = target.split(".")
+    try:
+        if owner == "training":
+            value = validate_params("training", train_specs, {name: value})[name]
+        elif owner == "dataset":
+            value = validate_params("dataset", dataset_specs, {name: value})[name]
+        elif owner in graph.nodes:
+            value = graph.check_param(owner, name, value)
+        else:
+            raise StepError(f'{where}: the network has no layer "{owner}"')
+    except (ParamError, GraphError) as err:
+        raise StepError(f"{where}: {err}") from None
+    return Action("set", target, value)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _text(value: Any, where: str, limit: int) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > limit:
+        raise StepError(f"{where} must be text of 1 to {limit} characters")
+    return value

@@ -1,0 +1,210 @@
+"""Performs a guided lesson's steps (core.lesson_steps) in the window, and takes them back.
+
+Next remembers what the window showed (undo index, the dock's tab, the project tab, the
+selection, the speed, the lab's start, whether a model existed) before doing a step's actions;
+Back undoes the step's edits through the undo stack (a step's edits are one undo step) and
+shows again what was shown. Training is not undone: a model trained by the step is thrown away
+when there was none before it, and otherwise stays as trained, paused, which the panel says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from core.lesson_steps import PANELS, Action, LessonStep
+from gui.editor.commands import Macro, SetDataset, SetParam, SetTraining
+from gui.views.registry import VIEW_NAMES
+
+
+@dataclass
+class Shown:
+    """What the window showed before a step's actions."""
+
+    undo_index: int
+    dock_visible: bool
+    view: str
+    panel: int
+    selection: list[str]
+    pace: float
+    had_model: bool
+    lab_start: tuple[float, float] | None
+
+
+class Guide(QObject):
+    step_shown = Signal(int)  # the step now shown (0-based)
+    note = Signal(str)  # what the guide could not do or cannot take back, for the panel
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.steps: tuple[LessonStep, ...] = ()
+        self.index = -1
+        self.history: list[Shown] = []  # what was shown before step i's actions, for Back
+        self.pending: list[Action] = []  # training actions waiting for the dataset to load
+        self.loading = False
+        self._project = None
+        doc = window.document
+        doc.project_opened.connect(self._project_opened)
+        doc.data_loaded.connect(self._data_loaded)
+
+    # ---- moving ------------------------------------------------------------------------
+
+    def start(self, steps: tuple[LessonStep, ...]) -> None:
+        self.steps, self.index, self.history, self.pending = tuple(steps), -1, [], []
+        if self.steps:
+            self.next()
+
+    def next(self) -> bool:
+        if self.index + 1 >= len(self.steps):
+            return False
+        self.history.append(self.shown())
+        self.index += 1
+        self.note.emit("")
+        self.perform(self.steps[self.index])
+        self.step_shown.emit(self.index)
+        return True
+
+    def back(self) -> bool:
+        if self.index <= 0:
+            return False
+        step, before = self.steps[self.index], self.history.pop()
+        self.index -= 1
+        self.note.emit("")
+        self.restore(before, step)
+        self.step_shown.emit(self.index)
+        return True
+
+    # ---- what is shown -------------------------------------------------------------------
+
+    def shown(self) -> Shown:
+        w = self.window
+        tabs = w.view_tabs
+        view = "training" if tabs.currentIndex() == 0 else tabs.currentWidget().objectName()
+        lab = tabs.views.get("optimizer_lab")
+        return Shown(
+            undo_index=w.document.undo_stack.index(),
+            dock_visible=w.training_dock.isVisible(),
+            view=view,
+            panel=w.tabs.currentIndex(),
+            selection=w.editor.scene.selected_node_ids(),
+            pace=w.run_controls.speed.pace,
+            had_model=w.run_controls.controller.active,
+            lab_start=tuple(lab.race.start) if lab is not None else None,
+        )
+
+    def restore(self, before: Shown, step: LessonStep) -> None:
+        """Take `step` back: its edits undone, the window as it was before it."""
+        w, controller = self.window, self.window.run_controls.controller
+        self.pending = []
+        if controller.state == "running":
+            controller.pause()
+        kinds = {action.kind for action in step.actions}
+        changed_graph = any(
+            a.kind == "set" and a.target.split(".")[0] not in ("training", "dataset") for a in step.actions
+        )
+        if controller.active and (changed_graph or (kinds & {"run_epochs", "run_steps"} and not before.had_model)):
+            w.document.reset_model()  # the step made this model: before it there was none (or another network)
+        elif controller.active and kinds & {"run_epochs", "run_steps"}:
+            self.note.emit(self.tr("Training cannot be undone: the model stays as trained, paused."))
+        stack = w.document.undo_stack
+        if stack.index() > before.undo_index:
+            stack.setIndex(before.undo_index)
+        scene = w.editor.scene
+        w.editor.select([node for node in before.selection if node in scene.nodes])
+        if before.dock_visible:
+            w.show_view(before.view)
+        else:
+            w.training_dock.hide()
+        w.tabs.setCurrentIndex(before.panel)
+        w.run_controls.speed.set_pace(before.pace)
+        lab = w.view_tabs.views.get("optimizer_lab")
+        if "lab_start" in kinds and lab is not None and before.lab_start is not None:
+            lab.set_start(*before.lab_start)
+
+    # ---- doing -----------------------------------------------------------------------------
+
+    def perform(self, step: LessonStep) -> None:
+        w = self.window
+        edits = []
+        for action in step.actions:
+            if action.kind == "set":
+                edits.append(self._edit(action))
+        edits = [edit for edit in edits if edit is not None]
+        if edits:
+            w.document.push(Macro(self.tr("Lesson step %1").replace("%1", str(self.index + 1)), edits))
+        for action in step.actions:
+            match action.kind:
+                case "view":
+                    if action.target in VIEW_NAMES:
+                        w.show_view(action.target)
+                    else:
+                        self.note.emit(self.tr("This Neurona has no view '%1'.").replace("%1", action.target))
+                case "panel":
+                    w.tabs.setCurrentIndex(PANELS.index(action.target))
+                case "select":
+                    if action.target in w.editor.scene.nodes:
+                        w.editor.select([action.target])
+                case "speed":
+                    w.run_controls.speed.set_pace(action.target)
+                case "reset":
+                    if w.run_controls.controller.active:
+                        w.run_controls.reset()
+                case "lab_start":
+                    lab = w.show_view("optimizer_lab")
+                    if lab is not None:
+                        lab.set_start(*action.target)
+                case "run_epochs" | "run_steps":
+                    if self.loading:
+                        self.pending.append(action)
+                    else:
+                        self._train(action)
+
+    def _edit(self, action: Action):
+        """The undo command of a "set" action (None when the value is already set); a changed
+        network throws a trained model away first, as the window's own edits do after asking."""
+        w = self.window
+        project = w.document.project
+        owner, name = action.target.split(".")
+        if owner == "training":
+            return SetTraining(project, name, action.value) if getattr(project.training, name) != action.value else None
+        if owner == "dataset":
+            if project.dataset_params.get(name) == action.value:
+                return None
+            return SetDataset(project, project.dataset, {**project.dataset_params, name: action.value})
+        if project.graph.nodes[owner].params[name] == action.value:
+            return None
+        if w.run_controls.controller.active:
+            w.run_controls.reset()
+        return SetParam(project.graph, owner, name, action.value)
+
+    def _train(self, action: Action) -> None:
+        controls = self.window.run_controls
+        controller = controls.controller
+        if controller.state == "running":
+            controller.pause()
+        if not controls._ensure_started():
+            self.note.emit(self.tr("The network cannot train yet: see the status bar."))
+            return
+        if action.kind == "run_epochs":
+            controller.run(epochs=action.target)
+        else:
+            controller.step_once(action.target)
+
+    def _project_opened(self, project) -> None:
+        if self._project is not None:
+            self._project.dataset_changed.disconnect(self._dataset_changed)
+        self._project = project
+        project.dataset_changed.connect(self._dataset_changed)
+        self.loading = True
+        self.start(project.steps)
+
+    def _dataset_changed(self) -> None:
+        self.loading = True  # until the new data has loaded
+
+    def _data_loaded(self, data) -> None:
+        self.loading = False
+        pending, self.pending = self.pending, []
+        for action in pending:
+            self._train(action)

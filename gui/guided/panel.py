@@ -1,0 +1,222 @@
+"""The side panel of a guided lesson: the step's number and text, questions for the class with
+their answers hidden until clicked, and Back/Next (Page Up/Page Down, which a presentation
+clicker sends). It shows itself when the open project has steps and hides otherwise."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.guided.guide import Guide
+
+QUESTION_STYLE = "QFrame#question { background: #f3f7fb; border: 1px solid #c5d5e4; border-radius: 4px; }"
+
+
+class QuestionBox(QFrame):
+    """A question for the class; its answer appears when the button is clicked."""
+
+    def __init__(self, number: int, question: str, answer: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("question")
+        self.setStyleSheet(QUESTION_STYLE)
+        self.question = _markdown(f"**{self.tr('Question %1').replace('%1', str(number))}:** {question}")
+        self.answer = _markdown(answer)
+        self.answer.setStyleSheet("color: #1b5e20")
+        self.answer.hide()
+        self.reveal = QPushButton(self.tr("Show the answer"))
+        self.reveal.clicked.connect(self.show_answer)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 6, 8, 6)
+        column.addWidget(self.question)
+        column.addWidget(self.reveal, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.answer)
+
+    def show_answer(self) -> None:
+        self.reveal.hide()
+        self.answer.show()
+
+
+def _markdown(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.MarkdownText)  # *emphasis* and **strong**, as the lesson files write them
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class GuidePanel(QWidget):
+    def __init__(self, guide: Guide, parent=None):
+        super().__init__(parent)
+        self.guide = guide
+        self.header = QLabel()
+        self.header.setObjectName("step_number")
+        self.header.setWordWrap(True)
+        self.text = _markdown("")
+        self.questions: list[QuestionBox] = []
+        self.question_column = QVBoxLayout()
+        self.question_column.setSpacing(6)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #8d6e00; font-style: italic")
+        self.note.hide()
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(10, 8, 10, 8)
+        column.setSpacing(10)
+        column.addWidget(self.text)
+        column.addLayout(self.question_column)
+        column.addWidget(self.note)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        self.back_button = QPushButton(self.tr("◀ Back"))
+        self.back_button.setToolTip(self.tr("The previous step, as it was (Page Up)"))
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.next_button.setToolTip(self.tr("The next step (Page Down)"))
+        self.back_button.clicked.connect(guide.back)
+        self.next_button.clicked.connect(guide.next)
+        for button in (self.back_button, self.next_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the window's shortcuts
+        row = QHBoxLayout()
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        top = QHBoxLayout()
+        top.setContentsMargins(10, 2, 10, 0)
+        top.addWidget(self.header, 1)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(row)
+        guide.step_shown.connect(self.show_step)
+        guide.note.connect(self.show_note)
+
+    def show_step(self, index: int) -> None:
+        guide = self.guide
+        step = guide.steps[index]
+        number = self.tr("Step %1 of %2").replace("%1", str(index + 1)).replace("%2", str(len(guide.steps)))
+        self.header.setText(f"<b>{number}</b>" + (f" · {_escape(step.title)}" if step.title else ""))
+        self.text.setText(step.text)
+        for box in self.questions:
+            self.question_column.removeWidget(box)
+            box.hide()  # at once: deleteLater waits for the event loop, and a clicker may be faster
+            box.setParent(None)
+            box.deleteLater()
+        self.questions = [QuestionBox(i + 1, q.question, q.answer) for i, q in enumerate(step.questions)]
+        for box in self.questions:
+            self.question_column.addWidget(box)
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index + 1 < len(guide.steps))
+
+    def show_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def install_guide(window) -> GuidePanel:
+    """The guide, its dock above the project's on the right, and Page Up/Page Down on the window."""
+    guide = Guide(window)
+    panel = GuidePanel(guide)
+    dock = QDockWidget(panel.tr("Lesson steps"), window)
+    dock.setObjectName("lesson_steps")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    project_dock = window.findChild(QDockWidget, "project")
+    if project_dock is not None:
+        window.splitDockWidget(dock, project_dock, Qt.Orientation.Vertical)
+    dock.hide()
+    panel.dock = dock
+    panel.next_action = QAction(panel.tr("Next Lesson Step"), window, shortcut=QKeySequence(Qt.Key.Key_PageDown))
+    panel.back_action = QAction(panel.tr("Previous Lesson Step"), window, shortcut=QKeySequence(Qt.Key.Key_PageUp))
+    panel.next_action.triggered.connect(guide.next)
+    panel.back_action.triggered.connect(guide.back)
+    window.addActions([panel.next_action, panel.back_action])
+
+    def opened(project) -> None:
+        has_steps = bool(project.steps)
+        if has_steps and project_dock is not None and not dock.isFloating():
+            _arrange(window, dock, project_dock)
+        else:
+            window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        dock.setVisible(has_steps)
+        if has_steps:
+            dock.raise_()
+        panel.next_action.setEnabled(has_steps)
+        panel.back_action.setEnabled(has_steps)
+
+    window.document.project_opened.connect(opened)
+    _record_actions(window, panel)
+    return panel
+
+
+def _record_actions(window, panel: GuidePanel) -> None:
+    """Lessons → Record: start, record a step (Ctrl+Shift+R), finish with the texts, or cancel."""
+    from gui.guided.record import Recorder
+
+    recorder = panel.recorder = Recorder(window)
+    recorder.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    menu = window.lessons_menu
+    menu.addSection(panel.tr("Your own"))
+    panel.record_action = QAction(panel.tr("Record a Lesson (Step)"), window, shortcut=QKeySequence("Ctrl+Shift+R"))
+    panel.record_action.setStatusTip(
+        panel.tr("Start a lesson from what is shown now; each press records what changed since as a step")
+    )
+    panel.record_action.triggered.connect(recorder.record_step)
+    panel.finish_action = QAction(panel.tr("Finish Recording…"), window, enabled=False)
+    panel.finish_action.triggered.connect(recorder.finish)
+    panel.cancel_action = QAction(panel.tr("Cancel Recording"), window, enabled=False)
+    panel.cancel_action.triggered.connect(recorder.cancel)
+    menu.addActions([panel.record_action, panel.finish_action, panel.cancel_action])
+    window.addAction(panel.record_action)
+
+    def changed(on: bool) -> None:
+        panel.finish_action.setEnabled(on)
+        panel.cancel_action.setEnabled(on)
+
+    recorder.recording_changed.connect(changed)
+
+
+ROOMY = (1600, 900)  # a window at least this large keeps the steps and the project's tabs side by side
+
+
+def _arrange(window, dock: QDockWidget, project_dock: QDockWidget) -> None:
+    """In a roomy window the right-hand column runs the window's full height, beside the training
+    dock rather than above it, the steps above the project's tabs, so the step's text stays readable
+    with a view open. In a smaller one (1280×720 with large text) that column would not leave a view
+    its width, nor hold both at their height: the steps become a tab beside the project's, in front."""
+    right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+    roomy = window.width() >= ROOMY[0] and window.height() >= ROOMY[1]
+    window.removeDockWidget(dock)
+    window.setCorner(Qt.Corner.BottomRightCorner, right if roomy else bottom)
+    if roomy:
+        window.addDockWidget(right, dock)
+        window.splitDockWidget(dock, project_dock, Qt.Orientation.Vertical)
+        QTimer.singleShot(0, lambda: _share_column(window, dock, project_dock))
+    else:
+        window.tabifyDockWidget(project_dock, dock)
+
+
+def _share_column(window, dock: QDockWidget, project_dock: QDockWidget) -> None:
+    """The steps' text and questions get half the right-hand column, the project's tabs the rest."""
+    if dock.isVisible() and not dock.isFloating():
+        half = max(200, window.height() // 2 - 40)
+        window.resizeDocks([dock, project_dock], [half, half], Qt.Orientation.Vertical)
+        if dock.width() < window.width() // 4:  # a wider column: fewer lines to scroll in presentation mode
+            window.resizeDocks([dock], [max(330, window.width() // 4)], Qt.Orientation.Horizontal)
