@@ -125,7 +125,7 @@ class Run:
         self.controls, self.controller = window.run_controls, window.run_controls.controller
         self.controller.shutdown()
         self.controller.in_process = in_process
-        self.running, self.step, self.at = None, 0, 0.0
+        self.running, self.step, self.at, self.shots = None, 0, 0.0, 0
         self.controller.state_changed.connect(self._state)
         self.controller.snapshot.connect(self._snapshot)
 
@@ -134,7 +134,7 @@ class Run:
             self.running, self.first, self.gui_cpu = time.perf_counter(), self.step, time.thread_time()
 
     def _snapshot(self, shot) -> None:
-        self.step, self.at = shot.step, time.perf_counter()
+        self.step, self.at, self.shots = shot.step, time.perf_counter(), self.shots + 1
 
     def start(self) -> float:
         """Press Run (it starts the worker, or resumes it); seconds until "running"."""
