@@ -17,3 +17,13 @@ def test_a_training_process_runs_at_a_lower_priority_and_never_raises_it():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert int(out[0]) == max(TRAINER_NICE, os.getpriority(os.PRIO_PROCESS, 0)) and int(out[1]) == 15
+
+
+def test_a_training_process_keeps_numpy_blas_on_one_thread():
+    pytest.importorskip("threadpoolctl")
+    code = (
+        "from threadpoolctl import threadpool_info; from core.run.loop import one_blas_thread; one_blas_thread();"
+        "print(max([p['num_threads'] for p in threadpool_info()] or [1]))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert int(out) == 1
