@@ -312,7 +312,11 @@ def _hidden(trainer, probe: HiddenProbe, layer: str | None, subset: str, max_poi
         title, axes = f"{name}: 1 unit, one row per class", (name, "class")
     else:  # the plane fitted to the training points Space folding follows, so both give the same share
         fit_pick = _subsample(None, len(data.y_train), MAX_FOLD_POINTS)[1]
-        fitted = layer_output(trainer.model, _rows(trainer.x_train, trainer.x_test, fit_pick, len(data.y_train)), name)
+        if np.array_equal(pick[: len(fit_pick)], fit_pick):  # those rows were just computed: not twice
+            fitted = values[: len(fit_pick)]
+        else:
+            fit_rows = _rows(trainer.x_train, trainer.x_test, fit_pick, len(data.y_train))
+            fitted = layer_output(trainer.model, fit_rows, name)
         mean, basis, explained = stable_pca(fitted, probe.axes, name)
         points = (values - mean) @ basis
         title = f"{name}: PCA of {width} units ({explained:.0%} of the variance)"

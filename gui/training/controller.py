@@ -15,6 +15,7 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from core.run import messages as m
+from gui.training.pacer import SnapshotPacer
 from gui.training.worker import ProcessWorker, SpareProcess, TrainingWorker, WorkerThread
 
 KILL_AFTER_MS = 3000  # a child process still alive this long after Stop is killed
@@ -110,6 +111,8 @@ class TrainingController(QObject):
         self.pace = 0.0  # steps a second (0: full speed), sent to every new run
         self.spare: SpareProcess | None = None  # a process already importing torch, for the next run
         self.keep_spare = False  # once prestart() is called, every run that starts makes the next one's
+        self.pacer = SnapshotPacer(self)  # snapshots reach `snapshot` as fast as the window can draw them
+        self.pacer.ready.connect(self._show)
 
     @property
     def active(self) -> bool:
@@ -218,6 +221,7 @@ class TrainingController(QObject):
             self.project.training_changed.disconnect(self._training_changed)
             self.project = None
         handle, self.run_handle = self.run_handle, None
+        self.pacer.clear()
         if handle is not None:
             handle.retire()
         if self.state != "idle":
@@ -248,12 +252,18 @@ class TrainingController(QObject):
         if self.project is not None:
             self.set_training(self.project.training)
 
+    def _show(self, shot) -> None:
+        """A snapshot the pacer hands on: the counters follow what the window is shown."""
+        self.step, self.epoch, self.lr = shot.step, shot.epoch, shot.lr
+        self.snapshot.emit(shot)
+
     def _received(self, message: m.Message) -> None:
         """A message of the current run."""
+        if not isinstance(message, m.Published):
+            self.pacer.flush()  # what the run said before this reaches the window first
         match message:
             case m.Published(snapshot=shot):
-                self.step, self.epoch, self.lr = shot.step, shot.epoch, shot.lr
-                self.snapshot.emit(shot)
+                self.pacer.add(shot)
             case m.StateChanged(state=state):
                 self.state = state
                 self.state_changed.emit(state)

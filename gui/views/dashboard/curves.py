@@ -19,6 +19,7 @@ LEFT_AXIS_WIDTH = 58  # the same for every plot, so the three step axes line up
 ACCURACY_STRETCH = 4  # rows share the height 6 : 4 : 5 (loss, accuracy, learning rate and the step axis)
 MARKER = {"symbol": "o", "symbolSize": 7, "symbolPen": "w"}  # white rims keep touching dots apart
 EVALUATIONS = ("train_loss", "test_loss", "train_acc", "test_acc")
+MAX_STEP_POINTS = 100_000  # per-step points kept: beyond, every other one goes, so an hour-long run stays small
 
 
 class _Table:
@@ -53,6 +54,14 @@ class _Table:
     def __getitem__(self, name: str) -> np.ndarray:
         return self._arrays[name][: self.count]
 
+    def keep(self, rows: np.ndarray) -> None:
+        """Keep only the rows where `rows` (a boolean mask) holds, in new arrays (drawn items hold views)."""
+        kept = {name: np.empty(len(array)) for name, array in self._arrays.items()}
+        n = int(rows.sum())
+        for name, array in kept.items():
+            array[:n] = self._arrays[name][: self.count][rows]
+        self._arrays, self.count = kept, n
+
 
 def _drawn(item: pg.PlotDataItem) -> tuple[np.ndarray, np.ndarray]:
     x, y = item.getData()  # (None, None) when empty
@@ -86,6 +95,7 @@ class TrainingCurves(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._steps = _Table("step", "loss", "lr")
+        self._every = 1  # the per-step points kept: every step, then every 2nd, 4th... (MAX_STEP_POINTS)
         self._evaluations = {name: _Table("step", "value", "epoch", capacity=64) for name in EVALUATIONS}
         self._pending = False
         self._ranges: dict[str, tuple[float, float]] = {}  # what each axis shows now, to move it only when needed
@@ -131,9 +141,16 @@ class TrainingCurves(QWidget):
         self._set_view_ranges()
 
     def add_steps(self, steps: np.ndarray, losses: np.ndarray, lrs: np.ndarray) -> None:
-        """Store a batch of per-step values; the next frame draws them."""
+        """Store a batch of per-step values; the next frame draws them. Past MAX_STEP_POINTS, only
+        steps that are multiples of a doubling `every` are kept (true values, just fewer of them)."""
+        if self._every > 1:
+            mine = steps % self._every == 0
+            steps, losses, lrs = steps[mine], losses[mine], lrs[mine]
         if len(steps):
             self._steps.extend(steps, losses, lrs)
+            while self._steps.count > MAX_STEP_POINTS and self._every < 2**40:
+                self._every *= 2
+                self._steps.keep(self._steps["step"] % self._every == 0)
             self._schedule()
 
     def add_evaluation(
@@ -169,6 +186,7 @@ class TrainingCurves(QWidget):
     def clear(self) -> None:
         self.frame_timer.stop()
         self._steps.clear()
+        self._every = 1
         for table in self._evaluations.values():
             table.clear()
         self._ranges = {}
@@ -195,7 +213,8 @@ class TrainingCurves(QWidget):
         return {name: _drawn(item) for name, item in self.evaluation_items.items()}
 
     def stored_steps(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Every step received since the last clear (views of the buffers: read, don't write)."""
+        """Every step received since the last clear, or every `_every`-th past MAX_STEP_POINTS
+        (views of the buffers: read, don't write)."""
         return self._steps["step"], self._steps["loss"], self._steps["lr"]
 
     def flush(self) -> None:

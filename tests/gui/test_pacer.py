@@ -1,0 +1,52 @@
+"""The snapshot pacer (gui/training/pacer.py): merged snapshots lose no step, probe results are
+never merged, and what waits is handed on before a later message of the run."""
+
+import time
+
+import numpy as np
+
+from core.run.snapshot import Snapshot
+from core.train.records import EpochRecord
+from gui.training.pacer import SnapshotPacer, merge
+
+
+def shot(first: int, n: int, insights=None, evaluations=()) -> Snapshot:
+    steps = np.arange(first, first + n)
+    return Snapshot(first + n - 1, 0, 0.1, steps, steps * 0.5, np.full(n, 0.1), list(evaluations), insights)
+
+
+def test_merging_keeps_every_step_and_evaluation_and_the_newest_counters():
+    record = EpochRecord(1, 3, 0.5, 0.8, 0.6, 0.7, 0.1, 0.2)
+    merged = merge(shot(1, 3, evaluations=[record]), shot(4, 2, insights={"boundary": 1}))
+    assert merged.step == 5 and list(merged.steps) == [1, 2, 3, 4, 5]
+    assert list(merged.losses) == [0.5, 1.0, 1.5, 2.0, 2.5] and merged.evaluations == [record]
+    assert merged.insights == {"boundary": 1}
+
+
+def test_snapshots_arriving_while_it_waits_reach_the_window_as_one(qtbot):
+    pacer, received = SnapshotPacer(), []
+    pacer.ready.connect(received.append)
+    pacer.last = time.perf_counter() + 60  # as if it had just drawn: the next snapshots wait
+    for first in (1, 3, 5):
+        pacer.add(shot(first, 2))
+    assert received == []
+    pacer.flush()
+    assert len(received) == 1 and list(received[0].steps) == [1, 2, 3, 4, 5, 6]
+
+
+def test_probe_results_are_each_handed_on_not_merged(qtbot):
+    pacer, received = SnapshotPacer(), []
+    pacer.ready.connect(received.append)
+    pacer.last = time.perf_counter() + 60
+    pacer.add(shot(1, 2, insights={"hidden": "first"}))
+    pacer.add(shot(3, 2, insights={"hidden": "second"}))
+    pacer.flush()
+    assert [r.insights["hidden"] for r in received] == ["first", "second"]
+    assert [list(r.steps) for r in received] == [[1, 2], [3, 4]]
+
+
+def test_the_timer_hands_on_what_waits(qtbot):
+    pacer, received = SnapshotPacer(), []
+    pacer.ready.connect(received.append)
+    pacer.add(shot(1, 2))
+    qtbot.waitUntil(lambda: len(received) == 1, timeout=2000)
