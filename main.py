@@ -27,8 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     from gui.app import run_app
 
     if args.verb == "open":
-        return run_app(args.project, args.screenshot, args.size, args.train, args.view or "")
-    return run_app()
+        return run_app(args.project, args.screenshot, args.size, args.train, args.view or "", args.lang)
+    return run_app(lang=args.lang)
 
 
 def _is_a_file_to_open(first: str) -> bool:

@@ -2,6 +2,8 @@
 depth and gradients, convolution, optimisation…), each lesson with a one-line summary.
 
 The order lives in `assets/lesson_index.json`, the lessons themselves in `assets/lessons/`.
+Titles and summaries come in the reader's language where the files carry it ("title_es",
+"summary_es" in the index, "texts" in a lesson), in English otherwise.
 """
 
 from __future__ import annotations
@@ -29,7 +31,11 @@ class LessonGroup:
     lab: bool = False  # the optimizer lab's lessons belong to this group too
 
 
-def lesson_groups(index: Path = INDEX, folder: Path = LESSONS) -> list[LessonGroup]:
+def _in(entry: dict, key: str, language: str) -> str:
+    return str(entry.get(f"{key}_{language}") or entry[key]) if language != "en" else str(entry[key])
+
+
+def lesson_groups(index: Path = INDEX, folder: Path = LESSONS, language: str = "en") -> list[LessonGroup]:
     """The groups in course order; a lesson whose file cannot be read is left out, not fatal."""
     raw = json.loads(index.read_text(encoding="utf-8"))
     groups = []
@@ -38,9 +44,10 @@ def lesson_groups(index: Path = INDEX, folder: Path = LESSONS) -> list[LessonGro
         for entry in group["lessons"]:
             path = folder / entry["file"]
             try:
-                title = str(json.loads(path.read_text(encoding="utf-8"))["title"])
-            except (OSError, ValueError, KeyError, TypeError):
+                raw = json.loads(path.read_text(encoding="utf-8"))
+                title = str(raw.get("texts", {}).get(language, {}).get("title") or raw["title"])
+            except (OSError, ValueError, KeyError, TypeError, AttributeError):
                 continue
-            lessons.append(Lesson(path, title, entry["summary"]))
-        groups.append(LessonGroup(group["title"], tuple(lessons), bool(group.get("lab", False))))
+            lessons.append(Lesson(path, title, _in(entry, "summary", language)))
+        groups.append(LessonGroup(_in(group, "title", language), tuple(lessons), bool(group.get("lab", False))))
     return groups

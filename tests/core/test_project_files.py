@@ -317,7 +317,7 @@ def test_a_version_1_file_opens_and_the_view_round_trips(tmp_path):
     old = json.loads((LESSONS / "perceptron.json").read_text())
     old["version"] = 1
     project = parse_project(json.dumps(old))
-    assert project.view == "" and "view" not in project.to_dict() and project.to_dict()["version"] == 2
+    assert project.view == "" and "view" not in project.to_dict() and project.to_dict()["version"] == 3
     project.view = "gradients"
     assert parse_project(json.dumps(project.to_dict())).view == "gradients"
     with_v1_view = dict(old, view="folding")  # a version-1 file with the newer key is still read

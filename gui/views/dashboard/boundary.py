@@ -49,10 +49,10 @@ class BoundaryView(QWidget):
         self.plot.addItem(self.image)
         self.train_points: list[pg.ScatterPlotItem] = []
         self.test_points: list[pg.ScatterPlotItem] = []
-        self.show_test = QCheckBox("test points")
+        self.show_test = QCheckBox(self.tr("test points"))
         self.show_test.setObjectName("show_test")
         self.show_test.toggled.connect(self._toggle_test)
-        self.discrete = QCheckBox("discrete output")
+        self.discrete = QCheckBox(self.tr("discrete output"))
         self.discrete.setObjectName("discrete")
         self.discrete.toggled.connect(lambda _: self.surface is not None and self.show_surface(self.surface))
         self.surface: Surface | None = None
@@ -60,7 +60,9 @@ class BoundaryView(QWidget):
         self.adding.setObjectName("adding")
         self.adding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.adding.setMinimumContentsLength(16)
-        self.adding.setToolTip("Choose a class, then click on the plane to add points of it to your own data set")
+        self.adding.setToolTip(
+            self.tr("Choose a class, then click on the plane to add points of it to your own data set")
+        )
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         controls = QHBoxLayout()
         controls.addWidget(self.show_test)
@@ -94,9 +96,9 @@ class BoundaryView(QWidget):
         self._toggle_test(self.show_test.isChecked())
         chosen = self.adding.currentIndex()
         self.adding.clear()
-        self.adding.addItem("click adds nothing")
+        self.adding.addItem(self.tr("click adds nothing"))
         for k in range(data.num_classes):
-            self.adding.addItem(f"click adds {data.class_names[k]}")
+            self.adding.addItem(self.tr("click adds {0}").format(data.class_names[k]))
         self.adding.setCurrentIndex(chosen if 0 <= chosen < self.adding.count() else 0)
         self.adding.setEnabled(bool(data.num_classes))
         if self.surface is None:

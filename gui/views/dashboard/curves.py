@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
@@ -85,10 +85,10 @@ class TrainingCurves(QWidget):
         self._pending = False
         self._ranges: dict[str, tuple[float, float]] = {}  # what each axis shows now, to move it only when needed
 
-        self.loss_plot = self._plot("loss", _LossAxis("left"))
-        self.accuracy_plot = self._plot("acc. %")
-        self.lr_plot = self._plot("lr")
-        self.lr_plot.setLabel("bottom", "step", color=INK)
+        self.loss_plot = self._plot(self.tr("loss"), _LossAxis("left"))
+        self.accuracy_plot = self._plot(self.tr("acc. %"))
+        self.lr_plot = self._plot(self.tr("lr"))
+        self.lr_plot.setLabel("bottom", self.tr("step"), color=INK)
         self.lr_plot.getAxis("bottom").setStyle(showValues=True)
         for plot in (self.accuracy_plot, self.lr_plot):
             plot.setXLink(self.loss_plot)
@@ -99,15 +99,17 @@ class TrainingCurves(QWidget):
             plot.addLegend(
                 offset=offset, colCount=3, labelTextColor=INK, labelTextSize="8pt", brush=(255, 255, 255, 210)
             )
-        self.step_loss = self._curve(self.loss_plot, pg.mkPen((31, 119, 180, 110), width=1), "train, per step")
+        self.step_loss = self._curve(self.loss_plot, pg.mkPen((31, 119, 180, 110), width=1), self.tr("train, per step"))
         self.evaluation_items = {name: self._markers(name) for name in EVALUATIONS}
         self.lr_curve = self._curve(self.lr_plot, pg.mkPen(LR, width=1.5), None)
 
-        self.no_accuracy = QLabel("no accuracy for regression")
+        self.no_accuracy = QLabel(self.tr("no accuracy for regression"))
         self.no_accuracy.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_accuracy.setStyleSheet("color: #777; font-style: italic; background: white; padding: 3px;")
         self.no_accuracy.hide()
-        self.log_scale = QCheckBox("log scale", objectName="log_scale", toolTip="Show the loss on a logarithmic axis")
+        self.log_scale = QCheckBox(
+            self.tr("log scale"), objectName="log_scale", toolTip=self.tr("Show the loss on a logarithmic axis")
+        )
         self.log_scale.toggled.connect(self.set_log_scale)
 
         layout = QGridLayout(self)
@@ -150,9 +152,17 @@ class TrainingCurves(QWidget):
 
     def set_evaluated_on(self, train: tuple[int, int], test: tuple[int, int]) -> None:
         """Say on the axis when the per-epoch points are measured on a subsample: (used, total) of each set."""
-        parts = [f"{used:,} of {total:,} {name}" for (used, total), name in ((train, "train"), (test, "test"))]
+        loc = QLocale()
+        parts = [
+            self.tr("{0} of {1} {2}").format(loc.toString(used), loc.toString(total), name)
+            for (used, total), name in ((train, self.tr("train")), (test, self.tr("test")))
+        ]
         partial = any(used < total for used, total in (train, test))
-        label = f"step  ·  per-epoch points on {' and '.join(parts)} samples" if partial else "step"
+        label = (
+            self.tr("step  ·  per-epoch points on {0} samples").format(self.tr(" and ").join(parts))
+            if partial
+            else self.tr("step")
+        )
         self.lr_plot.setLabel("bottom", label, color=INK)
 
     def set_accuracy_available(self, available: bool) -> None:
@@ -289,7 +299,8 @@ class TrainingCurves(QWidget):
         """Values measured at epoch ends, as dots joined by lines: blue for training, orange for test."""
         kind, quantity = name.split("_")
         colour = TRAIN if kind == "train" else TEST
-        label = kind if quantity == "acc" else f"{kind}, per epoch"
+        words = {"train": self.tr("train"), "test": self.tr("test")}[kind]
+        label = words if quantity == "acc" else self.tr("{0}, per epoch").format(words)
         item = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), symbolBrush=colour, name=label, **MARKER)
         (self.accuracy_plot if quantity == "acc" else self.loss_plot).addItem(item)
         return item

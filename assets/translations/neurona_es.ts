@@ -1,0 +1,1390 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>BoundaryView</name>
+    <message>
+        <source>test points</source>
+        <translation>puntos de prueba</translation>
+    </message>
+    <message>
+        <source>discrete output</source>
+        <translation>salida discreta</translation>
+    </message>
+    <message>
+        <source>Choose a class, then click on the plane to add points of it to your own data set</source>
+        <translation>Elige una clase y haz clic en el plano para añadir puntos suyos a tus propios datos</translation>
+    </message>
+    <message>
+        <source>click adds nothing</source>
+        <translation>el clic no añade nada</translation>
+    </message>
+    <message>
+        <source>click adds {0}</source>
+        <translation>el clic añade {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Not trained yet: press Run (F5).</source>
+        <translation>Aún sin entrenar: pulsa Entrenar (F5).</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Comenzando…</translation>
+    </message>
+    <message>
+        <source>epoch {0} · step {1} · learning rate {2}</source>
+        <translation>época {0} · paso {1} · tasa de aprendizaje {2}</translation>
+    </message>
+    <message>
+        <source>   —   after epoch {0}: loss {1} train, {2} test</source>
+        <translation>   —   tras la época {0}: pérdida {1} entrenamiento, {2} prueba</translation>
+    </message>
+    <message>
+        <source> · accuracy {0}% train, {1}% test</source>
+        <translation> · precisión {0} % entrenamiento, {1} % prueba</translation>
+    </message>
+    <message>
+        <source>The decision boundary could not be drawn: {0}</source>
+        <translation>No se pudo dibujar la frontera de decisión: {0}</translation>
+    </message>
+    <message>
+        <source>The neurons could not be drawn: {0}</source>
+        <translation>No se pudieron dibujar las neuronas: {0}</translation>
+    </message>
+    <message>
+        <source>The neurons appear when the network trains.</source>
+        <translation>Las neuronas aparecen cuando la red entrena.</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetPanel</name>
+    <message>
+        <source>Download</source>
+        <translation>Descargar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Loading {0}…</source>
+        <translation>Cargando {0}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n classes</source>
+        <translation>
+            <numerusform>%n clase</numerusform>
+            <numerusform>%n clases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>targets of {0}</source>
+        <translation>objetivos de {0}</translation>
+    </message>
+    <message>
+        <source>{0} train / {1} test · inputs {2} · {3}</source>
+        <translation>{0} de entrenamiento / {1} de prueba · entradas {2} · {3}</translation>
+    </message>
+</context>
+<context>
+    <name>GraphScene</name>
+    <message>
+        <source>receives {0}</source>
+        <translation>recibe {0}</translation>
+    </message>
+    <message>
+        <source>{0} params</source>
+        <translation>{0} parámetros</translation>
+    </message>
+    <message>
+        <source>no params</source>
+        <translation>sin parámetros</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>frozen (its weights do not train)</source>
+        <translation>congelada (sus pesos no se entrenan)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No layer selected&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ninguna capa seleccionada&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Select a layer on the canvas to see and edit its settings.</source>
+        <translation>Selecciona una capa en el lienzo para ver y editar sus ajustes.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Layers</source>
+        <translation>Capas</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Acerca de</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Capa</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datos</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Entrenamiento</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>&amp;Lecciones</translation>
+    </message>
+    <message>
+        <source>Open R&amp;un…</source>
+        <translation>Abrir &amp;ejecución…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Guardar &amp;como…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>E&amp;xportar</translation>
+    </message>
+    <message>
+        <source>&amp;PyTorch Script…</source>
+        <translation>Script de &amp;PyTorch…</translation>
+    </message>
+    <message>
+        <source>&amp;ONNX…</source>
+        <translation>&amp;ONNX…</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics (CSV)…</source>
+        <translation>&amp;Métricas (CSV)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import PyTorch Model…</source>
+        <translation>&amp;Importar modelo de PyTorch…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Cor&amp;tar</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Pegar</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>D&amp;uplicar</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Borrar</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Seleccionar &amp;todo</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>E&amp;ntrenar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Window</source>
+        <translation>&amp;Ajustar a la vista</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Acercar</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>A&amp;lejar</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;layout</source>
+        <translation>&amp;Ordenar capas</translation>
+    </message>
+    <message>
+        <source>&amp;Inside the Network</source>
+        <translation>&amp;Dentro de la red</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation Mode (large text)</source>
+        <translation>&amp;Presentación (letra grande)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>This project opens on a view this Neurona lacks: &apos;{0}&apos;</source>
+        <translation>Este proyecto se abre en una vista que esta versión de Neurona no tiene: &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sin título</translation>
+    </message>
+    <message>
+        <source>Dataset: {0} · {1}, learning rate {2}, {3} epochs</source>
+        <translation>Datos: {0} · {1}, tasa de aprendizaje {2}, {3} épocas</translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson: {0}</source>
+        <translation>No se puede abrir la lección: {0}</translation>
+    </message>
+    <message>
+        <source>ready to train</source>
+        <translation>lista para entrenar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problema</numerusform>
+            <numerusform>%n problemas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} parameters · {1}</source>
+        <translation>{0} parámetros · {1}</translation>
+    </message>
+    <message>
+        <source>Optimizer lab races</source>
+        <translation>Carreras del laboratorio de optimizadores</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronView</name>
+    <message>
+        <source>Train a small dense network on 2-D data to see each neuron here.</source>
+        <translation>Entrena una red densa pequeña con datos 2D para ver aquí cada neurona.</translation>
+    </message>
+    <message>
+        <source>The neuron view draws dense networks on 2-D data whose layers have at most 12 units each.</source>
+        <translation>La vista de neuronas dibuja redes densas con datos 2D cuyas capas tienen como mucho 12 unidades.</translation>
+    </message>
+</context>
+<context>
+    <name>Palette</name>
+    <message>
+        <source>Search layers…</source>
+        <translation>Buscar capas…</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>e.g. 1×8×8</source>
+        <translation>p. ej. 1×8×8</translation>
+    </message>
+</context>
+<context>
+    <name>PathField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Elige una carpeta</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Elige un archivo</translation>
+    </message>
+</context>
+<context>
+    <name>RunControls</name>
+    <message>
+        <source>device: not chosen yet</source>
+        <translation>dispositivo: aún sin elegir</translation>
+    </message>
+    <message>
+        <source>Where training runs; choose it in the Training tab (auto: CUDA, then MPS, then CPU)</source>
+        <translation>Dónde se entrena; se elige en la pestaña Entrenamiento (auto: CUDA, luego MPS, luego CPU)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Entrenar</translation>
+    </message>
+    <message>
+        <source>Run &amp;For…</source>
+        <translation>Entrenar &amp;durante…</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>&amp;Paso</translation>
+    </message>
+    <message>
+        <source>Rese&amp;t Weights</source>
+        <translation>&amp;Reiniciar pesos</translation>
+    </message>
+    <message>
+        <source>Save &amp;Run…</source>
+        <translation>Guardar &amp;ejecución…</translation>
+    </message>
+    <message>
+        <source>Paused by itself: {0}</source>
+        <translation>En pausa por sí sola: {0}</translation>
+    </message>
+    <message>
+        <source>Saved the run to {0}</source>
+        <translation>Ejecución guardada en {0}</translation>
+    </message>
+    <message>
+        <source>device: {0}</source>
+        <translation>dispositivo: {0}</translation>
+    </message>
+    <message>
+        <source>The dataset is still loading: training starts as soon as it has loaded</source>
+        <translation>Los datos aún se están cargando: el entrenamiento empieza en cuanto se carguen</translation>
+    </message>
+    <message>
+        <source>The dataset is not loaded yet: see the Dataset tab</source>
+        <translation>Los datos aún no están cargados: mira la pestaña Datos</translation>
+    </message>
+    <message>
+        <source>Weights reset: press Run (F5) to train from the start.</source>
+        <translation>Pesos reiniciados: pulsa Entrenar (F5) para entrenar desde el principio.</translation>
+    </message>
+    <message>
+        <source>The network cannot train yet: {0}</source>
+        <translation>La red aún no puede entrenar: {0}</translation>
+    </message>
+    <message>
+        <source>Stop training?</source>
+        <translation>¿Detener el entrenamiento?</translation>
+    </message>
+    <message>
+        <source>Changing the network discards the model being trained. Stop training?</source>
+        <translation>Cambiar la red descarta el modelo que se está entrenando. ¿Detener el entrenamiento?</translation>
+    </message>
+    <message>
+        <source>Nothing trained yet to save</source>
+        <translation>Aún no hay nada entrenado que guardar</translation>
+    </message>
+    <message>
+        <source>Save the run into a folder</source>
+        <translation>Guardar la ejecución en una carpeta</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausa</translation>
+    </message>
+    <message>
+        <source>Training finished: Run trains as many epochs again</source>
+        <translation>Entrenamiento terminado: Entrenar repite el mismo número de épocas</translation>
+    </message>
+    <message>
+        <source>Training paused: {0}. Reset the weights (Ctrl+F5) to start again.</source>
+        <translation>Entrenamiento en pausa: {0}. Reinicia los pesos (Ctrl+F5) para empezar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Training paused: the loss is no longer a number</source>
+        <translation>Entrenamiento en pausa: la pérdida ya no es un número</translation>
+    </message>
+    <message>
+        <source>Training stopped: {0}</source>
+        <translation>Entrenamiento detenido: {0}</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>Entrenamiento detenido</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <source>Run</source>
+        <translation>Ejecución</translation>
+    </message>
+    <message>
+        <source>Changed from the run before</source>
+        <translation>Cambio respecto a la anterior</translation>
+    </message>
+    <message>
+        <source>Final test</source>
+        <translation>Prueba final</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <source>Every run that finishes or is stopped appears here. Change one thing, train again, and tick runs to compare their curves.</source>
+        <translation>Aquí aparece cada ejecución que termina o se detiene. Cambia una cosa, vuelve a entrenar y marca ejecuciones para comparar sus curvas.</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renombrar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Guardar…</translation>
+    </message>
+    <message>
+        <source>Restore to canvas</source>
+        <translation>Devolver al lienzo</translation>
+    </message>
+    <message>
+        <source>Put this run&apos;s network, dataset and settings back, with its final weights</source>
+        <translation>Recupera la red, los datos y los ajustes de esta ejecución, con sus pesos finales</translation>
+    </message>
+    <message>
+        <source>solid: test · dashed: train</source>
+        <translation>continua: prueba · discontinua: entrenamiento</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <source>The run could not be kept: {0}</source>
+        <translation>No se pudo conservar la ejecución: {0}</translation>
+    </message>
+    <message>
+        <source>{0}%</source>
+        <translation>{0} %</translation>
+    </message>
+    <message>
+        <source>loss {0}</source>
+        <translation>pérdida {0}</translation>
+    </message>
+    <message>
+        <source> (stopped)</source>
+        <translation> (detenida)</translation>
+    </message>
+    <message>
+        <source>Delete the run?</source>
+        <translation>¿Borrar la ejecución?</translation>
+    </message>
+    <message>
+        <source>Delete &apos;{0}&apos; and its weights? This cannot be undone.</source>
+        <translation>¿Borrar &apos;{0}&apos; y sus pesos? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Save &apos;{0}&apos; into a folder</source>
+        <translation>Guardar &apos;{0}&apos; en una carpeta</translation>
+    </message>
+    <message>
+        <source>Cannot save the run</source>
+        <translation>No se puede guardar la ejecución</translation>
+    </message>
+    <message>
+        <source>Saved &apos;{0}&apos; to {1}</source>
+        <translation>&apos;{0}&apos; guardada en {1}</translation>
+    </message>
+    <message>
+        <source>Restored &apos;{0}&apos;: its weights wait, paused; Run trains on from them</source>
+        <translation>&apos;{0}&apos; recuperada: sus pesos esperan en pausa; Entrenar sigue desde ellos</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Ejecuciones</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>Semillas</translation>
+    </message>
+</context>
+<context>
+    <name>SeedsPanel</name>
+    <message>
+        <source> seeds</source>
+        <translation> semillas</translation>
+    </message>
+    <message>
+        <source>How many copies of the network to train, with seeds 0, 1, 2 …</source>
+        <translation>Cuántas copias de la red entrenar, con semillas 0, 1, 2 …</translation>
+    </message>
+    <message>
+        <source>works at ≥ </source>
+        <translation>funciona con ≥ </translation>
+    </message>
+    <message>
+        <source>The test accuracy a seed must reach to count as working</source>
+        <translation>La precisión de prueba que debe alcanzar una semilla para contar como que funciona</translation>
+    </message>
+    <message>
+        <source>Train seeds</source>
+        <translation>Entrenar semillas</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Restore seed</source>
+        <translation>Recuperar semilla</translation>
+    </message>
+    <message>
+        <source>Set the training seed to the chosen dot&apos;s and load its trained weights, paused</source>
+        <translation>Pone como semilla de entrenamiento la del punto elegido y carga sus pesos entrenados, en pausa</translation>
+    </message>
+    <message>
+        <source>Train many seeds of the network at once to see how often it works.</source>
+        <translation>Entrena muchas semillas de la red a la vez para ver con qué frecuencia funciona.</translation>
+    </message>
+    <message>
+        <source>The dataset is not loaded yet: see the Dataset tab</source>
+        <translation>Los datos aún no están cargados: mira la pestaña Datos</translation>
+    </message>
+    <message>
+        <source>Training {0} seeds of this network together…</source>
+        <translation>Entrenando a la vez {0} semillas de esta red…</translation>
+    </message>
+    <message>
+        <source>Training {0} seeds together: epoch {1} of {2}…</source>
+        <translation>Entrenando {0} semillas a la vez: época {1} de {2}…</translation>
+    </message>
+    <message>
+        <source>⚠  The seeds could not be trained: {0}</source>
+        <translation>⚠  No se pudieron entrenar las semillas: {0}</translation>
+    </message>
+    <message>
+        <source>This network is a regression: there is no accuracy to compare across seeds.</source>
+        <translation>Esta red hace regresión: no hay precisión que comparar entre semillas.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0} of {1} seeds&lt;/b&gt; reached {2}% test accuracy after {3} epochs ({4} s for all of them, trained together).</source>
+        <translation>&lt;b&gt;{0} de {1} semillas&lt;/b&gt; alcanzaron un {2} % de precisión de prueba tras {3} épocas ({4} s para todas, entrenadas a la vez).</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Stuck (orange): seeds {0}.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Atascadas (naranja): semillas {0}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Click a dot to choose its seed, then Restore seed to train on from its weights.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Haz clic en un punto para elegir su semilla y luego en Recuperar semilla para seguir entrenando desde sus pesos.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>seed {0}: {1}% test accuracy</source>
+        <translation>semilla {0}: {1} % de precisión de prueba</translation>
+    </message>
+    <message>
+        <source>Restore seed {0}</source>
+        <translation>Recuperar semilla {0}</translation>
+    </message>
+    <message>
+        <source>Seed {0} restored: its weights wait, paused</source>
+        <translation>Semilla {0} recuperada: sus pesos esperan en pausa</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedControl</name>
+    <message>
+        <source>full speed</source>
+        <translation>a toda velocidad</translation>
+    </message>
+    <message>
+        <source>1 step/s</source>
+        <translation>1 paso/s</translation>
+    </message>
+    <message>
+        <source>{0} steps/s</source>
+        <translation>{0} pasos/s</translation>
+    </message>
+    <message>
+        <source>Training speed: slow motion draws every step, so a class can follow each one</source>
+        <translation>Velocidad de entrenamiento: a cámara lenta se dibuja cada paso, para que la clase pueda seguirlos uno a uno</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Velocidad</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCurves</name>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>acc. %</source>
+        <translation>prec. %</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>paso</translation>
+    </message>
+    <message>
+        <source>train, per step</source>
+        <translation>entrenamiento, por paso</translation>
+    </message>
+    <message>
+        <source>no accuracy for regression</source>
+        <translation>sin precisión en regresión</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>escala log.</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis</source>
+        <translation>Muestra la pérdida en un eje logarítmico</translation>
+    </message>
+    <message>
+        <source>{0} of {1} {2}</source>
+        <translation>{0} de {1} de {2}</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>prueba</translation>
+    </message>
+    <message>
+        <source>step  ·  per-epoch points on {0} samples</source>
+        <translation>paso  ·  puntos por época sobre {0} muestras</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+    <message>
+        <source>{0}, per epoch</source>
+        <translation>{0}, por época</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSettings</name>
+    <message>
+        <source>Changes reach a running model at once, and so do their undos; the optimiser, the initialisation, the seed, the device and the kind of schedule apply when you reset the weights.</source>
+        <translation>Los cambios llegan al momento al modelo que entrena, y también al deshacerlos; el optimizador, la inicialización, la semilla, el dispositivo y el tipo de calendario se aplican al reiniciar los pesos.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewTabs</name>
+    <message>
+        <source>Training</source>
+        <translation>Entrenamiento</translation>
+    </message>
+    <message>
+        <source>loss and accuracy curves, the decision boundary, the neurons</source>
+        <translation>curvas de pérdida y precisión, la frontera de decisión, las neuronas</translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation> pasos</translation>
+    </message>
+    <message>
+        <source>How often the open view is recomputed while training runs</source>
+        <translation>Cada cuántos pasos se recalcula la vista abierta durante el entrenamiento</translation>
+    </message>
+    <message>
+        <source>refresh every</source>
+        <translation>actualizar cada</translation>
+    </message>
+    <message>
+        <source>This view could not be loaded: {0}</source>
+        <translation>No se pudo cargar esta vista: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>dataset groups</name>
+    <message>
+        <source>2-D</source>
+        <translation>2D</translation>
+    </message>
+    <message>
+        <source>2-D regression</source>
+        <translation>regresión 2D</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>imágenes</translation>
+    </message>
+    <message>
+        <source>sequences</source>
+        <translation>secuencias</translation>
+    </message>
+    <message>
+        <source>vectors</source>
+        <translation>vectores</translation>
+    </message>
+    <message>
+        <source>your data</source>
+        <translation>tus datos</translation>
+    </message>
+</context>
+<context>
+    <name>dataset help</name>
+    <message>
+        <source>A disc inside a ring: not separable by a line</source>
+        <translation>Un disco dentro de un anillo: no se separan con una recta</translation>
+    </message>
+    <message>
+        <source>Quadrants: same-sign points against different-sign points</source>
+        <translation>Cuadrantes: puntos del mismo signo contra puntos de signo distinto</translation>
+    </message>
+    <message>
+        <source>Round clusters, one per class</source>
+        <translation>Grupos redondos, uno por clase</translation>
+    </message>
+    <message>
+        <source>Interleaved spiral arms, one per class</source>
+        <translation>Brazos de espiral entrelazados, uno por clase</translation>
+    </message>
+    <message>
+        <source>Two interleaving half circles</source>
+        <translation>Dos semicírculos entrelazados</translation>
+    </message>
+    <message>
+        <source>The four corners of a logic gate&apos;s truth table (AND, OR, XOR)</source>
+        <translation>Las cuatro esquinas de la tabla de verdad de una puerta lógica (AND, OR, XOR)</translation>
+    </message>
+    <message>
+        <source>Points above and below a curve you pick</source>
+        <translation>Puntos por encima y por debajo de una curva que eliges</translation>
+    </message>
+    <message>
+        <source>A tilted plane with noise: the simplest regression</source>
+        <translation>Un plano inclinado con ruido: la regresión más sencilla</translation>
+    </message>
+    <message>
+        <source>A surface of Gaussian bumps and dips</source>
+        <translation>Una superficie de montes y valles gaussianos</translation>
+    </message>
+    <message>
+        <source>Vectors of independent standard normal values; the class is a random linear function of them</source>
+        <translation>Vectores de valores normales estándar independientes; la clase es una función lineal aleatoria de ellos</translation>
+    </message>
+    <message>
+        <source>scikit-learn&apos;s 1,797 handwritten digits, 8×8 pixels</source>
+        <translation>Los 1.797 dígitos manuscritos de scikit-learn, de 8×8 píxeles</translation>
+    </message>
+    <message>
+        <source>Patches of scikit-learn&apos;s two photographs, to reconstruct (autoencoders)</source>
+        <translation>Trozos de las dos fotografías de scikit-learn, para reconstruir (autocodificadores)</translation>
+    </message>
+    <message>
+        <source>70,000 handwritten digits, 28×28 (IDX files)</source>
+        <translation>70.000 dígitos manuscritos, de 28×28 (archivos IDX)</translation>
+    </message>
+    <message>
+        <source>70,000 photos of clothes, 28×28 (IDX files)</source>
+        <translation>70.000 fotos de ropa, de 28×28 (archivos IDX)</translation>
+    </message>
+    <message>
+        <source>60,000 colour photos in 10 classes, 32×32 (binary batches)</source>
+        <translation>60.000 fotos en color de 10 clases, de 32×32 (lotes binarios)</translation>
+    </message>
+    <message>
+        <source>Your images: one sub-folder per class</source>
+        <translation>Tus imágenes: una subcarpeta por clase</translation>
+    </message>
+    <message>
+        <source>Your points: click on the decision boundary&apos;s plane to place points of a class</source>
+        <translation>Tus puntos: haz clic en el plano de la frontera de decisión para poner puntos de una clase</translation>
+    </message>
+    <message>
+        <source>Your table: a CSV file with feature columns and a label column</source>
+        <translation>Tu tabla: un archivo CSV con columnas de características y una columna de etiqueta</translation>
+    </message>
+    <message>
+        <source>Predict the next value of a noisy sine wave</source>
+        <translation>Predecir el siguiente valor de una onda senoidal con ruido</translation>
+    </message>
+    <message>
+        <source>The adding problem: sum the two marked values of a long sequence</source>
+        <translation>El problema de la suma: sumar los dos valores marcados de una secuencia larga</translation>
+    </message>
+    <message>
+        <source>Is the number of ones in a bit sequence odd?</source>
+        <translation>¿Es impar el número de unos de una secuencia de bits?</translation>
+    </message>
+    <message>
+        <source>Which key, A or B, hides among distractors? Test keys can sit where training never put one</source>
+        <translation>¿Qué clave, A o B, se esconde entre distractores? En prueba, las claves pueden estar donde el entrenamiento nunca puso una</translation>
+    </message>
+    <message>
+        <source>Predict the next character of a text file you pick</source>
+        <translation>Predecir el siguiente carácter de un archivo de texto que eliges</translation>
+    </message>
+</context>
+<context>
+    <name>datasets</name>
+    <message>
+        <source>Adding problem</source>
+        <translation>Problema de la suma</translation>
+    </message>
+    <message>
+        <source>Bumps and dips</source>
+        <translation>Montes y valles</translation>
+    </message>
+    <message>
+        <source>CIFAR-10</source>
+        <translation>CIFAR-10</translation>
+    </message>
+    <message>
+        <source>Curved boundary</source>
+        <translation>Frontera curva</translation>
+    </message>
+    <message>
+        <source>Digits (8×8)</source>
+        <translation>Dígitos (8×8)</translation>
+    </message>
+    <message>
+        <source>Disc in a ring</source>
+        <translation>Disco dentro de un anillo</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>Gaussian clusters</source>
+        <translation>Grupos gaussianos</translation>
+    </message>
+    <message>
+        <source>Gaussian vectors</source>
+        <translation>Vectores gaussianos</translation>
+    </message>
+    <message>
+        <source>Key position</source>
+        <translation>Posición de la clave</translation>
+    </message>
+    <message>
+        <source>Logic gate</source>
+        <translation>Puerta lógica</translation>
+    </message>
+    <message>
+        <source>MNIST</source>
+        <translation>MNIST</translation>
+    </message>
+    <message>
+        <source>Noisy sine</source>
+        <translation>Seno con ruido</translation>
+    </message>
+    <message>
+        <source>Parity</source>
+        <translation>Paridad</translation>
+    </message>
+    <message>
+        <source>Photograph patches</source>
+        <translation>Trozos de fotografías</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>Espiral</translation>
+    </message>
+    <message>
+        <source>Tilted plane</source>
+        <translation>Plano inclinado</translation>
+    </message>
+    <message>
+        <source>Two moons</source>
+        <translation>Dos lunas</translation>
+    </message>
+    <message>
+        <source>XOR quadrants</source>
+        <translation>Cuadrantes XOR</translation>
+    </message>
+    <message>
+        <source>Your images</source>
+        <translation>Tus imágenes</translation>
+    </message>
+    <message>
+        <source>Your points</source>
+        <translation>Tus puntos</translation>
+    </message>
+    <message>
+        <source>Your table (CSV)</source>
+        <translation>Tu tabla (CSV)</translation>
+    </message>
+    <message>
+        <source>Your text</source>
+        <translation>Tu texto</translation>
+    </message>
+</context>
+<context>
+    <name>layer groups</name>
+    <message>
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation>Densas</translation>
+    </message>
+    <message>
+        <source>Convolution</source>
+        <translation>Convolución</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>Agrupación</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>Activaciones</translation>
+    </message>
+    <message>
+        <source>Regularisation</source>
+        <translation>Regularización</translation>
+    </message>
+    <message>
+        <source>Recurrent</source>
+        <translation>Recurrentes</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Combinación</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+</context>
+<context>
+    <name>params</name>
+    <message>
+        <source>affine</source>
+        <translation>afín</translation>
+    </message>
+    <message>
+        <source>alpha</source>
+        <translation>alfa</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>tamaño del lote</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>sesgo</translation>
+    </message>
+    <message>
+        <source>binarise</source>
+        <translation>binarizar</translation>
+    </message>
+    <message>
+        <source>bumps</source>
+        <translation>montes</translation>
+    </message>
+    <message>
+        <source>canvas</source>
+        <translation>lienzo</translation>
+    </message>
+    <message>
+        <source>classes</source>
+        <translation>clases</translation>
+    </message>
+    <message>
+        <source>clip norm</source>
+        <translation>recorte de norma</translation>
+    </message>
+    <message>
+        <source>clutter</source>
+        <translation>distractores</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>color</translation>
+    </message>
+    <message>
+        <source>curve</source>
+        <translation>curvatura</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>dispositivo</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>épocas</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>características</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>carpeta</translation>
+    </message>
+    <message>
+        <source>gate</source>
+        <translation>puerta</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation>grupos</translation>
+    </message>
+    <message>
+        <source>hidden size</source>
+        <translation>tamaño oculto</translation>
+    </message>
+    <message>
+        <source>init</source>
+        <translation>inicialización</translation>
+    </message>
+    <message>
+        <source>init scale</source>
+        <translation>escala inicial</translation>
+    </message>
+    <message>
+        <source>inputs</source>
+        <translation>entradas</translation>
+    </message>
+    <message>
+        <source>kernel size</source>
+        <translation>tamaño del núcleo</translation>
+    </message>
+    <message>
+        <source>l1</source>
+        <translation>l1</translation>
+    </message>
+    <message>
+        <source>l2</source>
+        <translation>l2</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>etiqueta</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>max per class</source>
+        <translation>máx. por clase</translation>
+    </message>
+    <message>
+        <source>max train</source>
+        <translation>máx. entrenamiento</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>momento</translation>
+    </message>
+    <message>
+        <source>n samples</source>
+        <translation>n.º de muestras</translation>
+    </message>
+    <message>
+        <source>names</source>
+        <translation>nombres</translation>
+    </message>
+    <message>
+        <source>negative slope</source>
+        <translation>pendiente negativa</translation>
+    </message>
+    <message>
+        <source>noise</source>
+        <translation>ruido</translation>
+    </message>
+    <message>
+        <source>nonlinearity</source>
+        <translation>no linealidad</translation>
+    </message>
+    <message>
+        <source>num layers</source>
+        <translation>n.º de capas</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>optimizador</translation>
+    </message>
+    <message>
+        <source>out channels</source>
+        <translation>canales de salida</translation>
+    </message>
+    <message>
+        <source>out features</source>
+        <translation>unidades de salida</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>salida</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>padding</source>
+        <translation>relleno</translation>
+    </message>
+    <message>
+        <source>permute</source>
+        <translation>permutar</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>puntos</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>calendario</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>semilla</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>forma</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>desplazar</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>tamaño</translation>
+    </message>
+    <message>
+        <source>step epochs</source>
+        <translation>épocas por escalón</translation>
+    </message>
+    <message>
+        <source>step gamma</source>
+        <translation>factor del escalón</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>pasos</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>zancada</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>tarea</translation>
+    </message>
+    <message>
+        <source>test ratio</source>
+        <translation>proporción de prueba</translation>
+    </message>
+    <message>
+        <source>turns</source>
+        <translation>vueltas</translation>
+    </message>
+    <message>
+        <source>unseen</source>
+        <translation>sin ver</translation>
+    </message>
+    <message>
+        <source>upsample</source>
+        <translation>ampliar</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>peso</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>decaimiento de pesos</translation>
+    </message>
+    <message>
+        <source>whiten</source>
+        <translation>blanquear</translation>
+    </message>
+</context>
+<context>
+    <name>views</name>
+    <message>
+        <source>Space folding</source>
+        <translation>Plegado del espacio</translation>
+    </message>
+    <message>
+        <source>the plane&apos;s grid after every layer</source>
+        <translation>la cuadrícula del plano tras cada capa</translation>
+    </message>
+    <message>
+        <source>Hidden layer</source>
+        <translation>Capa oculta</translation>
+    </message>
+    <message>
+        <source>a layer&apos;s activations for every sample</source>
+        <translation>las activaciones de una capa para cada muestra</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>Activaciones</translation>
+    </message>
+    <message>
+        <source>histograms and feature maps</source>
+        <translation>histogramas y mapas de características</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Pesos</translation>
+    </message>
+    <message>
+        <source>each unit&apos;s weights drawn as an image</source>
+        <translation>los pesos de cada unidad dibujados como imagen</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtros</translation>
+    </message>
+    <message>
+        <source>first conv layer&apos;s kernels with Gabor fits</source>
+        <translation>núcleos de la primera capa convolucional con ajustes de Gabor</translation>
+    </message>
+    <message>
+        <source>Gradient flow</source>
+        <translation>Flujo del gradiente</translation>
+    </message>
+    <message>
+        <source>gradient norm per layer over time</source>
+        <translation>norma del gradiente por capa a lo largo del tiempo</translation>
+    </message>
+    <message>
+        <source>Confusion</source>
+        <translation>Confusión</translation>
+    </message>
+    <message>
+        <source>confusion matrix, samples, mistakes</source>
+        <translation>matriz de confusión, muestras, errores</translation>
+    </message>
+    <message>
+        <source>Maximise</source>
+        <translation>Maximizar</translation>
+    </message>
+    <message>
+        <source>the input that excites a unit most</source>
+        <translation>la entrada que más excita a una unidad</translation>
+    </message>
+    <message>
+        <source>Through time</source>
+        <translation>A través del tiempo</translation>
+    </message>
+    <message>
+        <source>a recurrent layer unrolled</source>
+        <translation>una capa recurrente desplegada</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Generar</translation>
+    </message>
+    <message>
+        <source>a sine model teacher-forced and running free</source>
+        <translation>un modelo del seno con forzado del profesor y en libertad</translation>
+    </message>
+    <message>
+        <source>Loss landscape</source>
+        <translation>Paisaje de pérdida</translation>
+    </message>
+    <message>
+        <source>the loss around the weights</source>
+        <translation>la pérdida alrededor de los pesos</translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation>Funciones</translation>
+    </message>
+    <message>
+        <source>activations and derivatives</source>
+        <translation>activaciones y derivadas</translation>
+    </message>
+    <message>
+        <source>Gabor explorer</source>
+        <translation>Explorador de Gabor</translation>
+    </message>
+    <message>
+        <source>the Gabor function&apos;s parameters</source>
+        <translation>los parámetros de la función de Gabor</translation>
+    </message>
+    <message>
+        <source>Convolution</source>
+        <translation>Convolución</translation>
+    </message>
+    <message>
+        <source>the operation, step by step</source>
+        <translation>la operación, paso a paso</translation>
+    </message>
+    <message>
+        <source>Optimizer lab</source>
+        <translation>Laboratorio de optimizadores</translation>
+    </message>
+    <message>
+        <source>optimisers racing in 2-D</source>
+        <translation>optimizadores compitiendo en 2D</translation>
+    </message>
+</context>
+</TS>
