@@ -275,6 +275,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         for action in view.actions()[:4]:
             toolbar.addAction(action)
+        short = QT_TRANSLATE_NOOP("MainWindow", "Presentation Mode (large text)")  # the toolbar's, without &
+        keep(self.presentation_action.setIconText, "MainWindow", short)
         toolbar.addAction(self.presentation_action)
         toolbar.addSeparator()
         toolbar.addActions([rc.run_action, rc.step_action, rc.reset_action])

@@ -281,6 +281,10 @@
         <translation>Principal</translation>
     </message>
     <message>
+        <source>Presentation Mode (large text)</source>
+        <translation>Presentación</translation>
+    </message>
+    <message>
         <source>This project opens on a view this Neurona lacks: &apos;{0}&apos;</source>
         <translation>Este proyecto se abre en una vista que esta versión de Neurona no tiene: &apos;{0}&apos;</translation>
     </message>

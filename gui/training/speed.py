@@ -29,7 +29,7 @@ class SpeedControl(QWidget):
         self.slider.setFixedWidth(110)
         self.slider.setToolTip(self.tr("Training speed: slow motion draws every step, so a class can follow each one"))
         self.label = QLabel(pace_text(0.0))
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(pace_text(100.0) + "  "))
+        self._fit_label()
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 0, 6, 0)
         speed = QLabel()
@@ -38,6 +38,11 @@ class SpeedControl(QWidget):
         row.addWidget(self.slider)
         row.addWidget(self.label)
         self.slider.valueChanged.connect(self._moved)
+
+    def _fit_label(self) -> None:
+        """Room for the longest pace in the current language, so moving the slider never clips it."""
+        metrics = self.label.fontMetrics()
+        self.label.setMinimumWidth(max(metrics.horizontalAdvance(pace_text(p) + "  ") for p in PACES))
 
     @property
     def pace(self) -> float:
@@ -52,6 +57,7 @@ class SpeedControl(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.label.setText(pace_text(self.pace))
+            self._fit_label()
 
     def _moved(self, index: int) -> None:
         self.label.setText(pace_text(PACES[index]))

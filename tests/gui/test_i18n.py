@@ -218,6 +218,9 @@ def test_switching_language_keeps_the_project_and_the_run(window_thread, qtbot):
             == "tasa de aprendizaje"
         )
         assert "tasa de aprendizaje 0,02, 60 épocas" in window.about.text()  # a decimal comma
+        assert "MLP sobre la espiral" in window.about.text()  # the lesson's own Spanish
+        lessons = [action.text() for action in window.lessons_menu.actions()]
+        assert "El perceptrón y el MLP" in lessons and any(t.startswith("Perceptrón: una recta") for t in lessons)
     finally:
         next(a for a in window.language_menu.actions() if a.data() == "en").trigger()
     qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
