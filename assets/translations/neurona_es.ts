@@ -90,6 +90,73 @@
     </message>
 </context>
 <context>
+    <name>GradientsView</name>
+    <message>
+        <source>biases  ‖∂C/∂b‖</source>
+        <translation>sesgos  ‖∂C/∂b‖</translation>
+    </message>
+    <message>
+        <source>weights  ‖∂C/∂W‖</source>
+        <translation>pesos  ‖∂C/∂W‖</translation>
+    </message>
+    <message>
+        <source>Whose gradient to draw: each layer&apos;s biases (as in the course) or its weights</source>
+        <translation>De qué se dibuja el gradiente: de los sesgos de cada capa (como en el curso) o de sus pesos</translation>
+    </message>
+    <message>
+        <source>gradient of the</source>
+        <translation>gradiente de los</translation>
+    </message>
+    <message>
+        <source>gradient norm</source>
+        <translation>norma del gradiente</translation>
+    </message>
+    <message>
+        <source>update ratio</source>
+        <translation>razón de actualización</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>paso</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>capa</translation>
+    </message>
+    <message>
+        <source>update {0}</source>
+        <translation>actualización {0}</translation>
+    </message>
+    <message>
+        <source>Train the network: each layer&apos;s gradient norm appears here, step by step.</source>
+        <translation>Entrena la red: la norma del gradiente de cada capa aparece aquí, paso a paso.</translation>
+    </message>
+    <message>
+        <source>gradient {0}</source>
+        <translation>gradiente {0}</translation>
+    </message>
+    <message>
+        <source>at step {0}</source>
+        <translation>en el paso {0}</translation>
+    </message>
+    <message>
+        <source>step {0}</source>
+        <translation>paso {0}</translation>
+    </message>
+    <message>
+        <source>step {0}: {1} learns {2}× slower than {3}, the last hidden layer ({4} {5} against {6})</source>
+        <translation>paso {0}: {1} aprende {2}× más despacio que {3}, la última capa oculta ({4} {5} frente a {6})</translation>
+    </message>
+    <message>
+        <source>step {0}: {1} learns {2}× faster than {3}, the last hidden layer ({4} {5} against {6})</source>
+        <translation>paso {0}: {1} aprende {2}× más deprisa que {3}, la última capa oculta ({4} {5} frente a {6})</translation>
+    </message>
+</context>
+<context>
     <name>GraphScene</name>
     <message>
         <source>receives {0}</source>
@@ -318,6 +385,13 @@
     <message>
         <source>Optimizer lab races</source>
         <translation>Carreras del laboratorio de optimizadores</translation>
+    </message>
+</context>
+<context>
+    <name>MessageLabel</name>
+    <message>
+        <source>This view could not be computed: {0}</source>
+        <translation>No se pudo calcular esta vista: {0}</translation>
     </message>
 </context>
 <context>
