@@ -15,13 +15,14 @@ TRANSLATED = sorted(p for p in LESSONS.glob("*.json") if "texts" in json.loads(p
 def figures(text: str, language: str) -> list[float]:
     """The numbers a text states, read with its language's marks (1,000.5 in English, 1.000,5 in Spanish)."""
     thousands, decimal = (",", ".") if language == "en" else (".", ",")
+    text = re.sub(r"§[\d.]+", "", text)  # a section number (§9.10) is a name, written the same in both
     text = re.sub(rf"(?<=\d){re.escape(thousands)}(?=\d{{3}}\b)", "", text)
     text = re.sub(rf"(?<=\d){re.escape(decimal)}(?=\d)", "#", text)
     return sorted(float(n.replace("#", ".")) for n in re.findall(r"\d+(?:#\d+)?", text))
 
 
 def test_most_lessons_have_spanish():
-    assert len(TRANSLATED) >= 14
+    assert len(TRANSLATED) >= 25
 
 
 @pytest.mark.parametrize("path", TRANSLATED, ids=lambda p: p.stem)
