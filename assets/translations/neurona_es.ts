@@ -1088,6 +1088,81 @@
     </message>
 </context>
 <context>
+    <name>layer summary</name>
+    <message>
+        <source>cross-entropy loss</source>
+        <translation>pérdida de entropía cruzada</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation>error cuadrático medio</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy</source>
+        <translation>entropía cruzada binaria</translation>
+    </message>
+    <message>
+        <source>{0} filters {1}</source>
+        <translation>{0} filtros {1}</translation>
+    </message>
+    <message>
+        <source>, stride {0}</source>
+        <translation>, zancada {0}</translation>
+    </message>
+    <message>
+        <source>, {0} groups</source>
+        <translation>, {0} grupos</translation>
+    </message>
+    <message>
+        <source>last step</source>
+        <translation>último paso</translation>
+    </message>
+    <message>
+        <source>all steps</source>
+        <translation>todos los pasos</translation>
+    </message>
+    <message>
+        <source>{0} units, {1}</source>
+        <translation>{0} unidades, {1}</translation>
+    </message>
+    <message>
+        <source>shape {0}</source>
+        <translation>forma {0}</translation>
+    </message>
+    <message>
+        <source>{0} units</source>
+        <translation>{0} unidades</translation>
+    </message>
+    <message>
+        <source>{0}×{0} window</source>
+        <translation>ventana {0}×{0}</translation>
+    </message>
+    <message>
+        <source>to {0}</source>
+        <translation>a {0}</translation>
+    </message>
+    <message>
+        <source>slope {0}</source>
+        <translation>pendiente {0}</translation>
+    </message>
+    <message>
+        <source>alpha {0}</source>
+        <translation>alfa {0}</translation>
+    </message>
+    <message>
+        <source>drops {0}%</source>
+        <translation>apaga el {0} %</translation>
+    </message>
+    <message>
+        <source>L1 weight {0}</source>
+        <translation>peso L1 {0}</translation>
+    </message>
+    <message>
+        <source>{0} inputs</source>
+        <translation>{0} entradas</translation>
+    </message>
+</context>
+<context>
     <name>params</name>
     <message>
         <source>affine</source>

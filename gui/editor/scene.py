@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from core.network.fit import data_problems
 from core.network.graph import Edge, Graph, Inference, infer
-from core.network.layers import KINDS, fmt_shape, has_trait
+from core.network.layers import fmt_shape, has_trait
 from gui.editor.items import NodeItem, PortItem, WireItem
+from gui.editor.summaries import node_summary
 
 
 class GraphScene(QGraphicsScene):
@@ -110,7 +111,7 @@ class GraphScene(QGraphicsScene):
             else:
                 detail = self.tr("{0} params").format(QLocale().toString(count)) if count else self.tr("no params")
             item.show_state(
-                KINDS[node.kind].summary(node.params),
+                node_summary(node.kind, node.params),
                 detail,
                 [str(p) for p in inference.problems_of(node_id)],
                 node.frozen,

@@ -225,3 +225,24 @@ def test_switching_language_keeps_the_project_and_the_run(window_thread, qtbot):
         next(a for a in window.language_menu.actions() if a.data() == "en").trigger()
     qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
     assert window.run_controls.controller.state == "running"
+
+
+def test_node_summaries_say_in_english_what_core_says_and_in_spanish_the_same_facts(qapp):
+    from core.network.layers import KINDS
+    from gui.editor.summaries import node_summary
+
+    variants = [{}, {"stride": 2}, {"groups": 2}, {"output": "all"}, {"p": 0.25}, {"loss": "mse"}, {"loss": "bce"}]
+    i18n.install_language("en")
+    for name, kind in KINDS.items():
+        defaults = {p.name: p.default for p in kind.params}
+        for change in variants:
+            params = defaults | {k: v for k, v in change.items() if k in defaults}
+            assert node_summary(name, params) == kind.summary(params), name
+    assert i18n.install_language("es")
+    try:
+        conv = {p.name: p.default for p in KINDS["Conv2d"].params} | {"out_channels": 6, "kernel_size": 5, "stride": 2}
+        assert node_summary("Conv2d", conv) == "6 filtros 5×5, zancada 2"
+        assert node_summary("Output", {"loss": "cross_entropy"}) == "pérdida de entropía cruzada"
+        assert node_summary("LeakyReLU", {"negative_slope": 0.01}) == "pendiente 0,01"
+    finally:
+        i18n.install_language("en")
