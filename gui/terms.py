@@ -97,6 +97,37 @@ DATASETS = (
     QT_TRANSLATE_NOOP("datasets", "Your text"),
 )
 
+LAYER_HELP = (
+    QT_TRANSLATE_NOOP("layer help", "Where the data enters; its shape comes from the dataset"),
+    QT_TRANSLATE_NOOP("layer help", "Fully connected: every output sees every input"),
+    QT_TRANSLATE_NOOP("layer help", "Slides a set of learned filters along a sequence"),
+    QT_TRANSLATE_NOOP("layer help", "Slides a set of learned filters over an image"),
+    QT_TRANSLATE_NOOP("layer help", "Keeps the largest value in each window"),
+    QT_TRANSLATE_NOOP("layer help", "Averages the values in each window"),
+    QT_TRANSLATE_NOOP("layer help", "Lays all values of a sample out in one row"),
+    QT_TRANSLATE_NOOP("layer help", "Arranges the values of a sample in a new shape (one size may be -1)"),
+    QT_TRANSLATE_NOOP("layer help", "Squashes to (0, 1); saturates for large inputs"),
+    QT_TRANSLATE_NOOP("layer help", "Squashes to (-1, 1); zero-centred"),
+    QT_TRANSLATE_NOOP("layer help", "Keeps positives, zeroes negatives"),
+    QT_TRANSLATE_NOOP("layer help", "Like ReLU but lets a small slope through for negatives"),
+    QT_TRANSLATE_NOOP("layer help", "Smooth ReLU that tends to -alpha for negatives"),
+    QT_TRANSLATE_NOOP("layer help", "Smooth ReLU weighted by the Gaussian CDF"),
+    QT_TRANSLATE_NOOP("layer help", "Heaviside step: 1 if positive, else 0 (trains with a straight-through gradient)"),
+    QT_TRANSLATE_NOOP("layer help", "Turns scores into probabilities that sum to 1 over the first dimension"),
+    QT_TRANSLATE_NOOP("layer help", "Zeroes a random share of values while training"),
+    QT_TRANSLATE_NOOP(
+        "layer help",
+        "While training, pushes the values passing through towards zero (an L1 penalty on them), so few are active at once: the code of a sparse autoencoder",  # noqa: E501 - the English as core writes it
+    ),
+    QT_TRANSLATE_NOOP("layer help", "Normalises each feature or channel over the batch (1d or 2d by input)"),
+    QT_TRANSLATE_NOOP("layer help", "Simple recurrent layer: the state is fed back at every step"),
+    QT_TRANSLATE_NOOP("layer help", "Gated recurrent unit: gates decide what to keep"),
+    QT_TRANSLATE_NOOP("layer help", "Long short-term memory: a cell state carries information far"),
+    QT_TRANSLATE_NOOP("layer help", "Adds its inputs element by element (skip connections)"),
+    QT_TRANSLATE_NOOP("layer help", "Joins its inputs along the first dimension"),
+    QT_TRANSLATE_NOOP("layer help", "Where the prediction leaves; names the loss to minimise"),
+)
+
 DATASET_HELP = (
     QT_TRANSLATE_NOOP("dataset help", "A disc inside a ring: not separable by a line"),
     QT_TRANSLATE_NOOP("dataset help", "Quadrants: same-sign points against different-sign points"),

@@ -1088,6 +1088,109 @@
     </message>
 </context>
 <context>
+    <name>layer help</name>
+    <message>
+        <source>Where the data enters; its shape comes from the dataset</source>
+        <translation>Por donde entran los datos; su forma viene de los datos elegidos</translation>
+    </message>
+    <message>
+        <source>Fully connected: every output sees every input</source>
+        <translation>Totalmente conectada: cada salida ve todas las entradas</translation>
+    </message>
+    <message>
+        <source>Slides a set of learned filters along a sequence</source>
+        <translation>Desliza un conjunto de filtros aprendidos a lo largo de una secuencia</translation>
+    </message>
+    <message>
+        <source>Slides a set of learned filters over an image</source>
+        <translation>Desliza un conjunto de filtros aprendidos sobre una imagen</translation>
+    </message>
+    <message>
+        <source>Keeps the largest value in each window</source>
+        <translation>Conserva el valor más grande de cada ventana</translation>
+    </message>
+    <message>
+        <source>Averages the values in each window</source>
+        <translation>Promedia los valores de cada ventana</translation>
+    </message>
+    <message>
+        <source>Lays all values of a sample out in one row</source>
+        <translation>Pone todos los valores de una muestra en una fila</translation>
+    </message>
+    <message>
+        <source>Arranges the values of a sample in a new shape (one size may be -1)</source>
+        <translation>Dispone los valores de una muestra con una forma nueva (un tamaño puede ser -1)</translation>
+    </message>
+    <message>
+        <source>Squashes to (0, 1); saturates for large inputs</source>
+        <translation>Aplasta a (0, 1); se satura con entradas grandes</translation>
+    </message>
+    <message>
+        <source>Squashes to (-1, 1); zero-centred</source>
+        <translation>Aplasta a (-1, 1); centrada en cero</translation>
+    </message>
+    <message>
+        <source>Keeps positives, zeroes negatives</source>
+        <translation>Conserva los positivos y anula los negativos</translation>
+    </message>
+    <message>
+        <source>Like ReLU but lets a small slope through for negatives</source>
+        <translation>Como ReLU pero deja pasar una pendiente pequeña para los negativos</translation>
+    </message>
+    <message>
+        <source>Smooth ReLU that tends to -alpha for negatives</source>
+        <translation>ReLU suave que tiende a -alfa para los negativos</translation>
+    </message>
+    <message>
+        <source>Smooth ReLU weighted by the Gaussian CDF</source>
+        <translation>ReLU suave ponderada por la función de distribución gaussiana</translation>
+    </message>
+    <message>
+        <source>Heaviside step: 1 if positive, else 0 (trains with a straight-through gradient)</source>
+        <translation>Escalón de Heaviside: 1 si es positivo, si no 0 (se entrena con un gradiente directo, straight-through)</translation>
+    </message>
+    <message>
+        <source>Turns scores into probabilities that sum to 1 over the first dimension</source>
+        <translation>Convierte puntuaciones en probabilidades que suman 1 en la primera dimensión</translation>
+    </message>
+    <message>
+        <source>Zeroes a random share of values while training</source>
+        <translation>Anula una parte aleatoria de los valores durante el entrenamiento</translation>
+    </message>
+    <message>
+        <source>While training, pushes the values passing through towards zero (an L1 penalty on them), so few are active at once: the code of a sparse autoencoder</source>
+        <translation>Durante el entrenamiento empuja hacia cero los valores que pasan (una penalización L1 sobre ellos), para que pocos estén activos a la vez: el código de un autocodificador disperso</translation>
+    </message>
+    <message>
+        <source>Normalises each feature or channel over the batch (1d or 2d by input)</source>
+        <translation>Normaliza cada característica o canal sobre el lote (1d o 2d según la entrada)</translation>
+    </message>
+    <message>
+        <source>Simple recurrent layer: the state is fed back at every step</source>
+        <translation>Capa recurrente simple: el estado se realimenta en cada paso</translation>
+    </message>
+    <message>
+        <source>Gated recurrent unit: gates decide what to keep</source>
+        <translation>Unidad recurrente con puertas: las puertas deciden qué conservar</translation>
+    </message>
+    <message>
+        <source>Long short-term memory: a cell state carries information far</source>
+        <translation>Memoria a corto y largo plazo: un estado de celda lleva la información lejos</translation>
+    </message>
+    <message>
+        <source>Adds its inputs element by element (skip connections)</source>
+        <translation>Suma sus entradas elemento a elemento (conexiones residuales)</translation>
+    </message>
+    <message>
+        <source>Joins its inputs along the first dimension</source>
+        <translation>Une sus entradas a lo largo de la primera dimensión</translation>
+    </message>
+    <message>
+        <source>Where the prediction leaves; names the loss to minimise</source>
+        <translation>Por donde sale la predicción; nombra la pérdida que se minimiza</translation>
+    </message>
+</context>
+<context>
     <name>layer summary</name>
     <message>
         <source>cross-entropy loss</source>

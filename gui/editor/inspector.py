@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from core.network.graph import Graph, GraphError
 from core.network.layers import KINDS, has_any_trait
-from gui.i18n import keep
+from gui.i18n import keep, translated
 from gui.widgets.param_form import ParamForm
 
 
@@ -58,7 +58,7 @@ class Inspector(QWidget):
             self.help.setText(self.tr("Select a layer on the canvas to see and edit its settings."))
             return
         self.title.setText(f"<b>{node.kind}</b> '{node_id}'")
-        self.help.setText(KINDS[node.kind].help)
+        self.help.setText(translated("layer help", KINDS[node.kind].help))
         self.form.set_specs(KINDS[node.kind].params)
         self.update_values()
 

@@ -62,7 +62,7 @@ class Palette(QWidget):
                 if kind.group == group:
                     item = QTreeWidgetItem(header, [kind.name])
                     item.setData(0, Qt.ItemDataRole.UserRole, kind.name)
-                    item.setToolTip(0, kind.help)
+                    keep(lambda text, i=item: i.setToolTip(0, text), "layer help", kind.help)
                     item.setFlags(
                         Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
                     )

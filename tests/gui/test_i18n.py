@@ -66,20 +66,18 @@ def test_core_names_shown_in_the_interface_are_listed_for_translation():
     from core.data.catalog import dataset_params, dataset_title
     from core.network.layers import KINDS as LAYERS
     from core.train_config import TRAIN_PARAMS
+    from gui import terms
     from gui.views.registry import VIEWS
 
-    terms = (Path(i18n_build.ROOT) / "gui" / "terms.py").read_text(encoding="utf-8")
     names = {p.name for p in TRAIN_PARAMS}
     names |= {p.name for kind in (*LAYERS.values(), *DATASETS.values()) for p in kind.params}
     names |= {p.name for kind in DATASETS for p in dataset_params(kind)}
-    for name in names:
-        assert f'"params", "{name.replace("_", " ")}"' in terms, name
-    for kind in DATASETS.values():
-        assert f'"datasets", "{dataset_title(kind.name)}"' in terms, kind.name
-        assert f'"dataset groups", "{kind.group}"' in terms, kind.group
-        assert f'"dataset help", {kind.help!r}'.replace("'", '"') in terms.replace("'", '"'), kind.help
-    for spec in VIEWS:
-        assert f'"views", "{spec.title}"' in terms and f'"views", "{spec.help}"' in terms, spec.name
+    assert {name.replace("_", " ") for name in names} <= set(terms.PARAMS)
+    assert {dataset_title(kind.name) for kind in DATASETS.values()} <= set(terms.DATASETS)
+    assert {kind.group for kind in DATASETS.values()} <= set(terms.DATASET_GROUPS)
+    assert {kind.help for kind in DATASETS.values()} <= set(terms.DATASET_HELP)
+    assert {kind.help for kind in LAYERS.values()} <= set(terms.LAYER_HELP)
+    assert {spec.title for spec in VIEWS} | {spec.help for spec in VIEWS} <= set(terms.VIEWS)
 
 
 @pytest.mark.parametrize(
@@ -173,13 +171,19 @@ def test_the_spanish_window_shows_no_english(qtbot, spanish, monkeypatch):
     window.resize(1280, 800)
     window.show()
     qtbot.waitUntil(lambda: window.dataset_panel.data is not None)
+    window.files.open_lesson(i18n_build.ROOT / "assets" / "lessons" / "spiral_mlp.json")
+    qtbot.waitUntil(lambda: window.dataset_panel.data is not None and window.dataset_panel.data.name == "spiral")
     window.show_view("training")
+    window.editor.select(["fc1"])  # the Layer tab shows a layer's settings and help
     for index in range(window.tabs.count()):  # every tab of the Project panel
         window.tabs.setCurrentIndex(index)
         found = english_in(window)
         assert found == [], "\n".join(map(str, found))
     assert window.menuBar().actions()[0].text() == "&Archivo"
     assert window.run_controls.dashboard.curves.loss_plot.getAxis("left").labelText == "pérdida"
+    window.tabs.setCurrentIndex(1)
+    assert window.inspector.help.text() == "Totalmente conectada: cada salida ve todas las entradas"
+    assert "MLP sobre la espiral" in window.about.text()
 
 
 def test_the_check_finds_english_where_there_is_some(qtbot):
