@@ -167,6 +167,13 @@ DATASET_GROUPS = (
     QT_TRANSLATE_NOOP("dataset groups", "your data"),
 )
 
+METRICS = (
+    QT_TRANSLATE_NOOP("metrics", "test accuracy"),
+    QT_TRANSLATE_NOOP("metrics", "train accuracy"),
+    QT_TRANSLATE_NOOP("metrics", "test loss"),
+    QT_TRANSLATE_NOOP("metrics", "train loss"),
+)
+
 VIEWS = (
     QT_TRANSLATE_NOOP("views", "Space folding"),
     QT_TRANSLATE_NOOP("views", "the plane's grid after every layer"),

@@ -90,6 +90,101 @@
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>Importing a PyTorch model runs the Python file you choose, with your permissions, as if you ran it yourself. Import only files you trust.
+
+Choose a file to import?</source>
+        <translation>Importar un modelo de PyTorch ejecuta el archivo de Python que elijas, con tus permisos, como si lo ejecutaras tú. Importa solo archivos de confianza.
+
+¿Elegir un archivo para importar?</translation>
+    </message>
+    <message>
+        <source>Export a PyTorch training script</source>
+        <translation>Exportar un script de entrenamiento de PyTorch</translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation>Archivos de Python (*.py)</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>No se puede exportar</translation>
+    </message>
+    <message>
+        <source>Wrote {0}: run it with python or torchrun --standalone --nproc_per_node=2</source>
+        <translation>Escrito {0}: ejecútalo con python o con torchrun --standalone --nproc_per_node=2</translation>
+    </message>
+    <message>
+        <source>Export ONNX</source>
+        <translation>Exportar ONNX</translation>
+    </message>
+    <message>
+        <source>Export the weights of a saved run? (No exports the network as a new run starts it.)</source>
+        <translation>¿Exportar los pesos de una ejecución guardada? (No exporta la red tal como la empieza una ejecución nueva.)</translation>
+    </message>
+    <message>
+        <source>The run whose weights to export</source>
+        <translation>La ejecución cuyos pesos exportar</translation>
+    </message>
+    <message>
+        <source>ONNX (*.onnx)</source>
+        <translation>ONNX (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Exporting ONNX…</source>
+        <translation>Exportando ONNX…</translation>
+    </message>
+    <message>
+        <source>Wrote {0}</source>
+        <translation>Escrito {0}</translation>
+    </message>
+    <message>
+        <source>Cannot export ONNX</source>
+        <translation>No se puede exportar a ONNX</translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation>Exportar métricas</translation>
+    </message>
+    <message>
+        <source>Nothing has been trained yet.</source>
+        <translation>Aún no se ha entrenado nada.</translation>
+    </message>
+    <message>
+        <source>Export the run&apos;s metrics</source>
+        <translation>Exportar las métricas de la ejecución</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote the run&apos;s metrics to {0}</source>
+        <translation>Métricas de la ejecución escritas en {0}</translation>
+    </message>
+    <message>
+        <source>Import a PyTorch model</source>
+        <translation>Importar un modelo de PyTorch</translation>
+    </message>
+    <message>
+        <source>Python (*.py)</source>
+        <translation>Python (*.py)</translation>
+    </message>
+    <message>
+        <source>The nn.Module class:</source>
+        <translation>La clase nn.Module:</translation>
+    </message>
+    <message>
+        <source>One sample&apos;s shape, without the batch (e.g. 1,28,28):</source>
+        <translation>La forma de una muestra, sin el lote (p. ej. 1,28,28):</translation>
+    </message>
+    <message>
+        <source>Imported {0}: its weights are loaded, paused</source>
+        <translation>Importado {0}: sus pesos están cargados, en pausa</translation>
+    </message>
+</context>
+<context>
     <name>GradientsView</name>
     <message>
         <source>biases  ‖∂C/∂b‖</source>
@@ -435,6 +530,65 @@
     </message>
 </context>
 <context>
+    <name>ProjectFiles</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Save the changes to this project first?</source>
+        <translation>¿Guardar antes los cambios de este proyecto?</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>Abrir un proyecto</translation>
+    </message>
+    <message>
+        <source>Neurona projects (*.json)</source>
+        <translation>Proyectos de Neurona (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>No se puede abrir el proyecto</translation>
+    </message>
+    <message>
+        <source>Opened {0}</source>
+        <translation>Abierto {0}</translation>
+    </message>
+    <message>
+        <source>Open a saved run</source>
+        <translation>Abrir una ejecución guardada</translation>
+    </message>
+    <message>
+        <source>Cannot open the run</source>
+        <translation>No se puede abrir la ejecución</translation>
+    </message>
+    <message>
+        <source>Cannot open the lesson</source>
+        <translation>No se puede abrir la lección</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation>Guardar el proyecto</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>No se puede guardar</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>Guardado {0}</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation>¿Recuperar el trabajo sin guardar?</translation>
+    </message>
+    <message>
+        <source>Neurona closed without saving changes to “{0}”. Recover them?</source>
+        <translation>Neurona se cerró sin guardar los cambios de “{0}”. ¿Recuperarlos?</translation>
+    </message>
+</context>
+<context>
     <name>RunControls</name>
     <message>
         <source>device: not chosen yet</source>
@@ -534,6 +688,37 @@
     </message>
 </context>
 <context>
+    <name>RunForDialog</name>
+    <message>
+        <source>Train, then pause</source>
+        <translation>Entrenar y luego pausar</translation>
+    </message>
+    <message>
+        <source>Train for</source>
+        <translation>Entrenar durante</translation>
+    </message>
+    <message>
+        <source>Train until</source>
+        <translation>Entrenar hasta</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> épocas</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Entrenar</translation>
+    </message>
+    <message>
+        <source>Pause at the first epoch whose accuracy is at least this</source>
+        <translation>Pausar en la primera época cuya precisión sea al menos esta</translation>
+    </message>
+    <message>
+        <source>Pause at the first epoch whose loss is at most this</source>
+        <translation>Pausar en la primera época cuya pérdida sea como mucho esta</translation>
+    </message>
+</context>
+<context>
     <name>RunsPanel</name>
     <message>
         <source>Run</source>
@@ -576,6 +761,14 @@
         <translation>Recupera la red, los datos y los ajustes de esta ejecución, con sus pesos finales</translation>
     </message>
     <message>
+        <source>accuracy</source>
+        <translation>precisión</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
         <source>solid: test · dashed: train</source>
         <translation>continua: prueba · discontinua: entrenamiento</translation>
     </message>
@@ -598,6 +791,14 @@
     <message>
         <source> (stopped)</source>
         <translation> (detenida)</translation>
+    </message>
+    <message>
+        <source>accuracy %</source>
+        <translation>precisión %</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>época</translation>
     </message>
     <message>
         <source>Delete the run?</source>
@@ -1263,6 +1464,25 @@
     <message>
         <source>{0} inputs</source>
         <translation>{0} entradas</translation>
+    </message>
+</context>
+<context>
+    <name>metrics</name>
+    <message>
+        <source>test accuracy</source>
+        <translation>precisión de prueba</translation>
+    </message>
+    <message>
+        <source>train accuracy</source>
+        <translation>precisión de entrenamiento</translation>
+    </message>
+    <message>
+        <source>test loss</source>
+        <translation>pérdida de prueba</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>pérdida de entrenamiento</translation>
     </message>
 </context>
 <context>

@@ -111,8 +111,9 @@ class RunsPanel(QWidget):
         column.addLayout(buttons)
 
         self.metric_choice = QComboBox()
-        self.metric_choice.addItems(list(METRICS))
-        self.metric_choice.currentTextChanged.connect(lambda _: self.redraw())
+        self.metric_choice.addItem(self.tr("accuracy"), "accuracy")  # English keys in the data, shown translated
+        self.metric_choice.addItem(self.tr("loss"), "loss")
+        self.metric_choice.currentIndexChanged.connect(lambda _: self.redraw())
         # the legend sits beside the plot, never over a curve
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground("w")
@@ -229,10 +230,11 @@ class RunsPanel(QWidget):
         """Each ticked run's own curves: test solid, train dashed, in the run's colour."""
         self.plot.clear()  # a handful of curves, redrawn on a click only
         self.legend.clear()
-        test_name, train_name, axis, scale = METRICS[self.metric_choice.currentText()]
+        test_name, train_name, axis, scale = METRICS[self.metric_choice.currentData()]
         points = self.font().pointSizeF()  # the plot's text follows the interface's (presentation mode)
         self.legend.setLabelTextSize(f"{max(8.0, 0.9 * points):.0f}pt")
-        for side, text in (("left", axis), ("bottom", "epoch")):
+        axis = self.tr("accuracy %") if axis == "accuracy %" else self.tr("loss")
+        for side, text in (("left", axis), ("bottom", self.tr("epoch"))):
             self.plot.setLabel(side, text, color=INK, **{"font-size": f"{points:.0f}pt"})
             self.plot.getAxis(side).setStyle(tickFont=self.font())
         self.items = {}
