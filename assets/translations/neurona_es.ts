@@ -25,6 +25,77 @@
     </message>
 </context>
 <context>
+    <name>ConfusionView</name>
+    <message>
+        <source>Train the network, or take a single step, to see how it classifies the test set.</source>
+        <translation>Entrena la red, o da un solo paso, para ver cómo clasifica el conjunto de prueba.</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>clase verdadera</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>clase predicha</translation>
+    </message>
+    <message>
+        <source>Worst mistakes</source>
+        <translation>Peores errores</translation>
+    </message>
+    <message>
+        <source>Samples in a cell</source>
+        <translation>Muestras de una celda</translation>
+    </message>
+    <message>
+        <source>Most confident per cell</source>
+        <translation>La más segura de cada celda</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Test accuracy {0}%&lt;/b&gt;: {1} of {2} test samples right. Rows are the true classes, columns the network&apos;s answers; a cell&apos;s colour is its share of its row. Click a cell to see its samples.</source>
+        <translation>&lt;b&gt;Precisión de prueba {0} %&lt;/b&gt;: {1} de {2} muestras de prueba acertadas. Las filas son las clases verdaderas y las columnas las respuestas de la red; el color de una celda es su parte de la fila. Haz clic en una celda para ver sus muestras.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s test set is not the one the network was evaluated on: reload the data.</source>
+        <translation>El conjunto de prueba de la aplicación no es el que se usó para evaluar la red: vuelve a cargar los datos.</translation>
+    </message>
+    <message>
+        <source>The {0} mistakes made with the highest confidence (true → predicted, probability).</source>
+        <translation>Los {0} errores cometidos con más seguridad (verdadera → predicha, probabilidad).</translation>
+    </message>
+    <message>
+        <source>No mistakes on the test set.</source>
+        <translation>Ningún error en el conjunto de prueba.</translation>
+    </message>
+    <message>
+        <source>The most confident sample of every cell: rows are true classes, columns predicted ones.</source>
+        <translation>La muestra más segura de cada celda: las filas son las clases verdaderas y las columnas las predichas.</translation>
+    </message>
+    <message>
+        <source>Click a cell of the matrix to see its samples here.</source>
+        <translation>Haz clic en una celda de la matriz para ver aquí sus muestras.</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>acierto</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>; the {0} most confident</source>
+        <translation>; las {0} más seguras</translation>
+    </message>
+    <message>
+        <source>, most confident first</source>
+        <translation>, primero las más seguras</translation>
+    </message>
+    <message>
+        <source>True {0}, predicted {1} ({2}): {3} samples{4}.</source>
+        <translation>Verdadera {0}, predicha {1} ({2}): {3} muestras{4}.</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Not trained yet: press Run (F5).</source>
@@ -264,6 +335,33 @@ Choose a file to import?</source>
     <message>
         <source>no params</source>
         <translation>sin parámetros</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenView</name>
+    <message>
+        <source>train and test samples</source>
+        <translation>muestras de entrenamiento y de prueba</translation>
+    </message>
+    <message>
+        <source>test samples only</source>
+        <translation>solo muestras de prueba</translation>
+    </message>
+    <message>
+        <source>The layer whose activations are drawn</source>
+        <translation>La capa cuyas activaciones se dibujan</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>capa</translation>
+    </message>
+    <message>
+        <source>Run or step the training to see where this layer puts every sample.</source>
+        <translation>Entrena o da un paso para ver dónde pone esta capa cada muestra.</translation>
+    </message>
+    <message>
+        <source> · hollow: test samples</source>
+        <translation> · huecas: muestras de prueba</translation>
     </message>
 </context>
 <context>
@@ -834,6 +932,13 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>SampleGallery</name>
+    <message>
+        <source>test sample #{0} {1}: {2}</source>
+        <translation>muestra de prueba n.º {0} {1}: {2}</translation>
+    </message>
+</context>
+<context>
     <name>SeedsPanel</name>
     <message>
         <source> seeds</source>
@@ -1030,6 +1135,85 @@ Choose a file to import?</source>
     <message>
         <source>This view could not be loaded: {0}</source>
         <translation>No se pudo cargar esta vista: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsView</name>
+    <message>
+        <source>The dense layer whose weights are drawn</source>
+        <translation>La capa densa cuyos pesos se dibujan</translation>
+    </message>
+    <message>
+        <source>one colour scale for all units</source>
+        <translation>una escala de color para todas las unidades</translation>
+    </message>
+    <message>
+        <source>Off: each unit on its own scale, to see its pattern. On: all on one, to compare strengths</source>
+        <translation>Desmarcada: cada unidad con su propia escala, para ver su patrón. Marcada: todas con una, para comparar su fuerza</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>capa</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unidad</translation>
+    </message>
+    <message>
+        <source>Train the network, or take a single step, to see its weights here.</source>
+        <translation>Entrena la red, o da un solo paso, para ver aquí sus pesos.</translation>
+    </message>
+    <message>
+        <source> (the first {0})</source>
+        <translation> (las {0} primeras)</translation>
+    </message>
+    <message>
+        <source>red, green and blue channels, grey at zero</source>
+        <translation>canales rojo, verde y azul, gris en cero</translation>
+    </message>
+    <message>
+        <source>blue positive, orange negative</source>
+        <translation>azul positivo, naranja negativo</translation>
+    </message>
+    <message>
+        <source>one scale for all</source>
+        <translation>una escala para todas</translation>
+    </message>
+    <message>
+        <source>each on its own scale</source>
+        <translation>cada una con su escala</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: {1} units{2}; each picture is one unit&apos;s {3} incoming weights laid out as the {4} input ({5}; {6}).</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;: {1} unidades{2}; cada imagen son los {3} pesos de entrada de una unidad, dispuestos como la entrada de {4} ({5}; {6}).</translation>
+    </message>
+    <message>
+        <source>inputs x_t | state h_(t−1)</source>
+        <translation>entradas x_t | estado h_(t−1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; does not see the image, so its weights are drawn as a matrix: one row per unit{1}, one column per input; blue positive, orange negative, largest |w| = {2}.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; no ve la imagen, así que sus pesos se dibujan como una matriz: una fila por unidad{1}, una columna por entrada; azul positivo, naranja negativo, mayor |w| = {2}.</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>clase</translation>
+    </message>
+    <message>
+        <source>{0} unit</source>
+        <translation>unidad de {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: how each class weighs {1}&apos;s units (a bar up: the unit votes for it; largest |w| = {2}). Click a row to write its weights under the pictures.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;: cómo pondera cada clase las unidades de {1} (una barra hacia arriba: la unidad vota a favor; mayor |w| = {2}). Haz clic en una fila para escribir sus pesos bajo las imágenes.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: how each unit weighs {1}&apos;s units (a bar up: the unit votes for it; largest |w| = {2}). Click a row to write its weights under the pictures.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;: cómo pondera cada unidad las unidades de {1} (una barra hacia arriba: la unidad vota a favor; mayor |w| = {2}). Haz clic en una fila para escribir sus pesos bajo las imágenes.</translation>
     </message>
 </context>
 <context>
@@ -1395,7 +1579,7 @@ Choose a file to import?</source>
     <name>layer summary</name>
     <message>
         <source>cross-entropy loss</source>
-        <translation>pérdida de entropía cruzada</translation>
+        <translation>entropía cruzada</translation>
     </message>
     <message>
         <source>mean squared error</source>
@@ -1403,7 +1587,7 @@ Choose a file to import?</source>
     </message>
     <message>
         <source>binary cross-entropy</source>
-        <translation>entropía cruzada binaria</translation>
+        <translation>entropía cruzada bin.</translation>
     </message>
     <message>
         <source>{0} filters {1}</source>
