@@ -363,6 +363,14 @@ Choose a file to import?</source>
         <source> · hollow: test samples</source>
         <translation> · huecas: muestras de prueba</translation>
     </message>
+    <message>
+        <source>1 unit</source>
+        <translation>1 unidad</translation>
+    </message>
+    <message>
+        <source>{0} units</source>
+        <translation>{0} unidades</translation>
+    </message>
 </context>
 <context>
     <name>Inspector</name>

@@ -117,7 +117,8 @@ class HiddenView(InsightView):
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for layer in layers:
-            self.chooser.addItem(layer.label, layer.node)
+            units = self.tr("1 unit") if layer.width == 1 else self.tr("{0} units").format(layer.width)
+            self.chooser.addItem(f"{layer.node} · {layer.kind} · {units}", layer.node)  # Layer.label, translated
         nodes = [layer.node for layer in layers]
         fallback = default_layer(layers)
         if current in nodes:
