@@ -44,7 +44,7 @@ class RunControls(QObject):
         self.settings = TrainingSettings()
         self.speed = SpeedControl()
         self.speed.pace_changed.connect(self.controller.set_pace)
-        self.run_action = self._action(QT_TRANSLATE_NOOP("RunControls", "&Run"), self.run_or_pause, "F5")
+        self.run_action = self._action(None, self.run_or_pause, "F5")  # Run or Pause: _state says which
         self.run_for_action = self._action(QT_TRANSLATE_NOOP("RunControls", "Run &For…"), self.run_for, "Shift+F5")
         self.step_action = self._action(QT_TRANSLATE_NOOP("RunControls", "&Step"), self.step, "F10")
         self.reset_action = self._action(QT_TRANSLATE_NOOP("RunControls", "Rese&t Weights"), self.reset, "Ctrl+F5")
@@ -63,7 +63,8 @@ class RunControls(QObject):
 
     def _action(self, text, slot, keys) -> QAction:
         action = QAction(self.window)
-        keep(action.setText, "RunControls", text)
+        if text is not None:
+            keep(action.setText, "RunControls", text)
         if keys:
             action.setShortcut(QKeySequence(keys))
         action.triggered.connect(slot)
