@@ -195,8 +195,8 @@ class RunControls(QObject):
             self.message.emit(self.tr("Training finished: Run trains as many epochs again"))
 
     def retranslate(self) -> None:
-        """After a language change: the texts that depend on the state."""
-        self._state(self.controller.state)
+        """After a language change: the Run/Pause action, which says the state."""
+        self.run_action.setText(self.tr("&Pause") if self.controller.state == "running" else self.tr("&Run"))
 
     def _diverged(self, text: str) -> None:
         self.dashboard.show_alert(

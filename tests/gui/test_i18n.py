@@ -233,6 +233,11 @@ def test_switching_language_keeps_the_project_and_the_run(window_thread, qtbot):
         )
         assert "tasa de aprendizaje 0,02, 60 épocas" in window.about.text()  # a decimal comma
         assert "MLP sobre la espiral" in window.about.text()  # the lesson's own Spanish
+        curves = window.run_controls.dashboard.curves  # built in English, said in Spanish now
+        assert curves.loss_plot.getAxis("left").labelText == "pérdida" and curves.log_scale.text() == "escala log."
+        legend = [label.text for _, label in curves.loss_plot.plotItem.legend.items]
+        assert "entrenamiento, por paso" in legend and "prueba, por época" in legend
+        assert window.run_controls.dashboard.boundary.show_test.text() == "puntos de prueba"
         lessons = [action.text() for action in window.lessons_menu.actions()]
         assert "El perceptrón y el MLP" in lessons and any(t.startswith("Perceptrón: una recta") for t in lessons)
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -56,6 +56,7 @@ class BoundaryView(QWidget):
         self.discrete.setObjectName("discrete")
         self.discrete.toggled.connect(lambda _: self.surface is not None and self.show_surface(self.surface))
         self.surface: Surface | None = None
+        self._class_names: list[str] = []
         self.adding = QComboBox()
         self.adding.setObjectName("adding")
         self.adding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -73,6 +74,21 @@ class BoundaryView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot, 1)
         layout.addLayout(controls)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        """A new language: the switches and the class chooser say it; the plane stays."""
+        super().changeEvent(event)
+        if event.type() != QEvent.Type.LanguageChange or not hasattr(self, "adding"):
+            return
+        self.show_test.setText(self.tr("test points"))
+        self.discrete.setText(self.tr("discrete output"))
+        self.adding.setToolTip(
+            self.tr("Choose a class, then click on the plane to add points of it to your own data set")
+        )
+        if self.adding.count():
+            self.adding.setItemText(0, self.tr("click adds nothing"))
+        for k, name in enumerate(self._class_names[: self.adding.count() - 1], 1):
+            self.adding.setItemText(k, self.tr("click adds {0}").format(name))
 
     def show_data(self, data: Data) -> None:
         """Draw the points once per dataset; snapshots only repaint the heatmap."""
@@ -99,6 +115,7 @@ class BoundaryView(QWidget):
         self.adding.addItem(self.tr("click adds nothing"))
         for k in range(data.num_classes):
             self.adding.addItem(self.tr("click adds {0}").format(data.class_names[k]))
+        self._class_names = list(data.class_names[: data.num_classes])
         self.adding.setCurrentIndex(chosen if 0 <= chosen < self.adding.count() else 0)
         self.adding.setEnabled(bool(data.num_classes))
         if self.surface is None:

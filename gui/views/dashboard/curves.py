@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
@@ -84,6 +84,7 @@ class TrainingCurves(QWidget):
         self._evaluations = {name: _Table("step", "value", "epoch", capacity=64) for name in EVALUATIONS}
         self._pending = False
         self._ranges: dict[str, tuple[float, float]] = {}  # what each axis shows now, to move it only when needed
+        self._evaluated_on: tuple | None = None
 
         self.loss_plot = self._plot(self.tr("loss"), _LossAxis("left"))
         self.accuracy_plot = self._plot(self.tr("acc. %"))
@@ -150,6 +151,30 @@ class TrainingCurves(QWidget):
         self.set_accuracy_available(train_acc is not None or test_acc is not None)
         self._schedule()
 
+    def changeEvent(self, event) -> None:  # noqa: N802
+        """A new language: the axes, the legends and the switches say it; the curves stay."""
+        super().changeEvent(event)
+        if event.type() != QEvent.Type.LanguageChange or not hasattr(self, "log_scale"):
+            return
+        for plot, text in ((self.loss_plot, self.tr("loss")), (self.accuracy_plot, self.tr("acc. %"))):
+            plot.setLabel("left", text, color=INK)
+        self.lr_plot.setLabel("left", self.tr("lr"), color=INK)
+        if self._evaluated_on is not None:
+            self.set_evaluated_on(*self._evaluated_on)
+        else:
+            self.lr_plot.setLabel("bottom", self.tr("step"), color=INK)
+        self.no_accuracy.setText(self.tr("no accuracy for regression"))
+        self.log_scale.setText(self.tr("log scale"))
+        self.log_scale.setToolTip(self.tr("Show the loss on a logarithmic axis"))
+        names = {self.step_loss: self.tr("train, per step")}
+        for name, item in self.evaluation_items.items():
+            names[item] = self._marker_label(name)
+        for plot in (self.loss_plot, self.accuracy_plot):
+            legend = plot.plotItem.legend
+            for sample, label in legend.items if legend is not None else []:
+                if sample.item in names:
+                    label.setText(names[sample.item])
+
     def set_evaluated_on(self, train: tuple[int, int], test: tuple[int, int]) -> None:
         """Say on the axis when the per-epoch points are measured on a subsample: (used, total) of each set."""
         loc = QLocale()
@@ -164,6 +189,7 @@ class TrainingCurves(QWidget):
             else self.tr("step")
         )
         self.lr_plot.setLabel("bottom", label, color=INK)
+        self._evaluated_on = (train, test)
 
     def set_accuracy_available(self, available: bool) -> None:
         """Regression has no accuracy: a one-line note takes the place (and little of the room) of its plot."""
@@ -295,12 +321,16 @@ class TrainingCurves(QWidget):
         curve.setDownsampling(auto=True, method="peak")  # ... at most a few per pixel, spikes kept
         return curve
 
+    def _marker_label(self, name: str) -> str:
+        kind, quantity = name.split("_")
+        words = {"train": self.tr("train"), "test": self.tr("test")}[kind]
+        return words if quantity == "acc" else self.tr("{0}, per epoch").format(words)
+
     def _markers(self, name: str) -> pg.PlotDataItem:
         """Values measured at epoch ends, as dots joined by lines: blue for training, orange for test."""
         kind, quantity = name.split("_")
         colour = TRAIN if kind == "train" else TEST
-        words = {"train": self.tr("train"), "test": self.tr("test")}[kind]
-        label = words if quantity == "acc" else self.tr("{0}, per epoch").format(words)
+        label = self._marker_label(name)
         item = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), symbolBrush=colour, name=label, **MARKER)
         (self.accuracy_plot if quantity == "acc" else self.loss_plot).addItem(item)
         return item
