@@ -182,6 +182,26 @@ class MainWindow(QMainWindow):
         self.training_dock = bottom
         bottom.hide()  # the canvas gets the room while the network is built; the first Run shows it
 
+    def _undo_actions(self) -> tuple[QAction, QAction]:
+        """Undo and Redo, whose texts the undo stack writes with a prefix in the current language."""
+        undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_actions = (undo, redo)
+        return undo, redo
+
+    def _renew_undo_actions(self) -> None:
+        """The undo stack keeps the prefix it was given: new actions in the new language, same places."""
+        old = self.undo_actions
+        new = self._undo_actions()
+        for widget in (self.edit_menu, self.toolbar):
+            for before, after in zip(old, new, strict=True):
+                widget.insertAction(before, after)
+                widget.removeAction(before)
+        for action in old:
+            action.deleteLater()
+
     def _menu(self, parent, text: str):
         """A menu whose title follows the language (`text`: the English of a QT_TRANSLATE_NOOP)."""
         menu = parent.addMenu("")
@@ -225,11 +245,8 @@ class MainWindow(QMainWindow):
         self._action(file, QT_TRANSLATE_NOOP("MainWindow", "&Import PyTorch Model…"), self.exports.import_model)
         file.addSeparator()
         self._action(file, QT_TRANSLATE_NOOP("MainWindow", "&Quit"), self.close, keys.Quit)
-        edit = self._menu(self.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&Edit"))
-        undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcut(keys.Undo)
-        redo = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit = self.edit_menu = self._menu(self.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&Edit"))
+        undo, redo = self._undo_actions()
         edit.addActions([undo, redo])
         edit.addSeparator()
         self._action(edit, QT_TRANSLATE_NOOP("MainWindow", "Cu&t"), ed.cut, keys.Cut)
@@ -268,7 +285,7 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+Shift+P"),
             checkable=True,
         )
-        toolbar = self.addToolBar("")
+        toolbar = self.toolbar = self.addToolBar("")
         keep(toolbar.setWindowTitle, "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Main"))
         toolbar.setObjectName("main")
         toolbar.addActions([undo, redo])
@@ -325,6 +342,7 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             retranslate_kept()
             self.run_controls.retranslate()
+            self._renew_undo_actions()
             self._show_about(self.project)
             self._update_title()
             self.lessons_menu.clear()

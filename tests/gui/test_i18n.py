@@ -238,6 +238,10 @@ def test_switching_language_keeps_the_project_and_the_run(window_thread, qtbot):
         legend = [label.text for _, label in curves.loss_plot.plotItem.legend.items]
         assert "entrenamiento, por paso" in legend and "prueba, por época" in legend
         assert window.run_controls.dashboard.boundary.show_test.text() == "puntos de prueba"
+        assert [a.text() for a in window.undo_actions] == ["&Deshacer", "&Rehacer"]
+        assert (
+            window.undo_actions[0] in window.edit_menu.actions() and window.undo_actions[0] in window.toolbar.actions()
+        )
         lessons = [action.text() for action in window.lessons_menu.actions()]
         assert "El perceptrón y el MLP" in lessons and any(t.startswith("Perceptrón: una recta") for t in lessons)
     finally:
