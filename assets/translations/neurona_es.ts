@@ -402,7 +402,7 @@ Choose a file to import?</source>
     </message>
     <message>
         <source>About</source>
-        <translation>Acerca de</translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -1064,7 +1064,7 @@ Choose a file to import?</source>
     </message>
     <message>
         <source>lr</source>
-        <translation>tasa de aprendizaje</translation>
+        <translation>tasa</translation>
     </message>
     <message>
         <source>step</source>
