@@ -61,8 +61,9 @@ def lab_lesson_titles() -> list[tuple[str, Path]]:
     for path in sorted((LESSONS / "lab").glob("*.json")):
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-            found.append((raw.get("order", 99), str(raw["title"]), path))
-        except (OSError, ValueError, KeyError, TypeError):
+            title = raw.get("texts", {}).get(current_language(), {}).get("title") or raw["title"]
+            found.append((raw.get("order", 99), str(title), path))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             continue
     return [(title, path) for _, title, path in sorted(found)]
 
@@ -356,7 +357,7 @@ class MainWindow(QMainWindow):
         from core.optlab.lessons import load_lesson
 
         try:
-            lesson = load_lesson(path)
+            lesson = load_lesson(path, current_language())
         except ValueError as err:
             self.statusBar().showMessage(self.tr("Cannot open the lesson: {0}").format(err), 8000)
             return

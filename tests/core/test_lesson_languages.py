@@ -15,7 +15,8 @@ TRANSLATED = sorted(p for p in LESSONS.glob("*.json") if "texts" in json.loads(p
 def figures(text: str, language: str) -> list[float]:
     """The numbers a text states, read with its language's marks (1,000.5 in English, 1.000,5 in Spanish)."""
     thousands, decimal = (",", ".") if language == "en" else (".", ",")
-    text = re.sub(r"§[\d.]+", "", text)  # a section number (§9.10) is a name, written the same in both
+    # section and figure numbers (§8.3.1–8.3.2, figure 8.6) are names, written the same in both
+    text = re.sub(r"§[\d.]+(?:[–-][\d.]+)?|(?:figure|figura) [\d.]+", "", text)
     text = re.sub(rf"(?<=\d){re.escape(thousands)}(?=\d{{3}}\b)", "", text)
     text = re.sub(rf"(?<=\d){re.escape(decimal)}(?=\d)", "#", text)
     return sorted(float(n.replace("#", ".")) for n in re.findall(r"\d+(?:#\d+)?", text))
@@ -63,3 +64,17 @@ def test_texts_are_validated_and_old_files_still_load(tmp_path):
             project_from_dict(base | {"texts": bad})
     saved = project_from_dict(base | {"texts": {"es": {"title": "Hola"}}}).to_dict()
     assert saved["version"] == 3 and project_from_dict(saved).texts == {"es": {"title": "Hola"}}
+
+
+LAB = sorted((LESSONS / "lab").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", LAB, ids=lambda p: p.stem)
+def test_a_lab_lesson_in_spanish_states_the_english_figures(path):
+    from core.optlab.lessons import load_lesson
+
+    english, spanish = load_lesson(path), load_lesson(path, "es")
+    assert spanish.title != english.title and spanish.explanation != english.explanation
+    assert figures(spanish.explanation, "es") == figures(english.explanation, "en")
+    assert figures(spanish.title, "es") == figures(english.title, "en")
+    assert load_lesson(path, "fr").title == english.title
