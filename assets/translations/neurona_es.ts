@@ -256,6 +256,41 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>FoldingView</name>
+    <message>
+        <source>{0}% of points at zero</source>
+        <translation>{0} % de los puntos en cero</translation>
+    </message>
+    <message>
+        <source>Which stage the large panel shows: the input, then each layer in turn</source>
+        <translation>Qué etapa muestra el panel grande: la entrada y luego cada capa por turno</translation>
+    </message>
+    <message>
+        <source>Run or step the training to see the plane folded by each layer.</source>
+        <translation>Entrena o da un paso para ver el plano plegado por cada capa.</translation>
+    </message>
+    <message>
+        <source>Space folding follows the points of a plane through the network, so it needs a 2-D dataset (moons, circles, spiral…). The Hidden layer view shows any layer of any network.</source>
+        <translation>El plegado del espacio sigue los puntos de un plano a través de la red, así que necesita datos 2D (lunas, círculos, espiral…). La vista Capa oculta muestra cualquier capa de cualquier red.</translation>
+    </message>
+    <message>
+        <source>PCA of {0}</source>
+        <translation>PCA de {0}</translation>
+    </message>
+    <message>
+        <source>{0}% at zero</source>
+        <translation>{0} % en cero</translation>
+    </message>
+    <message>
+        <source>Click to show this stage in the large panel</source>
+        <translation>Haz clic para ver esta etapa en el panel grande</translation>
+    </message>
+    <message>
+        <source>stage {0} of {1}: </source>
+        <translation>etapa {0} de {1}: </translation>
+    </message>
+</context>
+<context>
     <name>GradientsView</name>
     <message>
         <source>biases  ‖∂C/∂b‖</source>

@@ -27,7 +27,7 @@ SAME_IN_BOTH = {
 }  # fmt: skip
 
 
-TRANSLATED_VIEWS = ("training", "hidden", "weights", "confusion", "gradients")
+TRANSLATED_VIEWS = ("training", "folding", "hidden", "weights", "confusion", "gradients")
 
 
 def english_only_words() -> set[str]:
