@@ -27,8 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     from gui.app import run_app
 
     if args.verb == "open":
-        return run_app(args.project, args.screenshot, args.size, args.train, args.view or "", args.scale)
-    return run_app()
+        return run_app(
+            args.project, args.screenshot, args.size, args.train, args.view or "", scale=args.scale, lang=args.lang
+        )
+    return run_app(lang=args.lang)
 
 
 def _is_a_file_to_open(first: str) -> bool:

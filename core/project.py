@@ -22,7 +22,9 @@ from core.params import ParamError, validate_params
 from core.train_config import TRAIN_PARAMS, TrainConfig
 
 FORMAT = "neurona-project"
-VERSION = 3  # 2 added the optional "view" a project opens on, 3 the optional "steps" of a guided lesson
+VERSION = 3  # 2 added the optional "view" a project opens on; 3 the optional "steps" of a guided
+# lesson and "texts" in other languages
+LANGUAGES = ("es",)  # the languages a project's title and description may carry besides English
 MAX_BYTES = 5_000_000
 MAX_NODES = 1000
 MAX_EDGES = 5000
@@ -51,6 +53,7 @@ class Project:
     description: str = ""
     view: str = ""  # the app's view a lesson opens on (gui.views.registry), "" for the training dashboard
     steps: tuple[LessonStep, ...] = ()  # a guided lesson's steps (core.lesson_steps)
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)  # {"es": {"title": …, "description": …}}
 
     def __post_init__(self) -> None:
         self.dataset_params = validate_dataset(self.dataset, self.dataset_params)
@@ -68,7 +71,12 @@ class Project:
             }
             | ({"view": self.view} if self.view else {})
             | ({"steps": [step.to_dict() for step in self.steps]} if self.steps else {})
+            | ({"texts": self.texts} if self.texts else {})
         )
+
+    def text(self, key: str, language: str = "en") -> str:
+        """The title or description in `language`, the English one where it has none."""
+        return self.texts.get(language, {}).get(key) or getattr(self, key)
 
     def copy(self) -> Project:
         return project_from_dict(self.to_dict())
@@ -143,12 +151,13 @@ def project_from_dict(data: Any) -> Project:
     _expect_keys(
         "the project",
         data,
-        {"format", "version", "title", "description", "graph", "dataset", "training", "view", "steps"},
+        {"format", "version", "title", "description", "graph", "dataset", "training", "view", "steps", "texts"},
         required={"graph"},
     )
     title = _text(data.get("title", "Untitled"), "title", 200)
     description = _text(data.get("description", ""), "description", 20_000)
     view = _text(data.get("view", ""), "view", 40)
+    texts = _texts(data.get("texts", {}))
     graph = _graph_from(data["graph"])
     dataset = _object(data.get("dataset", {"name": "spiral"}), "dataset")
     _expect_keys("dataset", dataset, {"name", "params"}, required={"name"})
@@ -160,12 +169,26 @@ def project_from_dict(data: Any) -> Project:
         # validated first: TrainConfig(**given) would be a TypeError for an entry named "self"
         training = TrainConfig(**validate_params("training", TRAIN_PARAMS, given))
         params = _object(dataset.get("params", {}), "dataset params")
-        project = Project(graph, name, params, training, title, description, view)
+        project = Project(graph, name, params, training, title, description, view, texts=texts)
         if "steps" in data:
             project.steps = steps_from(data["steps"], graph, dataset_params(project.dataset), TRAIN_PARAMS)
         return project
     except (ParamError, StepError) as err:
         raise ProjectError(str(err)) from None
+
+
+def _texts(raw: Any) -> dict[str, dict[str, str]]:
+    """The title and description in other languages: {"es": {"title": …, "description": …}}."""
+    texts = _object(raw, "texts")
+    _expect_keys("texts", texts, set(LANGUAGES), required=set())
+    found = {}
+    for language, entry in texts.items():
+        entry = _object(entry, f"texts.{language}")
+        _expect_keys(f"texts.{language}", entry, {"title", "description"}, required=set())
+        found[language] = {
+            key: _text(entry[key], f"texts.{language}.{key}", 200 if key == "title" else 20_000) for key in entry
+        }
+    return found
 
 
 def _migrate(data: dict) -> dict:

@@ -15,12 +15,17 @@ def run_app(
     train: int = 0,
     view: str = "",
     scale: float = 1.0,
+    lang: str | None = None,
 ) -> int:
     from PySide6.QtCore import QThreadPool, QTimer
 
     app = picture_app() if screenshot else application()
     app.setApplicationName("Neurona")
     app.setOrganizationName("Neurona")
+    from gui.i18n import chosen_language, install_language
+    from gui.settings import app_settings
+
+    install_language(chosen_language(lang, app_settings()))  # before any widget: they are built in it
     from gui.main_window import MainWindow
 
     window = MainWindow()
@@ -107,7 +112,7 @@ def take_screenshot(
     window.resize(width, height)
     window.show()
     deadline = time.monotonic() + 30
-    while window.dataset_panel.status.text().startswith("Loading") and time.monotonic() < deadline:
+    while window.dataset_panel.loading and time.monotonic() < deadline:
         app.processEvents()  # let the dataset load, so its problems and preview are in the picture
         time.sleep(0.01)
     shown = window.show_view(view) if view else None  # before training, so its probes record from the start

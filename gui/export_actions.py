@@ -8,7 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from core.project import atomic_write
@@ -16,9 +16,10 @@ from gui import tasks
 from gui.document import Document
 from gui.project_files import ProjectFiles
 
-IMPORT_WARNING = (
+IMPORT_WARNING = QT_TRANSLATE_NOOP(
+    "ExportActions",
     "Importing a PyTorch model runs the Python file you choose, with your permissions, "
-    "as if you ran it yourself. Import only files you trust.\n\nChoose a file to import?"
+    "as if you ran it yourself. Import only files you trust.\n\nChoose a file to import?",
 )
 
 
@@ -49,18 +50,20 @@ class ExportActions(QObject):
     def export_script(self) -> None:
         from core.export.script import ExportError, export_script
 
-        path = self._ask_path("Export a PyTorch training script", "_train.py", "Python files (*.py)")
+        path = self._ask_path(self.tr("Export a PyTorch training script"), "_train.py", self.tr("Python files (*.py)"))
         if not path:
             return
         try:
             atomic_write(path, export_script(self.document.project, file_name=Path(path).name))
         except ExportError as err:
-            QMessageBox.warning(self.window, "Cannot export", str(err))
+            QMessageBox.warning(self.window, self.tr("Cannot export"), str(err))
             return
         except OSError as err:
-            QMessageBox.warning(self.window, "Cannot export", f"{path}: {err.strerror or err}")
+            QMessageBox.warning(self.window, self.tr("Cannot export"), f"{path}: {err.strerror or err}")
             return
-        self.message.emit(f"Wrote {path}: run it with python or torchrun --standalone --nproc_per_node=2")
+        self.message.emit(
+            self.tr("Wrote {0}: run it with python or torchrun --standalone --nproc_per_node=2").format(path)
+        )
 
     def export_onnx(self) -> None:
         """The network as ONNX, with a saved run's weights or as a new run would start; exported off the
@@ -68,8 +71,8 @@ class ExportActions(QObject):
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self.window,
-            "Export ONNX",
-            "Export the weights of a saved run? (No exports the network as a new run starts it.)",
+            self.tr("Export ONNX"),
+            self.tr("Export the weights of a saved run? (No exports the network as a new run starts it.)"),
             buttons.Yes | buttons.No | buttons.Cancel,
             buttons.Yes,
         )
@@ -77,10 +80,12 @@ class ExportActions(QObject):
             return
         run = ""
         if answer == buttons.Yes:
-            run = QFileDialog.getExistingDirectory(self.window, "The run whose weights to export", str(Path.home()))
+            run = QFileDialog.getExistingDirectory(
+                self.window, self.tr("The run whose weights to export"), str(Path.home())
+            )
             if not run:
                 return
-        path = self._ask_path("Export ONNX", ".onnx", "ONNX (*.onnx)")
+        path = self._ask_path(self.tr("Export ONNX"), ".onnx", self.tr("ONNX (*.onnx)"))
         if not path:
             return
         project = self.document.project.copy()
@@ -92,24 +97,24 @@ class ExportActions(QObject):
             export_onnx(project, path, load_weights(project, Path(run)) if run else None)
             return path
 
-        self.message.emit("Exporting ONNX…")
+        self.message.emit(self.tr("Exporting ONNX…"))
         self._task = tasks.start(work, self._onnx_done, self._onnx_failed)
 
     def _onnx_done(self, task, path) -> None:
         self._task = None
-        self.message.emit(f"Wrote {path}")
+        self.message.emit(self.tr("Wrote {0}").format(path))
 
     def _onnx_failed(self, task, text: str, details: str) -> None:
         self._task = None
-        QMessageBox.warning(self.window, "Cannot export ONNX", text)
+        QMessageBox.warning(self.window, self.tr("Cannot export ONNX"), text)
 
     def export_metrics(self) -> None:
         """The current run's per-epoch metrics: the run saves itself to a temporary folder (where the
         model lives), and its metrics.csv is copied to the file chosen."""
         if not self.controller.active:
-            QMessageBox.information(self.window, "Export metrics", "Nothing has been trained yet.")
+            QMessageBox.information(self.window, self.tr("Export metrics"), self.tr("Nothing has been trained yet."))
             return
-        path = self._ask_path("Export the run's metrics", "_metrics.csv", "CSV (*.csv)")
+        path = self._ask_path(self.tr("Export the run's metrics"), "_metrics.csv", self.tr("CSV (*.csv)"))
         if not path:
             return
         self._metrics = (tempfile.mkdtemp(prefix="neurona-metrics-"), path)
@@ -124,21 +129,23 @@ class ExportActions(QObject):
         try:
             shutil.copyfile(Path(folder) / "metrics.csv", path)
         except OSError as err:
-            QMessageBox.warning(self.window, "Cannot export", f"{path}: {err.strerror or err}")
+            QMessageBox.warning(self.window, self.tr("Cannot export"), f"{path}: {err.strerror or err}")
             return
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-        self.message.emit(f"Wrote the run's metrics to {path}")
+        self.message.emit(self.tr("Wrote the run's metrics to {0}").format(path))
 
     # ---- import ---------------------------------------------------------------------------------------
 
     def import_model(self) -> None:
         buttons = QMessageBox.StandardButton
-        if QMessageBox.warning(self.window, "Import a PyTorch model", IMPORT_WARNING, buttons.Yes | buttons.Cancel) != (
-            buttons.Yes
-        ):
+        if QMessageBox.warning(
+            self.window, self.tr("Import a PyTorch model"), self.tr(IMPORT_WARNING), buttons.Yes | buttons.Cancel
+        ) != (buttons.Yes):
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import a PyTorch model", self.files.folder, "Python (*.py)")
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import a PyTorch model"), self.files.folder, self.tr("Python (*.py)")
+        )
         if not path:
             return
         self.files.used_folder(path)
@@ -147,7 +154,7 @@ class ExportActions(QObject):
             QMessageBox.warning(self.window, "Cannot import", f"{Path(path).name} defines no class.")
             return
         name, ok = QInputDialog.getItem(
-            self.window, "Import a PyTorch model", "The nn.Module class:", classes, 0, False
+            self.window, self.tr("Import a PyTorch model"), self.tr("The nn.Module class:"), classes, 0, False
         )
         if ok and self.files.maybe_save():
             self.import_class(f"{path}:{name}")
@@ -162,7 +169,9 @@ class ExportActions(QObject):
         except ImportFailed as err:
             if "--input-shape" in str(err) and input_shape is None:
                 text, ok = QInputDialog.getText(
-                    self.window, "Import a PyTorch model", "One sample's shape, without the batch (e.g. 1,28,28):"
+                    self.window,
+                    self.tr("Import a PyTorch model"),
+                    self.tr("One sample's shape, without the batch (e.g. 1,28,28):"),
                 )
                 try:
                     shape = tuple(int(s) for s in text.split(",") if s.strip())
@@ -174,7 +183,7 @@ class ExportActions(QObject):
             return False
         self.document.open(imported.project)
         self.files.run_opened.emit({k: v.detach().clone() for k, v in imported.model.state_dict().items()})
-        self.message.emit(f"Imported {spec.rpartition(':')[2]}: its weights are loaded, paused")
+        self.message.emit(self.tr("Imported {0}: its weights are loaded, paused").format(spec.rpartition(":")[2]))
         return True
 
 

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,6 +42,9 @@ from gui.editor.view import GraphView
 from gui.export_actions import ExportActions
 from gui.figures import FigureExport
 from gui.guided.panel import install_guide
+from gui.i18n import current_language, keep, retranslate_kept, translated
+from gui.i18n import number as local_number
+from gui.language_menu import LanguageMenu
 from gui.project_files import ProjectFiles
 from gui.settings import Autosave, app_settings
 from gui.training.run_controls import RunControls
@@ -60,8 +63,9 @@ def lab_lesson_titles() -> list[tuple[str, Path]]:
     for path in sorted((LESSONS / "lab").glob("*.json")):
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-            found.append((raw.get("order", 99), str(raw["title"]), path))
-        except (OSError, ValueError, KeyError, TypeError):
+            title = raw.get("texts", {}).get(current_language(), {}).get("title") or raw["title"]
+            found.append((raw.get("order", 99), str(title), path))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             continue
     return [(title, path) for _, title, path in sorted(found)]
 
@@ -140,7 +144,8 @@ class MainWindow(QMainWindow):
     # ---- layout --------------------------------------------------------------------
 
     def _docks(self) -> None:
-        left = QDockWidget("Layers", self)
+        left = QDockWidget(self)
+        keep(left.setWindowTitle, "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Layers"))
         left.setObjectName("palette")
         left.setWidget(self.palette)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, left)
@@ -150,20 +155,31 @@ class MainWindow(QMainWindow):
         self.about.setContentsMargins(8, 8, 8, 8)
         about_box.setWidget(self.about)
         self.tabs = QTabWidget()
-        self.tabs.addTab(about_box, "About")
-        self.tabs.addTab(self.inspector, "Layer")
+        self.tabs.addTab(about_box, "")
+        self.tabs.addTab(self.inspector, "")
         dataset_box = QScrollArea()  # the panel scrolls rather than holding the window's height up
         dataset_box.setWidgetResizable(True)
         dataset_box.setFrameShape(QScrollArea.Shape.NoFrame)
         dataset_box.setWidget(self.dataset_panel)
-        self.tabs.addTab(dataset_box, "Dataset")
-        self.tabs.addTab(self.run_controls.settings, "Training")
-        right = QDockWidget("Project", self)
+        self.tabs.addTab(dataset_box, "")
+        self.tabs.addTab(self.run_controls.settings, "")
+        for index, text in enumerate(
+            (
+                QT_TRANSLATE_NOOP("MainWindow", "About"),
+                QT_TRANSLATE_NOOP("MainWindow", "Layer"),
+                QT_TRANSLATE_NOOP("MainWindow", "Dataset"),
+                QT_TRANSLATE_NOOP("MainWindow", "Training"),
+            )
+        ):
+            keep(lambda t, i=index: self.tabs.setTabText(i, t), "MainWindow", text)
+        right = QDockWidget(self)
+        keep(right.setWindowTitle, "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Project"))
         right.setObjectName("project")
         right.setWidget(self.tabs)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, right)
         self.resizeDocks([left, right], [210, 330], Qt.Orientation.Horizontal)
-        bottom = QDockWidget("Training", self)
+        bottom = QDockWidget(self)
+        keep(bottom.setWindowTitle, "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Training"))
         bottom.setObjectName("training")
         self.view_tabs = ViewTabs(self.run_controls.dashboard, self.run_controls.controller)
         bottom.setWidget(self.view_tabs)
@@ -172,8 +188,39 @@ class MainWindow(QMainWindow):
         self.training_dock = bottom
         bottom.hide()  # the canvas gets the room while the network is built; the first Run shows it
 
-    def _action(self, menu, text, slot, shortcut=None, checkable=False) -> QAction:
-        action = QAction(text, self)
+    def _undo_actions(self) -> tuple[QAction, QAction]:
+        """Undo and Redo, whose texts the undo stack writes with a prefix in the current language."""
+        undo = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_actions = (undo, redo)
+        return undo, redo
+
+    def _renew_undo_actions(self) -> None:
+        """The undo stack keeps the prefix it was given: new actions in the new language, same places."""
+        old = self.undo_actions
+        new = self._undo_actions()
+        for widget in (self.edit_menu, self.toolbar):
+            for before, after in zip(old, new, strict=True):
+                widget.insertAction(before, after)
+                widget.removeAction(before)
+        for action in old:
+            action.deleteLater()
+
+    def _menu(self, parent, text: str):
+        """A menu whose title follows the language (`text`: the English of a QT_TRANSLATE_NOOP)."""
+        menu = parent.addMenu("")
+        keep(menu.setTitle, "MainWindow", text)
+        return menu
+
+    def _action(self, menu, text, slot, shortcut=None, checkable=False, context="MainWindow") -> QAction:
+        """An action whose text follows the language; `context` "" for a text not to translate."""
+        action = QAction(self)
+        if context:
+            keep(action.setText, context, text)
+        else:
+            action.setText(text)
         if isinstance(shortcut, list):
             action.setShortcuts(shortcut)
         elif shortcut is not None:
@@ -185,63 +232,76 @@ class MainWindow(QMainWindow):
 
     def _actions(self) -> None:
         keys, ed = QKeySequence.StandardKey, self.editor
-        file = self.menuBar().addMenu("&File")
+        file = self._menu(self.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&File"))
         files = self.files
-        self._action(file, "&New", files.new_project, keys.New)
-        self._action(file, "&Open…", files.open_dialog, keys.Open)
-        self.recent_menu = file.addMenu("Open &Recent")
-        self.lessons_menu = file.addMenu("&Lessons")
+        self._action(file, QT_TRANSLATE_NOOP("MainWindow", "&New"), files.new_project, keys.New)
+        self._action(file, QT_TRANSLATE_NOOP("MainWindow", "&Open…"), files.open_dialog, keys.Open)
+        self.recent_menu = self._menu(file, QT_TRANSLATE_NOOP("MainWindow", "Open &Recent"))
+        self.lessons_menu = self._menu(file, QT_TRANSLATE_NOOP("MainWindow", "&Lessons"))
         self._fill_lessons(self.lessons_menu)
         file.addSeparator()
-        self._action(file, "Open R&un…", files.open_run_dialog)
-        self._action(file, "&Save", files.save, keys.Save)
-        self._action(file, "Save &As…", files.save_as, keys.SaveAs)
+        self._action(file, QT_TRANSLATE_NOOP("MainWindow", "Open R&un…"), files.open_run_dialog)
+        self._action(file, QT_TRANSLATE_NOOP("MainWindow", "&Save"), files.save, keys.Save)
+        self._action(file, QT_TRANSLATE_NOOP("MainWindow", "Save &As…"), files.save_as, keys.SaveAs)
         file.addAction(self.run_controls.save_run_action)
-        export = file.addMenu("&Export")
-        self._action(export, "&PyTorch Script…", self.exports.export_script)
-        self._action(export, "&ONNX…", self.exports.export_onnx)
-        self._action(export, "&Metrics (CSV)…", self.exports.export_metrics)
-        self._action(file, "&Import PyTorch Model…", self.exports.import_model)
+        export = self._menu(file, QT_TRANSLATE_NOOP("MainWindow", "&Export"))
+        self._action(export, QT_TRANSLATE_NOOP("MainWindow", "&PyTorch Script…"), self.exports.export_script)
+        self._action(export, QT_TRANSLATE_NOOP("MainWindow", "&ONNX…"), self.exports.export_onnx)
+        self._action(export, QT_TRANSLATE_NOOP("MainWindow", "&Metrics (CSV)…"), self.exports.export_metrics)
+        self._action(file, QT_TRANSLATE_NOOP("MainWindow", "&Import PyTorch Model…"), self.exports.import_model)
         file.addSeparator()
-        self._action(file, "&Quit", self.close, keys.Quit)
-        edit = self.menuBar().addMenu("&Edit")
-        undo = self.document.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(keys.Undo)
-        redo = self.document.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self._action(file, QT_TRANSLATE_NOOP("MainWindow", "&Quit"), self.close, keys.Quit)
+        edit = self.edit_menu = self._menu(self.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&Edit"))
+        undo, redo = self._undo_actions()
         edit.addActions([undo, redo])
         edit.addSeparator()
-        self._action(edit, "Cu&t", ed.cut, keys.Cut)
-        self._action(edit, "&Copy", ed.copy, keys.Copy)
-        self._action(edit, "&Paste", ed.paste, keys.Paste)
-        self._action(edit, "&Duplicate", ed.duplicate, QKeySequence("Ctrl+D"))
-        self._action(edit, "De&lete", ed.delete_selection, [QKeySequence.StandardKey.Delete, QKeySequence("Backspace")])
-        self._action(edit, "Select &All", ed.select_all, keys.SelectAll)
-        train = self.menuBar().addMenu("&Train")
+        self._action(edit, QT_TRANSLATE_NOOP("MainWindow", "Cu&t"), ed.cut, keys.Cut)
+        self._action(edit, QT_TRANSLATE_NOOP("MainWindow", "&Copy"), ed.copy, keys.Copy)
+        self._action(edit, QT_TRANSLATE_NOOP("MainWindow", "&Paste"), ed.paste, keys.Paste)
+        self._action(edit, QT_TRANSLATE_NOOP("MainWindow", "&Duplicate"), ed.duplicate, QKeySequence("Ctrl+D"))
+        self._action(
+            edit,
+            QT_TRANSLATE_NOOP("MainWindow", "De&lete"),
+            ed.delete_selection,
+            [QKeySequence.StandardKey.Delete, QKeySequence("Backspace")],
+        )
+        self._action(edit, QT_TRANSLATE_NOOP("MainWindow", "Select &All"), ed.select_all, keys.SelectAll)
+        train = self._menu(self.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&Train"))
         rc = self.run_controls
         train.addActions([rc.run_action, rc.run_for_action, rc.step_action, rc.reset_action])
-        view = self.menuBar().addMenu("&View")
-        self._action(view, "&Fit to Window", self.view.fit_all, QKeySequence("Ctrl+0"))
-        self._action(view, "Zoom &In", lambda: self.view.zoom_by(1.25), keys.ZoomIn)
-        self._action(view, "Zoom &Out", lambda: self.view.zoom_by(0.8), keys.ZoomOut)
-        self._action(view, "Auto-&layout", ed.auto_layout, QKeySequence("Ctrl+L"))
+        view = self._menu(self.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&View"))
+        self._action(view, QT_TRANSLATE_NOOP("MainWindow", "&Fit to Window"), self.view.fit_all, QKeySequence("Ctrl+0"))
+        self._action(view, QT_TRANSLATE_NOOP("MainWindow", "Zoom &In"), lambda: self.view.zoom_by(1.25), keys.ZoomIn)
+        self._action(view, QT_TRANSLATE_NOOP("MainWindow", "Zoom &Out"), lambda: self.view.zoom_by(0.8), keys.ZoomOut)
+        self._action(view, QT_TRANSLATE_NOOP("MainWindow", "Auto-&layout"), ed.auto_layout, QKeySequence("Ctrl+L"))
         view.addActions([dock.toggleViewAction() for dock in (self.training_dock, self.runs_dock, self.seeds_dock)])
-        inside = view.addMenu("&Inside the Network")
+        inside = self._menu(view, QT_TRANSLATE_NOOP("MainWindow", "&Inside the Network"))
         for number, spec in enumerate(VIEWS, 1):
             keys = QKeySequence(f"Alt+{number}") if number < 10 else None
-            self._action(inside, spec.title, lambda _=False, name=spec.name: self.show_view(name), keys)
+            self._action(
+                inside, spec.title, lambda _=False, name=spec.name: self.show_view(name), keys, context="views"
+            )
         view.addSeparator()
         view.addActions([self.figure_export.export_action, self.figure_export.copy_action])
         view.addSeparator()
+        self.language_menu = LanguageMenu(self, self.settings)
+        view.addMenu(self.language_menu)
         self.presentation_action = self._action(
-            view, "&Presentation Mode (large text)", self.set_presentation, QKeySequence("Ctrl+Shift+P"), checkable=True
+            view,
+            QT_TRANSLATE_NOOP("MainWindow", "&Presentation Mode (large text)"),
+            self.set_presentation,
+            QKeySequence("Ctrl+Shift+P"),
+            checkable=True,
         )
-        toolbar = self.addToolBar("Main")
+        toolbar = self.toolbar = self.addToolBar("")
+        keep(toolbar.setWindowTitle, "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Main"))
         toolbar.setObjectName("main")
         toolbar.addActions([undo, redo])
         toolbar.addSeparator()
         for action in view.actions()[:4]:
             toolbar.addAction(action)
+        short = QT_TRANSLATE_NOOP("MainWindow", "Presentation Mode (large text)")  # the toolbar's, without &
+        keep(self.presentation_action.setIconText, "MainWindow", short)
         toolbar.addAction(self.presentation_action)
         toolbar.addSeparator()
         toolbar.addActions([rc.run_action, rc.step_action, rc.reset_action])
@@ -260,25 +320,53 @@ class MainWindow(QMainWindow):
         self.run_controls.settings.show_project(project)
         self.dataset_panel.show_project(project)
         self.tabs.setCurrentIndex(0)
-        self.about.setText(
-            f"<h3>{project.title}</h3><p>{project.description}</p>"
-            f"<p style='color:#546e7a'>Dataset: {dataset_title(project.dataset)} · {project.training.optimizer}, "
-            f"learning rate {project.training.lr:g}, {project.training.epochs} epochs</p>"
-        )
+        self._show_about(project)
         if project.view in VIEW_NAMES:
             self.show_view(project.view)  # a lesson opens on the view it is about
         elif project.view:
-            self.statusBar().showMessage(f"This project opens on a view this Neurona lacks: '{project.view}'", 8000)
+            self.statusBar().showMessage(
+                self.tr("This project opens on a view this Neurona lacks: '{0}'").format(project.view), 8000
+            )
         QTimer.singleShot(0, self.view.fit_all)
+
+    def _show_about(self, project: Project) -> None:
+        """The project's title and text in the user's language, and its settings in words."""
+        language = current_language()
+        title, description = project.text("title", language), project.text("description", language)
+        if title == "Untitled":  # a new project's title, not a lesson's
+            title = self.tr("Untitled")
+        settings = self.tr("Dataset: {0} · {1}, learning rate {2}, {3} epochs").format(
+            translated("datasets", dataset_title(project.dataset)),
+            project.training.optimizer,
+            local_number(project.training.lr),
+            project.training.epochs,
+        )
+        self.about.setText(f"<h3>{title}</h3><p>{description}</p><p style='color:#546e7a'>{settings}</p>")
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        """A new language: every kept text again, and what is built from the project (the About
+        text, the lessons menu, the views) afresh; the project and the run stay as they are."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            retranslate_kept()
+            self.run_controls.retranslate()
+            self._renew_undo_actions()
+            self._show_about(self.project)
+            self._update_title()
+            self.lessons_menu.clear()
+            self._fill_lessons(self.lessons_menu)
+            if self.editor.scene is not None:
+                self.editor.scene.refresh()  # the nodes' details, and the totals in the status bar
+            self.view_tabs.rebuild()
 
     def open_lab_lesson(self, path: Path) -> None:
         """Show the optimizer lab with one of its lessons set up and playing."""
         from core.optlab.lessons import load_lesson
 
         try:
-            lesson = load_lesson(path)
+            lesson = load_lesson(path, current_language())
         except ValueError as err:
-            self.statusBar().showMessage(f"Cannot open the lesson: {err}", 8000)
+            self.statusBar().showMessage(self.tr("Cannot open the lesson: {0}").format(err), 8000)
             return
         lab = self.show_view("optimizer_lab")
         if lab is not None:
@@ -346,8 +434,8 @@ class MainWindow(QMainWindow):
 
     def _show_totals(self, inference) -> None:
         problems = len(inference.problems)
-        state = "ready to train" if not problems else f"{problems} problem{'s' * (problems > 1)}"
-        self.totals.setText(f"{inference.total_params:,} parameters · {state}")
+        state = self.tr("ready to train") if not problems else self.tr("%n problem(s)", "", problems)
+        self.totals.setText(self.tr("{0} parameters · {1}").format(QLocale().toString(inference.total_params), state))
         self.problems.clear()
         for problem in inference.problems:
             item = QListWidgetItem(f"⚠  {problem}")
@@ -366,26 +454,30 @@ class MainWindow(QMainWindow):
 
     def _fill_lessons(self, menu) -> None:
         """The lessons in the course's order, a section per topic, each with its one-line summary."""
-        for group in lesson_groups():
+        for group in lesson_groups(language=current_language()):
             menu.addSection(group.title)
             for lesson in group.lessons:
                 action = self._action(
-                    menu, f"{lesson.title} — {lesson.summary}", lambda _=False, p=lesson.path: self.files.open_lesson(p)
+                    menu,
+                    f"{lesson.title} — {lesson.summary}",
+                    lambda _=False, p=lesson.path: self.files.open_lesson(p),
+                    context="",
                 )
                 action.setStatusTip(lesson.summary)
             if group.lab:
-                lab_menu = menu.addMenu("Optimizer lab races")
+                lab_menu = self._menu(menu, QT_TRANSLATE_NOOP("MainWindow", "Optimizer lab races"))
                 for title, path in lab_lesson_titles():
-                    self._action(lab_menu, title, lambda _=False, p=path: self.open_lab_lesson(p))
+                    self._action(lab_menu, title, lambda _=False, p=path: self.open_lab_lesson(p), context="")
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.display_name}[*] — Neurona")
+        name = self.document.display_name
+        self.setWindowTitle(f"{self.tr('Untitled') if name == 'Untitled' else name}[*] — Neurona")
         self.setWindowModified(self.document.dirty)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in self.files.recent:
-            self._action(self.recent_menu, path, lambda _=False, p=path: self.files.open_path(p))
+            self._action(self.recent_menu, path, lambda _=False, p=path: self.files.open_path(p), context="")
         self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
 
     def show_as_last_time(self) -> None:

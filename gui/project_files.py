@@ -46,8 +46,8 @@ class ProjectFiles(QObject):
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self.window,
-            "Unsaved changes",
-            "Save the changes to this project first?",
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to this project first?"),
             buttons.Save | buttons.Discard | buttons.Cancel,
             buttons.Save,
         )
@@ -63,7 +63,9 @@ class ProjectFiles(QObject):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open a project", self.folder, "Neurona projects (*.json)")
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open a project"), self.folder, self.tr("Neurona projects (*.json)")
+        )
         if path:
             self.used_folder(path)
             self.open_path(path, ask=False)
@@ -74,18 +76,18 @@ class ProjectFiles(QObject):
         try:
             project = load_project(path)
         except ProjectError as err:
-            QMessageBox.warning(self.window, "Cannot open the project", f"{Path(path).name}: {err}")
+            QMessageBox.warning(self.window, self.tr("Cannot open the project"), f"{Path(path).name}: {err}")
             return False
         self.document.open(project, str(path))
         self._remember(str(path))
         self.document.autosave.clear()
-        self.message.emit(f"Opened {path}")
+        self.message.emit(self.tr("Opened {0}").format(path))
         return True
 
     def open_run_dialog(self) -> None:
         if not self.maybe_save():
             return
-        folder = QFileDialog.getExistingDirectory(self.window, "Open a saved run", self.folder)
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Open a saved run"), self.folder)
         if folder:
             self.used_folder(folder)
             self.open_run(folder)
@@ -98,13 +100,15 @@ class ProjectFiles(QObject):
         try:
             project, weights = load_run(folder)
         except RunFolderError as err:  # its message names the file
-            QMessageBox.warning(self.window, "Cannot open the run", str(err))
+            QMessageBox.warning(self.window, self.tr("Cannot open the run"), str(err))
             return False
         except ProjectError as err:
-            QMessageBox.warning(self.window, "Cannot open the run", f"{Path(folder) / PROJECT_FILE}: {err}")
+            QMessageBox.warning(self.window, self.tr("Cannot open the run"), f"{Path(folder) / PROJECT_FILE}: {err}")
             return False
         except OSError as err:
-            QMessageBox.warning(self.window, "Cannot open the run", f"{err.filename or folder}: {err.strerror or err}")
+            QMessageBox.warning(
+                self.window, self.tr("Cannot open the run"), f"{err.filename or folder}: {err.strerror or err}"
+            )
             return False
         self.document.open(project)
         self.run_opened.emit(weights)
@@ -117,7 +121,7 @@ class ProjectFiles(QObject):
         try:
             self.document.open(load_project(path))
         except ProjectError as err:
-            QMessageBox.warning(self.window, "Cannot open the lesson", str(err))
+            QMessageBox.warning(self.window, self.tr("Cannot open the lesson"), str(err))
             return False
         return True
 
@@ -126,7 +130,9 @@ class ProjectFiles(QObject):
 
     def save_as(self) -> bool:
         suggestion = self.document.path or str(Path(self.folder) / f"{self.document.project.title or 'project'}.json")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save the project", suggestion, "Neurona projects (*.json)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save the project"), suggestion, self.tr("Neurona projects (*.json)")
+        )
         if path:
             self.used_folder(path)
         return self.save_to(path) if path else False
@@ -135,10 +141,10 @@ class ProjectFiles(QObject):
         try:
             path = self.document.save_to(path)
         except OSError as err:
-            QMessageBox.warning(self.window, "Cannot save", f"{path}: {err.strerror or err}")
+            QMessageBox.warning(self.window, self.tr("Cannot save"), f"{path}: {err.strerror or err}")
             return False
         self._remember(path)
-        self.message.emit(f"Saved {path}")
+        self.message.emit(self.tr("Saved {0}").format(path))
         return True
 
     def _remember(self, path: str) -> None:
@@ -156,8 +162,8 @@ class ProjectFiles(QObject):
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self.window,
-            "Recover unsaved work?",
-            f"Neurona closed without saving changes to “{where}”. Recover them?",
+            self.tr("Recover unsaved work?"),
+            self.tr("Neurona closed without saving changes to “{0}”. Recover them?").format(where),
             buttons.Yes | buttons.No,
             buttons.Yes,
         )

@@ -18,6 +18,8 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
         prog="python main.py",
         description="Neurona, a playground for seeing how neural networks learn. With no arguments it opens the app.",
     )
+    lang_help = "language of the interface: es (español) or en; default: the system's (LANGUAGE, LC_ALL, LANG)"
+    parser.add_argument("--lang", choices=("es", "en"), help=lang_help)
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
     check = verbs.add_parser(
         "check",
@@ -60,6 +62,7 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
     )
     show.add_argument("project", nargs="?", help="a project file (.json)")
     show.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window and exit")
+    show.add_argument("--lang", choices=("es", "en"), default=argparse.SUPPRESS, help=lang_help)
     show.add_argument("--size", default="1280x800", help="window size for the picture (default: 1280x800)")
     show.add_argument(
         "--train",

@@ -137,6 +137,8 @@ def _project(graph: Graph, module, title: str, dataset: str) -> Project:
     for key in ("description", "view"):  # the text and view a lesson opens on
         if isinstance(project_dict, dict) and isinstance(project_dict.get(key), str):
             raw[key] = project_dict[key]
+    if isinstance(project_dict, dict) and isinstance(project_dict.get("texts"), dict):
+        raw["texts"] = project_dict["texts"]  # the title and text in other languages (validated below)
     training = getattr(module, "TRAINING", None)
     if isinstance(training, dict):
         raw["training"] = training

@@ -34,8 +34,14 @@ class LabLesson:
         return Race(make_surface(self.function, **self.params), self.racers, self.start, Common(**vars(self.common)))
 
 
-def load_lesson(path: str | Path) -> LabLesson:
-    """Read and check a lesson file; ValueError says what is wrong with it."""
+def _text(raw: dict, key: str, language: str):
+    translated = raw.get("texts", {}).get(language, {}) if isinstance(raw.get("texts"), dict) else {}
+    return translated.get(key) if isinstance(translated, dict) and translated.get(key) else raw[key]
+
+
+def load_lesson(path: str | Path, language: str = "en") -> LabLesson:
+    """Read and check a lesson file; ValueError says what is wrong with it. Its title and
+    explanation in `language` where the file has them ("texts": {"es": {...}}), else in English."""
     path = Path(path)
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -47,8 +53,8 @@ def load_lesson(path: str | Path) -> LabLesson:
         start = raw.get("start")
         lesson = LabLesson(
             name=path.stem,
-            title=str(raw["title"]),
-            explanation=str(raw["explanation"]),
+            title=str(_text(raw, "title", language)),
+            explanation=str(_text(raw, "explanation", language)),
             function=str(raw["function"]),
             params=dict(raw.get("params", {})),
             start=(float(start[0]), float(start[1])) if start is not None else None,

@@ -3,13 +3,14 @@ published sets. Loading runs off the GUI thread; the newest request wins."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from core.data.catalog import KINDS, Data, dataset_params, dataset_title, load_dataset
 from core.network.layers import fmt_shape
 from gui import tasks
 from gui.dataset.preview import DataPreview
+from gui.i18n import translated
 from gui.widgets.param_form import ParamForm
 
 DOWNLOADABLE = ("mnist", "fashion_mnist", "cifar10")
@@ -26,9 +27,13 @@ class DatasetPanel(QWidget):
         self._load_task: tasks.Task | None = None
         self._download_task: tasks.Task | None = None
         self._shown_kind: str | None = None
+        self.loading = False
         self.kind = QComboBox()
         for kind in KINDS.values():
-            self.kind.addItem(f"{dataset_title(kind.name)}  ({kind.group})", kind.name)
+            self.kind.addItem(
+                f"{translated('datasets', dataset_title(kind.name))}  ({translated('dataset groups', kind.group)})",
+                kind.name,
+            )
         self.kind.activated.connect(lambda _: self._kind_chosen(self.kind.currentData()))
         self.help = QLabel()
         self.help.setWordWrap(True)
@@ -38,10 +43,10 @@ class DatasetPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.download = QPushButton("Download")
+        self.download = QPushButton(self.tr("Download"))
         self.download.clicked.connect(self.start_download)
         self.progress = QProgressBar()
-        self.cancel = QPushButton("Cancel")
+        self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.clicked.connect(lambda: self._download_task and self._download_task.cancel())
         row = QHBoxLayout()
         for widget in (self.download, self.progress, self.cancel):
@@ -68,7 +73,7 @@ class DatasetPanel(QWidget):
         if name != self._shown_kind:  # rebuild the form only for another kind, so focus stays put
             self._shown_kind = name
             self.kind.setCurrentIndex(self.kind.findData(name))
-            self.help.setText(KINDS[name].help)
+            self.help.setText(translated("dataset help", KINDS[name].help))
             self.form.set_specs(dataset_params(name))
         self.form.set_values(self.project.dataset_params)
         self.load()
@@ -76,16 +81,23 @@ class DatasetPanel(QWidget):
     def load(self) -> None:
         name, params = self.project.dataset, dict(self.project.dataset_params)
         self.status.setStyleSheet("color: #546e7a")
-        self.status.setText(f"Loading {name}…")
+        self.loading = True
+        self.status.setText(self.tr("Loading {0}…").format(translated("datasets", dataset_title(name))))
         self._load_task = tasks.start(lambda _: load_dataset(name, params), self._loaded, self._failed)
 
     def _loaded(self, task, data: Data) -> None:
         if task is not self._load_task:
             return  # an older request finished after a newer one started
-        self.data = data
-        kind = f"{data.num_classes} classes" if data.num_classes else f"targets of {fmt_shape(data.target_shape)}"
+        self.data, self.loading = data, False
+        if data.num_classes:
+            kind = self.tr("%n classes", "", data.num_classes)
+        else:
+            kind = self.tr("targets of {0}").format(fmt_shape(data.target_shape))
+        loc = QLocale()
         self.status.setText(
-            f"{len(data.x_train):,} train / {len(data.x_test):,} test · inputs {fmt_shape(data.input_shape)} · {kind}"
+            self.tr("{0} train / {1} test · inputs {2} · {3}").format(
+                loc.toString(len(data.x_train)), loc.toString(len(data.x_test)), fmt_shape(data.input_shape), kind
+            )
         )
         self._show_download(False)
         self.preview.show_data(data)
@@ -94,7 +106,7 @@ class DatasetPanel(QWidget):
     def _failed(self, task, message: str, details: str) -> None:
         if task is not self._load_task:
             return
-        self.data = None
+        self.data, self.loading = None, False
         self.status.setStyleSheet("color: #d32f2f")
         self.status.setText(message)
         self._show_download(self.project.dataset in DOWNLOADABLE and not self.project.dataset_params["folder"])

@@ -7,11 +7,12 @@ again after every change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from core.network.graph import Graph, GraphError
 from core.network.layers import KINDS, has_any_trait
+from gui.i18n import keep, translated
 from gui.widgets.param_form import ParamForm
 
 
@@ -32,7 +33,8 @@ class Inspector(QWidget):
         self.form.edited.connect(lambda name, value: self.param_edited.emit(self.node_id, name, value))
         self.form.check_shape = self._check_shape
         self.form.show_error = self.show_error
-        self.frozen = QCheckBox("frozen (its weights do not train)")
+        self.frozen = QCheckBox()
+        keep(self.frozen.setText, "Inspector", QT_TRANSLATE_NOOP("Inspector", "frozen (its weights do not train)"))
         self.frozen.setObjectName("frozen")
         self.frozen.toggled.connect(lambda on: self.frozen_edited.emit(self.node_id, on))
         self.error = QLabel()
@@ -52,11 +54,11 @@ class Inspector(QWidget):
         self.form.setVisible(node is not None)
         self.frozen.setVisible(node is not None and not has_any_trait(node.kind, "input", "output"))
         if node is None:
-            self.title.setText("<b>No layer selected</b>")
-            self.help.setText("Select a layer on the canvas to see and edit its settings.")
+            self.title.setText(self.tr("<b>No layer selected</b>"))
+            self.help.setText(self.tr("Select a layer on the canvas to see and edit its settings."))
             return
         self.title.setText(f"<b>{node.kind}</b> '{node_id}'")
-        self.help.setText(KINDS[node.kind].help)
+        self.help.setText(translated("layer help", KINDS[node.kind].help))
         self.form.set_specs(KINDS[node.kind].params)
         self.update_values()
 

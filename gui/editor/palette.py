@@ -3,24 +3,25 @@ search box; dragging one out carries its kind name to the canvas."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from core.network.layers import GROUPS, KINDS
 from gui.editor.items import GROUP_COLOURS
+from gui.i18n import keep
 
 MIME_LAYER = "application/x-neurona-layer"
 GROUP_TITLES = {
-    "inputs": "Input",
-    "dense": "Dense",
-    "convolution": "Convolution",
-    "pooling": "Pooling",
-    "activations": "Activations",
-    "regularisation": "Regularisation",
-    "recurrent": "Recurrent",
-    "merge": "Merge",
-    "output": "Output",
+    "inputs": QT_TRANSLATE_NOOP("layer groups", "Input"),
+    "dense": QT_TRANSLATE_NOOP("layer groups", "Dense"),
+    "convolution": QT_TRANSLATE_NOOP("layer groups", "Convolution"),
+    "pooling": QT_TRANSLATE_NOOP("layer groups", "Pooling"),
+    "activations": QT_TRANSLATE_NOOP("layer groups", "Activations"),
+    "regularisation": QT_TRANSLATE_NOOP("layer groups", "Regularisation"),
+    "recurrent": QT_TRANSLATE_NOOP("layer groups", "Recurrent"),
+    "merge": QT_TRANSLATE_NOOP("layer groups", "Merge"),
+    "output": QT_TRANSLATE_NOOP("layer groups", "Output"),
 }
 
 
@@ -40,7 +41,7 @@ class Palette(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search layers…")
+        keep(self.search.setPlaceholderText, "Palette", QT_TRANSLATE_NOOP("Palette", "Search layers…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.filter)
         self.tree = LayerTree()
@@ -50,7 +51,8 @@ class Palette(QWidget):
         self.tree.itemActivated.connect(self._activated)
         self.items: dict[str, QTreeWidgetItem] = {}
         for group in GROUPS:
-            header = QTreeWidgetItem(self.tree, [GROUP_TITLES[group]])
+            header = QTreeWidgetItem(self.tree)
+            keep(lambda text, h=header: h.setText(0, text), "layer groups", GROUP_TITLES[group])
             header.setFlags(Qt.ItemFlag.ItemIsEnabled)
             header.setForeground(0, QBrush(QColor(GROUP_COLOURS[group])))
             font = header.font(0)
@@ -60,7 +62,7 @@ class Palette(QWidget):
                 if kind.group == group:
                     item = QTreeWidgetItem(header, [kind.name])
                     item.setData(0, Qt.ItemDataRole.UserRole, kind.name)
-                    item.setToolTip(0, kind.help)
+                    keep(lambda text, i=item: i.setToolTip(0, text), "layer help", kind.help)
                     item.setFlags(
                         Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
                     )

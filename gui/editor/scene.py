@@ -4,13 +4,14 @@ errors are always current."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QLocale, QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from core.network.fit import data_problems
 from core.network.graph import Edge, Graph, Inference, infer
-from core.network.layers import KINDS, fmt_shape, has_trait
+from core.network.layers import fmt_shape, has_trait
 from gui.editor.items import NodeItem, PortItem, WireItem
+from gui.editor.summaries import node_summary
 
 
 class GraphScene(QGraphicsScene):
@@ -106,11 +107,11 @@ class GraphScene(QGraphicsScene):
             shape = inference.shapes.get(node_id)
             count = inference.param_counts.get(node_id, 0)
             if has_trait(node.kind, "output"):
-                detail = f"receives {fmt_shape(shape)}" if shape is not None else "receives ?"
+                detail = self.tr("receives {0}").format(fmt_shape(shape) if shape is not None else "?")
             else:
-                detail = f"{count:,} params" if count else "no params"
+                detail = self.tr("{0} params").format(QLocale().toString(count)) if count else self.tr("no params")
             item.show_state(
-                KINDS[node.kind].summary(node.params),
+                node_summary(node.kind, node.params),
                 detail,
                 [str(p) for p in inference.problems_of(node_id)],
                 node.frozen,

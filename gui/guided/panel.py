@@ -4,7 +4,7 @@ clicker sends). It shows itself when the open project has steps and hides otherw
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -134,7 +134,7 @@ def install_guide(window) -> GuidePanel:
     """The guide, its dock above the project's on the right, and Page Up/Page Down on the window."""
     guide = Guide(window)
     panel = GuidePanel(guide)
-    dock = QDockWidget(panel.tr("Lesson steps"), window)
+    dock = QDockWidget(QCoreApplication.translate("panel", "Lesson steps"), window)
     dock.setObjectName("lesson_steps")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -143,8 +143,12 @@ def install_guide(window) -> GuidePanel:
         window.splitDockWidget(dock, project_dock, Qt.Orientation.Vertical)
     dock.hide()
     panel.dock = dock
-    panel.next_action = QAction(panel.tr("Next Lesson Step"), window, shortcut=QKeySequence(Qt.Key.Key_PageDown))
-    panel.back_action = QAction(panel.tr("Previous Lesson Step"), window, shortcut=QKeySequence(Qt.Key.Key_PageUp))
+    panel.next_action = QAction(
+        QCoreApplication.translate("panel", "Next Lesson Step"), window, shortcut=QKeySequence(Qt.Key.Key_PageDown)
+    )
+    panel.back_action = QAction(
+        QCoreApplication.translate("panel", "Previous Lesson Step"), window, shortcut=QKeySequence(Qt.Key.Key_PageUp)
+    )
     panel.next_action.triggered.connect(guide.next)
     panel.back_action.triggered.connect(guide.back)
     window.addActions([panel.next_action, panel.back_action])
@@ -173,15 +177,19 @@ def _record_actions(window, panel: GuidePanel) -> None:
     recorder = panel.recorder = Recorder(window)
     recorder.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
     menu = window.lessons_menu
-    menu.addSection(panel.tr("Your own"))
-    panel.record_action = QAction(panel.tr("Record a Lesson (Step)"), window, shortcut=QKeySequence("Ctrl+Shift+R"))
+    menu.addSection(QCoreApplication.translate("panel", "Your own"))
+    panel.record_action = QAction(
+        QCoreApplication.translate("panel", "Record a Lesson (Step)"), window, shortcut=QKeySequence("Ctrl+Shift+R")
+    )
     panel.record_action.setStatusTip(
-        panel.tr("Start a lesson from what is shown now; each press records what changed since as a step")
+        QCoreApplication.translate(
+            "panel", "Start a lesson from what is shown now; each press records what changed since as a step"
+        )
     )
     panel.record_action.triggered.connect(recorder.record_step)
-    panel.finish_action = QAction(panel.tr("Finish Recording…"), window, enabled=False)
+    panel.finish_action = QAction(QCoreApplication.translate("panel", "Finish Recording…"), window, enabled=False)
     panel.finish_action.triggered.connect(recorder.finish)
-    panel.cancel_action = QAction(panel.tr("Cancel Recording"), window, enabled=False)
+    panel.cancel_action = QAction(QCoreApplication.translate("panel", "Cancel Recording"), window, enabled=False)
     panel.cancel_action.triggered.connect(recorder.cancel)
     menu.addActions([panel.record_action, panel.finish_action, panel.cancel_action])
     window.addAction(panel.record_action)

@@ -6,7 +6,7 @@ view tabs) and so computed only while the dashboard is visible."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout
 
 from core.data.catalog import Data
@@ -18,13 +18,22 @@ from gui.views.dashboard.curves import TrainingCurves
 from gui.views.dashboard.neurons import NeuronView
 
 
+def _int(value: int) -> str:
+    return QLocale().toString(int(value))  # 1,234 in English, 1.234 in Spanish
+
+
+def _num(value: float, decimals: int = -1) -> str:
+    """3 significant digits (or `decimals` places) with the reader's decimal mark."""
+    return QLocale().toString(float(value), "g", 3) if decimals < 0 else QLocale().toString(float(value), "f", decimals)
+
+
 class Dashboard(InsightView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.curves = TrainingCurves()
         self.boundary = BoundaryView()
         self.neurons = NeuronView()
-        self.counters = QLabel("Not trained yet: press Run (F5).")
+        self.counters = QLabel(self.tr("Not trained yet: press Run (F5)."))
         self.counters.setObjectName("counters")
         self.counters.setAutoFillBackground(True)  # opaque: its 30 updates a second repaint only itself
         self.counters.setWordWrap(True)  # beside the boundary's controls: two lines rather than a wider window
@@ -88,7 +97,7 @@ class Dashboard(InsightView):
         self.alert.hide()
         self.neurons.forget()
         self._latest = None
-        self.counters.setText("Starting…")
+        self.counters.setText(self.tr("Starting…"))
 
     def show_snapshot(self, shot) -> None:
         finite = np.isfinite(shot.losses)  # a diverging run's last losses cannot be drawn
@@ -100,7 +109,8 @@ class Dashboard(InsightView):
                 self.curves.add_evaluation(r.step, r.train_loss, r.test_loss, *percent, epoch=r.epoch)
                 self._latest = r
         self.counters.setText(
-            f"epoch {shot.epoch} · step {shot.step:,} · learning rate {shot.lr:.3g}" + self._figures()
+            self.tr("epoch {0} · step {1} · learning rate {2}").format(shot.epoch, _int(shot.step), _num(shot.lr))
+            + self._figures()
         )
 
     def _figures(self) -> str:
@@ -108,9 +118,13 @@ class Dashboard(InsightView):
         r = self._latest
         if r is None:
             return ""
-        text = f"   —   after epoch {r.epoch}: loss {r.train_loss:.3g} train, {r.test_loss:.3g} test"
+        text = self.tr("   —   after epoch {0}: loss {1} train, {2} test").format(
+            r.epoch, _num(r.train_loss), _num(r.test_loss)
+        )
         if r.train_acc is not None and r.test_acc is not None:
-            text += f" · accuracy {100 * r.train_acc:.1f}% train, {100 * r.test_acc:.1f}% test"
+            text += self.tr(" · accuracy {0}% train, {1}% test").format(
+                _num(100 * r.train_acc, 1), _num(100 * r.test_acc, 1)
+            )
         return text
 
     # ---- InsightView ----------------------------------------------------------------------
@@ -124,13 +138,13 @@ class Dashboard(InsightView):
     def show_insights(self, insights: dict[str, object]) -> None:
         surface = insights.get("boundary")
         if isinstance(surface, ProbeFailed):
-            self.show_alert(f"The decision boundary could not be drawn: {surface.message}")
+            self.show_alert(self.tr("The decision boundary could not be drawn: {0}").format(surface.message))
         elif surface is not None:
             self.boundary.show_surface(surface)
         neurons = insights.get("neurons")
         if isinstance(neurons, ProbeFailed):
             self.neurons.forget()
-            self.neurons.show_message(f"The neurons could not be drawn: {neurons.message}")
+            self.neurons.show_message(self.tr("The neurons could not be drawn: {0}").format(neurons.message))
         elif neurons is not None:
             self.neurons.show_neurons(neurons)
 
@@ -143,9 +157,9 @@ class Dashboard(InsightView):
         self.curves.clear()
         self.alert.hide()
         self.boundary.clear_surface()
-        self.neurons.show_message("The neurons appear when the network trains.")
+        self.neurons.show_message(self.tr("The neurons appear when the network trains."))
         self.neurons.forget()
         self._latest = None
-        self.counters.setText("Not trained yet: press Run (F5).")
+        self.counters.setText(self.tr("Not trained yet: press Run (F5)."))
         if data is not None:
             self.show_data(data)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from core.network.fit import data_problems
 from core.network.graph import infer
 from gui.document import Document
+from gui.i18n import keep
 from gui.training.controller import TrainingController
 from gui.training.dashboard import Dashboard
 from gui.training.run_for import RunForDialog
@@ -32,32 +33,38 @@ class RunControls(QObject):
         # a child process trains at full speed beside the GUI's painting (bench/training_overhead.py)
         self.controller = TrainingController(self, in_process=True)
         self.dashboard = Dashboard()
-        self.device_label = QLabel("device: not chosen yet")
-        self.device_label.setToolTip(
-            "Where training runs; choose it in the Training tab (auto: CUDA, then MPS, then CPU)"
+        self.device_label = QLabel(self.tr("device: not chosen yet"))
+        keep(
+            self.device_label.setToolTip,
+            "RunControls",
+            QT_TRANSLATE_NOOP(
+                "RunControls", "Where training runs; choose it in the Training tab (auto: CUDA, then MPS, then CPU)"
+            ),
         )
         self.settings = TrainingSettings()
         self.speed = SpeedControl()
         self.speed.pace_changed.connect(self.controller.set_pace)
-        self.run_action = self._action("&Run", self.run_or_pause, "F5")
-        self.run_for_action = self._action("Run &For…", self.run_for, "Shift+F5")
-        self.step_action = self._action("&Step", self.step, "F10")
-        self.reset_action = self._action("Rese&t Weights", self.reset, "Ctrl+F5")
-        self.save_run_action = self._action("Save &Run…", self.save_run, None)
+        self.run_action = self._action(None, self.run_or_pause, "F5")  # Run or Pause: _state says which
+        self.run_for_action = self._action(QT_TRANSLATE_NOOP("RunControls", "Run &For…"), self.run_for, "Shift+F5")
+        self.step_action = self._action(QT_TRANSLATE_NOOP("RunControls", "&Step"), self.step, "F10")
+        self.reset_action = self._action(QT_TRANSLATE_NOOP("RunControls", "Rese&t Weights"), self.reset, "Ctrl+F5")
+        self.save_run_action = self._action(QT_TRANSLATE_NOOP("RunControls", "Save &Run…"), self.save_run, None)
         self.controller.snapshot.connect(self.dashboard.show_snapshot)
         self.controller.state_changed.connect(self._state)
         self.controller.diverged.connect(self._diverged)
-        self.controller.reached.connect(lambda text: self.message.emit(f"Paused by itself: {text}"))
+        self.controller.reached.connect(lambda text: self.message.emit(self.tr("Paused by itself: {0}").format(text)))
         self.controller.failed.connect(self._failed)
-        self.controller.saved.connect(lambda folder: self.message.emit(f"Saved the run to {folder}"))
-        self.controller.device.connect(lambda device: self.device_label.setText(f"device: {device}"))
+        self.controller.saved.connect(lambda folder: self.message.emit(self.tr("Saved the run to {0}").format(folder)))
+        self.controller.device.connect(lambda device: self.device_label.setText(self.tr("device: {0}").format(device)))
         document.project_opened.connect(self._project_opened)
         document.data_loaded.connect(self._data_loaded)
         document.model_reset.connect(self._model_reset)
         self._state("idle")
 
     def _action(self, text, slot, keys) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(self.window)
+        if text is not None:
+            keep(action.setText, "RunControls", text)
         if keys:
             action.setShortcut(QKeySequence(keys))
         action.triggered.connect(slot)
@@ -70,7 +77,7 @@ class RunControls(QObject):
             self.controller.pause()
         elif self.document.data is None and self.document.project.dataset:
             self._run_when_loaded = True
-            self.message.emit("The dataset is still loading: training starts as soon as it has loaded")
+            self.message.emit(self.tr("The dataset is still loading: training starts as soon as it has loaded"))
         elif self._ensure_started():
             self.controller.run()
 
@@ -83,7 +90,7 @@ class RunControls(QObject):
 
     def _run_for_chosen(self) -> None:
         if self.document.data is None:
-            self.message.emit("The dataset is not loaded yet: see the Dataset tab")
+            self.message.emit(self.tr("The dataset is not loaded yet: see the Dataset tab"))
         elif self._ensure_started():
             self.controller.run(*self.run_for_dialog.choice())
 
@@ -96,7 +103,7 @@ class RunControls(QObject):
     def reset(self) -> None:
         """Throw the trained weights away; the next Run starts from a fresh initialisation."""
         self.document.reset_model()
-        self.dashboard.counters.setText("Weights reset: press Run (F5) to train from the start.")
+        self.dashboard.counters.setText(self.tr("Weights reset: press Run (F5) to train from the start."))
 
     def start_when_loaded(self, weights, reloading: bool = False) -> None:
         """Begin a paused run from saved weights (a reopened run) once the project's data has loaded
@@ -111,12 +118,12 @@ class RunControls(QObject):
             return True
         project, data = self.document.project, self.document.data
         if data is None:
-            self.message.emit("The dataset is not loaded yet: see the Dataset tab")
+            self.message.emit(self.tr("The dataset is not loaded yet: see the Dataset tab"))
             return False
         inference = infer(project.graph)
         problems = inference.problems or data_problems(project.graph, inference, data, project.training)
         if problems:
-            self.message.emit(f"The network cannot train yet: {problems[0]}")
+            self.message.emit(self.tr("The network cannot train yet: {0}").format(problems[0]))
             return False
         self.document.reset_model()  # a new model: the views start afresh
         self.dashboard.begin(data)
@@ -131,8 +138,8 @@ class RunControls(QObject):
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self.window,
-            "Stop training?",
-            "Changing the network discards the model being trained. Stop training?",
+            self.tr("Stop training?"),
+            self.tr("Changing the network discards the model being trained. Stop training?"),
             buttons.Yes | buttons.Cancel,
             buttons.Cancel,
         )
@@ -143,9 +150,9 @@ class RunControls(QObject):
 
     def save_run(self) -> None:
         if not self.controller.active:
-            self.message.emit("Nothing trained yet to save")
+            self.message.emit(self.tr("Nothing trained yet to save"))
             return
-        folder = QFileDialog.getExistingDirectory(self.window, "Save the run into a folder", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Save the run into a folder"), str(Path.home()))
         if folder:
             self.controller.save(folder)
 
@@ -181,22 +188,28 @@ class RunControls(QObject):
 
     def _state(self, state: str) -> None:
         running = state == "running"
-        self.run_action.setText("&Pause" if running else "&Run")
+        self.run_action.setText(self.tr("&Pause") if running else self.tr("&Run"))
         self.reset_action.setEnabled(state != "idle")
         self.save_run_action.setEnabled(state in ("paused", "finished"))
         if state == "finished":
-            self.message.emit("Training finished: Run trains as many epochs again")
+            self.message.emit(self.tr("Training finished: Run trains as many epochs again"))
+
+    def retranslate(self) -> None:
+        """After a language change: the Run/Pause action, which says the state."""
+        self.run_action.setText(self.tr("&Pause") if self.controller.state == "running" else self.tr("&Run"))
 
     def _diverged(self, text: str) -> None:
-        self.dashboard.show_alert(f"Training paused: {text}. Reset the weights (Ctrl+F5) to start again.")
-        self.message.emit("Training paused: the loss is no longer a number")
+        self.dashboard.show_alert(
+            self.tr("Training paused: {0}. Reset the weights (Ctrl+F5) to start again.").format(text)
+        )
+        self.message.emit(self.tr("Training paused: the loss is no longer a number"))
 
     def _failed(self, text: str, details: str) -> None:
-        self.dashboard.show_alert(f"Training stopped: {text}")
+        self.dashboard.show_alert(self.tr("Training stopped: {0}").format(text))
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Training stopped",
-            f"Training stopped: {text}",
+            self.tr("Training stopped"),
+            self.tr("Training stopped: {0}").format(text),
             QMessageBox.StandardButton.Ok,
             self.window,
         )

@@ -15,28 +15,29 @@ from PySide6.QtWidgets import (
 )
 
 from core.run.messages import METRICS, Goal
+from gui.i18n import translated
 
 
 class RunForDialog(QDialog):
     def __init__(self, parent=None, classifies: bool = True):
         super().__init__(parent)
-        self.setWindowTitle("Train, then pause")
-        self.for_epochs = QRadioButton("Train for")
-        self.until = QRadioButton("Train until")
+        self.setWindowTitle(self.tr("Train, then pause"))
+        self.for_epochs = QRadioButton(self.tr("Train for"))
+        self.until = QRadioButton(self.tr("Train until"))
         group = QButtonGroup(self)
         group.addButton(self.for_epochs)
         group.addButton(self.until)
         self.for_epochs.setChecked(True)
-        self.epochs = QSpinBox(minimum=1, maximum=100_000, value=5, suffix=" epochs")
+        self.epochs = QSpinBox(minimum=1, maximum=100_000, value=5, suffix=self.tr(" epochs"))
         self.quantity = QComboBox()
         for key, text in METRICS.items():
             if classifies or key.endswith("loss"):
-                self.quantity.addItem(text, key)
+                self.quantity.addItem(translated("metrics", text), key)
         self.target = QDoubleSpinBox(decimals=4)
         self.quantity.currentIndexChanged.connect(self._quantity_changed)
         self._quantity_changed()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Train")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Train"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         grid = QGridLayout(self)
@@ -58,13 +59,13 @@ class RunForDialog(QDialog):
             self.target.setDecimals(1)
             self.target.setSuffix(" %")
             self.target.setValue(90.0)
-            self.target.setToolTip("Pause at the first epoch whose accuracy is at least this")
+            self.target.setToolTip(self.tr("Pause at the first epoch whose accuracy is at least this"))
         else:
             self.target.setRange(0.0, 1e6)
             self.target.setDecimals(4)
             self.target.setSuffix("")
             self.target.setValue(0.1)
-            self.target.setToolTip("Pause at the first epoch whose loss is at most this")
+            self.target.setToolTip(self.tr("Pause at the first epoch whose loss is at most this"))
 
     def choice(self) -> tuple[int, Goal | None]:
         """(epochs, goal) for a core.run.messages.Run."""

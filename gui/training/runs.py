@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,7 @@ from core.project import ProjectError, project_from_dict
 from core.run.history import KeptRun, RunList
 from core.run.saved import RunFolderError
 from gui.editor.commands import AddEdge, AddNode, Macro, RemoveEdge, RemoveNode, SetDataset, SetTraining
+from gui.i18n import keep
 
 # ten colours that stay apart on white (Tableau's), one per run by its number
 COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
@@ -75,23 +76,29 @@ class RunsPanel(QWidget):
 
         self.table = QTreeWidget()
         self.table.setColumnCount(4)
-        self.table.setHeaderLabels(["Run", "Changed from the run before", "Final test", "Epochs"])
+        self.table.setHeaderLabels(
+            [self.tr("Run"), self.tr("Changed from the run before"), self.tr("Final test"), self.tr("Epochs")]
+        )
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
         self.table.itemChanged.connect(self._item_changed)
         self.table.currentItemChanged.connect(lambda *_: self._enable())
         self.empty = QLabel(
-            "Every run that finishes or is stopped appears here. Change one thing, train again, "
-            "and tick runs to compare their curves."
+            self.tr(
+                "Every run that finishes or is stopped appears here. Change one thing, train again, "
+                "and tick runs to compare their curves."
+            )
         )
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: #546e7a; padding: 6px;")
 
-        self.rename_button = QPushButton("Rename", clicked=self.rename_current)
-        self.delete_button = QPushButton("Delete", clicked=self.delete_current)
-        self.save_button = QPushButton("Save…", clicked=self.save_current)
-        self.restore_button = QPushButton("Restore to canvas", clicked=self.restore_current)
-        self.restore_button.setToolTip("Put this run's network, dataset and settings back, with its final weights")
+        self.rename_button = QPushButton(self.tr("Rename"), clicked=self.rename_current)
+        self.delete_button = QPushButton(self.tr("Delete"), clicked=self.delete_current)
+        self.save_button = QPushButton(self.tr("Save…"), clicked=self.save_current)
+        self.restore_button = QPushButton(self.tr("Restore to canvas"), clicked=self.restore_current)
+        self.restore_button.setToolTip(
+            self.tr("Put this run's network, dataset and settings back, with its final weights")
+        )
         buttons = QHBoxLayout()
         for button in (self.rename_button, self.delete_button, self.save_button, self.restore_button):
             buttons.addWidget(button)
@@ -104,8 +111,9 @@ class RunsPanel(QWidget):
         column.addLayout(buttons)
 
         self.metric_choice = QComboBox()
-        self.metric_choice.addItems(list(METRICS))
-        self.metric_choice.currentTextChanged.connect(lambda _: self.redraw())
+        self.metric_choice.addItem(self.tr("accuracy"), "accuracy")  # English keys in the data, shown translated
+        self.metric_choice.addItem(self.tr("loss"), "loss")
+        self.metric_choice.currentIndexChanged.connect(lambda _: self.redraw())
         # the legend sits beside the plot, never over a curve
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground("w")
@@ -117,10 +125,10 @@ class RunsPanel(QWidget):
         self.canvas.addItem(self.legend, row=0, col=1)
         self.canvas.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
         self.canvas.ci.layout.setColumnStretchFactor(0, 1)
-        self.note = QLabel("solid: test · dashed: train")
+        self.note = QLabel(self.tr("solid: test · dashed: train"))
         self.note.setStyleSheet("color: #546e7a;")
         top = QHBoxLayout()
-        top.addWidget(QLabel("Compare"))
+        top.addWidget(QLabel(self.tr("Compare")))
         top.addWidget(self.metric_choice)
         top.addStretch(1)
         top.addWidget(self.note)
@@ -146,7 +154,7 @@ class RunsPanel(QWidget):
         try:
             project = project_from_dict(message.project)
         except ProjectError as err:  # cannot happen for a project that trained, but never a traceback
-            self.message.emit(f"The run could not be kept: {err}")
+            self.message.emit(self.tr("The run could not be kept: {0}").format(err))
             return
         dropped = self.runs.dropped
         run = self.runs.keep(message.generation, project, message.records, message.weights, message.state, message.step)
@@ -177,10 +185,12 @@ class RunsPanel(QWidget):
             item.setToolTip(CHANGES, run.changes)
             final = run.final()
             if final is not None and final.test_acc is not None:
-                item.setText(RESULT, f"{100 * final.test_acc:.1f}%")
+                item.setText(RESULT, self.tr("{0}%").format(QLocale().toString(100 * final.test_acc, "f", 1)))
             elif final is not None:
-                item.setText(RESULT, f"loss {final.test_loss:.3g}")
-            item.setText(EPOCHS, f"{final.epoch if final else 0}" + (" (stopped)" if run.state == "stopped" else ""))
+                item.setText(RESULT, self.tr("loss {0}").format(QLocale().toString(float(final.test_loss), "g", 3)))
+            item.setText(
+                EPOCHS, f"{final.epoch if final else 0}" + (self.tr(" (stopped)") if run.state == "stopped" else "")
+            )
             self.table.addTopLevelItem(item)
             if current is not None and run.number == current.number:
                 self.table.setCurrentItem(item)
@@ -225,10 +235,11 @@ class RunsPanel(QWidget):
         """Each ticked run's own curves: test solid, train dashed, in the run's colour."""
         self.plot.clear()  # a handful of curves, redrawn on a click only
         self.legend.clear()
-        test_name, train_name, axis, scale = METRICS[self.metric_choice.currentText()]
+        test_name, train_name, axis, scale = METRICS[self.metric_choice.currentData()]
         points = self.font().pointSizeF()  # the plot's text follows the interface's (presentation mode)
         self.legend.setLabelTextSize(f"{max(8.0, 0.9 * points):.0f}pt")
-        for side, text in (("left", axis), ("bottom", "epoch")):
+        axis = self.tr("accuracy %") if axis == "accuracy %" else self.tr("loss")
+        for side, text in (("left", axis), ("bottom", self.tr("epoch"))):
             self.plot.setLabel(side, text, color=INK, **{"font-size": f"{points:.0f}pt"})
             self.plot.getAxis(side).setStyle(tickFont=self.font())
         self.items = {}
@@ -299,8 +310,8 @@ class RunsPanel(QWidget):
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
             self,
-            "Delete the run?",
-            f"Delete '{run.title}' and its weights? This cannot be undone.",
+            self.tr("Delete the run?"),
+            self.tr("Delete '{0}' and its weights? This cannot be undone.").format(run.title),
             buttons.Yes | buttons.Cancel,
             buttons.Cancel,
         )
@@ -318,7 +329,7 @@ class RunsPanel(QWidget):
         if run is None:
             return
         if not folder:
-            folder = QFileDialog.getExistingDirectory(self, f"Save '{run.title}' into a folder")
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Save '{0}' into a folder").format(run.title))
             if not folder:
                 return
         try:
@@ -326,11 +337,11 @@ class RunsPanel(QWidget):
         except (RunFolderError, OSError) as err:
             QMessageBox.warning(
                 self,
-                "Cannot save the run",
+                self.tr("Cannot save the run"),
                 str(err) if isinstance(err, RunFolderError) else f"{err.filename or folder}: {err.strerror or err}",
             )
             return
-        self.message.emit(f"Saved '{run.title}' to {where}")
+        self.message.emit(self.tr("Saved '{0}' to {1}").format(run.title, where))
 
     def restore_current(self) -> None:
         """The run's project back on the canvas as one undoable edit, its weights in a paused model."""
@@ -346,14 +357,17 @@ class RunsPanel(QWidget):
         import torch
 
         controls.start_when_loaded({k: torch.as_tensor(v) for k, v in run.weights.items()}, reloading)
-        self.message.emit(f"Restored '{run.title}': its weights wait, paused; Run trains on from them")
+        self.message.emit(
+            self.tr("Restored '{0}': its weights wait, paused; Run trains on from them").format(run.title)
+        )
 
 
 def add_runs_dock(window) -> RunsPanel:
     """The Runs panel as a dock tabbed with the training dock, fed by the training controller,
     and the Seeds panel (gui.training.seeds) beside it."""
     panel = RunsPanel(window)
-    dock = QDockWidget("Runs", window)
+    dock = QDockWidget(window)
+    keep(dock.setWindowTitle, "RunsPanel", QT_TRANSLATE_NOOP("RunsPanel", "Runs"))
     dock.setObjectName("runs")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
@@ -368,7 +382,8 @@ def add_runs_dock(window) -> RunsPanel:
     from gui.training.seeds import SeedsPanel
 
     seeds = SeedsPanel(window)
-    window.seeds_dock = QDockWidget("Seeds", window)
+    window.seeds_dock = QDockWidget(window)
+    keep(window.seeds_dock.setWindowTitle, "RunsPanel", QT_TRANSLATE_NOOP("RunsPanel", "Seeds"))
     window.seeds_dock.setObjectName("seeds")
     window.seeds_dock.setWidget(seeds)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.seeds_dock)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from gui import tasks
@@ -31,16 +31,18 @@ class SeedsPanel(QWidget):
         self.project = None  # the copy that was trained
         self.chosen: int | None = None  # index into result.results
 
-        self.count = QSpinBox(minimum=2, maximum=200, value=20, suffix=" seeds")
-        self.count.setToolTip("How many copies of the network to train, with seeds 0, 1, 2 …")
-        self.level = QSpinBox(minimum=1, maximum=100, value=95, suffix=" %", prefix="works at ≥ ")
-        self.level.setToolTip("The test accuracy a seed must reach to count as working")
+        self.count = QSpinBox(minimum=2, maximum=200, value=20, suffix=self.tr(" seeds"))
+        self.count.setToolTip(self.tr("How many copies of the network to train, with seeds 0, 1, 2 …"))
+        self.level = QSpinBox(minimum=1, maximum=100, value=95, suffix=" %", prefix=self.tr("works at ≥ "))
+        self.level.setToolTip(self.tr("The test accuracy a seed must reach to count as working"))
         self.level.valueChanged.connect(lambda _: self.redraw())
-        self.train_button = QPushButton("Train seeds", clicked=self.train)
-        self.cancel_button = QPushButton("Cancel", clicked=self.cancel, enabled=False)
-        self.restore_button = QPushButton("Restore seed", clicked=self.restore, enabled=False)
-        self.restore_button.setToolTip("Set the training seed to the chosen dot's and load its trained weights, paused")
-        self.summary = QLabel("Train many seeds of the network at once to see how often it works.")
+        self.train_button = QPushButton(self.tr("Train seeds"), clicked=self.train)
+        self.cancel_button = QPushButton(self.tr("Cancel"), clicked=self.cancel, enabled=False)
+        self.restore_button = QPushButton(self.tr("Restore seed"), clicked=self.restore, enabled=False)
+        self.restore_button.setToolTip(
+            self.tr("Set the training seed to the chosen dot's and load its trained weights, paused")
+        )
+        self.summary = QLabel(self.tr("Train many seeds of the network at once to see how often it works."))
         self.summary.setWordWrap(True)
         row = QHBoxLayout()
         for widget in (self.count, self.level, self.train_button, self.cancel_button, self.restore_button):
@@ -80,7 +82,7 @@ class SeedsPanel(QWidget):
     def train(self) -> None:
         document = self.window.document if self.window is not None else None
         if document is None or document.data is None:
-            self.message.emit("The dataset is not loaded yet: see the Dataset tab")
+            self.message.emit(self.tr("The dataset is not loaded yet: see the Dataset tab"))
             return
         from core.train.seeds import SeedsError, check_many
 
@@ -93,7 +95,7 @@ class SeedsPanel(QWidget):
         self.cancel()
         self.clear()
         self.project = project
-        self.summary.setText(f"Training {len(seeds)} seeds of this network together…")
+        self.summary.setText(self.tr("Training {0} seeds of this network together…").format(len(seeds)))
         self.train_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
 
@@ -115,7 +117,9 @@ class SeedsPanel(QWidget):
         self.cancel_button.setEnabled(False)
 
     def _progress(self, done, total) -> None:
-        self.summary.setText(f"Training {self.count.value()} seeds together: epoch {done} of {total}…")
+        self.summary.setText(
+            self.tr("Training {0} seeds together: epoch {1} of {2}…").format(self.count.value(), done, total)
+        )
 
     def _done(self, task, result) -> None:
         if task is not self.task:
@@ -130,7 +134,7 @@ class SeedsPanel(QWidget):
         if task is not self.task:
             return
         self.cancel()
-        self.summary.setText(f"⚠  The seeds could not be trained: {text}")
+        self.summary.setText(self.tr("⚠  The seeds could not be trained: {0}").format(text))
 
     # ---- drawing ---------------------------------------------------------------------------------
 
@@ -143,7 +147,7 @@ class SeedsPanel(QWidget):
         self.dots.setData([], [])
         self.line.hide()
         self.restore_button.setEnabled(False)
-        self.summary.setText("Train many seeds of the network at once to see how often it works.")
+        self.summary.setText(self.tr("Train many seeds of the network at once to see how often it works."))
 
     def redraw(self) -> None:
         result = self.result
@@ -151,7 +155,7 @@ class SeedsPanel(QWidget):
             return
         accuracy = 100 * result.accuracies()
         if np.isnan(accuracy).all():
-            self.summary.setText("This network is a regression: there is no accuracy to compare across seeds.")
+            self.summary.setText(self.tr("This network is a regression: there is no accuracy to compare across seeds."))
             return
         level = self.level.value()
         good = accuracy >= level
@@ -166,23 +170,26 @@ class SeedsPanel(QWidget):
         self.plot.setYRange(0, 100, padding=0.06)
         stuck = [r.seed for r, g in zip(result.results, good, strict=True) if not g]
         shown = ", ".join(str(s) for s in stuck[:12]) + (" …" if len(stuck) > 12 else "")
+        loc = QLocale()
         self.summary.setText(
-            f"<b>{int(good.sum())} of {len(good)} seeds</b> reached {level}% test accuracy after {result.epochs} "
-            f"epochs ({result.seconds:.1f} s for all of them, trained together)."
-            + (f"<p>Stuck (orange): seeds {shown}.</p>" if stuck else "")
-            + "<p>Click a dot to choose its seed, then Restore seed to train on from its weights.</p>"
+            self.tr(
+                "<b>{0} of {1} seeds</b> reached {2}% test accuracy after {3} epochs "
+                "({4} s for all of them, trained together)."
+            ).format(int(good.sum()), len(good), level, result.epochs, loc.toString(result.seconds, "f", 1))
+            + (self.tr("<p>Stuck (orange): seeds {0}.</p>").format(shown) if stuck else "")
+            + self.tr("<p>Click a dot to choose its seed, then Restore seed to train on from its weights.</p>")
         )
 
     def _tip(self, x, y, data):
         seed = self.result.results[int(data)].seed if self.result is not None else data
-        return f"seed {seed}: {y:.1f}% test accuracy"
+        return self.tr("seed {0}: {1}% test accuracy").format(seed, QLocale().toString(float(y), "f", 1))
 
     def _clicked(self, item, points, event=None) -> None:
         if not len(points) or self.result is None:
             return
         self.chosen = int(points[0].data())
         self.restore_button.setEnabled(self.window is not None)
-        self.restore_button.setText(f"Restore seed {self.result.results[self.chosen].seed}")
+        self.restore_button.setText(self.tr("Restore seed {0}").format(self.result.results[self.chosen].seed))
         self.redraw()
 
     def choose(self, index: int) -> None:
@@ -210,7 +217,7 @@ class SeedsPanel(QWidget):
         self.restore_button.setEnabled(True)
         self.redraw()
         controls.start_when_loaded(weights)
-        self.message.emit(f"Seed {run.seed} restored: its weights wait, paused")
+        self.message.emit(self.tr("Seed {0} restored: its weights wait, paused").format(run.seed))
 
 
 def _report(task, done: int, total: int) -> bool:

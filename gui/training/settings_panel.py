@@ -5,10 +5,11 @@ schedule's own settings for that schedule…)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core.train_config import TRAIN_PARAMS, applicable_settings
+from gui.i18n import keep
 from gui.widgets.param_form import ParamForm
 
 
@@ -21,9 +22,15 @@ class TrainingSettings(QScrollArea):
         self.form = ParamForm()
         self.form.set_specs(TRAIN_PARAMS)
         self.form.edited.connect(self.setting_edited)
-        self.note = QLabel(
-            "Changes reach a running model at once, and so do their undos; the optimiser, the initialisation, the "
-            "seed, the device and the kind of schedule apply when you reset the weights."
+        self.note = QLabel()
+        keep(
+            self.note.setText,
+            "TrainingSettings",
+            QT_TRANSLATE_NOOP(
+                "TrainingSettings",
+                "Changes reach a running model at once, and so do their undos; the optimiser, the initialisation, "
+                "the seed, the device and the kind of schedule apply when you reset the weights.",
+            ),
         )
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #546e7a")

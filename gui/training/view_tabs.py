@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import traceback
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
+from gui.i18n import keep
 from gui.views.base import InsightView, MessageLabel
 from gui.views.registry import VIEWS, view_spec
 
@@ -23,22 +25,30 @@ class ViewTabs(QTabWidget):
         self.views: dict[str, InsightView] = {}
         self.delivered: set[InsightView] = set()  # views that have drawn at least one snapshot's probes
         self.project = self.data = None
-        self.addTab(dashboard, "Training")
-        self.setTabToolTip(0, "loss and accuracy curves, the decision boundary, the neurons")
+        self.addTab(dashboard, "")
+        keep(lambda t: self.setTabText(0, t), "ViewTabs", QT_TRANSLATE_NOOP("ViewTabs", "Training"))
+        tip = QT_TRANSLATE_NOOP("ViewTabs", "loss and accuracy curves, the decision boundary, the neurons")
+        keep(lambda t: self.setTabToolTip(0, t), "ViewTabs", tip)
         for spec in VIEWS:
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             holder.setObjectName(spec.name)
-            self.setTabToolTip(self.addTab(holder, spec.title), spec.help)
+            index = self.addTab(holder, "")
+            keep(lambda t, i=index: self.setTabText(i, t), "views", spec.title)  # listed in gui/terms.py
+            keep(lambda t, i=index: self.setTabToolTip(i, t), "views", spec.help)
         self.setDocumentMode(True)
         self.setUsesScrollButtons(True)
-        self.stride = QSpinBox(minimum=1, maximum=100_000, value=20, suffix=" steps")
-        self.stride.setToolTip("How often the open view is recomputed while training runs")
+        self.stride = QSpinBox(minimum=1, maximum=100_000, value=20)
+        keep(self.stride.setSuffix, "ViewTabs", QT_TRANSLATE_NOOP("ViewTabs", " steps"))
+        tip = QT_TRANSLATE_NOOP("ViewTabs", "How often the open view is recomputed while training runs")
+        keep(self.stride.setToolTip, "ViewTabs", tip)
         self.stride.valueChanged.connect(controller.set_stride)
         corner = QWidget()
         row = QHBoxLayout(corner)
         row.setContentsMargins(4, 0, 4, 0)
-        row.addWidget(QLabel("refresh every"))
+        every = QLabel()
+        keep(every.setText, "ViewTabs", QT_TRANSLATE_NOOP("ViewTabs", "refresh every"))
+        row.addWidget(every)
         row.addWidget(self.stride)
         self.setCornerWidget(corner)
         self.currentChanged.connect(self._tab_changed)
@@ -91,7 +101,7 @@ class ViewTabs(QTabWidget):
         try:
             view = view_spec(name).create()
         except Exception as err:  # noqa: BLE001 - a view that cannot load says why in its tab
-            label = MessageLabel(f"This view could not be loaded: {err}")
+            label = MessageLabel(self.tr("This view could not be loaded: {0}").format(err))
             label.setToolTip(traceback.format_exc())
             holder.layout().addWidget(label)
             return

@@ -50,7 +50,7 @@ class MessageLabel(QLabel):
         self.setStyleSheet("color: #546e7a; padding: 6px")
 
     def show_failure(self, failed: ProbeFailed) -> None:
-        self.setText(f"This view could not be computed: {failed.message}")
+        self.setText(self.tr("This view could not be computed: {0}").format(failed.message))
         self.setToolTip(failed.details)
         self.show()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRectF, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from core.probes.registry import ProbeFailed
@@ -19,7 +19,9 @@ CELL_SAMPLES = 48  # the most confident samples of a cell shown
 MISTAKES = 32
 COLUMNS = 8
 MAX_COUNTS = 20  # write the counts in the cells up to this many classes
-WAITING = "Train the network, or take a single step, to see how it classifies the test set."
+WAITING = QT_TRANSLATE_NOOP(
+    "ConfusionView", "Train the network, or take a single step, to see how it classifies the test set."
+)
 
 
 def matrix_rgb(matrix: np.ndarray) -> np.ndarray:
@@ -60,7 +62,9 @@ class SampleGallery(QWidget):
             return
         if x.ndim != 4:
             shown = [(i, c) for i, c, here in zip(self.indices, captions, present, strict=True) if here]
-            self.text.setPlainText("\n".join(f"test sample #{i} {np.round(x[i], 3)}: {c}" for i, c in shown))
+            self.text.setPlainText(
+                "\n".join(self.tr("test sample #{0} {1}: {2}").format(i, np.round(x[i], 3), c) for i, c in shown)
+            )
             self.stack.setCurrentWidget(self.text)
             return
         tiles = greyscale_rgb(x[np.where(present, self.indices, 0)])
@@ -82,8 +86,8 @@ class ConfusionView(InsightView):
         self.plot.setMouseEnabled(False, False)
         self.plot.setAspectLocked(True)
         self.plot.getViewBox().invertY(True)
-        self.plot.setLabel("left", "true class")
-        self.plot.setLabel("bottom", "predicted class")
+        self.plot.setLabel("left", self.tr("true class"))
+        self.plot.setLabel("bottom", self.tr("predicted class"))
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.grid = pg.PlotCurveItem(pen=pg.mkPen("#e0e0e0", width=1), connect="pairs")  # the cells' borders
@@ -95,9 +99,9 @@ class ConfusionView(InsightView):
 
         self.mistakes, self.cell, self.best = SampleGallery(), SampleGallery(), SampleGallery()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.mistakes, "Worst mistakes")
-        self.tabs.addTab(self.cell, "Samples in a cell")
-        self.tabs.addTab(self.best, "Most confident per cell")
+        self.tabs.addTab(self.mistakes, self.tr("Worst mistakes"))
+        self.tabs.addTab(self.cell, self.tr("Samples in a cell"))
+        self.tabs.addTab(self.best, self.tr("Most confident per cell"))
         self.tabs.currentChanged.connect(lambda _: self._draw_gallery())
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.addWidget(self.plot)
@@ -110,7 +114,7 @@ class ConfusionView(InsightView):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.summary)
         inner.addWidget(self.split, 1)
-        self.stack = MessageStack(self.content, text=WAITING)
+        self.stack = MessageStack(self.content, text=self.tr(WAITING))
         self.message = self.stack.message
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -123,7 +127,7 @@ class ConfusionView(InsightView):
 
     def set_context(self, project, data) -> None:
         self.data, self.result, self.selected = data, None, None
-        self.stack.say(WAITING)
+        self.stack.say(self.tr(WAITING))
 
     def show_insights(self, insights: dict[str, object]) -> None:
         result = insights.get("confusion")
@@ -169,9 +173,10 @@ class ConfusionView(InsightView):
         self._draw_frame()
         right = int(np.trace(r.matrix))
         self.summary.setText(
-            f"<b>Test accuracy {r.accuracy:.1%}</b>: {right:,} of {total:,} test samples right. Rows are the true "
-            "classes, columns the network's answers; a cell's colour is its share of its row. Click a cell to see "
-            "its samples."
+            self.tr(
+                "<b>Test accuracy {0}%</b>: {1} of {2} test samples right. Rows are the true classes, columns the "
+                "network's answers; a cell's colour is its share of its row. Click a cell to see its samples."
+            ).format(QLocale().toString(100 * r.accuracy, "f", 1), QLocale().toString(right), QLocale().toString(total))
         )
 
     def _draw_frame(self) -> None:
@@ -188,7 +193,9 @@ class ConfusionView(InsightView):
             return
         if self.data is None or not np.array_equal(np.asarray(self.data.y_test), r.labels):
             gallery = self.tabs.currentWidget()
-            gallery.caption.setText("The app's test set is not the one the network was evaluated on: reload the data.")
+            gallery.caption.setText(
+                self.tr("The app's test set is not the one the network was evaluated on: reload the data.")
+            )
             return
         x, names, confidence = self.data.x_test, r.class_names, r.confidence
         gallery = self.tabs.currentWidget()
@@ -196,9 +203,11 @@ class ConfusionView(InsightView):
             worst = r.worst_mistakes(MISTAKES)
             captions = [f"{names[r.labels[i]]}→{names[r.predicted[i]]} {confidence[i]:.2f}" for i in worst]
             self.mistakes.show_samples(
-                f"The {len(worst)} mistakes made with the highest confidence (true → predicted, probability)."
+                self.tr("The {0} mistakes made with the highest confidence (true → predicted, probability).").format(
+                    len(worst)
+                )
                 if len(worst)
-                else "No mistakes on the test set.",
+                else self.tr("No mistakes on the test set."),
                 x,
                 worst,
                 captions,
@@ -213,7 +222,7 @@ class ConfusionView(InsightView):
             captions = [f"{confidence[i]:.2f}" if i >= 0 else "" for i in best]
             colours = ["#2e7d32" if k % (len(names) + 1) == 0 else "#c62828" for k in range(len(best))]
             self.best.show_samples(
-                "The most confident sample of every cell: rows are true classes, columns predicted ones.",
+                self.tr("The most confident sample of every cell: rows are true classes, columns predicted ones."),
                 x,
                 best,
                 captions,
@@ -225,15 +234,21 @@ class ConfusionView(InsightView):
 
     def _draw_cell(self, x, names, confidence) -> None:
         if self.selected is None:
-            self.cell.show_samples("Click a cell of the matrix to see its samples here.", x, np.zeros(0), [])
+            self.cell.show_samples(self.tr("Click a cell of the matrix to see its samples here."), x, np.zeros(0), [])
             return
         t, p = self.selected
         chosen = self.result.cell(t, p)
         shown = chosen[:CELL_SAMPLES]
-        what = "right" if t == p else "wrong"
-        more = f"; the {len(shown)} most confident" if len(shown) < len(chosen) else ", most confident first"
+        what = self.tr("right") if t == p else self.tr("wrong")
+        more = (
+            self.tr("; the {0} most confident").format(len(shown))
+            if len(shown) < len(chosen)
+            else self.tr(", most confident first")
+        )
         self.cell.show_samples(
-            f"True {names[t]}, predicted {names[p]} ({what}): {len(chosen):,} samples{more}.",
+            self.tr("True {0}, predicted {1} ({2}): {3} samples{4}.").format(
+                names[t], names[p], what, QLocale().toString(len(chosen)), more
+            ),
             x,
             shown,
             [f"{confidence[i]:.2f}" for i in shown],

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -37,7 +37,10 @@ def _connect(lines: np.ndarray) -> np.ndarray:
 
 
 def dead_text(stage: Stage) -> str:
-    return f"{stage.dead:.0%} of points at zero" if stage.dead > 0 else ""
+    if stage.dead <= 0:
+        return ""
+    share = QLocale().toString(round(100 * stage.dead))
+    return QCoreApplication.translate("FoldingView", "{0}% of points at zero").format(share)
 
 
 class StagePlot(pg.PlotWidget):
@@ -120,7 +123,7 @@ class FoldingView(InsightView):
         self.title.setStyleSheet("font-weight: bold; color: #263238")
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("stage")
-        self.slider.setToolTip("Which stage the large panel shows: the input, then each layer in turn")
+        self.slider.setToolTip(self.tr("Which stage the large panel shows: the input, then each layer in turn"))
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setPageStep(1)
         self.slider.valueChanged.connect(self._select)
@@ -148,7 +151,9 @@ class FoldingView(InsightView):
         row.setContentsMargins(4, 4, 4, 4)
         row.addWidget(left, 2)
         row.addWidget(self.scroll, 3)
-        self.stack = MessageStack(content, text="Run or step the training to see the plane folded by each layer.")
+        self.stack = MessageStack(
+            content, text=self.tr("Run or step the training to see the plane folded by each layer.")
+        )
         self.message = self.stack.message
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -165,11 +170,13 @@ class FoldingView(InsightView):
         self.folding = None
         if not self.two_d:
             self.stack.say(
-                "Space folding follows the points of a plane through the network, so it needs a 2-D dataset "
-                "(moons, circles, spiral…). The Hidden layer view shows any layer of any network."
+                self.tr(
+                    "Space folding follows the points of a plane through the network, so it needs a 2-D dataset "
+                    "(moons, circles, spiral…). The Hidden layer view shows any layer of any network."
+                )
             )
         else:
-            self.stack.say("Run or step the training to see the plane folded by each layer.")
+            self.stack.say(self.tr("Run or step the training to see the plane folded by each layer."))
 
     def show_insights(self, insights: dict[str, object]) -> None:
         result = insights.get("folding")
@@ -210,8 +217,10 @@ class FoldingView(InsightView):
 
     @staticmethod
     def _caption(stage: Stage) -> str:
-        parts = [stage.title] + ([f"PCA of {stage.width}"] if stage.basis is not None else [])
-        dead = f"{stage.dead:.0%} at zero" if stage.dead > 0 else ""
+        pca = QCoreApplication.translate("FoldingView", "PCA of {0}").format(stage.width)
+        parts = [stage.title] + ([pca] if stage.basis is not None else [])
+        share = QLocale().toString(round(100 * stage.dead))
+        dead = QCoreApplication.translate("FoldingView", "{0}% at zero").format(share) if stage.dead > 0 else ""
         return " · ".join(parts + ([dead] if dead else []))
 
     def _build(self, folding: Folding) -> None:
@@ -225,7 +234,7 @@ class FoldingView(InsightView):
             panel.setStyleSheet(UNSELECTED)
             panel.set_classes(folding.labels, folding.num_classes)
             panel.scene().sigMouseClicked.connect(lambda _event, i=index: self.slider.setValue(i))
-            panel.setToolTip("Click to show this stage in the large panel")
+            panel.setToolTip(self.tr("Click to show this stage in the large panel"))
             caption = QLabel()
             caption.setStyleSheet("color: #37474f; font-size: 11px")
             caption.setWordWrap(True)
@@ -285,7 +294,7 @@ class FoldingView(InsightView):
         stage = self.folding.stages[index]
         self.large.show_stage(stage)
         details = [stage.projection, dead_text(stage)]
-        place = f"stage {index} of {len(self.folding.stages) - 1}: " if index else ""
+        place = self.tr("stage {0} of {1}: ").format(index, len(self.folding.stages) - 1) if index else ""
         self.title.setText(place + stage.title + "".join(f" — {d}" for d in details if d))
         if index != self.selected:
             for i, panel in enumerate(self.panels):

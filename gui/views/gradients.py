@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from core.probes.registry import ProbeFailed
@@ -92,22 +92,22 @@ class GradientsView(InsightView):
         self.value_labels: list[pg.TextItem] = []
 
         self.kind = QComboBox(objectName="kind")
-        self.kind.addItem("biases  ‖∂C/∂b‖", "biases")
-        self.kind.addItem("weights  ‖∂C/∂W‖", "weights")
-        self.kind.setToolTip("Whose gradient to draw: each layer's biases (as in the course) or its weights")
+        self.kind.addItem(self.tr("biases  ‖∂C/∂b‖"), "biases")
+        self.kind.addItem(self.tr("weights  ‖∂C/∂W‖"), "weights")
+        self.kind.setToolTip(self.tr("Whose gradient to draw: each layer's biases (as in the course) or its weights"))
         self.kind.currentIndexChanged.connect(self._redraw)
         self.summary = QLabel(objectName="summary")
         self.summary.setStyleSheet(f"color: {INK}")
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("gradient of the"))
+        bar.addWidget(QLabel(self.tr("gradient of the")))
         bar.addWidget(self.kind)
         bar.addSpacing(12)
         bar.addWidget(self.summary, 1)
 
-        self.norm_plot = _plot("gradient norm", None)
-        self.ratio_plot = _plot("update ratio", "step")
+        self.norm_plot = _plot(self.tr("gradient norm"), None)
+        self.ratio_plot = _plot(self.tr("update ratio"), self.tr("step"))
         self.ratio_plot.setXLink(self.norm_plot)
-        self.bar_plot = _plot("now", "layer")
+        self.bar_plot = _plot(self.tr("now"), self.tr("layer"))
         for plot in (self.norm_plot, self.ratio_plot, self.bar_plot):
             plot.setLogMode(y=True)  # the bars are drawn in log10 units themselves: the axis labels them
         self.norm_plot.getAxis("bottom").setStyle(showValues=False)
@@ -119,7 +119,7 @@ class GradientsView(InsightView):
         self.legend_box.addItem(self.legend, 0, 0)
         self.legend_box.ci.layout.setRowStretchFactor(1, 1)  # the legend at the top
         self.legend_box.addLabel("", 1, 0)
-        self.ratio_plot.setLabel("left", f"update {KINDS['weights'][1]}", color=INK)
+        self.ratio_plot.setLabel("left", self.tr("update {0}").format(KINDS["weights"][1]), color=INK)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, y0=0)
         self.bar_plot.addItem(self.bars)
 
@@ -136,7 +136,7 @@ class GradientsView(InsightView):
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
         self.stack = MessageStack(
-            charts, text="Train the network: each layer's gradient norm appears here, step by step."
+            charts, text=self.tr("Train the network: each layer's gradient norm appears here, step by step.")
         )
         self.message = self.stack.message
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -156,7 +156,7 @@ class GradientsView(InsightView):
         self.flow = None
         self._set_layers([], [])
         self.summary.setText("")
-        self.stack.say("Train the network: each layer's gradient norm appears here, step by step.")
+        self.stack.say(self.tr("Train the network: each layer's gradient norm appears here, step by step."))
 
     def show_insights(self, insights: dict[str, object]) -> None:
         flow = insights.get("gradients")
@@ -228,9 +228,9 @@ class GradientsView(InsightView):
         norms = _positive(flow.bias_norms if kind == "biases" else flow.weight_norms)
         ratios = _positive(flow.weight_ratios)  # biases start at zero: their ratio says little
         norm_label = KINDS[kind][0]
-        self.norm_plot.setLabel("left", f"gradient {norm_label}", color=INK)
+        self.norm_plot.setLabel("left", self.tr("gradient {0}").format(norm_label), color=INK)
         self.bar_plot.setLabel("left", norm_label, color=INK)
-        self.bar_plot.setTitle(f"at step {int(flow.steps[-1])}", color=INK, size=pt(9))
+        self.bar_plot.setTitle(self.tr("at step {0}").format(int(flow.steps[-1])), color=INK, size=pt(9))
         steps = flow.steps.astype(np.float64)
         for i, layer in enumerate(self.layers):
             self.curves[layer].setData(steps, norms[:, i])
@@ -264,12 +264,18 @@ class GradientsView(InsightView):
         network), as the course and the lessons compare them."""
         first, last = 0, len(now) - 2 if len(now) >= 3 else len(now) - 1
         if last <= first or not np.isfinite(now[[first, last]]).all() or min(now[first], now[last]) <= 0:
-            self.summary.setText(f"step {step}")
+            self.summary.setText(self.tr("step {0}").format(step))
             return
         ratio = now[last] / now[first]
-        how = "slower" if ratio >= 1 else "faster"
         times = max(ratio, 1 / ratio)
+        text = (
+            self.tr("step {0}: {1} learns {2}× slower than {3}, the last hidden layer ({4} {5} against {6})")
+            if ratio >= 1
+            else self.tr("step {0}: {1} learns {2}× faster than {3}, the last hidden layer ({4} {5} against {6})")
+        )
+        how_many = QLocale().toString(float(times), "f", 0 if times >= 10 else 1)
         self.summary.setText(
-            f"step {step}: {self.layers[first]} learns {times:,.{0 if times >= 10 else 1}f}× {how} than "
-            f"{self.layers[last]}, the last hidden layer ({label} {short(now[first])} against {short(now[last])})"
+            text.format(
+                step, self.layers[first], how_many, self.layers[last], label, short(now[first]), short(now[last])
+            )
         )

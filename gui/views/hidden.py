@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.probes.folding import HiddenCode, Layer, default_layer, hidden_layers
@@ -15,7 +15,10 @@ from gui.dataset.preview import class_colour
 from gui.views.base import InsightView, MessageStack
 
 INK = "#37474f"
-SUBSETS = [("all", "train and test samples"), ("test", "test samples only")]
+SUBSETS = [
+    ("all", QT_TRANSLATE_NOOP("HiddenView", "train and test samples")),
+    ("test", QT_TRANSLATE_NOOP("HiddenView", "test samples only")),
+]
 
 
 class HiddenView(InsightView):
@@ -25,19 +28,19 @@ class HiddenView(InsightView):
         self.layers: list[Layer] = []
         self.chooser = QComboBox()
         self.chooser.setObjectName("layer")
-        self.chooser.setToolTip("The layer whose activations are drawn")
+        self.chooser.setToolTip(self.tr("The layer whose activations are drawn"))
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.chooser.currentIndexChanged.connect(lambda _: self.options_changed.emit())
         self.subset = QComboBox()
         self.subset.setObjectName("subset")
         for key, text in SUBSETS:
-            self.subset.addItem(text, key)
+            self.subset.addItem(self.tr(text), key)
         self.subset.currentIndexChanged.connect(lambda _: self.options_changed.emit())
         self.title = QLabel()
         self.title.setObjectName("title")
         self.title.setStyleSheet(f"font-weight: bold; color: {INK}")
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("layer"))
+        controls.addWidget(QLabel(self.tr("layer")))
         controls.addWidget(self.chooser)
         controls.addWidget(self.subset)
         controls.addSpacing(12)
@@ -60,7 +63,9 @@ class HiddenView(InsightView):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.canvas, 1)
         row.addWidget(self.legend)
-        self.stack = MessageStack(picture, text="Run or step the training to see where this layer puts every sample.")
+        self.stack = MessageStack(
+            picture, text=self.tr("Run or step the training to see where this layer puts every sample.")
+        )
         self.message = self.stack.message
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -76,7 +81,7 @@ class HiddenView(InsightView):
     def set_context(self, project, data) -> None:
         self.code = None
         self._set_layers(hidden_layers(project.graph) if project is not None else [])
-        self.stack.say("Run or step the training to see where this layer puts every sample.")
+        self.stack.say(self.tr("Run or step the training to see where this layer puts every sample."))
 
     def show_insights(self, insights: dict[str, object]) -> None:
         result = insights.get("hidden")
@@ -96,7 +101,7 @@ class HiddenView(InsightView):
             chosen = result.points[mask & result.test]
             test.setData(chosen[:, 0], chosen[:, 1])
         self.title.setText(
-            result.title + (" · hollow: test samples" if result.test.any() and not result.test.all() else "")
+            result.title + (self.tr(" · hollow: test samples") if result.test.any() and not result.test.all() else "")
         )
         self.plot.setLabel("bottom", result.axes[0], color=INK)
         self.plot.setLabel("left", result.axes[1], color=INK)
@@ -112,7 +117,8 @@ class HiddenView(InsightView):
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for layer in layers:
-            self.chooser.addItem(layer.label, layer.node)
+            units = self.tr("1 unit") if layer.width == 1 else self.tr("{0} units").format(layer.width)
+            self.chooser.addItem(f"{layer.node} · {layer.kind} · {units}", layer.node)  # Layer.label, translated
         nodes = [layer.node for layer in layers]
         fallback = default_layer(layers)
         if current in nodes:

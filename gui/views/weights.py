@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QLocale, QRectF, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from core.probes.registry import ProbeFailed
@@ -49,18 +49,18 @@ class WeightsView(InsightView):
         self.selected: int | None = None  # the class whose bars were clicked
         self.chooser = QComboBox()
         self.chooser.setObjectName("layer")
-        self.chooser.setToolTip("The dense layer whose weights are drawn")
+        self.chooser.setToolTip(self.tr("The dense layer whose weights are drawn"))
         self.chooser.currentTextChanged.connect(self._layer_chosen)
-        self.shared = QCheckBox("one colour scale for all units")
+        self.shared = QCheckBox(self.tr("one colour scale for all units"))
         self.shared.setObjectName("shared")
         self.shared.setToolTip(
-            "Off: each unit on its own scale, to see its pattern. On: all on one, to compare strengths"
+            self.tr("Off: each unit on its own scale, to see its pattern. On: all on one, to compare strengths")
         )
         self.shared.toggled.connect(lambda _: self.result is not None and self._draw())
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("layer"))
+        controls.addWidget(QLabel(self.tr("layer")))
         controls.addWidget(self.chooser)
         controls.addWidget(self.shared)
         controls.addWidget(self.caption, 1)
@@ -70,8 +70,8 @@ class WeightsView(InsightView):
         self.matrix.setMenuEnabled(False)
         self.matrix.hideButtons()
         self.matrix.getViewBox().invertY(True)
-        self.matrix.setLabel("bottom", "input")
-        self.matrix.setLabel("left", "unit")
+        self.matrix.setLabel("bottom", self.tr("input"))
+        self.matrix.setLabel("left", self.tr("unit"))
         self.matrix_image = pg.ImageItem(axisOrder="row-major")
         self.matrix.addItem(self.matrix_image)
         self.blocks = pg.PlotCurveItem(pen=pg.mkPen("#212121", width=2), connect="pairs")  # a recurrent layer's parts
@@ -111,7 +111,7 @@ class WeightsView(InsightView):
         inner.addLayout(controls)
         inner.addWidget(self.split, 1)
         self.stack = MessageStack(
-            self.content, text="Train the network, or take a single step, to see its weights here."
+            self.content, text=self.tr("Train the network, or take a single step, to see its weights here.")
         )
         self.message = self.stack.message
         layout = QVBoxLayout(self)
@@ -125,7 +125,7 @@ class WeightsView(InsightView):
 
     def set_context(self, project, data) -> None:
         self.layer, self.result, self.selected, self.data = None, None, None, data
-        self.stack.say("Train the network, or take a single step, to see its weights here.")
+        self.stack.say(self.tr("Train the network, or take a single step, to see its weights here."))
 
     def show_insights(self, insights: dict[str, object]) -> None:
         result = insights.get("weights")
@@ -168,13 +168,19 @@ class WeightsView(InsightView):
             colours = [_hex(POSITIVE if v >= 0 else NEGATIVE) for v in votes]
         self.tiles.show_tiles(tiles, grid_columns(len(tiles)), captions, colours)
         self.pictures.setCurrentWidget(self.tiles)
-        cropped = f" (the first {len(r.weights)})" if len(r.weights) < r.units else ""
-        colour = "red, green and blue channels, grey at zero" if c == 3 else "blue positive, orange negative"
-        scale = "one scale for all" if self.shared.isChecked() else "each on its own scale"
+        cropped = self.tr(" (the first {0})").format(len(r.weights)) if len(r.weights) < r.units else ""
+        colour = (
+            self.tr("red, green and blue channels, grey at zero")
+            if c == 3
+            else self.tr("blue positive, orange negative")
+        )
+        scale = self.tr("one scale for all") if self.shared.isChecked() else self.tr("each on its own scale")
         shape = "×".join(map(str, (c, h, w) if c > 1 else (h, w)))
         self.caption.setText(
-            f"<b>{r.layer}</b>: {r.units} units{cropped}; each picture is one unit's {c * h * w} incoming "
-            f"weights laid out as the {shape} input ({colour}; {scale})."
+            self.tr(
+                "<b>{0}</b>: {1} units{2}; each picture is one unit's {3} incoming weights laid out as the {4} "
+                "input ({5}; {6})."
+            ).format(r.layer, r.units, cropped, c * h * w, shape, colour, scale)
         )
 
     def _draw_matrix(self) -> None:
@@ -199,15 +205,19 @@ class WeightsView(InsightView):
         self.matrix.getAxis("bottom").setTicks(inputs)
         self.matrix.setRange(QRectF(0, 0, columns, rows), padding=0.02)
         self.pictures.setCurrentWidget(self.matrix)
-        cropped = f" (the first {rows})" if rows < r.units else ""
+        cropped = self.tr(" (the first {0})").format(rows) if rows < r.units else ""
         self._draw_recurrent_blocks(r, rows, columns)
-        self.matrix.setLabel("bottom", "input" if r.recurrent_split is None else "inputs x_t | state h_(t−1)")
+        self.matrix.setLabel(
+            "bottom", self.tr("input") if r.recurrent_split is None else self.tr("inputs x_t | state h_(t−1)")
+        )
         if r.recurrent_split is not None:
             self.caption.setText(_recurrent_caption(r, cropped, scales))
             return
         self.caption.setText(
-            f"<b>{r.layer}</b> does not see the image, so its weights are drawn as a matrix: one row per unit"
-            f"{cropped}, one column per input; blue positive, orange negative, largest |w| = {scale:.3g}."
+            self.tr(
+                "<b>{0}</b> does not see the image, so its weights are drawn as a matrix: one row per unit{1}, "
+                "one column per input; blue positive, orange negative, largest |w| = {2}."
+            ).format(r.layer, cropped, QLocale().toString(float(scale), "g", 3))
         )
 
     def _draw_recurrent_blocks(self, r, rows: int, columns: int) -> None:
@@ -254,13 +264,21 @@ class WeightsView(InsightView):
             [[(j, n) for j, n in enumerate(r.unit_names[:units])]] if units <= MAX_TICKS else None
         )
         self.bars_plot.setRange(xRange=(-0.6, units - 0.4), yRange=(-classes + 0.45, 0.55), padding=0)
-        what = "class" if self.data is not None and r.next_names == list(self.data.class_names) else "unit"
-        self.bars_plot.setLabel("left", what if what == "class" else f"{r.next_layer} unit")
-        self.bars_plot.setLabel("bottom", f"{r.layer} unit")
-        self.bars_caption.setText(
-            f"<b>{r.next_layer}</b>: how each {what} weighs {r.layer}'s units (a bar up: the unit votes for it; "
-            f"largest |w| = {scale:.3g}). Click a row to write its weights under the pictures."
+        classes_named = self.data is not None and r.next_names == list(self.data.class_names)
+        self.bars_plot.setLabel("left", self.tr("class") if classes_named else self.tr("{0} unit").format(r.next_layer))
+        self.bars_plot.setLabel("bottom", self.tr("{0} unit").format(r.layer))
+        how = (
+            self.tr(
+                "<b>{0}</b>: how each class weighs {1}'s units (a bar up: the unit votes for it; largest |w| = {2}). "
+                "Click a row to write its weights under the pictures."
+            )
+            if classes_named
+            else self.tr(
+                "<b>{0}</b>: how each unit weighs {1}'s units (a bar up: the unit votes for it; largest |w| = {2}). "
+                "Click a row to write its weights under the pictures."
+            )
         )
+        self.bars_caption.setText(how.format(r.next_layer, r.layer, QLocale().toString(float(scale), "g", 3)))
 
     # ---- interaction ----------------------------------------------------------------------
 

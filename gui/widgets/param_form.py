@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from core.network.layers import fmt_shape
 from core.params import Param
+from gui.i18n import keep
 
 INVALID = "border: 2px solid #d32f2f"
 
@@ -45,7 +47,7 @@ class PathField(QWidget):
     def __init__(self, folder: bool):
         super().__init__()
         self.line = QLineEdit()
-        button = QPushButton("Browse…")
+        button = QPushButton(self.tr("Browse…"))
         button.clicked.connect(self._browse)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -55,9 +57,9 @@ class PathField(QWidget):
 
     def _browse(self) -> None:
         if self.folder:
-            path = QFileDialog.getExistingDirectory(self, "Choose a folder", self.line.text())
+            path = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), self.line.text())
         else:
-            path, _ = QFileDialog.getOpenFileName(self, "Choose a file", self.line.text())
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file"), self.line.text())
         if path:
             self.line.setText(path)
             self.line.editingFinished.emit()
@@ -85,7 +87,9 @@ class ParamForm(QWidget):
             widget.setObjectName(spec.name)
             widget.setToolTip(spec.help)
             self.widgets[spec.name] = widget
-            self.layout_.addRow(spec.name.replace("_", " "), widget)
+            label = QLabel()
+            keep(label.setText, "params", spec.name.replace("_", " "))  # the names are listed in gui/terms.py
+            self.layout_.addRow(label, widget)
 
     def set_values(self, values: dict[str, Any]) -> None:
         for name, widget in self.widgets.items():
@@ -134,7 +138,7 @@ class ParamForm(QWidget):
             line.editingFinished.connect(lambda: self.edited.emit(name, line.text()))
         else:  # shape
             widget = QLineEdit()
-            widget.setPlaceholderText("e.g. 1×8×8")
+            widget.setPlaceholderText(self.tr("e.g. 1×8×8"))
             widget.textEdited.connect(lambda text, w=widget: self._check(w, name, text))
             widget.editingFinished.connect(lambda w=widget: self._finish_shape(w, name))
         return widget

@@ -97,7 +97,7 @@ def test_two_runs_compared_renamed_saved_and_restored(window_thread, qtbot, monk
     legend = [label.text for _, label in panel.legend.items]
     assert legend == ["Run 1: first run", "fast: lr 0.02 → 0.1"]
 
-    panel.metric_choice.setCurrentText("loss")
+    panel.metric_choice.setCurrentIndex(panel.metric_choice.findData("loss"))
     x, y = panel.drawn(1)
     assert np.allclose(y, [r.test_loss for r in first.records])
     qtbot.wait(50)
@@ -217,7 +217,7 @@ def test_runs_without_accuracy_say_so_and_draw_their_loss(qtbot):
     panel.run_ended(m.RunEnded(1, "finished", project.to_dict(), records, {}, 20))
     assert panel.items == {} and "no accuracy" in panel.note.text()
     assert panel.table.topLevelItem(0).text(2) == "loss 1"
-    panel.metric_choice.setCurrentText("loss")
+    panel.metric_choice.setCurrentIndex(panel.metric_choice.findData("loss"))
     assert np.allclose(panel.drawn(1)[1], [2, 1]) and panel.note.text() == "solid: test · dashed: train"
 
 

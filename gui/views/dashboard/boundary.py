@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -49,18 +49,21 @@ class BoundaryView(QWidget):
         self.plot.addItem(self.image)
         self.train_points: list[pg.ScatterPlotItem] = []
         self.test_points: list[pg.ScatterPlotItem] = []
-        self.show_test = QCheckBox("test points")
+        self.show_test = QCheckBox(self.tr("test points"))
         self.show_test.setObjectName("show_test")
         self.show_test.toggled.connect(self._toggle_test)
-        self.discrete = QCheckBox("discrete output")
+        self.discrete = QCheckBox(self.tr("discrete output"))
         self.discrete.setObjectName("discrete")
         self.discrete.toggled.connect(lambda _: self.surface is not None and self.show_surface(self.surface))
         self.surface: Surface | None = None
+        self._class_names: list[str] = []
         self.adding = QComboBox()
         self.adding.setObjectName("adding")
         self.adding.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.adding.setMinimumContentsLength(16)
-        self.adding.setToolTip("Choose a class, then click on the plane to add points of it to your own data set")
+        self.adding.setToolTip(
+            self.tr("Choose a class, then click on the plane to add points of it to your own data set")
+        )
         self.plot.scene().sigMouseClicked.connect(self._clicked)
         # the controls live in the dashboard's header row (Dashboard places them): under the plot they
         # made the panel wider than the square plane and left empty bands beside it
@@ -73,6 +76,21 @@ class BoundaryView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot, 1)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        """A new language: the switches and the class chooser say it; the plane stays."""
+        super().changeEvent(event)
+        if event.type() != QEvent.Type.LanguageChange or not hasattr(self, "adding"):
+            return
+        self.show_test.setText(self.tr("test points"))
+        self.discrete.setText(self.tr("discrete output"))
+        self.adding.setToolTip(
+            self.tr("Choose a class, then click on the plane to add points of it to your own data set")
+        )
+        if self.adding.count():
+            self.adding.setItemText(0, self.tr("click adds nothing"))
+        for k, name in enumerate(self._class_names[: self.adding.count() - 1], 1):
+            self.adding.setItemText(k, self.tr("click adds {0}").format(name))
 
     def show_data(self, data: Data) -> None:
         """Draw the points once per dataset; snapshots only repaint the heatmap."""
@@ -96,9 +114,10 @@ class BoundaryView(QWidget):
         self._toggle_test(self.show_test.isChecked())
         chosen = self.adding.currentIndex()
         self.adding.clear()
-        self.adding.addItem("click adds nothing")
+        self.adding.addItem(self.tr("click adds nothing"))
         for k in range(data.num_classes):
-            self.adding.addItem(f"click adds {data.class_names[k]}")
+            self.adding.addItem(self.tr("click adds {0}").format(data.class_names[k]))
+        self._class_names = list(data.class_names[: data.num_classes])
         self.adding.setCurrentIndex(chosen if 0 <= chosen < self.adding.count() else 0)
         self.adding.setEnabled(bool(data.num_classes))
         if self.surface is None:

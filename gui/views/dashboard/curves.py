@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
@@ -99,11 +99,12 @@ class TrainingCurves(QWidget):
         self._evaluations = {name: _Table("step", "value", "epoch", capacity=64) for name in EVALUATIONS}
         self._pending = False
         self._ranges: dict[str, tuple[float, float]] = {}  # what each axis shows now, to move it only when needed
+        self._evaluated_on: tuple | None = None
 
-        self.loss_plot = self._plot("loss", _LossAxis("left"))
-        self.accuracy_plot = self._plot("acc. %")
-        self.lr_plot = self._plot("lr")
-        self.lr_plot.setLabel("bottom", "step", color=INK)
+        self.loss_plot = self._plot(self.tr("loss"), _LossAxis("left"))
+        self.accuracy_plot = self._plot(self.tr("acc. %"))
+        self.lr_plot = self._plot(self.tr("lr"))
+        self.lr_plot.setLabel("bottom", self.tr("step"), color=INK)
         self.lr_plot.getAxis("bottom").setStyle(showValues=True)
         for plot in (self.accuracy_plot, self.lr_plot):
             plot.setXLink(self.loss_plot)
@@ -114,15 +115,18 @@ class TrainingCurves(QWidget):
         self.loss_plot.addLegend(
             offset=(-110, 1), colCount=3, labelTextColor=INK, labelTextSize=pt(8), brush=(255, 255, 255, 210)
         )
-        self.step_loss = self._curve(self.loss_plot, pg.mkPen((31, 119, 180, 110), width=1), "train, each step")
+        step_pen = pg.mkPen((31, 119, 180, 110), width=1)
+        self.step_loss = self._curve(self.loss_plot, step_pen, self.tr("train, each step"))
         self.evaluation_items = {name: self._markers(name) for name in EVALUATIONS}
         self.lr_curve = self._curve(self.lr_plot, pg.mkPen(LR, width=1.5), None)
 
-        self.no_accuracy = QLabel("no accuracy for regression")
+        self.no_accuracy = QLabel(self.tr("no accuracy for regression"))
         self.no_accuracy.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_accuracy.setStyleSheet("color: #777; font-style: italic; background: white; padding: 3px;")
         self.no_accuracy.hide()
-        self.log_scale = QCheckBox("log scale", objectName="log_scale", toolTip="Show the loss on a logarithmic axis")
+        self.log_scale = QCheckBox(
+            self.tr("log scale"), objectName="log_scale", toolTip=self.tr("Show the loss on a logarithmic axis")
+        )
         self.log_scale.toggled.connect(self.set_log_scale)
 
         layout = QGridLayout(self)
@@ -170,12 +174,45 @@ class TrainingCurves(QWidget):
         self.set_accuracy_available(train_acc is not None or test_acc is not None)
         self._schedule()
 
+    def changeEvent(self, event) -> None:  # noqa: N802
+        """A new language: the axes, the legends and the switches say it; the curves stay."""
+        super().changeEvent(event)
+        if event.type() != QEvent.Type.LanguageChange or not hasattr(self, "log_scale"):
+            return
+        for plot, text in ((self.loss_plot, self.tr("loss")), (self.accuracy_plot, self.tr("acc. %"))):
+            plot.setLabel("left", text, color=INK)
+        self.lr_plot.setLabel("left", self.tr("lr"), color=INK)
+        if self._evaluated_on is not None:
+            self.set_evaluated_on(*self._evaluated_on)
+        else:
+            self.lr_plot.setLabel("bottom", self.tr("step"), color=INK)
+        self.no_accuracy.setText(self.tr("no accuracy for regression"))
+        self.log_scale.setText(self.tr("log scale"))
+        self.log_scale.setToolTip(self.tr("Show the loss on a logarithmic axis"))
+        names = {self.step_loss: self.tr("train, each step")}
+        for name, item in self.evaluation_items.items():
+            names[item] = self._marker_label(name)
+        for plot in (self.loss_plot, self.accuracy_plot):
+            legend = plot.plotItem.legend
+            for sample, label in legend.items if legend is not None else []:
+                if sample.item in names:
+                    label.setText(names[sample.item])
+
     def set_evaluated_on(self, train: tuple[int, int], test: tuple[int, int]) -> None:
         """Say on the axis when the per-epoch points are measured on a subsample: (used, total) of each set."""
-        parts = [f"{used:,} of {total:,} {name}" for (used, total), name in ((train, "train"), (test, "test"))]
+        loc = QLocale()
+        parts = [
+            self.tr("{0} of {1} {2}").format(loc.toString(used), loc.toString(total), name)
+            for (used, total), name in ((train, self.tr("train")), (test, self.tr("test")))
+        ]
         partial = any(used < total for used, total in (train, test))
-        label = f"step  ·  per-epoch points on {' and '.join(parts)} samples" if partial else "step"
+        label = (
+            self.tr("step  ·  per-epoch points on {0} samples").format(self.tr(" and ").join(parts))
+            if partial
+            else self.tr("step")
+        )
         self.lr_plot.setLabel("bottom", label, color=INK)
+        self._evaluated_on = (train, test)
 
     def set_accuracy_available(self, available: bool) -> None:
         """Regression has no accuracy: a one-line note takes the place (and little of the room) of its plot."""
@@ -309,11 +346,16 @@ class TrainingCurves(QWidget):
         curve.setDownsampling(auto=True, method="peak")  # ... at most a few per pixel, spikes kept
         return curve
 
+    def _marker_label(self, name: str) -> str:
+        kind, quantity = name.split("_")
+        words = {"train": self.tr("train"), "test": self.tr("test")}[kind]
+        return words if quantity == "acc" else self.tr("{0}, epoch").format(words)
+
     def _markers(self, name: str) -> pg.PlotDataItem:
         """Values measured at epoch ends, as dots joined by lines: blue for training, orange for test."""
         kind, quantity = name.split("_")
         colour = TRAIN if kind == "train" else TEST
-        label = kind if quantity == "acc" else f"{kind}, epoch"
+        label = self._marker_label(name)
         item = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), symbolBrush=colour, name=label, **MARKER)
         (self.accuracy_plot if quantity == "acc" else self.loss_plot).addItem(item)
         return item

@@ -41,7 +41,7 @@ class NeuronView(QStackedWidget):
         self.lines: list[pg.PlotCurveItem] = []
         self.positions: list[np.ndarray] = []  # per column (inputs first): each unit's top-left corner
         self.layout_of: tuple | None = None  # what the units were laid out for: columns, widths, bounds
-        self.show_message("Train a small dense network on 2-D data to see each neuron here.")
+        self.show_message(self.tr("Train a small dense network on 2-D data to see each neuron here."))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -66,7 +66,7 @@ class NeuronView(QStackedWidget):
         self.columns, self.images, self.lines = columns, {}, []
         if not columns:
             self.show_message(
-                "The neuron view draws dense networks on 2-D data whose layers have at most 12 units each."
+                self.tr("The neuron view draws dense networks on 2-D data whose layers have at most 12 units each.")
             )
             return
         self.setCurrentWidget(self.canvas)

@@ -1,0 +1,127 @@
+"""The interface's language, with Qt's own translation system.
+
+Strings are written in English in the code, through `tr()` / `QCoreApplication.translate`;
+`assets/translations/neurona_es.ts` is kept by `pyside6-lupdate` and compiled to `.qm` by
+`pyside6-lrelease` (`python assets/translations/update.py` runs both). Qt's own catalogue
+(`qtbase_es.qm`, shipped in the PySide6 wheel) translates the standard buttons and dialogs.
+
+The language is, in this order: `--lang` on the command line, the one chosen in
+View → Language (QSettings), the system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English.
+Installing a translator sends every widget a LanguageChange event; the window rebuilds its
+text then, keeping the open project and the run.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+LANGUAGES = {"en": "English", "es": "Español"}
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "assets" / "translations"
+SETTING = "language"
+
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+def system_language(environ=os.environ) -> str:
+    """The language the system asks for, as gettext reads it: LANGUAGE (a colon list) first,
+    then LC_ALL, LC_MESSAGES and LANG; the first one Neurona has wins, else English."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if not value:
+            continue
+        for entry in value.split(":"):
+            code = entry.split(".")[0].split("_")[0].split("@")[0].lower()
+            if code in LANGUAGES:
+                return code
+        if name != "LANGUAGE":
+            return "en"  # a locale that is set but not one of ours (C, fr_FR…): English
+    return "en"
+
+
+def chosen_language(cli: str | None = None, settings=None, environ=os.environ) -> str:
+    if cli in LANGUAGES:
+        return cli
+    saved = settings.value(SETTING, "") if settings is not None else ""
+    if saved in LANGUAGES:
+        return saved
+    return system_language(environ)
+
+
+def current_language() -> str:
+    return _current
+
+
+def locale_for(language: str) -> QLocale:
+    if language == "es":
+        return QLocale(QLocale.Language.Spanish, QLocale.Country.Spain)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def install_language(language: str) -> bool:
+    """Make `language` the interface's: swap the app's and Qt's translators and the default
+    locale (numbers read by people). Returns False when its catalogue cannot be loaded."""
+    global _current
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    ok = True
+    if language != "en":
+        ours = QTranslator(app)
+        ok = ours.load(str(TRANSLATIONS / f"neurona_{language}.qm"))
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _installed.append(qt)
+        if ok:
+            app.installTranslator(ours)
+            _installed.append(ours)
+    _current = language if ok else "en"
+    QLocale.setDefault(locale_for(_current))
+    return ok
+
+
+_kept: list = []
+
+
+def keep(setter, context: str, source: str, *args) -> None:
+    """Set a widget's text translated now, and again at every language change: `source` is the
+    English of a `QT_TRANSLATE_NOOP(context, ...)`, `args` fill its `{}` places."""
+    _kept.append((setter, context, source, args))
+    setter(QCoreApplication.translate(context, source).format(*args))
+
+
+def retranslate_kept() -> None:
+    """Re-apply every kept text in the current language; forget those whose widget is gone."""
+    alive = []
+    for entry in _kept:
+        setter, context, source, args = entry
+        try:
+            setter(QCoreApplication.translate(context, source).format(*args))
+        except RuntimeError:  # its C++ object was deleted
+            continue
+        alive.append(entry)
+    _kept[:] = alive
+
+
+def translated(context: str, text: str) -> str:
+    """A translated string of a module without a QObject at hand (the extraction uses the literal
+    `QCoreApplication.translate(...)` calls; this is for names listed in gui/terms.py)."""
+    return QCoreApplication.translate(context, text)
+
+
+def number(value: float, decimals: int = -1) -> str:
+    """A number as the reader's language writes it (0,01 in Spanish); for labels, never files."""
+    locale = QLocale()
+    if decimals < 0:
+        return locale.toString(float(value), "g", 6)
+    return locale.toString(float(value), "f", decimals)
+
+
+QLocale.setDefault(
+    locale_for(_current)
+)  # English numbers (1,258) until a language is installed, whatever the system's C locale
