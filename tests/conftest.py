@@ -21,6 +21,15 @@ def _private_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("NEURONA_DATA_DIR", str(tmp_path / "neurona-data"))
 
 
+@pytest.fixture(autouse=True)
+def _english_numbers():
+    """Numbers formatted as the app formats them in English ("2,000"), whatever the machine's
+    locale ("C" prints "2000"): the app always installs a language, and its locale, at start."""
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
 def diverging_project(path):
     """A one-unit regression on the logic gate with a learning rate of 100: its loss overflows in a few steps."""
     from core.network.graph import Graph

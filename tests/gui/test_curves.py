@@ -181,3 +181,17 @@ def test_the_legend_sits_above_every_point_drawn(curves, qtbot, width):
         x, y = item.getData()
         for px, py in zip(x, y, strict=True):
             assert not legend.contains(plot.getViewBox().mapViewToScene(pg.Point(px, py)))
+
+
+def test_longer_legend_words_shrink_to_fit_rather_than_being_cut(curves, qtbot):
+    curves.resize(520, 400)
+    qtbot.wait(20)
+    legend = curves.loss_plot.getPlotItem().legend
+    spanish = ["entrenamiento, cada paso", "entrenamiento, época", "prueba, época"]
+    for (_, label), words in zip(legend.items, spanish, strict=True):
+        label.setText(words)
+    curves._fit_legend()
+    qtbot.wait(20)
+    plot = curves.loss_plot.getPlotItem()
+    box, shown = plot.getViewBox().sceneBoundingRect(), legend.sceneBoundingRect()
+    assert box.contains(shown.topLeft()) and box.contains(shown.bottomRight())

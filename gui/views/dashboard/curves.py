@@ -197,6 +197,27 @@ class TrainingCurves(QWidget):
             for sample, label in legend.items if legend is not None else []:
                 if sample.item in names:
                     label.setText(names[sample.item])
+        self._fit_legend()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """The legend on one row at 8 points; when the plot is too narrow for that (longer words in
+        Spanish, a narrow dock), on two rows, then in smaller text: a legend cut at the edge names nothing."""
+        legend = self.loss_plot.plotItem.legend
+        room = self.loss_plot.width() - LEFT_AXIS_WIDTH - 120  # beside the log-scale box
+        if legend is None or room <= 0:
+            return
+        for columns, size in ((3, 8.0), (2, 8.0), (2, 7.0), (2, 6.0)):
+            legend.setColumnCount(columns)
+            legend.setLabelTextSize(pt(size))
+            for _, label in legend.items:
+                label.setText(label.text)  # pyqtgraph applies a new size only when the text is set
+            legend.updateSize()
+            if legend.boundingRect().width() <= room:
+                return
 
     def set_evaluated_on(self, train: tuple[int, int], test: tuple[int, int]) -> None:
         """Say on the axis when the per-epoch points are measured on a subsample: (used, total) of each set."""
