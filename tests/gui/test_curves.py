@@ -190,8 +190,15 @@ def test_longer_legend_words_shrink_to_fit_rather_than_being_cut(curves, qtbot):
     spanish = ["entrenamiento, cada paso", "entrenamiento, época", "prueba, época"]
     for (_, label), words in zip(legend.items, spanish, strict=True):
         label.setText(words)
+    for steps, losses, lrs in batches(10, 40):
+        curves.add_steps(steps, losses, lrs)
+        curves.add_evaluation(int(steps[-1]), float(losses[-5:].mean()), float(losses[:5].max()), 60.0, 55.0)
+    curves.flush()
     curves._fit_legend()
     qtbot.wait(20)
     plot = curves.loss_plot.getPlotItem()
     box, shown = plot.getViewBox().sceneBoundingRect(), legend.sceneBoundingRect()
     assert box.contains(shown.topLeft()) and box.contains(shown.bottomRight())
+    for item in plot.listDataItems():  # two rows of legend, and still above every point
+        for px, py in zip(*item.getData(), strict=True):
+            assert not shown.contains(plot.getViewBox().mapViewToScene(pg.Point(px, py)))

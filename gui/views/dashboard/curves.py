@@ -69,7 +69,7 @@ def _drawn(item: pg.PlotDataItem) -> tuple[np.ndarray, np.ndarray]:
 
 
 NICE = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 10)  # axis ends: the data fills at least 5/6 of the axis
-LEGEND_ROOM = 0.5  # headroom above the loss curves, as a share of their span: the legend sits there
+LEGEND_ROOM = 0.5  # least headroom above the loss curves, as a share of their span: the legend sits there
 
 
 def _round_up(value: float) -> float:
@@ -203,6 +203,14 @@ class TrainingCurves(QWidget):
         super().resizeEvent(event)
         self._fit_legend()
 
+    def _legend_room(self) -> float:
+        """Headroom above the curves, as a share of their span, that holds the legend's rows."""
+        legend, box = self.loss_plot.plotItem.legend, self.loss_plot.plotItem.vb
+        if legend is None or box.height() <= 0:
+            return LEGEND_ROOM
+        share = min((legend.boundingRect().height() + 6) / box.height(), 0.6)  # of the plot's height
+        return max(LEGEND_ROOM, 1.06 * share / (1 - share))
+
     def _fit_legend(self) -> None:
         """The legend on one row at 8 points; when the plot is too narrow for that (longer words in
         Spanish, a narrow dock), on two rows, then in smaller text: a legend cut at the edge names nothing."""
@@ -217,7 +225,9 @@ class TrainingCurves(QWidget):
                 label.setText(label.text)  # pyqtgraph applies a new size only when the text is set
             legend.updateSize()
             if legend.boundingRect().width() <= room:
-                return
+                break
+        self._ranges.pop("y", None)  # the headroom follows the legend's rows
+        self._set_view_ranges()
 
     def set_evaluated_on(self, train: tuple[int, int], test: tuple[int, int]) -> None:
         """Say on the axis when the per-epoch points are measured on a subsample: (used, total) of each set."""
@@ -330,7 +340,7 @@ class TrainingCurves(QWidget):
             fits = shown_low <= low and high <= shown_high and (high - low) > 0.6 * (shown_high - shown_low)
             if not fits:  # move only when the data leaves the view or fills too little of it
                 pad = 0.06 * (high - low)
-                self._set_range("y", self.loss_plot.setYRange, low - pad, high + LEGEND_ROOM * (high - low))
+                self._set_range("y", self.loss_plot.setYRange, low - pad, high + self._legend_room() * (high - low))
 
         top = self._steps["lr"].max(initial=0.0)
         if top > 0 and not (top <= self._ranges.get("lr", (0.0, 0.0))[1] <= 2 * top):
