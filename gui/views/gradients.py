@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidg
 from core.probes.registry import ProbeFailed
 from gui.views.base import InsightView, MessageStack
 from gui.widgets.step_axis import StepAxis
+from gui.widgets.still_plot import still_plot
 from gui.widgets.text_size import pt, px
 
 INK = "#333333"
@@ -63,22 +64,9 @@ class LogAxis(pg.AxisItem):
 
 
 def _plot(left: str, bottom: str | None) -> pg.PlotWidget:
-    plot = pg.PlotWidget(background="w", axisItems={"left": LogAxis("left"), "bottom": StepAxis()})
-    plot.hideButtons()
-    plot.setMenuEnabled(False)
-    plot.setMouseEnabled(x=False, y=False)
-    plot.disableAutoRange()
+    plot = still_plot(INK, left, bottom, {"left": LogAxis("left"), "bottom": StepAxis()})
     plot.showGrid(x=True, y=True, alpha=0.15)
-    plot.setLabel("left", left, color=INK)
-    if bottom:
-        plot.setLabel("bottom", bottom, color=INK)
-    for side in ("left", "bottom"):
-        axis = plot.getAxis(side)
-        axis.setPen(INK)
-        axis.setTextPen(INK)
-        axis.enableAutoSIPrefix(False)
     plot.getAxis("left").setWidth(px(62))
-    plot.setMinimumHeight(60)
     return plot
 
 

@@ -34,6 +34,7 @@ from core.probes.registry import ProbeFailed
 from gui.views.base import InsightView, MessageStack
 from gui.views.gradients import LogAxis, short
 from gui.widgets.colours import RAMP
+from gui.widgets.still_plot import still_plot
 from gui.widgets.text_size import pt, px
 
 INK = "#37474f"
@@ -47,23 +48,9 @@ SQUASHED = {"i", "f", "o", "r", "z", "slope"}  # sigmoid gates and a plain RNN's
 
 
 def _plot(title: str, left: str, bottom: str | None, log_y: bool = False) -> pg.PlotWidget:
-    axes = {"left": LogAxis("left")} if log_y else {}
-    plot = pg.PlotWidget(background="w", axisItems=axes)
-    plot.hideButtons()
-    plot.setMenuEnabled(False)
-    plot.setMouseEnabled(x=False, y=False)
-    plot.disableAutoRange()
+    plot = still_plot(INK, left, bottom, {"left": LogAxis("left")} if log_y else None)
     plot.setTitle(title, color=INK, size=pt(9))
-    plot.setLabel("left", left, color=INK)
-    if bottom:
-        plot.setLabel("bottom", bottom, color=INK)
-    for side in ("left", "bottom"):
-        axis = plot.getAxis(side)
-        axis.setPen(INK)
-        axis.setTextPen(INK)
-        axis.enableAutoSIPrefix(False)
     plot.getAxis("left").setWidth(px(54))
-    plot.setMinimumHeight(60)
     if log_y:
         plot.setLogMode(y=True)
         plot.showGrid(x=True, y=True, alpha=0.15)
