@@ -656,6 +656,10 @@ Choose a file to import?</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
+        <source>Presentation</source>
+        <translation>Presentación</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -722,10 +726,6 @@ Choose a file to import?</source>
     <message>
         <source>Main</source>
         <translation>Principal</translation>
-    </message>
-    <message>
-        <source>Presentation Mode (large text)</source>
-        <translation>Presentación</translation>
     </message>
     <message>
         <source>This project opens on a view this Neurona lacks: &apos;{0}&apos;</source>

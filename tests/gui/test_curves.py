@@ -202,3 +202,14 @@ def test_longer_legend_words_shrink_to_fit_rather_than_being_cut(curves, qtbot):
     for item in plot.listDataItems():  # two rows of legend, and still above every point
         for px, py in zip(*item.getData(), strict=True):
             assert not shown.contains(plot.getViewBox().mapViewToScene(pg.Point(px, py)))
+
+
+def test_the_rate_axis_names_zero_and_the_largest_rate_and_nothing_before_a_run(curves):
+    ticks = lambda: curves.lr_plot.getAxis("left")._tickLevels
+    assert ticks() == [[]]  # no rate yet: no made-up values on an empty axis
+    for steps, losses, lrs in batches(3, 40):  # a decaying rate: 0.1, 0.05, 0.033
+        curves.add_steps(steps, losses, lrs)
+    curves.flush()
+    assert ticks() == [[(0.0, "0"), (0.1, "0.1")]]
+    curves.clear()
+    assert ticks() == [[]]

@@ -16,7 +16,8 @@ TRAIN, TEST, LR = "#1f77b4", "#ff7f0e", "#2ca02c"
 INK = "#333333"
 FRAME_MS = 33  # ~30 Hz: smooth to the eye, and painting stays a small share of the GUI thread
 LEFT_AXIS_WIDTH = 58  # the same for every plot, so the three step axes line up
-ACCURACY_STRETCH = 4  # rows share the height 6 : 4 : 5 (loss, accuracy, learning rate and the step axis)
+ACCURACY_STRETCH = 4  # rows share the height 6 : 4 : 4 (loss, accuracy, learning rate and the step axis)
+LR_STRETCH = 4  # the rate is one flat line most of the time: its row is mostly the step axis
 MARKER = {"symbol": "o", "symbolSize": 7, "symbolPen": "w"}  # white rims keep touching dots apart
 EVALUATIONS = ("train_loss", "test_loss", "train_acc", "test_acc")
 MAX_STEP_POINTS = 100_000  # per-step points kept: beyond, every other one goes, so an hour-long run stays small
@@ -134,7 +135,7 @@ class TrainingCurves(QWidget):
         layout.setSpacing(0)
         for row, widget in enumerate((self.loss_plot, self.accuracy_plot, self.no_accuracy, self.lr_plot)):
             layout.addWidget(widget, row, 0)
-        for row, stretch in ((0, 6), (1, ACCURACY_STRETCH), (3, 5)):
+        for row, stretch in ((0, 6), (1, ACCURACY_STRETCH), (3, LR_STRETCH)):
             layout.setRowStretch(row, stretch)
         # over the loss plot's top-right corner, beside its legend (a decaying loss leaves that corner empty)
         layout.addWidget(self.log_scale, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
@@ -142,6 +143,7 @@ class TrainingCurves(QWidget):
 
         self.frame_timer = QTimer(self, interval=FRAME_MS)
         self.frame_timer.timeout.connect(self._on_frame)
+        self.lr_plot.getAxis("left").setTicks([[]])
         self._set_view_ranges()
 
     def add_steps(self, steps: np.ndarray, losses: np.ndarray, lrs: np.ndarray) -> None:
@@ -258,6 +260,7 @@ class TrainingCurves(QWidget):
         for table in self._evaluations.values():
             table.clear()
         self._ranges = {}
+        self.lr_plot.getAxis("left").setTicks([[]])  # no rate yet: no made-up tick values
         self.set_accuracy_available(True)
         self.flush()
 
@@ -345,6 +348,8 @@ class TrainingCurves(QWidget):
         top = self._steps["lr"].max(initial=0.0)
         if top > 0 and not (top <= self._ranges.get("lr", (0.0, 0.0))[1] <= 2 * top):
             self._set_range("lr", self.lr_plot.setYRange, 0.0, 1.4 * top)  # the line sits inside, not on the edge
+            # two ticks, zero and the largest rate: a short panel has no room for more, and that one is the setting
+            self.lr_plot.getAxis("left").setTicks([[(0.0, "0"), (top, QLocale().toString(float(top), "g", 3))]])
 
     def _set_range(self, key: str, setter, low: float, high: float) -> None:
         self._ranges[key] = (low, high)
