@@ -1886,6 +1886,18 @@ Choose a file to import?</source>
         <translation>{0} unidades</translation>
     </message>
     <message>
+        <source>{0} unit</source>
+        <translation>{0} unidad</translation>
+    </message>
+    <message>
+        <source>{0} unit, {1}</source>
+        <translation>{0} unidad, {1}</translation>
+    </message>
+    <message>
+        <source>{0} filter {1}</source>
+        <translation>{0} filtro {1}</translation>
+    </message>
+    <message>
         <source>{0}×{0} window</source>
         <translation>ventana {0}×{0}</translation>
     </message>

@@ -132,7 +132,7 @@ class TrainingCurves(QWidget):
 
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        layout.setVerticalSpacing(4)  # a strip between the panels: short ones must not read as one plot
         for row, widget in enumerate((self.loss_plot, self.accuracy_plot, self.no_accuracy, self.lr_plot)):
             layout.addWidget(widget, row, 0)
         for row, stretch in ((0, 6), (1, ACCURACY_STRETCH), (3, LR_STRETCH)):
