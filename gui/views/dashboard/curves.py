@@ -69,7 +69,7 @@ def _drawn(item: pg.PlotDataItem) -> tuple[np.ndarray, np.ndarray]:
     return (np.empty(0), np.empty(0)) if x is None else (x, y)
 
 
-NICE = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 10)  # axis ends: the data fills at least 5/6 of the axis
+NICE = (1, 1.2, 1.4, 1.6, 1.8, 2, 2.2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9, 10)  # axis ends: data fills >= 4/5
 LEGEND_ROOM = 0.5  # least headroom above the loss curves, as a share of their span: the legend sits there
 
 
@@ -325,7 +325,7 @@ class TrainingCurves(QWidget):
         # axis lay out and repaint its ticks again, which cost more than the curves themselves
         right = self._ranges.get("x", (0.0, 0.0))[1]
         if not (last < right <= 1.3 * last + 10) or first < self._ranges.get("x", (0.0, 0.0))[0]:
-            self._set_range("x", self.loss_plot.setXRange, first, _round_up(last * 1.05 + 1))
+            self._set_range("x", self.loss_plot.setXRange, first, _round_up(last * 1.02 + 1))
 
         log = self.log_scale.isChecked()
         usable = lambda v: v[np.isfinite(v) & (v > 0)] if log else v[np.isfinite(v)]  # a diverged run sends nan
