@@ -309,6 +309,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         fit, _, _, layout = view.actions()[:4]  # zooming stays in the menu, the keys and the wheel: the
         toolbar.addActions([fit, layout])  # toolbar keeps its room for Run and Speed on a 1280-wide projector
+        keep(fit.setIconText, "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Fit to Window"))  # the toolbar's
+        keep(layout.setIconText, "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Auto-layout"))
         short = QT_TRANSLATE_NOOP("MainWindow", "Presentation")  # the toolbar's short name
         keep(self.presentation_action.setIconText, "MainWindow", short)
         toolbar.addAction(self.presentation_action)

@@ -656,6 +656,10 @@ Choose a file to import?</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
+        <source>Fit to Window</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
         <source>Presentation</source>
         <translation>Presentación</translation>
     </message>
@@ -726,6 +730,10 @@ Choose a file to import?</source>
     <message>
         <source>Main</source>
         <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Auto-layout</source>
+        <translation>Ordenar</translation>
     </message>
     <message>
         <source>This project opens on a view this Neurona lacks: &apos;{0}&apos;</source>
@@ -1250,7 +1258,7 @@ Choose a file to import?</source>
     <name>SpeedControl</name>
     <message>
         <source>full speed</source>
-        <translation>a toda velocidad</translation>
+        <translation>máxima</translation>
     </message>
     <message>
         <source>1 step/s</source>
