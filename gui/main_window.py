@@ -532,6 +532,8 @@ class MainWindow(QMainWindow):
             self.editor.scene.update()
         self.presentation_action.setChecked(on)
         self.settings.setValue("presentation", on)
-        palette_dock = self.findChild(QDockWidget, "palette")
-        self.resizeDocks([palette_dock], [max(210, self.palette.needed_width())], Qt.Orientation.Horizontal)
+        palette_dock, project_dock = self.findChild(QDockWidget, "palette"), self.findChild(QDockWidget, "project")
+        tabs = self.tabs.tabBar().sizeHint().width() + 12  # About, Layer, Dataset, Training: all four in view
+        widths = [max(210, self.palette.needed_width()), max(330, tabs)]
+        self.resizeDocks([palette_dock, project_dock], widths, Qt.Orientation.Horizontal)
         self.view.fit_all()

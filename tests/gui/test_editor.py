@@ -441,3 +441,14 @@ def test_batch_norm_with_a_batch_of_one_is_a_problem_in_the_editor_and_run_refus
     assert "single sample" in messages[-1]
     window.document.undo_stack.undo()
     assert not batch_norm.problems and "ready to train" in window.totals.text()
+
+
+def test_presentation_mode_keeps_the_project_tabs_in_view(window, qtbot, monkeypatch):
+    monkeypatch.setattr("gui.main_window.presentation_scale", lambda height: 1.6)  # a 1080-line projector
+    window.resize(1920, 1080)
+    window.set_presentation(True)
+    try:
+        bar = window.tabs.tabBar()
+        qtbot.waitUntil(lambda: bar.width() >= bar.sizeHint().width(), timeout=2000)  # no scroll arrows
+    finally:
+        window.set_presentation(False)
