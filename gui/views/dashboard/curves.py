@@ -111,6 +111,8 @@ class TrainingCurves(QWidget):
             plot.setXLink(self.loss_plot)
         self.accuracy_plot.setYRange(0, 100, padding=0.1)  # room for the "0" and "100" labels
         self.accuracy_plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 50, 100)], [(25, ""), (75, "")]])
+        # all three, even on a short panel in large text (pyqtgraph drops labels past 60% of the axis)
+        self.accuracy_plot.getAxis("left").setStyle(textFillLimits=[(0, 0.95)])
 
         # one legend, in the headroom kept above the loss curves; the accuracy plot's dots share its colours
         self.loss_plot.addLegend(
