@@ -68,6 +68,7 @@ PARAMS = (
     QT_TRANSLATE_NOOP("params", "turns"),
     QT_TRANSLATE_NOOP("params", "unseen"),
     QT_TRANSLATE_NOOP("params", "upsample"),
+    QT_TRANSLATE_NOOP("params", "warmup epochs"),
     QT_TRANSLATE_NOOP("params", "weight"),
     QT_TRANSLATE_NOOP("params", "weight decay"),
     QT_TRANSLATE_NOOP("params", "whiten"),

@@ -2239,6 +2239,10 @@ Choose a file to import?</source>
         <translation>ampliar</translation>
     </message>
     <message>
+        <source>warmup epochs</source>
+        <translation>épocas de calentamiento</translation>
+    </message>
+    <message>
         <source>weight</source>
         <translation>peso</translation>
     </message>
