@@ -885,6 +885,21 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>RacerPanel</name>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>The course&apos;s SGD schedule (§8.3): the rate falls linearly to 1% of its value by this step, then stays there; &apos;never&apos; leaves it as it is</source>
+        <translation>El programa de SGD del curso (§8.3): la tasa baja linealmente hasta el 1 % de su valor en este paso y después se mantiene; «nunca» la deja como está</translation>
+    </message>
+    <message>
+        <source>lr to 1% by step</source>
+        <translation>tasa al 1 % en el paso</translation>
+    </message>
+</context>
+<context>
     <name>Recorder</name>
     <message>
         <source>Recording a lesson: show the next thing, then Record Step (Ctrl+Shift+R)</source>
