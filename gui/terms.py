@@ -178,6 +178,8 @@ METRICS = (
 )
 
 VIEWS = (
+    QT_TRANSLATE_NOOP("views", "Dropout"),
+    QT_TRANSLATE_NOOP("views", "the units dropped and the average of masks"),
     QT_TRANSLATE_NOOP("views", "Space folding"),
     QT_TRANSLATE_NOOP("views", "the plane's grid after every layer"),
     QT_TRANSLATE_NOOP("views", "Hidden layer"),
