@@ -261,12 +261,13 @@ ROOMY = (1600, 900)  # a window at least this large keeps the steps and the proj
 def _arrange(window, dock: QDockWidget, project_dock: QDockWidget) -> None:
     """In a roomy window the right-hand column runs the window's full height, beside the training
     dock rather than above it, the steps above the project's tabs, so the step's text stays readable
-    with a view open. In a smaller one (1280×720 with large text) that column would not leave a view
-    its width, nor hold both at their height: the steps become a tab beside the project's, in front."""
-    right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+    with a view open. In a smaller one (1280×720 with large text) that column cannot hold both at a
+    readable height: the steps become a tab beside the project's, in front, and still run the full
+    height (under the training dock they had a strip of five lines, the question out of sight)."""
+    right = Qt.DockWidgetArea.RightDockWidgetArea
     roomy = window.width() >= ROOMY[0] and window.height() >= ROOMY[1]
     window.removeDockWidget(dock)
-    window.setCorner(Qt.Corner.BottomRightCorner, right if roomy else bottom)
+    window.setCorner(Qt.Corner.BottomRightCorner, right)
     if roomy:
         window.addDockWidget(right, dock)
         window.splitDockWidget(dock, project_dock, Qt.Orientation.Vertical)

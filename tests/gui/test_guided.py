@@ -199,3 +199,14 @@ def test_the_perceptron_lesson_walked_through_shows_what_its_texts_say(window, q
     assert xor.train_acc <= 0.757 + 1e-9 and xor.test_acc <= 0.767 + 1e-9
     guide.back()
     assert window.document.project.dataset_params["gate"] == "and"
+
+
+def test_in_a_small_window_the_steps_keep_the_full_height_beside_an_open_view(window, qtbot):
+    """1280×800 with a view open: the steps' tab runs the window's height, not a strip above the views."""
+    open_lesson(window, qtbot, LESSONS / "spiral_mlp.json")
+    window.show_view("folding")
+    dock = window.guide_panel.dock
+    qtbot.waitUntil(lambda: dock.isVisible() and window.training_dock.isVisible())
+    qtbot.wait(50)
+    assert dock.height() > 0.75 * window.centralWidget().height()
+    assert dock.geometry().left() >= window.training_dock.geometry().right()  # beside the views, not above them
