@@ -18,15 +18,11 @@ ALL = sorted(LESSONS.glob("*.json"))
 NOT_YET = {
     "adding_lstm",
     "adding_rnn",
-    "batchnorm_sigmoid",
     "cnn_shifted",
     "conv_matrix",
-    "depth_sigmoid",
     "digits_cnn",
-    "dropout_small_data",
     "equivariance",
     "gabor_filters",
-    "initialisation_scale",
     "key_position_mlp",
     "key_position_rnn",
     "lenet5",
@@ -41,8 +37,6 @@ NOT_YET = {
     "sine_generation",
     "spiral_landscape",
     "stride_padding",
-    "symmetry_breaking",
-    "vanishing_relu",
 }
 
 # Figures a step states beyond its lesson's description and its network's sizes: measured for the
