@@ -18,25 +18,14 @@ ALL = sorted(LESSONS.glob("*.json"))
 NOT_YET = {
     "adding_lstm",
     "adding_rnn",
-    "cnn_shifted",
-    "conv_matrix",
-    "digits_cnn",
-    "equivariance",
-    "gabor_filters",
     "key_position_mlp",
     "key_position_rnn",
-    "lenet5",
-    "linear_shifted",
     "optimiser_race_digits",
     "parity_rnn",
-    "permuted_pixels",
-    "random_filters",
-    "reverse_correlation",
     "rnn_large_weights",
     "rnn_small_weights",
     "sine_generation",
     "spiral_landscape",
-    "stride_padding",
 }
 
 # Figures a step states beyond its lesson's description and its network's sizes: measured for the
@@ -45,6 +34,8 @@ NOT_YET = {
 EXTRA = {
     "folding_circles": {99.3},  # eight units per hidden layer, seed 1, 100 epochs: 99.3% test accuracy
     "digit_templates": {0},  # the digit 0, a class's name
+    "gabor_filters": {21},  # seed 0: 21 of 32 kernels with a Gabor fit R² >= 0.6 after 10 epochs (0 without sparsity)
+    "stride_padding": {6},  # valid_s2 at stride 1: 6×6, as shape inference says (tested below)
 }
 
 
@@ -87,3 +78,13 @@ def test_a_shipped_guided_lesson_is_complete_in_both_languages(path):
         assert not unstated, f"step {number} states {sorted(unstated)}, which the description does not"
     assert any(step.questions for step in project.steps)
     assert any(a.kind in ("run_epochs", "run_steps") for step in project.steps for a in step.actions)
+
+
+def test_the_stride_step_states_the_size_the_editor_infers():
+    from core.network.graph import infer
+
+    project = load_project(LESSONS / "stride_padding.json")
+    (stride,) = [a for step in project.steps for a in step.actions if a.kind == "set"]
+    owner, name = stride.target.split(".")
+    project.graph.nodes[owner].params[name] = stride.value
+    assert infer(project.graph).shapes[owner] == (8, 6, 6)
