@@ -94,5 +94,7 @@ def test_every_guided_step_in_spanish_states_the_english_figures(path):
         for english_q, spanish_q in zip(step.questions, spanish.questions, strict=True):
             pairs += [(english_q.question, spanish_q.question), (english_q.answer, spanish_q.answer)]
         for english, translated in pairs:
-            assert translated != english or not english, f"step {number}: not translated: {english}"
+            assert translated != english or " " not in english, (
+                f"step {number}: not translated: {english}"
+            )  # a name may stay
             assert figures(translated, "es") == figures(english, "en"), f"step {number}: {english} / {translated}"

@@ -15,18 +15,7 @@ from gui.views.registry import VIEW_NAMES
 ALL = sorted(LESSONS.glob("*.json"))
 
 # Lessons whose steps are still to be written (the list may only shrink).
-NOT_YET = {
-    "adding_lstm",
-    "adding_rnn",
-    "key_position_mlp",
-    "key_position_rnn",
-    "optimiser_race_digits",
-    "parity_rnn",
-    "rnn_large_weights",
-    "rnn_small_weights",
-    "sine_generation",
-    "spiral_landscape",
-}
+NOT_YET: set[str] = set()
 
 # Figures a step states beyond its lesson's description and its network's sizes: measured for the
 # step with core's Trainer on one thread (the command is in the report of the change that added
