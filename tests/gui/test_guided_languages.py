@@ -66,3 +66,26 @@ def test_switching_language_re_renders_the_step_shown(window, qtbot):
     assert panel.record_action.text() == "Record a Lesson (Step)"
     controller = window.run_controls.controller
     qtbot.waitUntil(lambda: controller.state in ("paused", "finished"), timeout=60000)
+
+
+def test_the_symmetry_lesson_walked_through_shows_what_its_texts_say(window, qtbot):
+    """Seed 0, as shipped: 31.0% with thirty identical units, 94.4% from a random start (its steps' figures)."""
+    open_lesson(window, qtbot, "symmetry_breaking")
+    guide, controller = window.guide_panel.guide, window.run_controls.controller
+    dashboard = window.run_controls.dashboard
+
+    def walk(index):
+        generation = controller.generation
+        guide.next()
+        assert guide.index == index
+        qtbot.waitUntil(lambda: controller.generation not in (None, generation), timeout=20000)
+        qtbot.waitUntil(lambda: controller.epoch >= 20 and controller.state in ("paused", "finished"), timeout=60000)
+        qtbot.waitUntil(lambda: dashboard._latest is not None and dashboard._latest.epoch == 20, timeout=10000)
+        return dashboard._latest.test_acc
+
+    assert window.editor.scene.selected_node_ids() == ["fc1"]
+    assert "31.0%" in guide.steps[1].text and round(100 * walk(1), 1) == 31.0
+    assert "94.4%" in guide.steps[2].text and round(100 * walk(2), 1) == 94.4
+    assert window.document.project.training.init == "default"
+    guide.back()
+    assert window.document.project.training.init == "constant"
