@@ -77,3 +77,34 @@ def test_the_stride_step_states_the_size_the_editor_infers():
     owner, name = stride.target.split(".")
     project.graph.nodes[owner].params[name] = stride.value
     assert infer(project.graph).shapes[owner] == (8, 6, 6)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in guided() if any(a.kind == "set" for s in load_project(p).steps for a in s.actions)],
+    ids=lambda p: p.stem,
+)
+def test_after_each_steps_edits_the_network_still_fits_its_data(path):
+    """A step that changes the data or the network leaves a network that can train on that data
+    (the guide does not fit the network to new data as the dataset panel does: the step must)."""
+    from core.data.catalog import load_dataset
+    from core.network.fit import data_problems
+    from core.network.graph import infer
+
+    project = load_project(path)
+    for number, step in enumerate(project.steps, 1):
+        sets = [a for a in step.actions if a.kind == "set"]
+        for action in sets:
+            owner, name = action.target.split(".")
+            if owner == "training":
+                project.training = project.training.replace(**{name: action.value})
+            elif owner == "dataset":
+                project.dataset_params[name] = action.value
+            else:
+                project.graph.nodes[owner].params[name] = action.value
+        if sets:
+            inference = infer(project.graph)
+            assert inference.ok, f"step {number}: {inference.problems}"
+            data = load_dataset(project.dataset, project.dataset_params)
+            problems = data_problems(project.graph, inference, data, project.training)
+            assert not problems, f"step {number}: {[str(p) for p in problems]}"
