@@ -66,6 +66,11 @@ def test_a_shipped_guided_lesson_is_complete_in_both_languages(path):
         unstated = numbers(words) - stated
         assert not unstated, f"step {number} states {sorted(unstated)}, which the description does not"
     assert any(step.questions for step in project.steps)
+    first_views = [a.target for a in project.steps[0].actions if a.kind == "view"]
+    assert set(first_views) <= {project.view or "training"}, "step 1 hides the view the lesson opens on"
+    assert not [a for a in project.steps[0].actions if a.kind in ("run_epochs", "run_steps", "reset")], (
+        "step 1 is shown as the lesson opens: it must not train before the teacher asks"
+    )
     assert any(a.kind in ("run_epochs", "run_steps") for step in project.steps for a in step.actions)
 
 
