@@ -82,7 +82,7 @@ class LessonStep:
     actions: tuple[Action, ...] = ()
     questions: tuple[Question, ...] = ()
     title: str = ""
-    texts: dict[str, StepText] = field(default_factory=dict)  # {"es": StepText(…)}: other languages
+    texts: dict[str, StepText] = field(default_factory=dict, hash=False)  # {"es": StepText(…)}: other languages
 
     def in_language(self, language: str) -> LessonStep:
         """This step with its words in `language`, the English ones where it has none."""
