@@ -7,7 +7,7 @@ switch re-renders the step shown, with the answers already revealed still reveal
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -205,6 +205,8 @@ def install_guide(window) -> GuidePanel:
         dock.setVisible(has_steps)
         if has_steps:
             dock.raise_()
+            if not window.isVisible():  # a lesson opened before the window shows (a file on the command line)
+                _RaiseWhenShown(window, dock)
         panel.next_action.setEnabled(has_steps)
         panel.back_action.setEnabled(has_steps)
 
@@ -253,6 +255,23 @@ def add_record_menu(window, panel: GuidePanel) -> None:
         return
     menu.addSection(QCoreApplication.translate("panel", "Your own"))
     menu.addActions([panel.record_action, panel.finish_action, panel.cancel_action])
+
+
+class _RaiseWhenShown(QObject):
+    """Brings the steps' tab in front once the window is shown: a tab raised before that, while the
+    window had not laid out its docks, stays behind the project's."""
+
+    def __init__(self, window, dock: QDockWidget):
+        super().__init__(window)
+        self.dock = dock
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.dock, self.dock.raise_)
+            self.deleteLater()
+        return False
 
 
 ROOMY = (1600, 900)  # a window at least this large keeps the steps and the project's tabs side by side

@@ -199,3 +199,27 @@ def test_in_a_small_window_the_steps_keep_the_full_height_beside_an_open_view(wi
     qtbot.wait(50)
     assert dock.height() > 0.75 * window.centralWidget().height()
     assert dock.geometry().left() >= window.training_dock.geometry().right()  # beside the views, not above them
+
+
+def test_a_lesson_opened_before_the_window_shows_has_its_steps_in_front(qtbot):
+    """As `main.py open LESSON` does: the project opens, then the window shows, at 1280×720."""
+    from PySide6.QtWidgets import QTabBar
+
+    from gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.document.open(load_project(LESSONS / "gabor_filters.json"), str(LESSONS / "gabor_filters.json"))
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+
+    def steps_in_front():
+        for bar in window.findChildren(QTabBar):
+            names = [bar.tabText(i) for i in range(bar.count())]
+            if "Lesson steps" in names and "Project" in names:
+                return bar.tabText(bar.currentIndex()) == "Lesson steps"
+        return False
+
+    qtbot.waitUntil(steps_in_front)
+    window.run_controls.shutdown()
