@@ -18,8 +18,7 @@ ALL = sorted(LESSONS.glob("*.json"))
 NOT_YET: set[str] = set()
 
 # Figures a step states beyond its lesson's description and its network's sizes: measured for the
-# step with core's Trainer on one thread (the command is in the report of the change that added
-# it), or names that are numbers.
+# step (python bench/guided_step_figures.py measures them again), or names that are numbers.
 EXTRA = {
     "folding_circles": {99.3},  # eight units per hidden layer, seed 1, 100 epochs: 99.3% test accuracy
     "digit_templates": {0},  # the digit 0, a class's name
