@@ -1038,6 +1038,10 @@ Choose a file to import?</source>
 <context>
     <name>QuestionBox</name>
     <message>
+        <source>Question %1</source>
+        <translation>Pregunta %1</translation>
+    </message>
+    <message>
         <source>Show the answer</source>
         <translation>Mostrar la respuesta</translation>
     </message>

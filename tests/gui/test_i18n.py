@@ -176,7 +176,7 @@ def test_the_spanish_window_shows_no_english(qtbot, spanish, monkeypatch):
     window.resize(1280, 800)
     window.show()
     qtbot.waitUntil(lambda: window.dataset_panel.data is not None)
-    # a lesson without guided steps: their texts are English only so far (the closing note says so)
+    # a guided lesson: its steps' panel is walked too, in Spanish
     window.files.open_lesson(i18n_build.ROOT / "assets" / "lessons" / "folding_circles.json")
     qtbot.waitUntil(lambda: window.dataset_panel.data is not None and window.dataset_panel.data.name == "circle")
     window.show_view("training")
