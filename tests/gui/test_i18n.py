@@ -247,9 +247,15 @@ def test_switching_language_keeps_the_project_and_the_run(window_thread, qtbot):
         )
         lessons = [action.text() for action in window.lessons_menu.actions()]
         assert "El perceptrón y el MLP" in lessons and any(t.startswith("Perceptrón: una recta") for t in lessons)
+        assert window.run_controls.device_label.text() == "dispositivo: cpu"
+        window.editor.node_selected.emit("fc1")
+        window.inspector.show_node(window.project.graph, "fc1")
+        spanish_help = window.inspector.help.text()
     finally:
         next(a for a in window.language_menu.actions() if a.data() == "en").trigger()
     qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
+    qtbot.waitUntil(lambda: window.run_controls.device_label.text() == "device: cpu")  # back in English too
+    assert window.inspector.help.text() != spanish_help and "every output" in window.inspector.help.text()
     assert window.run_controls.controller.state == "running"
 
 
