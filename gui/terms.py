@@ -178,6 +178,8 @@ METRICS = (
 )
 
 VIEWS = (
+    QT_TRANSLATE_NOOP("views", "Rare minima"),
+    QT_TRANSLATE_NOOP("views", "saddles outnumber minima; the Hessian now"),
     QT_TRANSLATE_NOOP("views", "Backprop"),
     QT_TRANSLATE_NOOP("views", "one sample's chain rule, every number"),
     QT_TRANSLATE_NOOP("views", "Dropout"),

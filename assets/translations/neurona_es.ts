@@ -937,6 +937,65 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>MinimaView</name>
+    <message>
+        <source>Take a step or train a small network to see the curvature of its loss at its weights.</source>
+        <translation>Da un paso o entrena una red pequeña para ver la curvatura de su pérdida en sus pesos.</translation>
+    </message>
+    <message>
+        <source>share with all eigenvalues &gt; 0</source>
+        <translation>proporción con todos los autovalores &gt; 0</translation>
+    </message>
+    <message>
+        <source>size n</source>
+        <translation>tamaño n</translation>
+    </message>
+    <message>
+        <source>random symmetric matrices (sampled)</source>
+        <translation>matrices simétricas aleatorias (muestreadas)</translation>
+    </message>
+    <message>
+        <source>signs as coin flips: 2⁻ⁿ</source>
+        <translation>signos como monedas al aire: 2⁻ⁿ</translation>
+    </message>
+    <message>
+        <source>eigenvalue λ</source>
+        <translation>autovalor λ</translation>
+    </message>
+    <message>
+        <source>eigenvalues, smallest first</source>
+        <translation>autovalores, de menor a mayor</translation>
+    </message>
+    <message>
+        <source>n = {0}: {1}</source>
+        <translation>n = {0}: {1}</translation>
+    </message>
+    <message>
+        <source>A critical point is a minimum only if the Hessian&apos;s n eigenvalues are all positive. Of {0} random symmetric n×n matrices, the share that were: {1}. The chance falls faster than coin flips would make it: in many dimensions almost every critical point is a saddle.</source>
+        <translation>Un punto crítico solo es un mínimo si los n autovalores de la hessiana son todos positivos. De {0} matrices simétricas aleatorias n×n, la proporción que lo eran: {1}. La probabilidad cae más deprisa de lo que harían unas monedas: en muchas dimensiones casi todo punto crítico es un punto de silla.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>{0}%</source>
+        <translation>{0} %</translation>
+    </message>
+    <message>
+        <source>curving up in every direction: a minimum, if the gradient is small</source>
+        <translation>curvada hacia arriba en todas las direcciones: un mínimo, si el gradiente es pequeño</translation>
+    </message>
+    <message>
+        <source>curving down along {0} of them: a saddle, not a minimum</source>
+        <translation>curvada hacia abajo en {0} de ellas: un punto de silla, no un mínimo</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The Hessian at step {0}&lt;/b&gt;: {1} weights, the loss {2} over {3} training samples, gradient norm {4}. Its eigenvalues: &lt;span style=&apos;color:#c62828&apos;&gt;{5} negative&lt;/span&gt;, {6} flat, &lt;span style=&apos;color:#1565c0&apos;&gt;{7} positive&lt;/span&gt;; {8}.</source>
+        <translation>&lt;b&gt;La hessiana en el paso {0}&lt;/b&gt;: {1} pesos, la pérdida {2} sobre {3} muestras de entrenamiento, norma del gradiente {4}. Sus autovalores: &lt;span style=&apos;color:#c62828&apos;&gt;{5} negativos&lt;/span&gt;, {6} planos, &lt;span style=&apos;color:#1565c0&apos;&gt;{7} positivos&lt;/span&gt;; {8}.</translation>
+    </message>
+</context>
+<context>
     <name>NeuronView</name>
     <message>
         <source>Train a small dense network on 2-D data to see each neuron here.</source>
@@ -2434,6 +2493,14 @@ Choose a file to import?</source>
 </context>
 <context>
     <name>views</name>
+    <message>
+        <source>Rare minima</source>
+        <translation>Mínimos raros</translation>
+    </message>
+    <message>
+        <source>saddles outnumber minima; the Hessian now</source>
+        <translation>hay más puntos de silla que mínimos; la hessiana ahora</translation>
+    </message>
     <message>
         <source>Backprop</source>
         <translation>Retropropagación</translation>

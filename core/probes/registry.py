@@ -28,6 +28,7 @@ PROBES: dict[str, str] = {
     "generate": "core.probes.generate:GenerateProbe",
     "dropout": "core.probes.dropout:DropoutProbe",
     "backprop": "core.probes.backprop:BackpropProbe",
+    "hessian": "core.probes.hessian:HessianProbe",
 }
 
 

@@ -28,6 +28,7 @@ LESSON_FOR = {
     "generate": "sine_generation",
     "dropout": "dropout_small_data",
     "backprop": "hidden_lines",
+    "minima": "rare_minima",
 }
 
 
