@@ -943,12 +943,12 @@ Choose a file to import?</source>
         <translation>Da un paso o entrena una red pequeña para ver la curvatura de su pérdida en sus pesos.</translation>
     </message>
     <message>
-        <source>share with all eigenvalues &gt; 0</source>
-        <translation>proporción con todos los autovalores &gt; 0</translation>
-    </message>
-    <message>
         <source>size n</source>
         <translation>tamaño n</translation>
+    </message>
+    <message>
+        <source>share positive definite</source>
+        <translation>fracción definida positiva</translation>
     </message>
     <message>
         <source>random symmetric matrices (sampled)</source>

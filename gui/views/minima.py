@@ -35,7 +35,7 @@ class MinimaView(InsightView):
         self._todo = list(SIZES)
         self.random_caption = QLabel(wordWrap=True)
         self.random_plot = still_plot(
-            INK, self.tr("share with all eigenvalues > 0"), self.tr("size n"), {"left": LogAxis("left")}
+            INK, self.tr("share positive definite"), self.tr("size n"), {"left": LogAxis("left")}
         )
         self.random_plot.setLogMode(y=True)
         self.random_plot.showGrid(x=True, y=True, alpha=0.15)
