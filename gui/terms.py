@@ -72,6 +72,13 @@ PARAMS = (
     QT_TRANSLATE_NOOP("params", "weight"),
     QT_TRANSLATE_NOOP("params", "weight decay"),
     QT_TRANSLATE_NOOP("params", "whiten"),
+    QT_TRANSLATE_NOOP("params", "x"),
+    QT_TRANSLATE_NOOP("params", "x squared"),
+    QT_TRANSLATE_NOOP("params", "x times y"),
+    QT_TRANSLATE_NOOP("params", "y"),
+    QT_TRANSLATE_NOOP("params", "y squared"),
+    QT_TRANSLATE_NOOP("params", "sin x"),
+    QT_TRANSLATE_NOOP("params", "sin y"),
 )
 
 DATASETS = (
@@ -101,6 +108,10 @@ DATASETS = (
 )
 
 LAYER_HELP = (
+    QT_TRANSLATE_NOOP(
+        "layer help",
+        "Feeds the network chosen functions of a point's coordinates (x², y², xy, sin x…) instead of x and y",
+    ),
     QT_TRANSLATE_NOOP("layer help", "Where the data enters; its shape comes from the dataset"),
     QT_TRANSLATE_NOOP("layer help", "Fully connected: every output sees every input"),
     QT_TRANSLATE_NOOP("layer help", "Slides a set of learned filters along a sequence"),

@@ -1983,6 +1983,10 @@ Choose a file to import?</source>
 <context>
     <name>layer help</name>
     <message>
+        <source>Feeds the network chosen functions of a point&apos;s coordinates (x², y², xy, sin x…) instead of x and y</source>
+        <translation>Da a la red funciones elegidas de las coordenadas de un punto (x², y², xy, sen x…) en lugar de x e y</translation>
+    </message>
+    <message>
         <source>Where the data enters; its shape comes from the dataset</source>
         <translation>Por donde entran los datos; su forma viene de los datos elegidos</translation>
     </message>
@@ -2489,6 +2493,34 @@ Choose a file to import?</source>
     <message>
         <source>whiten</source>
         <translation>blanquear</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>x squared</source>
+        <translation>x al cuadrado</translation>
+    </message>
+    <message>
+        <source>x times y</source>
+        <translation>x por y</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>y squared</source>
+        <translation>y al cuadrado</translation>
+    </message>
+    <message>
+        <source>sin x</source>
+        <translation>sen x</translation>
+    </message>
+    <message>
+        <source>sin y</source>
+        <translation>sen y</translation>
     </message>
 </context>
 <context>

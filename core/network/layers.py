@@ -54,6 +54,7 @@ TRAITS: dict[str, str] = {
     "can_die": "outputs zero and passes no gradient for negative inputs: a unit can die",
     "across_units": "each output depends on every unit of its input, not on one value",
     "straight_through": "has no useful derivative; training passes the gradient through unchanged",
+    "features": "fixed functions of a 2-D point's coordinates, fed to the network in place of x and y",
 }
 
 
@@ -354,6 +355,30 @@ def _torch(module: str) -> Callable[[list[Shape], dict], Any]:
     return lambda s, p: getattr(_nn(), module)(**p)
 
 
+# The input features TensorFlow Playground offers, by parameter name and as the node writes them.
+FEATURES = {
+    "x": "x",
+    "y": "y",
+    "x_squared": "x²",
+    "y_squared": "y²",
+    "x_times_y": "xy",
+    "sin_x": "sin x",
+    "sin_y": "sin y",
+}
+
+
+def _features_infer(shapes: list[Shape], p: dict) -> Shape:
+    if tuple(shapes[0]) != (2,):
+        raise ShapeError(
+            f"expects the 2 coordinates of a point but receives {fmt_shape(shapes[0])}",
+            "use it right after the Input of a 2-D dataset",
+        )
+    chosen = sum(bool(p[name]) for name in FEATURES)
+    if not chosen:
+        raise ShapeError("expects at least one feature ticked but receives none", "tick x squared and y squared, say")
+    return (chosen,)
+
+
 KINDS: dict[str, LayerKind] = {
     k.name: k
     for k in [
@@ -367,6 +392,18 @@ KINDS: dict[str, LayerKind] = {
             ports=0,
             traits=frozenset({"input"}),
             summary=lambda p: f"shape {fmt_shape(p['shape'])}",
+        ),
+        LayerKind(
+            "Features",
+            "inputs",
+            "Feeds the network chosen functions of a point's coordinates (x², y², xy, sin x…) instead of x and y",
+            tuple(
+                _P(name, "bool", name in ("x", "y"), f"Feed {shown} to the network") for name, shown in FEATURES.items()
+            ),
+            _features_infer,
+            lambda s, p: _modules().Features(tuple(name for name in FEATURES if p[name])),
+            traits=frozenset({"features"}),
+            summary=lambda p: ", ".join(shown for name, shown in FEATURES.items() if p[name]),
         ),
         LayerKind(
             "Linear",

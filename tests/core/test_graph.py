@@ -354,7 +354,7 @@ def test_add_and_remove_a_node_restores_its_wires():
         ("add_edge", ("out", "fc"), "Output 'out' is the end of the network: it has no output to connect"),
         ("add_edge", ("ghost", "r"), "there is no node named 'ghost'"),
         ("add_edge", ("r", "ghost"), "there is no node named 'ghost'"),
-        ("add_node", ("Dense",), "unknown layer kind 'Dense' (known: Input, Linear, "),
+        ("add_node", ("Dense",), "unknown layer kind 'Dense' (known: Input, Features, Linear, "),
         (
             "add_node",
             ("ReLU", "2fast"),
