@@ -32,6 +32,7 @@ PARAMS = (
     QT_TRANSLATE_NOOP("params", "kernel size"),
     QT_TRANSLATE_NOOP("params", "l1"),
     QT_TRANSLATE_NOOP("params", "l2"),
+    QT_TRANSLATE_NOOP("params", "language"),
     QT_TRANSLATE_NOOP("params", "label"),
     QT_TRANSLATE_NOOP("params", "loss"),
     QT_TRANSLATE_NOOP("params", "lr"),
@@ -54,6 +55,7 @@ PARAMS = (
     QT_TRANSLATE_NOOP("params", "points"),
     QT_TRANSLATE_NOOP("params", "schedule"),
     QT_TRANSLATE_NOOP("params", "seed"),
+    QT_TRANSLATE_NOOP("params", "sentences"),
     QT_TRANSLATE_NOOP("params", "shape"),
     QT_TRANSLATE_NOOP("params", "shift"),
     QT_TRANSLATE_NOOP("params", "shift down"),
@@ -83,6 +85,7 @@ DATASETS = (
     QT_TRANSLATE_NOOP("datasets", "Fashion-MNIST"),
     QT_TRANSLATE_NOOP("datasets", "Gaussian clusters"),
     QT_TRANSLATE_NOOP("datasets", "Gaussian vectors"),
+    QT_TRANSLATE_NOOP("datasets", "Grammar sentences"),
     QT_TRANSLATE_NOOP("datasets", "Key position"),
     QT_TRANSLATE_NOOP("datasets", "Logic gate"),
     QT_TRANSLATE_NOOP("datasets", "MNIST"),
@@ -158,6 +161,7 @@ DATASET_HELP = (
         "dataset help", "Which key, A or B, hides among distractors? Test keys can sit where training never put one"
     ),
     QT_TRANSLATE_NOOP("dataset help", "Predict the next character of a text file you pick"),
+    QT_TRANSLATE_NOOP("dataset help", "Predict the next character of sentences from a small grammar (no file needed)"),
 )
 
 DATASET_GROUPS = (
@@ -196,7 +200,7 @@ VIEWS = (
     QT_TRANSLATE_NOOP("views", "Through time"),
     QT_TRANSLATE_NOOP("views", "a recurrent layer unrolled"),
     QT_TRANSLATE_NOOP("views", "Generate"),
-    QT_TRANSLATE_NOOP("views", "a sine model teacher-forced and running free"),
+    QT_TRANSLATE_NOOP("views", "a model fed its own outputs: a sine, or text at a temperature"),
     QT_TRANSLATE_NOOP("views", "Loss landscape"),
     QT_TRANSLATE_NOOP("views", "the loss around the weights"),
     QT_TRANSLATE_NOOP("views", "Functions"),

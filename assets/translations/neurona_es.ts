@@ -389,6 +389,101 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>GenerateView</name>
+    <message>
+        <source>Run or step the training: the model then continues a fresh noisy sine here, two ways.</source>
+        <translation>Entrena o da un paso: el modelo continuará aquí un seno con ruido nuevo, de dos maneras.</translation>
+    </message>
+    <message>
+        <source>Run or step the training: the model then writes text here, beside the true text.</source>
+        <translation>Entrena o da un paso: el modelo escribirá aquí texto, junto al texto verdadero.</translation>
+    </message>
+    <message>
+        <source>Generating is for a next-value model on the noisy-sine dataset or a next-character model on a text: open the sine or the next-character lesson, or choose one of those datasets.</source>
+        <translation>Generar es para un modelo del siguiente valor con los datos del seno con ruido o un modelo del siguiente carácter con un texto: abre la lección del seno o la del siguiente carácter, o elige uno de esos conjuntos de datos.</translation>
+    </message>
+    <message>
+        <source>Which fresh series or passage to continue (each number draws another; it also seeds the sampling)</source>
+        <translation>Qué serie o pasaje nuevo continuar (cada número saca otro; también es la semilla del muestreo)</translation>
+    </message>
+    <message>
+        <source>How many values to predict after the prompt</source>
+        <translation>Cuántos valores predecir tras el comienzo</translation>
+    </message>
+    <message>
+        <source>Characters are drawn from softmax(logits / T): low T picks the likeliest almost always, high T flattens the choice towards noise; 0 always takes the likeliest</source>
+        <translation>Los caracteres se sacan de softmax(logits / T): una T baja elige casi siempre el más probable, una T alta aplana la elección hacia el ruido; 0 toma siempre el más probable</translation>
+    </message>
+    <message>
+        <source>How many characters to generate after the prompt</source>
+        <translation>Cuántos caracteres generar tras el comienzo</translation>
+    </message>
+    <message>
+        <source>predict</source>
+        <translation>predecir</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>valores</translation>
+    </message>
+    <message>
+        <source>temperature T</source>
+        <translation>temperatura T</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>escribir</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>caracteres</translation>
+    </message>
+    <message>
+        <source>series</source>
+        <translation>serie</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>paso</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <source>truth</source>
+        <translation>verdad</translation>
+    </message>
+    <message>
+        <source>teacher forcing (reads the truth)</source>
+        <translation>forzado del profesor (lee la verdad)</translation>
+    </message>
+    <message>
+        <source>free running (reads its own outputs)</source>
+        <translation>generación libre (lee sus propias salidas)</translation>
+    </message>
+    <message>
+        <source>prompt ◂</source>
+        <translation>comienzo ◂</translation>
+    </message>
+    <message>
+        <source>Step {0}, series {1}: mean squared error over the {2} predicted values &lt;b style=&apos;color:{3}&apos;&gt;{4}&lt;/b&gt; with teacher forcing, &lt;b style=&apos;color:{5}&apos;&gt;{6}&lt;/b&gt; running free (the noise alone: {7})</source>
+        <translation>Paso {0}, serie {1}: error cuadrático medio sobre los {2} valores predichos &lt;b style=&apos;color:{3}&apos;&gt;{4}&lt;/b&gt; con forzado del profesor, &lt;b style=&apos;color:{5}&apos;&gt;{6}&lt;/b&gt; en generación libre (el ruido solo: {7})</translation>
+    </message>
+    <message>
+        <source>Step {0}, passage {1}: loss per character &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt; nats on the true text (guessing among {4} characters: ln {4} = {5}); the likeliest character is right {6}% of the time.</source>
+        <translation>Paso {0}, pasaje {1}: pérdida por carácter &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt; nats en el texto verdadero (adivinar entre {4} caracteres: ln {4} = {5}); el carácter más probable acierta el {6} % de las veces.</translation>
+    </message>
+    <message>
+        <source>Sampled at T = {0}: &lt;b style=&apos;color:{1}&apos;&gt;{2}%&lt;/b&gt; of its {3} words occur in the training text (invented ones underlined), {4}% of them are different words.</source>
+        <translation>Muestreado con T = {0}: el &lt;b style=&apos;color:{1}&apos;&gt;{2} %&lt;/b&gt; de sus {3} palabras aparece en el texto de entrenamiento (las inventadas, subrayadas), y el {4} % son palabras distintas.</translation>
+    </message>
+    <message>
+        <source>Sampled at T = {0}: not one whole word.</source>
+        <translation>Muestreado con T = {0}: ni una palabra entera.</translation>
+    </message>
+</context>
+<context>
     <name>GradientsView</name>
     <message>
         <source>biases  ‖∂C/∂b‖</source>
@@ -1309,6 +1404,29 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>TextPanel</name>
+    <message>
+        <source>sampled</source>
+        <translation>muestreado</translation>
+    </message>
+    <message>
+        <source>likeliest, fed back</source>
+        <translation>más probable, realimentado</translation>
+    </message>
+    <message>
+        <source>prompt</source>
+        <translation>comienzo</translation>
+    </message>
+    <message>
+        <source>truth</source>
+        <translation>verdad</translation>
+    </message>
+    <message>
+        <source>likeliest</source>
+        <translation>más probable</translation>
+    </message>
+</context>
+<context>
     <name>TrainingCurves</name>
     <message>
         <source>loss</source>
@@ -1601,6 +1719,10 @@ Choose a file to import?</source>
         <source>Predict the next character of a text file you pick</source>
         <translation>Predecir el siguiente carácter de un archivo de texto que eliges</translation>
     </message>
+    <message>
+        <source>Predict the next character of sentences from a small grammar (no file needed)</source>
+        <translation>Predecir el siguiente carácter de frases de una gramática pequeña (sin archivo)</translation>
+    </message>
 </context>
 <context>
     <name>datasets</name>
@@ -1639,6 +1761,10 @@ Choose a file to import?</source>
     <message>
         <source>Gaussian vectors</source>
         <translation>Vectores gaussianos</translation>
+    </message>
+    <message>
+        <source>Grammar sentences</source>
+        <translation>Frases de una gramática</translation>
     </message>
     <message>
         <source>Key position</source>
@@ -2075,6 +2201,10 @@ Choose a file to import?</source>
         <translation>l2</translation>
     </message>
     <message>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
         <source>label</source>
         <translation>etiqueta</translation>
     </message>
@@ -2161,6 +2291,10 @@ Choose a file to import?</source>
     <message>
         <source>seed</source>
         <translation>semilla</translation>
+    </message>
+    <message>
+        <source>sentences</source>
+        <translation>frases</translation>
     </message>
     <message>
         <source>shape</source>
@@ -2310,8 +2444,8 @@ Choose a file to import?</source>
         <translation>Generar</translation>
     </message>
     <message>
-        <source>a sine model teacher-forced and running free</source>
-        <translation>un modelo del seno con forzado del profesor y en libertad</translation>
+        <source>a model fed its own outputs: a sine, or text at a temperature</source>
+        <translation>un modelo que lee sus propias salidas: un seno, o texto a una temperatura</translation>
     </message>
     <message>
         <source>Loss landscape</source>

@@ -186,13 +186,31 @@ def _key_position(p, rng):
     return Arrays(x, y, classes, x_test, y_test)
 
 
-def _text(p, rng):
-    from core.data.sequences import char_sequences
-    from core.data.user import read_text_file
+def source_text(name: str, p: dict) -> str:
+    """The whole text a next-character dataset cuts its windows from (validated parameters): the
+    grammar's sentences for "sentences", the start of the user's file for "text"."""
+    if name == "sentences":
+        from core.data.grammar import sentences
 
-    text = read_text_file(_required(p, "file"), max_chars=2_000_000)
-    x, y, vocab = char_sequences(text, p["steps"], p["n_samples"], rng)
-    return Arrays(x, y, [repr(c)[1:-1] for c in vocab])
+        return sentences(p["sentences"], p["language"], np.random.default_rng(p["seed"]))
+    if name == "text":
+        from core.data.user import read_text_file
+
+        return read_text_file(_required(p, "file"), max_chars=MAX_TEXT_CHARS)
+    raise ValueError(f"the dataset '{name}' is not a text")
+
+
+MAX_TEXT_CHARS = 2_000_000  # a longer file is read up to here
+
+
+def _characters(name: str):
+    def make(p, rng):
+        from core.data.sequences import char_sequences
+
+        x, y, vocab = char_sequences(source_text(name, p), p["steps"], p["n_samples"], rng)
+        return Arrays(x, y, [repr(c)[1:-1] for c in vocab])
+
+    return make
 
 
 def _points(p, rng):
@@ -449,7 +467,19 @@ KINDS: dict[str, DatasetKind] = {
                 _STEPS,
                 _P("n_samples", "int", 5000, "How many windows of the text to use", 20, 1_000_000),
             ),
-            _text,
+            _characters("text"),
+        ),
+        DatasetKind(
+            "sentences",
+            "sequences",
+            "Predict the next character of sentences from a small grammar (no file needed)",
+            (
+                _P("language", "choice", "english", "The grammar's language", choices=("english", "spanish")),
+                _P("sentences", "int", 1000, "How many sentences the text has", 10, 100_000),
+                _STEPS,
+                _P("n_samples", "int", 5000, "How many windows of the text to use", 20, 1_000_000),
+            ),
+            _characters("sentences"),
         ),
     ]
 }
@@ -485,6 +515,7 @@ TITLES = {  # what the user reads; the names stay what project files and the com
     "parity": "Parity",
     "key_position": "Key position",
     "text": "Your text",
+    "sentences": "Grammar sentences",
 }
 
 

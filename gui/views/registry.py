@@ -33,7 +33,12 @@ VIEWS = [
     ViewSpec("confusion", "Confusion", "gui.views.confusion:ConfusionView", "confusion matrix, samples, mistakes"),
     ViewSpec("maximise", "Maximise", "gui.views.maximise:MaximiseView", "the input that excites a unit most"),
     ViewSpec("through_time", "Through time", "gui.views.through_time:ThroughTimeView", "a recurrent layer unrolled"),
-    ViewSpec("generate", "Generate", "gui.views.generate:GenerateView", "a sine model teacher-forced and running free"),
+    ViewSpec(
+        "generate",
+        "Generate",
+        "gui.views.generate:GenerateView",
+        "a model fed its own outputs: a sine, or text at a temperature",
+    ),
     ViewSpec("landscape", "Loss landscape", "gui.views.landscape.view:LandscapeView", "the loss around the weights"),
     ViewSpec("activation_functions", "Functions", "gui.views.functions:FunctionsView", "activations and derivatives"),
     ViewSpec("gabor", "Gabor explorer", "gui.views.gabor_explorer:GaborExplorer", "the Gabor function's parameters"),
