@@ -173,3 +173,18 @@ def test_a_huge_text_file_is_read_up_to_its_first_two_million_characters(tmp_pat
     params = validate_dataset("text", {"file": str(path), "n_samples": 100})
     assert len(source_text("text", params)) == 2_000_000
     assert load_dataset("text", params).x_train.shape[1:] == (20, 10)
+
+
+def test_a_text_file_named_beside_the_project_is_found_wherever_the_app_starts(tmp_path, monkeypatch):
+    folder = tmp_path / "course"
+    folder.mkdir()
+    (folder / "story.txt").write_text("the cat sat on the mat and the dog sat on the log. " * 40, encoding="utf-8")
+    project = load_project(LESSONS / "next_character.json")
+    project.dataset, project.dataset_params = "text", {"file": "story.txt", "steps": 20, "n_samples": 300}
+    from core.project import save_project
+
+    save_project(project, folder / "story.json")
+    monkeypatch.chdir(tmp_path)  # not the project's folder
+    loaded = load_project(folder / "story.json")
+    assert loaded.dataset_params["file"] == str(folder / "story.txt")
+    assert load_dataset("text", loaded.dataset_params).num_classes == len(set("the cat sat on the mat and dog log."))
