@@ -109,6 +109,13 @@ LAYER_HELP = (
     QT_TRANSLATE_NOOP("layer help", "Slides a set of learned filters over an image"),
     QT_TRANSLATE_NOOP("layer help", "Keeps the largest value in each window"),
     QT_TRANSLATE_NOOP("layer help", "Averages the values in each window"),
+    QT_TRANSLATE_NOOP(
+        "layer help", "Keeps each channel's largest value over all positions: where a filter fired no longer matters"
+    ),
+    QT_TRANSLATE_NOOP(
+        "layer help",
+        "Swaps a sequence's two sizes: steps × features becomes features × steps, so Conv1d slides along the steps",
+    ),
     QT_TRANSLATE_NOOP("layer help", "Lays all values of a sample out in one row"),
     QT_TRANSLATE_NOOP("layer help", "Arranges the values of a sample in a new shape (one size may be -1)"),
     QT_TRANSLATE_NOOP("layer help", "Squashes to (0, 1); saturates for large inputs"),
@@ -201,6 +208,8 @@ VIEWS = (
     QT_TRANSLATE_NOOP("views", "a recurrent layer unrolled"),
     QT_TRANSLATE_NOOP("views", "Generate"),
     QT_TRANSLATE_NOOP("views", "a model fed its own outputs: a sine, or text at a temperature"),
+    QT_TRANSLATE_NOOP("views", "By position"),
+    QT_TRANSLATE_NOOP("views", "how often the key is found at each step"),
     QT_TRANSLATE_NOOP("views", "Loss landscape"),
     QT_TRANSLATE_NOOP("views", "the loss around the weights"),
     QT_TRANSLATE_NOOP("views", "Functions"),

@@ -906,6 +906,53 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>PositionsView</name>
+    <message>
+        <source>Run or step the training: the share of keys found at each position appears here.</source>
+        <translation>Entrena o da un paso: aquí aparece la parte de claves encontradas en cada posición.</translation>
+    </message>
+    <message>
+        <source>Accuracy by position is for the key-position dataset (a key among distractors): open a sharing-across-positions lesson or choose that dataset.</source>
+        <translation>La precisión por posición es para los datos de la posición de la clave (una clave entre distractores): abre una lección de compartir entre posiciones o elige esos datos.</translation>
+    </message>
+    <message>
+        <source>position of the key (step)</source>
+        <translation>posición de la clave (paso)</translation>
+    </message>
+    <message>
+        <source>share right</source>
+        <translation>parte acertada</translation>
+    </message>
+    <message>
+        <source>never in training</source>
+        <translation>nunca en el entrenamiento</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>prueba</translation>
+    </message>
+    <message>
+        <source>chance</source>
+        <translation>azar</translation>
+    </message>
+    <message>
+        <source>Step {0}: at the {1} positions training never showed a key, &lt;b style=&apos;color:{2}&apos;&gt;{3}%&lt;/b&gt; of the test keys are found, at every one of them (chance: {4}%).</source>
+        <translation>Paso {0}: en las {1} posiciones donde el entrenamiento nunca mostró una clave se encuentra el &lt;b style=&apos;color:{2}&apos;&gt;{3} %&lt;/b&gt; de las claves de prueba, en cada una de ellas (azar: {4} %).</translation>
+    </message>
+    <message>
+        <source>Step {0}: at the {1} positions training never showed a key, &lt;b style=&apos;color:{2}&apos;&gt;{3}%&lt;/b&gt; of the test keys are found; from {4}% to {5}% position by position (chance: {6}%).</source>
+        <translation>Paso {0}: en las {1} posiciones donde el entrenamiento nunca mostró una clave se encuentra el &lt;b style=&apos;color:{2}&apos;&gt;{3} %&lt;/b&gt; de las claves de prueba; del {4} % al {5} % según la posición (azar: {6} %).</translation>
+    </message>
+    <message>
+        <source>Step {0}: training and test keys share their positions (turn on &apos;unseen&apos; to hold some out).</source>
+        <translation>Paso {0}: las claves de entrenamiento y de prueba comparten posiciones (activa &apos;sin ver&apos; para reservar algunas).</translation>
+    </message>
+</context>
+<context>
     <name>ProjectFiles</name>
     <message>
         <source>Unsaved changes</source>
@@ -1889,6 +1936,14 @@ Choose a file to import?</source>
         <translation>Promedia los valores de cada ventana</translation>
     </message>
     <message>
+        <source>Keeps each channel&apos;s largest value over all positions: where a filter fired no longer matters</source>
+        <translation>Guarda el mayor valor de cada canal sobre todas las posiciones: ya no importa dónde se activó un filtro</translation>
+    </message>
+    <message>
+        <source>Swaps a sequence&apos;s two sizes: steps × features becomes features × steps, so Conv1d slides along the steps</source>
+        <translation>Intercambia los dos tamaños de una secuencia: pasos × características pasa a características × pasos, para que Conv1d se deslice por los pasos</translation>
+    </message>
+    <message>
         <source>Lays all values of a sample out in one row</source>
         <translation>Pone todos los valores de una muestra en una fila</translation>
     </message>
@@ -2446,6 +2501,14 @@ Choose a file to import?</source>
     <message>
         <source>a model fed its own outputs: a sine, or text at a temperature</source>
         <translation>un modelo que lee sus propias salidas: un seno, o texto a una temperatura</translation>
+    </message>
+    <message>
+        <source>By position</source>
+        <translation>Por posición</translation>
+    </message>
+    <message>
+        <source>how often the key is found at each step</source>
+        <translation>con qué frecuencia se encuentra la clave en cada paso</translation>
     </message>
     <message>
         <source>Loss landscape</source>
