@@ -1621,12 +1621,32 @@ Choose a file to import?</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: {1} unidades{2}; cada imagen son los {3} pesos de entrada de una unidad, dispuestos como la entrada de {4} ({5}; {6}).</translation>
     </message>
     <message>
+        <source>inputs (x_t, or the level below&apos;s h_t) | state h_(t−1)</source>
+        <translation>entradas (x_t, o h_t del nivel de abajo) | estado h_(t−1)</translation>
+    </message>
+    <message>
         <source>inputs x_t | state h_(t−1)</source>
         <translation>entradas x_t | estado h_(t−1)</translation>
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; does not see the image, so its weights are drawn as a matrix: one row per unit{1}, one column per input; blue positive, orange negative, largest |w| = {2}.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; no ve la imagen, así que sus pesos se dibujan como una matriz: una fila por unidad{1}, una columna por entrada; azul positivo, naranja negativo, mayor |w| = {2}.</translation>
+    </message>
+    <message>
+        <source>level {0}</source>
+        <translation>nivel {0}</translation>
+    </message>
+    <message>
+        <source> in blocks of rows, one per gate ({0})</source>
+        <translation> en bloques de filas, uno por puerta ({0})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; is recurrent: its weights as one matrix, a row per unit{1}{2}; left of the line W_ih (its {3} inputs x_t), right of it W_hh (the state h_(t−1) fed back). Blue positive, orange negative, each part on its own scale: largest |w| {4} in W_ih, {5} in W_hh.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; es recurrente: sus pesos como una matriz, una fila por unidad{1}{2}; a la izquierda de la línea W_ih (sus {3} entradas x_t), a la derecha W_hh (el estado h_(t−1) realimentado). Azul positivo, naranja negativo, cada parte en su propia escala: mayor |w| {4} en W_ih, {5} en W_hh.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; is recurrent with {1} stacked levels, drawn one under another, a row per unit{2}{3}: left of each level&apos;s line W_ih (level 1 reads the {4} inputs x_t, each level above the states of the level below), right of it W_hh (the level&apos;s own state fed back). Blue positive, orange negative, each part on its own scale: largest |w| in W_ih {5}, in W_hh {6}, level by level.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; es recurrente con {1} niveles apilados, dibujados uno bajo otro, una fila por unidad{2}{3}: a la izquierda de la línea de cada nivel W_ih (el nivel 1 lee las {4} entradas x_t, cada nivel superior los estados del nivel de abajo), a la derecha W_hh (el propio estado del nivel realimentado). Azul positivo, naranja negativo, cada parte en su propia escala: mayor |w| en W_ih {5}, en W_hh {6}, nivel a nivel.</translation>
     </message>
     <message>
         <source>class</source>
