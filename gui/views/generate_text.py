@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QTextBrowser
 
 from core.probes.generate_text import TextGeneration
 
 INK, TRUTH, TEACHER, SAMPLED, WRONG = "#37474f", "#616161", "#1565c0", "#e65100", "#ffe0b2"
+MIN_WIDTH = 20  # characters per line, however narrow the page
 
 
 class TextPanel(QTextBrowser):
     def __init__(self, parent=None):
+        self.result: TextGeneration | None = None  # before Qt's first events reach changeEvent
+        self.width_in_chars = 0
         super().__init__(parent)
         self.setObjectName("generated_text")
         self.setOpenLinks(False)
@@ -44,19 +48,30 @@ class TextPanel(QTextBrowser):
         sampled = self.tr("sampled") if t > 0 else self.tr("likeliest, fed back")
         return self.tr("prompt"), self.tr("truth"), self.tr("likeliest"), f"{sampled}"
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.width_in_chars = 0  # characters of another width: lay the lines out anew
+            self._render()
+
     def _render(self) -> None:
         if self.result is None:
             self.clear()
             return
-        labels = self.labels()
-        pad = max(len(label) for label in labels) + 2
+        pad = max(len(label) for label in self.labels()) + 2
         char = QFontMetricsF(self.document().defaultFont()).horizontalAdvance("m")
-        room = self.viewport().width() - 2 * self.document().documentMargin() - char - 6
-        width = max(20, int(room / max(char, 1.0)) - pad)
+        room = self.viewport().width() - 2 * self.document().documentMargin() - 4
+        width = max(MIN_WIDTH, int(room / max(char, 1.0)) - pad - 1)
         if width == self.width_in_chars:
             return
-        self.width_in_chars = width
         self.setHtml(self.page_html(width))
+        for _ in range(4):  # the font drawn can be wider than the one measured: narrow until the lines fit
+            excess = self.document().idealWidth() - room
+            if excess <= 0 or width <= MIN_WIDTH:
+                break
+            width = max(MIN_WIDTH, width - int(excess / max(char, 1.0)) - 1)
+            self.setHtml(self.page_html(width))
+        self.width_in_chars = width
 
     def page_html(self, width: int) -> str:
         """The lines for a page `width` characters wide (the labels aside)."""

@@ -43,6 +43,7 @@ def test_the_text_page_shows_the_truth_the_likeliest_and_the_sampled_characters(
     shown = view.text.toPlainText().replace("\n", "")
     lines = view.text.toPlainText().splitlines()
     width = view.text.width_in_chars
+    assert view.text.document().idealWidth() <= view.text.viewport().width()  # every line fits
     truth = [line for line in lines if line.startswith("truth")]
     assert len(truth) == -(-300 // width)  # the passage in lines as wide as the page
     pad = len(lines[0]) - len(result.prompt)  # the labels column
