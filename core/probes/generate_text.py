@@ -51,14 +51,20 @@ class TextGeneration:
     invented: tuple[tuple[int, int], ...]  # (start, end) in `sampled` of each whole word not in the text
 
 
-def words(text: str) -> list[str]:
-    """The whole words of a text (a word cut off at the end is left out)."""
-    return _WORD.findall(text)
+def words(text: str, before: str = "") -> list[str]:
+    """The whole words of a text (a word cut off at the end is left out, and so is one that began
+    in the text `before` it)."""
+    return [m.group() for m in _whole(text, before)]
 
 
-def invented_words(text: str, known: set[str]) -> tuple[tuple[int, int], ...]:
+def invented_words(text: str, known: set[str], before: str = "") -> tuple[tuple[int, int], ...]:
     """Where the whole words of `text` that are not in `known` start and end."""
-    return tuple(m.span() for m in _WORD.finditer(text) if m.group() not in known)
+    skip = len(before)
+    return tuple((m.start() - skip, m.end() - skip) for m in _whole(text, before) if m.group() not in known)
+
+
+def _whole(text: str, before: str):
+    return [m for m in _WORD.finditer(before + text) if m.start() >= len(before)]
 
 
 def passage(name: str, params: dict, text: str, length: int, seed: int) -> str:
@@ -139,7 +145,7 @@ def generate_text(trainer, series_seed: int, count: int, temperature: float) -> 
         model.train(was_training)
     sampled = "".join(vocab[c] for c in drawn)
     known = set(words(text))
-    found = words(sampled)
+    found = words(sampled, chars[:window])  # the prompt's last word, finished by the model, is not its own
     return TextGeneration(
         step=trainer.step_count,
         series=int(series_seed),
@@ -155,5 +161,5 @@ def generate_text(trainer, series_seed: int, count: int, temperature: float) -> 
         words=len(found),
         real_words=float(np.mean([w in known for w in found])) if found else float("nan"),
         distinct_words=len(set(found)) / len(found) if found else float("nan"),
-        invented=invented_words(sampled, known),
+        invented=invented_words(sampled, known, chars[:window]),
     )
