@@ -117,3 +117,14 @@ def test_a_zoomed_preview_shows_a_reset_that_puts_the_whole_picture_back(window,
     qtbot.mouseClick(preview.zoom_reset.button, Qt.MouseButton.LeftButton)
     assert not preview.zoom_reset.button.isVisible()
     assert np.allclose(preview.plot.getViewBox().viewRange(), whole, rtol=0.05)
+
+
+def test_the_grammar_sentences_preview_their_windows_and_the_language_is_a_choice(window, qtbot):
+    choose(window, qtbot, "sentences")
+    panel = window.dataset_panel
+    data = panel.data
+    assert data.name == "sentences" and data.input_shape == (20, 25)
+    shown = panel.preview.text.text()
+    first = "".join(data.class_names[j] for j in data.x_train[0].argmax(1))
+    assert f"“{first}” → “{data.class_names[data.y_train[0]]}”" in shown
+    panel.grab().save("/tmp/dataset_sentences.png")
