@@ -114,7 +114,7 @@ LAYER_HELP = (
     ),
     QT_TRANSLATE_NOOP(
         "layer help",
-        "Swaps a sequence's two sizes: steps × features becomes features × steps, so Conv1d slides along the steps",
+        "Swaps a sequence's two sizes: steps × features becomes features × steps, so filters can slide along the steps",
     ),
     QT_TRANSLATE_NOOP("layer help", "Lays all values of a sample out in one row"),
     QT_TRANSLATE_NOOP("layer help", "Arranges the values of a sample in a new shape (one size may be -1)"),

@@ -877,6 +877,13 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>NodeItem</name>
+    <message>
+        <source>Double-click to draw it unrolled through time, its shared weights marked</source>
+        <translation>Doble clic para dibujarla desplegada en el tiempo, con sus pesos compartidos marcados</translation>
+    </message>
+</context>
+<context>
     <name>Palette</name>
     <message>
         <source>Search layers…</source>
@@ -1540,6 +1547,21 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>UnrolledItem</name>
+    <message>
+        <source>unfold</source>
+        <translation>desplegar</translation>
+    </message>
+    <message>
+        <source>shared: the same W ({0}) and U ({1}) at every one of the {2} steps</source>
+        <translation>compartidos: las mismas W ({0}) y U ({1}) en cada uno de los {2} pasos</translation>
+    </message>
+    <message>
+        <source>level 1 of {0}: each level above has its own W and U, shared over the steps</source>
+        <translation>nivel 1 de {0}: cada nivel superior tiene sus propias W y U, compartidas entre los pasos</translation>
+    </message>
+</context>
+<context>
     <name>ViewTabs</name>
     <message>
         <source>Training</source>
@@ -1960,8 +1982,8 @@ Choose a file to import?</source>
         <translation>Guarda el mayor valor de cada canal sobre todas las posiciones: ya no importa dónde se activó un filtro</translation>
     </message>
     <message>
-        <source>Swaps a sequence&apos;s two sizes: steps × features becomes features × steps, so Conv1d slides along the steps</source>
-        <translation>Intercambia los dos tamaños de una secuencia: pasos × características pasa a características × pasos, para que Conv1d se deslice por los pasos</translation>
+        <source>Swaps a sequence&apos;s two sizes: steps × features becomes features × steps, so filters can slide along the steps</source>
+        <translation>Intercambia los dos tamaños de una secuencia: pasos × características pasa a características × pasos, para que los filtros puedan deslizarse por los pasos</translation>
     </message>
     <message>
         <source>Lays all values of a sample out in one row</source>

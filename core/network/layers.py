@@ -460,7 +460,8 @@ KINDS: dict[str, LayerKind] = {
         LayerKind(
             "Transpose",
             "dense",
-            "Swaps a sequence's two sizes: steps × features becomes features × steps, so Conv1d slides along the steps",
+            "Swaps a sequence's two sizes: steps × features becomes features × steps, "
+            "so filters can slide along the steps",
             (),
             _transpose,
             lambda s, p: _modules().Transpose(),
