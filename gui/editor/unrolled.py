@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 SHARED = QColor("#ad1457")  # the recurrent group's colour: every use of W and U
 INK, PAPER, EDGE = QColor("#263238"), QColor(255, 255, 255, 240), QColor("#90a4ae")
-WIDE, TALL = 700.0, 196.0
+WIDE, TALL = 560.0, 196.0  # the least width; more when the names or the text size need it
 BOX_W, BOX_H, X_R = 80.0, 34.0, 14.0
 GATES = {"RNN": 1, "GRU": 3, "LSTM": 4}
 UNFOLD = QT_TRANSLATE_NOOP("UnrolledItem", "unfold")
@@ -64,11 +64,30 @@ class UnrolledItem(QGraphicsItem):
         self.labels: list[str] = []  # every text drawn, in order (for tests)
 
     def show_recurrence(self, recurrence: Recurrence) -> None:
+        self.prepareGeometryChange()  # its width follows the names and the canvas's text size
         self.recurrence = recurrence
         self.update()
 
+    def names(self) -> tuple[str, ...]:
+        r = self.recurrence
+        return (
+            ("h_(t−1)", "h_t", "h_(t+1)")
+            if r is None or r.kind != "LSTM"
+            else ("(h, c)_(t−1)", "(h, c)_t", "(h, c)_(t+1)")
+        )
+
+    def geometry(self) -> tuple[float, float, float, float]:
+        """(box width, step between boxes, where the unfolding arrow starts, total width) for the text size."""
+        metrics = QFontMetricsF(_font(9.5))
+        box = max(BOX_W, max(metrics.horizontalAdvance(n) for n in self.names()) + 16)
+        circuit = max(BOX_W, metrics.horizontalAdvance("h, c") + 16)
+        at = 34 + circuit + 56
+        gap = box + 48
+        shared = QFontMetricsF(_font(9.0, True)).horizontalAdvance(_tr(SHARED_TEXT)) + 60
+        return box, gap, at, max(at + 116 + 3 * gap + 20, shared, WIDE)
+
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(-2, -2, WIDE + 4, TALL + 4)
+        return QRectF(-2, -2, self.geometry()[3] + 4, TALL + 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
         r = self.recurrence
@@ -78,10 +97,11 @@ class UnrolledItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(EDGE, 1.2))
         painter.setBrush(PAPER)
-        painter.drawRoundedRect(QRectF(0, 0, WIDE, TALL), 8, 8)
+        box_w, gap, at, wide = self.geometry()
+        painter.drawRoundedRect(QRectF(0, 0, wide, TALL), 8, 8)
         w_size, u_size = r.sizes()
         # the circuit (figure 10.2, left): h fed back through a one-step delay
-        h = QRectF(34, 44, BOX_W, BOX_H)
+        h = QRectF(34, 44, at - 56 - 34, BOX_H)
         self._box(painter, h, r.state)
         loop = QPainterPath(QPointF(h.right(), h.center().y()))
         loop.cubicTo(h.right() + 44, h.center().y(), h.right() + 30, h.top() - 34, h.center().x(), h.top() - 30)
@@ -95,21 +115,20 @@ class UnrolledItem(QGraphicsItem):
         x = QPointF(h.center().x(), h.bottom() + 50)
         self._input(painter, x, h, "x")
         # unfolding (figure 10.2, right)
-        at = h.right() + 56  # right of the loop
         self._text(painter, QPointF(at + 2, h.center().y() - 10), _tr(UNFOLD), INK)
         painter.setPen(QPen(INK, 1.6))
         painter.drawLine(QPointF(at, h.center().y()), QPointF(at + 40, h.center().y()))
         self._head(painter, QPointF(at + 42, h.center().y()), QPointF(1, 0), INK)
-        names = ("h_(t−1)", "h_t", "h_(t+1)") if r.kind != "LSTM" else ("(h, c)_(t−1)", "(h, c)_t", "(h, c)_(t+1)")
+        names = self.names()
         inputs = ("x_(t−1)", "x_t", "x_(t+1)")
-        left, gap = at + 110, 128.0
-        self._text(painter, QPointF(at + 50, h.center().y() + 5), "…", INK)
+        left = at + 116
+        self._text(painter, QPointF(at + 54, h.center().y() + 5), "…", INK)
         previous = None
         for k, (name, given) in enumerate(zip(names, inputs, strict=True)):
-            box = QRectF(left + k * gap, h.top(), BOX_W, BOX_H)
+            box = QRectF(left + k * gap, h.top(), box_w, BOX_H)
             self._box(painter, box, name)
             self._input(painter, QPointF(box.center().x(), h.bottom() + 50), box, given)
-            start = QPointF(at + 64, box.center().y()) if previous is None else previous
+            start = QPointF(at + 70, box.center().y()) if previous is None else previous
             self._shared_pen(painter)
             painter.drawLine(start + QPointF(2, 0), QPointF(box.left() - 3, box.center().y()))
             self._head(painter, QPointF(box.left(), box.center().y()), QPointF(1, 0))
@@ -138,9 +157,12 @@ class UnrolledItem(QGraphicsItem):
     def _input(self, painter: QPainter, centre: QPointF, box: QRectF, name: str) -> None:
         painter.setPen(QPen(INK, 1.4))
         painter.setBrush(QColor("#e8f5e9"))
-        painter.drawEllipse(centre, X_R + 16, X_R)
         painter.setFont(_font(8.5))
-        painter.drawText(QRectF(centre.x() - 34, centre.y() - X_R, 68, 2 * X_R), Qt.AlignmentFlag.AlignCenter, name)
+        half = max(X_R + 16, QFontMetricsF(painter.font()).horizontalAdvance(name) / 2 + 8)
+        painter.drawEllipse(centre, half, X_R)
+        painter.drawText(
+            QRectF(centre.x() - half, centre.y() - X_R, 2 * half, 2 * X_R), Qt.AlignmentFlag.AlignCenter, name
+        )
         self.labels.append(name)
         self._shared_pen(painter)
         top = QPointF(centre.x(), centre.y() - X_R - 2)
