@@ -7,7 +7,7 @@ after every change (`show_state`), and they read nothing else.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsPathItem, QStyleOptionGraphicsItem
 
 from core.network.layers import KINDS, has_trait
@@ -157,10 +157,14 @@ class NodeItem(QGraphicsObject):
         painter.setPen(QColor("#ffffff"))
         painter.setFont(_font(10.5, bold=True))
         badge = ("⚠ " if self.problems else "") + ("❄ " if self.frozen else "")
-        painter.drawText(QRectF(10, 0, WIDTH - 20, HEADER), Qt.AlignmentFlag.AlignVCenter, f"{badge}{self.node_id}")
+        name = f"{badge}{self.node_id}"
+        name_width = QFontMetricsF(painter.font()).horizontalAdvance(name)
+        painter.drawText(QRectF(10, 0, WIDTH - 20, HEADER), Qt.AlignmentFlag.AlignVCenter, name)
         painter.setFont(_font(8.5))
+        room = WIDTH - 20 - name_width - 8  # the kind gives way to the name when both do not fit (large text)
+        kind = QFontMetricsF(painter.font()).elidedText(self.kind, Qt.TextElideMode.ElideRight, max(room, 0.0))
         painter.drawText(
-            QRectF(10, 0, WIDTH - 20, HEADER), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self.kind
+            QRectF(10, 0, WIDTH - 20, HEADER), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, kind
         )
         painter.setPen(QColor("#263238"))
         painter.setFont(_font(9.5))
