@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from torch import nn
 
-HELPERS = {"Step", "Sparsity", "Reshape", "Recurrent", "Add", "Concat"}
+HELPERS = {"Step", "Sparsity", "Reshape", "Recurrent", "Add", "Concat", "Transpose", "GlobalMaxPool"}
 ACTIVATIONS = {nn.Sigmoid: "Sigmoid", nn.Tanh: "Tanh", nn.ReLU: "ReLU"}
 
 
@@ -72,8 +72,8 @@ def _recurrent_layer(m: nn.RNNBase, output: str = "all"):
 
 def _helper_layer(m: nn.Module, name: str):
     """Neurona's own helper modules, as an exported script defines them."""
-    if name == "Step":
-        return "Step", {}
+    if name in ("Step", "Transpose", "GlobalMaxPool"):
+        return name, {}
     if name == "Sparsity" and isinstance(getattr(m, "weight", None), (int, float)):
         return "Sparsity", {"weight": float(m.weight)}
     if name == "Reshape" and isinstance(getattr(m, "shape", None), tuple):
