@@ -18,6 +18,10 @@ from core.project import load_project
 from core.run.session import Session
 
 PLAIN = (type(None), bool, int, float, str, np.generic)
+NETWORKS = (  # the last two: text generation, and accuracy by position
+    "spiral_mlp.json", "digits_cnn.json", "adding_lstm.json", "sine_generation.json", "next_character.json",
+    "key_position_conv.json",
+)  # fmt: skip
 
 
 def assert_plain_and_equal(value, copy, where: str = "result") -> None:
@@ -55,13 +59,10 @@ def trained(lesson: str, steps: int = 5) -> Session:
 @pytest.fixture(scope="module")
 def results() -> dict[str, dict[str, object]]:
     """Each network's results of every registered probe, with its default options."""
-    return {
-        lesson: trained(lesson).compute({name: {} for name in PROBES})
-        for lesson in ("spiral_mlp.json", "digits_cnn.json", "adding_lstm.json", "sine_generation.json")
-    }
+    return {lesson: trained(lesson).compute({name: {} for name in PROBES}) for lesson in NETWORKS}
 
 
-@pytest.mark.parametrize("lesson", ["spiral_mlp.json", "digits_cnn.json", "adding_lstm.json", "sine_generation.json"])
+@pytest.mark.parametrize("lesson", NETWORKS)
 def test_every_probes_result_survives_the_pipe(results, lesson):
     for name, result in results[lesson].items():
         assert_plain_and_equal(result, pickle.loads(pickle.dumps(result)), f"{lesson} {name}")
