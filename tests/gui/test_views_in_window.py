@@ -26,6 +26,7 @@ LESSON_FOR = {
     "landscape": "spiral_mlp",
     "through_time": "adding_lstm",
     "generate": "sine_generation",
+    "positions": "key_position_mlp",
 }
 
 
