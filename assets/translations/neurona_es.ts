@@ -159,6 +159,10 @@
         <source>{0} train / {1} test · inputs {2} · {3}</source>
         <translation>{0} de entrenamiento / {1} de prueba · entradas {2} · {3}</translation>
     </message>
+    <message>
+        <source> · the file is longer: its first {0} characters were read</source>
+        <translation> · el archivo es más largo: se leyeron sus primeros {0} caracteres</translation>
+    </message>
 </context>
 <context>
     <name>ExportActions</name>

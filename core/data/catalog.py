@@ -35,6 +35,7 @@ class Data:
     input_shape: tuple[int, ...]
     num_classes: int  # 0 for regression and reconstruction
     class_names: list[str]
+    read_chars: int = 0  # a text file longer than a dataset reads: the characters read from its start
 
     @property
     def is_2d(self) -> bool:
@@ -56,6 +57,7 @@ class Arrays:
     classes: list[str] = field(default_factory=list)
     x_test: np.ndarray | None = None
     y_test: np.ndarray | None = None
+    read_chars: int = 0  # a text file cut at MAX_TEXT_CHARS: how many were read
 
 
 @dataclass(frozen=True)
@@ -207,10 +209,19 @@ def _characters(name: str):
     def make(p, rng):
         from core.data.sequences import char_sequences
 
-        x, y, vocab = char_sequences(source_text(name, p), p["steps"], p["n_samples"], rng)
-        return Arrays(x, y, [repr(c)[1:-1] for c in vocab])
+        text = source_text(name, p)
+        x, y, vocab = char_sequences(text, p["steps"], p["n_samples"], rng)
+        cut = name == "text" and len(text) == MAX_TEXT_CHARS and _longer(p["file"], text)
+        return Arrays(x, y, [repr(c)[1:-1] for c in vocab], read_chars=len(text) if cut else 0)
 
     return make
+
+
+def _longer(path: str, text: str) -> bool:
+    """Whether the file holds more than `text`, the start read from it."""
+    from pathlib import Path
+
+    return Path(path).stat().st_size > len(text.encode("utf-8"))
 
 
 def _points(p, rng):
@@ -597,4 +608,7 @@ def load_dataset(name: str, params: dict | None = None, progress: Reporter | Non
     order = rng.permutation(len(x))
     n_test = max(1, int(round(len(x) * p["test_ratio"])))
     test, train = order[:n_test], order[n_test:]
-    return Data(name, x[train], y[train], x[test], y[test], tuple(x.shape[1:]), len(arrays.classes), arrays.classes)
+    shape = tuple(x.shape[1:])
+    return Data(
+        name, x[train], y[train], x[test], y[test], shape, len(arrays.classes), arrays.classes, arrays.read_chars
+    )

@@ -178,7 +178,10 @@ def test_a_huge_text_file_is_read_up_to_its_first_two_million_characters(tmp_pat
             f.write("abcdefghij" * 1000)  # 3 million characters
     params = validate_dataset("text", {"file": str(path), "n_samples": 100})
     assert len(source_text("text", params)) == 2_000_000
-    assert load_dataset("text", params).x_train.shape[1:] == (20, 10)
+    data = load_dataset("text", params)
+    assert data.x_train.shape[1:] == (20, 10) and data.read_chars == 2_000_000  # the panel says so
+    path.write_text("abcdefghij" * 1000, encoding="utf-8")
+    assert load_dataset("text", params).read_chars == 0  # a file read whole
 
 
 def test_a_text_file_named_beside_the_project_is_found_wherever_the_app_starts(tmp_path, monkeypatch):

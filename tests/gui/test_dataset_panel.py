@@ -128,3 +128,13 @@ def test_the_grammar_sentences_preview_their_windows_and_the_language_is_a_choic
     first = "".join(data.class_names[j] for j in data.x_train[0].argmax(1))
     assert f"“{first}” → “{data.class_names[data.y_train[0]]}”" in shown
     panel.grab().save("/tmp/dataset_sentences.png")
+
+
+def test_a_text_file_longer_than_what_is_read_says_so(window, qtbot, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("abcdefghij " * 200_000, encoding="utf-8")  # 2.2 million characters
+    panel = window.dataset_panel
+    with qtbot.waitSignal(panel.data_loaded, timeout=30000):
+        window.project.set_dataset("text", {"file": str(path), "n_samples": 100})
+    assert panel.data.read_chars == 2_000_000
+    assert "its first 2,000,000 characters were read" in panel.status.text()
