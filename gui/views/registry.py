@@ -39,13 +39,13 @@ VIEWS = [
         "gui.views.generate:GenerateView",
         "a model fed its own outputs: a sine, or text at a temperature",
     ),
-    ViewSpec(
-        "positions", "By position", "gui.views.positions:PositionsView", "how often the key is found at each step"
-    ),
     ViewSpec("landscape", "Loss landscape", "gui.views.landscape.view:LandscapeView", "the loss around the weights"),
     ViewSpec("activation_functions", "Functions", "gui.views.functions:FunctionsView", "activations and derivatives"),
     ViewSpec("gabor", "Gabor explorer", "gui.views.gabor_explorer:GaborExplorer", "the Gabor function's parameters"),
     ViewSpec("convolution", "Convolution", "gui.views.convolution.view:ConvolutionView", "the operation, step by step"),
+    ViewSpec(
+        "positions", "By position", "gui.views.positions:PositionsView", "how often the key is found at each step"
+    ),
     ViewSpec("optimizer_lab", "Optimizer lab", "gui.views.optlab.lab:OptimizerLab", "optimisers racing in 2-D"),
 ]
 
