@@ -70,6 +70,7 @@ PARAMS = (
     QT_TRANSLATE_NOOP("params", "turns"),
     QT_TRANSLATE_NOOP("params", "unseen"),
     QT_TRANSLATE_NOOP("params", "upsample"),
+    QT_TRANSLATE_NOOP("params", "warmup epochs"),
     QT_TRANSLATE_NOOP("params", "weight"),
     QT_TRANSLATE_NOOP("params", "weight decay"),
     QT_TRANSLATE_NOOP("params", "whiten"),
@@ -188,6 +189,8 @@ METRICS = (
 )
 
 VIEWS = (
+    QT_TRANSLATE_NOOP("views", "Dropout"),
+    QT_TRANSLATE_NOOP("views", "the units dropped and the average of masks"),
     QT_TRANSLATE_NOOP("views", "Space folding"),
     QT_TRANSLATE_NOOP("views", "the plane's grid after every layer"),
     QT_TRANSLATE_NOOP("views", "Hidden layer"),

@@ -165,6 +165,81 @@
     </message>
 </context>
 <context>
+    <name>DropoutView</name>
+    <message>
+        <source>Train the network, or take a single step, to see which units its Dropout layers switch off.</source>
+        <translation>Entrena la red, o da un solo paso, para ver qué unidades apagan sus capas Dropout.</translation>
+    </message>
+    <message>
+        <source>{0}%</source>
+        <translation>{0} %</translation>
+    </message>
+    <message>
+        <source>The Dropout layer to look at</source>
+        <translation>La capa Dropout que se mira</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>capa</translation>
+    </message>
+    <message>
+        <source>sample of the batch</source>
+        <translation>muestra del lote</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unidad</translation>
+    </message>
+    <message>
+        <source>distance to test time</source>
+        <translation>distancia a la red de prueba</translation>
+    </message>
+    <message>
+        <source>masks averaged</source>
+        <translation>máscaras promediadas</translation>
+    </message>
+    <message>
+        <source>geometric mean (the weight-scaling rule&apos;s)</source>
+        <translation>media geométrica (la de la regla de escalado de pesos)</translation>
+    </message>
+    <message>
+        <source>arithmetic mean</source>
+        <translation>media aritmética</translation>
+    </message>
+    <message>
+        <source>the batch trained at step {0}</source>
+        <translation>el lote entrenado en el paso {0}</translation>
+    </message>
+    <message>
+        <source>a forward pass of its own on {0} training samples (nothing trained since the view opened)</source>
+        <translation>una pasada propia hacia delante con {0} muestras de entrenamiento (nada entrenado desde que se abrió la vista)</translation>
+    </message>
+    <message>
+        <source> (the first {0} of {1} values)</source>
+        <translation> (los primeros {0} de {1} valores)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; (p = {1}) in {2}{3}: &lt;span style=&apos;color:#1565c0&apos;&gt;■ kept&lt;/span&gt;, &lt;span style=&apos;color:#ef6c00&apos;&gt;■ dropped&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;■ already zero&lt;/span&gt; (dropping it changes nothing).</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; (p = {1}) en {2}{3}: &lt;span style=&apos;color:#1565c0&apos;&gt;■ conservada&lt;/span&gt;, &lt;span style=&apos;color:#ef6c00&apos;&gt;■ apagada&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;■ ya era cero&lt;/span&gt; (apagarla no cambia nada).</translation>
+    </message>
+    <message>
+        <source>The mean over {0} random masks of the class probabilities for {1} test samples, against the network at test time: the largest gap over the classes, averaged over the samples. PyTorch scales the kept units by 1/(1 − p) while training; the course multiplies the weights by 1 − p at test time: the same expected values. Through the network&apos;s nonlinearities the test-time network approximates the ensemble&apos;s geometric mean, not its arithmetic mean.</source>
+        <translation>La media sobre {0} máscaras aleatorias de las probabilidades de cada clase para {1} muestras de prueba, frente a la red en la prueba: la mayor diferencia entre las clases, promediada sobre las muestras. PyTorch escala las unidades conservadas por 1/(1 − p) durante el entrenamiento; el curso multiplica los pesos por 1 − p en la prueba: los mismos valores esperados. A través de las no linealidades de la red, la red de prueba aproxima la media geométrica del conjunto, no su media aritmética.</translation>
+    </message>
+    <message>
+        <source>{0} of the units with a value dropped in this batch. Averaging {1} masks: the geometric mean is within {2} of the test-time probabilities (the arithmetic mean {3}); the same prediction for {4} of the samples.</source>
+        <translation>{0} de las unidades con valor apagadas en este lote. Promediando {1} máscaras: la media geométrica queda a {2} de las probabilidades de la red de prueba (la media aritmética, a {3}); la misma predicción en el {4} de las muestras.</translation>
+    </message>
+    <message>
+        <source>The mean over {0} random masks of the outputs for {1} test samples, against the network at test time: the largest gap over the outputs, averaged over the samples.</source>
+        <translation>La media sobre {0} máscaras aleatorias de las salidas para {1} muestras de prueba, frente a la red en la prueba: la mayor diferencia entre las salidas, promediada sobre las muestras.</translation>
+    </message>
+    <message>
+        <source>{0} of the units with a value dropped in this batch. Averaging {1} masks: within {2}.</source>
+        <translation>{0} de las unidades con valor apagadas en este lote. Promediando {1} máscaras: a {2}.</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
         <source>Importing a PyTorch model runs the Python file you choose, with your permissions, as if you ran it yourself. Import only files you trust.
@@ -755,6 +830,14 @@ Choose a file to import?</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
+        <source>Fit to Window</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentación</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -823,8 +906,8 @@ Choose a file to import?</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <source>Presentation Mode (large text)</source>
-        <translation>Presentación</translation>
+        <source>Auto-layout</source>
+        <translation>Ordenar</translation>
     </message>
     <message>
         <source>This project opens on a view this Neurona lacks: &apos;{0}&apos;</source>
@@ -1027,6 +1110,21 @@ Choose a file to import?</source>
     <message>
         <source>Show the answer</source>
         <translation>Mostrar la respuesta</translation>
+    </message>
+</context>
+<context>
+    <name>RacerPanel</name>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>The course&apos;s SGD schedule (§8.3): the rate falls linearly to 1% of its value by this step, then stays there; &apos;never&apos; leaves it as it is</source>
+        <translation>El programa de SGD del curso (§8.3): la tasa baja linealmente hasta el 1 % de su valor en este paso y después se mantiene; «nunca» la deja como está</translation>
+    </message>
+    <message>
+        <source>lr to 1% by step</source>
+        <translation>tasa al 1 % en el paso</translation>
     </message>
 </context>
 <context>
@@ -1403,7 +1501,7 @@ Choose a file to import?</source>
     <name>SpeedControl</name>
     <message>
         <source>full speed</source>
-        <translation>a toda velocidad</translation>
+        <translation>máxima</translation>
     </message>
     <message>
         <source>1 step/s</source>
@@ -2113,6 +2211,18 @@ Choose a file to import?</source>
         <translation>{0} unidades</translation>
     </message>
     <message>
+        <source>{0} unit</source>
+        <translation>{0} unidad</translation>
+    </message>
+    <message>
+        <source>{0} unit, {1}</source>
+        <translation>{0} unidad, {1}</translation>
+    </message>
+    <message>
+        <source>{0} filter {1}</source>
+        <translation>{0} filtro {1}</translation>
+    </message>
+    <message>
         <source>{0}×{0} window</source>
         <translation>ventana {0}×{0}</translation>
     </message>
@@ -2454,6 +2564,10 @@ Choose a file to import?</source>
         <translation>ampliar</translation>
     </message>
     <message>
+        <source>warmup epochs</source>
+        <translation>épocas de calentamiento</translation>
+    </message>
+    <message>
         <source>weight</source>
         <translation>peso</translation>
     </message>
@@ -2468,6 +2582,14 @@ Choose a file to import?</source>
 </context>
 <context>
     <name>views</name>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>the units dropped and the average of masks</source>
+        <translation>las unidades apagadas y la media de las máscaras</translation>
+    </message>
     <message>
         <source>Space folding</source>
         <translation>Plegado del espacio</translation>

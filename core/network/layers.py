@@ -299,13 +299,18 @@ def _conv_summary(dims: int):
         size = f"{k}×{k}" if dims == 2 else str(k)
         stride = f", stride {p['stride']}" if p["stride"] != 1 else ""
         groups = f", {p['groups']} groups" if p.get("groups", 1) != 1 else ""
-        return f"{p['out_channels']} filters {size}{stride}{groups}"
+        return f"{_count(p['out_channels'], 'filter')} {size}{stride}{groups}"
 
     return summary
 
 
+def _count(n: int, word: str) -> str:
+    """ "1 unit", "2 units": a node's summary is read aloud in class."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _recurrent_summary(p: dict) -> str:
-    return f"{p['hidden_size']} units, {'last step' if p['output'] == 'last' else 'all steps'}"
+    return f"{_count(p['hidden_size'], 'unit')}, {'last step' if p['output'] == 'last' else 'all steps'}"
 
 
 def _merge_summary(p: dict) -> str:
@@ -388,7 +393,7 @@ KINDS: dict[str, LayerKind] = {
             lambda s, p: _nn().Linear(s[0][0], p["out_features"], bias=p["bias"]),
             _count_linear,
             traits=frozenset({"dense"}),
-            summary=lambda p: f"{p['out_features']} units",
+            summary=lambda p: _count(p["out_features"], "unit"),
         ),
         LayerKind(
             "Conv1d",

@@ -26,6 +26,7 @@ PROBES: dict[str, str] = {
     "landscape": "core.landscape.probe:LandscapeProbe",
     "through_time": "core.probes.recurrent:ThroughTimeProbe",
     "generate": "core.probes.generate:GenerateProbe",
+    "dropout": "core.probes.dropout:DropoutProbe",
     "positions": "core.probes.positions:PositionsProbe",
 }
 

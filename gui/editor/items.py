@@ -37,6 +37,16 @@ def _font(size: float, bold: bool = False) -> QFont:
     return font
 
 
+def _fitted_font(text: str, size: float, width: float, bold: bool = False) -> QFont:
+    """The canvas font, made smaller (down to the normal size) where `text` would not fit `width`:
+    presentation mode's large text grows the short names and summaries without clipping the long ones."""
+    font = _font(size, bold)
+    wide = QFontMetricsF(font).horizontalAdvance(text)
+    if wide > width and TEXT_SCALE["canvas"] > 1.0:
+        font.setPointSizeF(max(size, font.pointSizeF() * width / wide))
+    return font
+
+
 class PortItem(QGraphicsItem):
     """A connection point: inputs on a node's left edge, the output on its right."""
 
@@ -155,23 +165,26 @@ class NodeItem(QGraphicsObject):
         painter.fillRect(QRectF(0, 0, WIDTH, HEADER), ERROR if self.problems else self.colour)
         painter.restore()
         painter.setPen(QColor("#ffffff"))
-        painter.setFont(_font(10.5, bold=True))
         badge = ("⚠ " if self.problems else "") + ("❄ " if self.frozen else "")
-        name = f"{badge}{self.node_id}"
-        name_width = QFontMetricsF(painter.font()).horizontalAdvance(name)
-        painter.drawText(QRectF(10, 0, WIDTH - 20, HEADER), Qt.AlignmentFlag.AlignVCenter, name)
-        painter.setFont(_font(8.5))
-        room = WIDTH - 20 - name_width - 8  # the kind gives way to the name when both do not fit (large text)
-        kind = QFontMetricsF(painter.font()).elidedText(self.kind, Qt.TextElideMode.ElideRight, max(room, 0.0))
-        painter.drawText(
-            QRectF(10, 0, WIDTH - 20, HEADER), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, kind
-        )
+        title, room = f"{badge}{self.node_id}", WIDTH - 20
+        title_font = _fitted_font(title, 10.5, room, bold=True)
+        painter.setFont(title_font)
+        painter.drawText(QRectF(10, 0, room, HEADER), Qt.AlignmentFlag.AlignVCenter, title)
+        kind_font = _font(8.5)
+        width = lambda font, text: QFontMetricsF(font).horizontalAdvance(text)
+        used = width(title_font, title) + width(kind_font, self.kind)
+        if used + 8 <= room:  # the kind only where the name leaves room: the header's colour says it too
+            painter.setFont(kind_font)
+            right = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+            painter.drawText(QRectF(10, 0, room, HEADER), right, self.kind)
         painter.setPen(QColor("#263238"))
-        painter.setFont(_font(9.5))
-        painter.drawText(QRectF(14, HEADER + 4, WIDTH - 28, BODY / 2), Qt.AlignmentFlag.AlignVCenter, self.summary)
+        room = WIDTH - 28
+        painter.setFont(_fitted_font(self.summary, 9.5, room))
+        painter.drawText(QRectF(14, HEADER + 4, room, BODY / 2), Qt.AlignmentFlag.AlignVCenter, self.summary)
         painter.setPen(QColor("#607d8b"))
+        painter.setFont(_fitted_font(self.count_text, 9.5, room))
         painter.drawText(
-            QRectF(14, HEADER + BODY / 2 - 2, WIDTH - 28, BODY / 2), Qt.AlignmentFlag.AlignVCenter, self.count_text
+            QRectF(14, HEADER + BODY / 2 - 2, room, BODY / 2), Qt.AlignmentFlag.AlignVCenter, self.count_text
         )
 
     def itemChange(self, change, value):  # noqa: N802
@@ -217,7 +230,7 @@ class WireItem(QGraphicsPathItem):
         painter.drawPath(self.path())
         if not self.label:
             return
-        painter.setFont(_font(9, bold=True))
+        painter.setFont(_fitted_font(self.label, 9, 56, bold=True))  # no wider than the gap between nodes
         metrics = painter.fontMetrics()
         mid = self.path().pointAtPercent(0.5)
         width = metrics.horizontalAdvance(self.label) + 12

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from core.probes.registry import ProbeFailed
@@ -39,6 +40,17 @@ def unit_scales(weights: np.ndarray, shared: bool) -> np.ndarray:
     """Each unit's colour scale: its own largest |weight|, or the largest of all units."""
     largest = np.abs(weights.reshape(len(weights), -1)).max(1)
     return np.full_like(largest, largest.max()) if shared else largest
+
+
+def spaced_ticks(names: list[str], width: float, axis: pg.AxisItem) -> list[list[tuple[float, str]]]:
+    """Every k-th name where all would run into each other (30 units on a narrow axis: h0, h5, h10…),
+    the others as unlabelled ticks."""
+    metrics = QFontMetricsF(axis.style["tickFont"] or axis.font())
+    widest = max((metrics.horizontalAdvance(n) for n in names), default=0.0) + metrics.horizontalAdvance("  ")
+    every = max(1, int(np.ceil(widest * len(names) / max(width, 1.0))))
+    every = next(k for k in (1, 2, 5, 10, 20, 50) if k >= every) if every <= 50 else every
+    named = [(j, n) for j, n in enumerate(names) if j % every == 0]
+    return [named, [(j, "") for j in range(len(names)) if j % every]]
 
 
 class WeightsView(InsightView):
@@ -325,7 +337,9 @@ class WeightsView(InsightView):
             [[(-k, n) for k, n in enumerate(r.next_names)]] if classes <= MAX_TICKS else None
         )
         self.bars_plot.getAxis("bottom").setTicks(
-            [[(j, n) for j, n in enumerate(r.unit_names[:units])]] if units <= MAX_TICKS else None
+            spaced_ticks(r.unit_names[:units], self.bars_plot.getViewBox().width(), self.bars_plot.getAxis("bottom"))
+            if units <= MAX_TICKS
+            else None
         )
         self.bars_plot.setRange(xRange=(-0.6, units - 0.4), yRange=(-classes + 0.45, 0.55), padding=0)
         classes_named = self.data is not None and r.next_names == list(self.data.class_names)

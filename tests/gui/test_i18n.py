@@ -258,6 +258,7 @@ def test_node_summaries_say_in_english_what_core_says_and_in_spanish_the_same_fa
     from gui.editor.summaries import node_summary
 
     variants = [{}, {"stride": 2}, {"groups": 2}, {"output": "all"}, {"p": 0.25}, {"loss": "mse"}, {"loss": "bce"}]
+    variants += [{"out_features": 1}, {"hidden_size": 1}, {"out_channels": 1}]  # "1 unit", not "1 units"
     i18n.install_language("en")
     for name, kind in KINDS.items():
         defaults = {p.name: p.default for p in kind.params}
@@ -270,5 +271,30 @@ def test_node_summaries_say_in_english_what_core_says_and_in_spanish_the_same_fa
         assert node_summary("Conv2d", conv) == "6 filtros 5×5, zancada 2"
         assert node_summary("Output", {"loss": "cross_entropy"}) == "entropía cruzada"
         assert node_summary("LeakyReLU", {"negative_slope": 0.01}) == "pendiente 0,01"
+        assert node_summary("Linear", {"out_features": 1, "bias": True}) == "1 unidad"
+        assert node_summary("Linear", {"out_features": 3, "bias": True}) == "3 unidades"
+    finally:
+        i18n.install_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_toolbar_fits_a_1280_wide_projector_in_presentation_mode(qtbot, language):
+    """Nothing in the toolbar hides behind its » menu: Run, Step, Reset and Speed stay one click away."""
+    from gui.main_window import MainWindow
+
+    assert i18n.install_language(language)
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.resize(1280, 720)
+        window.show()
+        window.set_presentation(True)
+        qtbot.waitUntil(lambda: window.toolbar.width() >= 1200)
+        for action in window.toolbar.actions():
+            widget = window.toolbar.widgetForAction(action)
+            if widget is not None:
+                assert widget.isVisible(), action.iconText()
+                assert widget.geometry().right() <= window.toolbar.width(), action.iconText()
+        window.set_presentation(False)
     finally:
         i18n.install_language("en")
