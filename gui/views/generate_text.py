@@ -12,7 +12,7 @@ import html
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from core.probes.generate_text import TextGeneration
 
@@ -28,7 +28,8 @@ class TextPanel(QTextBrowser):
         self.setObjectName("generated_text")
         self.setOpenLinks(False)
         self.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
-        font = QFont("monospace")
+        font = QFont(QApplication.font())  # the application's size: larger in presentation mode
+        font.setFamily("monospace")
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.setFont(font)
         self.result: TextGeneration | None = None
