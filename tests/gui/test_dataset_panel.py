@@ -7,7 +7,7 @@ from conftest import LESSONS
 from format_files import mnist_folder
 from input_events import wheel
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from gui.dataset.preview import tile_images
 
@@ -138,3 +138,16 @@ def test_a_text_file_longer_than_what_is_read_says_so(window, qtbot, tmp_path):
         window.project.set_dataset("text", {"file": str(path), "n_samples": 100})
     assert panel.data.read_chars == 2_000_000
     assert "its first 2,000,000 characters were read" in panel.status.text()
+
+
+def test_the_next_character_lesson_follows_the_grammar_into_spanish(window, qtbot):
+    window.files.open_lesson(LESSONS / "next_character.json")
+    qtbot.waitUntil(lambda: window.document.data is not None and window.document.data.name == "sentences")
+    panel = window.dataset_panel
+    language = panel.form.findChild(QComboBox, "language")
+    with qtbot.waitSignal(panel.data_loaded, timeout=30000):
+        language.setCurrentText("spanish")  # as the user picks it
+    data = panel.data
+    assert {"ñ", "í"} <= set(data.class_names)  # niña, jardín
+    qtbot.waitUntil(lambda: tuple(window.project.graph.nodes["x"].params["shape"]) == data.input_shape)
+    assert window.project.graph.nodes["fc"].params["out_features"] == data.num_classes
