@@ -10,7 +10,8 @@ def main(argv: list[str] | None = None) -> int:
     from core.cli.main import main as run_verb
     from gui.views.registry import VIEW_NAMES  # plain names: Qt is not imported yet
 
-    if argv and _is_a_file_to_open(argv[0]):
+    first = _first_positional(argv)
+    if first is not None and _is_a_file_to_open(first):  # also `main.py --lang es lesson.json`
         argv = ["open", *argv]
     parser = build_parser(tuple(VIEW_NAMES))
     args = parser.parse_args(argv)  # --help and bad arguments end here
@@ -31,6 +32,14 @@ def main(argv: list[str] | None = None) -> int:
             args.project, args.screenshot, args.size, args.train, args.view or "", scale=args.scale, lang=args.lang
         )
     return run_app(lang=args.lang)
+
+
+def _first_positional(argv: list[str]) -> str | None:
+    """The first argument that is neither an option nor an option's value (--lang es)."""
+    for i, arg in enumerate(argv):
+        if not arg.startswith("-") and (i == 0 or argv[i - 1] != "--lang"):
+            return arg
+    return None
 
 
 def _is_a_file_to_open(first: str) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 from psygnal import Signal
 
 from core.data.catalog import dataset_params, validate_dataset
+from core.lesson_steps import LANGUAGES as STEP_LANGUAGES
 from core.lesson_steps import LessonStep, StepError, steps_from
 from core.network.graph import NODE_ID, Graph, GraphError
 from core.params import ParamError, validate_params
@@ -24,7 +25,7 @@ from core.train_config import TRAIN_PARAMS, TrainConfig
 FORMAT = "neurona-project"
 VERSION = 3  # 2 added the optional "view" a project opens on; 3 the optional "steps" of a guided
 # lesson and "texts" in other languages
-LANGUAGES = ("es",)  # the languages a project's title and description may carry besides English
+LANGUAGES = tuple(STEP_LANGUAGES)  # the languages a project's title, description and steps may carry besides English
 MAX_BYTES = 5_000_000
 MAX_NODES = 1000
 MAX_EDGES = 5000

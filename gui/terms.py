@@ -189,6 +189,8 @@ METRICS = (
 )
 
 VIEWS = (
+    QT_TRANSLATE_NOOP("views", "Backprop"),
+    QT_TRANSLATE_NOOP("views", "one sample's chain rule, every number"),
     QT_TRANSLATE_NOOP("views", "Dropout"),
     QT_TRANSLATE_NOOP("views", "the units dropped and the average of masks"),
     QT_TRANSLATE_NOOP("views", "Space folding"),

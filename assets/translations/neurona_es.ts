@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>BackpropView</name>
+    <message>
+        <source>Take a step or train, to see one sample&apos;s forward and backward pass with every number.</source>
+        <translation>Da un paso o entrena para ver la pasada hacia delante y hacia atrás de una muestra, con todos sus números.</translation>
+    </message>
+    <message>
+        <source>the last step&apos;s</source>
+        <translation>la del último paso</translation>
+    </message>
+    <message>
+        <source>The training sample followed through the network</source>
+        <translation>La muestra de entrenamiento que se sigue a través de la red</translation>
+    </message>
+    <message>
+        <source>Next sample</source>
+        <translation>Muestra siguiente</translation>
+    </message>
+    <message>
+        <source>training sample</source>
+        <translation>muestra de entrenamiento</translation>
+    </message>
+    <message>
+        <source>trained at step {0}, with the weights before that step</source>
+        <translation>entrenada en el paso {0}, con los pesos de antes de ese paso</translation>
+    </message>
+    <message>
+        <source>with the weights of step {0}</source>
+        <translation>con los pesos del paso {0}</translation>
+    </message>
+    <message>
+        <source>Training sample &lt;b&gt;#{0}&lt;/b&gt;, {1}: x = {2}, target t = {3}; output ŷ = {4}; loss L = {5}.</source>
+        <translation>Muestra de entrenamiento &lt;b&gt;#{0}&lt;/b&gt;, {1}: x = {2}, objetivo t = {3}; salida ŷ = {4}; pérdida L = {5}.</translation>
+    </message>
+    <message>
+        <source>Forward: each layer&apos;s values</source>
+        <translation>Hacia delante: los valores de cada capa</translation>
+    </message>
+    <message>
+        <source>Backward: the chain rule, from the loss down</source>
+        <translation>Hacia atrás: la regla de la cadena, desde la pérdida</translation>
+    </message>
+    <message>
+        <source>∂L/∂ŷ = {0} (the loss&apos;s own derivative)</source>
+        <translation>∂L/∂ŷ = {0} (la derivada de la propia pérdida)</translation>
+    </message>
+    <message>
+        <source>{0}: δ = ∂L/∂h = {1}; ∂L/∂W = δ·xᵀ (a row per unit, a column per input):</source>
+        <translation>{0}: δ = ∂L/∂h = {1}; ∂L/∂W = δ·xᵀ (una fila por unidad, una columna por entrada):</translation>
+    </message>
+    <message>
+        <source>∂L/∂b = δ; passed down: Wᵀδ = {0}</source>
+        <translation>∂L/∂b = δ; pasa hacia abajo: Wᵀδ = {0}</translation>
+    </message>
+    <message>
+        <source>{0}: δ ⊙ f′(a), unit by unit: {1}</source>
+        <translation>{0}: δ ⊙ f′(a), unidad a unidad: {1}</translation>
+    </message>
+    <message>
+        <source>(σ′ ≤ 0.25: each sigmoid layer shrinks δ at least four times)</source>
+        <translation>(σ′ ≤ 0,25: cada capa sigmoide encoge δ al menos cuatro veces)</translation>
+    </message>
+    <message>
+        <source>(a step has no useful slope: training passes δ straight through)</source>
+        <translation>(un escalón no tiene pendiente útil: el entrenamiento pasa δ tal cual)</translation>
+    </message>
+    <message>
+        <source>The update this step applied: w ← w − η ∂L/∂w, η = {0}</source>
+        <translation>La actualización que aplicó este paso: w ← w − η ∂L/∂w, η = {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: W {1} + ΔW {2} = {3}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;: W {1} + ΔW {2} = {3}</translation>
+    </message>
+    <message>
+        <source>b {0} + Δb {1} = {2}</source>
+        <translation>b {0} + Δb {1} = {2}</translation>
+    </message>
+    <message>
+        <source>The perceptron rule: w ← w + η′(t − y)x with η′ = 2η = {0} (the squared error&apos;s derivative is 2(y − t)): here t − y = {1}, so ΔW = {2}.</source>
+        <translation>La regla del perceptrón: w ← w + η′(t − y)x con η′ = 2η = {0} (la derivada del error cuadrático es 2(y − t)): aquí t − y = {1}, así que ΔW = {2}.</translation>
+    </message>
+</context>
+<context>
     <name>BoundaryView</name>
     <message>
         <source>test points</source>
@@ -1107,6 +1190,10 @@ Choose a file to import?</source>
 </context>
 <context>
     <name>QuestionBox</name>
+    <message>
+        <source>Question %1</source>
+        <translation>Pregunta %1</translation>
+    </message>
     <message>
         <source>Show the answer</source>
         <translation>Mostrar la respuesta</translation>
@@ -2582,6 +2669,14 @@ Choose a file to import?</source>
 </context>
 <context>
     <name>views</name>
+    <message>
+        <source>Backprop</source>
+        <translation>Retropropagación</translation>
+    </message>
+    <message>
+        <source>one sample&apos;s chain rule, every number</source>
+        <translation>la regla de la cadena de una muestra, con todos los números</translation>
+    </message>
     <message>
         <source>Dropout</source>
         <translation>Dropout</translation>

@@ -27,6 +27,7 @@ PROBES: dict[str, str] = {
     "through_time": "core.probes.recurrent:ThroughTimeProbe",
     "generate": "core.probes.generate:GenerateProbe",
     "dropout": "core.probes.dropout:DropoutProbe",
+    "backprop": "core.probes.backprop:BackpropProbe",
     "positions": "core.probes.positions:PositionsProbe",
 }
 

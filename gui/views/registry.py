@@ -40,6 +40,7 @@ VIEWS = [
         "a model fed its own outputs: a sine, or text at a temperature",
     ),
     ViewSpec("dropout", "Dropout", "gui.views.dropout:DropoutView", "the units dropped and the average of masks"),
+    ViewSpec("backprop", "Backprop", "gui.views.backprop:BackpropView", "one sample's chain rule, every number"),
     ViewSpec("landscape", "Loss landscape", "gui.views.landscape.view:LandscapeView", "the loss around the weights"),
     ViewSpec("activation_functions", "Functions", "gui.views.functions:FunctionsView", "activations and derivatives"),
     ViewSpec("gabor", "Gabor explorer", "gui.views.gabor_explorer:GaborExplorer", "the Gabor function's parameters"),

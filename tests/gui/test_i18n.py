@@ -176,7 +176,7 @@ def test_the_spanish_window_shows_no_english(qtbot, spanish, monkeypatch):
     window.resize(1280, 800)
     window.show()
     qtbot.waitUntil(lambda: window.dataset_panel.data is not None)
-    # a lesson without guided steps: their texts are English only so far (the closing note says so)
+    # a guided lesson: its steps' panel is walked too, in Spanish
     window.files.open_lesson(i18n_build.ROOT / "assets" / "lessons" / "folding_circles.json")
     qtbot.waitUntil(lambda: window.dataset_panel.data is not None and window.dataset_panel.data.name == "circle")
     window.show_view("training")
@@ -247,9 +247,15 @@ def test_switching_language_keeps_the_project_and_the_run(window_thread, qtbot):
         )
         lessons = [action.text() for action in window.lessons_menu.actions()]
         assert "El perceptrón y el MLP" in lessons and any(t.startswith("Perceptrón: una recta") for t in lessons)
+        assert window.run_controls.device_label.text() == "dispositivo: cpu"
+        window.editor.node_selected.emit("fc1")
+        window.inspector.show_node(window.project.graph, "fc1")
+        spanish_help = window.inspector.help.text()
     finally:
         next(a for a in window.language_menu.actions() if a.data() == "en").trigger()
     qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
+    qtbot.waitUntil(lambda: window.run_controls.device_label.text() == "device: cpu")  # back in English too
+    assert window.inspector.help.text() != spanish_help and "every output" in window.inspector.help.text()
     assert window.run_controls.controller.state == "running"
 
 

@@ -27,6 +27,7 @@ LESSON_FOR = {
     "through_time": "adding_lstm",
     "generate": "sine_generation",
     "dropout": "dropout_small_data",
+    "backprop": "hidden_lines",
     "positions": "key_position_mlp",
 }
 
