@@ -20,6 +20,7 @@ ones, and the share of distinct words tells variety from repetition.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -103,16 +104,37 @@ def sample(model, prompt: np.ndarray, count: int, size: int, temperature: float,
     return np.array(codes[window:], dtype=np.int64)
 
 
+@functools.lru_cache(maxsize=4)
+def _source(name: str, params: tuple, stamp: tuple) -> tuple[str, list[str], frozenset[str]]:
+    """The dataset's text, its vocabulary and its words, read once per dataset (a file's up to two
+    million characters would otherwise be read and counted again at every generation)."""
+    from core.data.catalog import source_text
+    from core.data.sequences import vocabulary
+
+    text = source_text(name, dict(params))
+    return text, vocabulary(text), frozenset(words(text))
+
+
+def _stamp(params: dict) -> tuple:
+    """The user's file's size and time of change: a file edited on disk is read again."""
+    import os
+
+    try:
+        info = os.stat(params["file"]) if params.get("file") else None
+    except OSError:
+        return ()
+    return () if info is None else (info.st_size, info.st_mtime_ns)
+
+
 def generate_text(trainer, series_seed: int, count: int, temperature: float) -> TextGeneration:
     import torch
 
-    from core.data.catalog import source_text, validate_dataset
-    from core.data.sequences import UNKNOWN, vocabulary
+    from core.data.catalog import validate_dataset
+    from core.data.sequences import UNKNOWN
 
     project = trainer.project
     params = validate_dataset(project.dataset, project.dataset_params)
-    text = source_text(project.dataset, params)
-    vocab = vocabulary(text)
+    text, vocab, known = _source(project.dataset, tuple(sorted(params.items())), _stamp(params))
     size = len(vocab)
     shape = tuple(trainer.data.input_shape)
     if len(shape) != 2 or shape[1] != size or trainer.out_width != size:
@@ -144,7 +166,6 @@ def generate_text(trainer, series_seed: int, count: int, temperature: float) -> 
     finally:
         model.train(was_training)
     sampled = "".join(vocab[c] for c in drawn)
-    known = set(words(text))
     found = words(sampled, chars[:window])  # the prompt's last word, finished by the model, is not its own
     return TextGeneration(
         step=trainer.step_count,
