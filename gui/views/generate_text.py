@@ -66,6 +66,11 @@ class TextPanel(QTextBrowser):
         if width == self.width_in_chars:
             return
         self.setHtml(self.page_html(width))
+        widest = pad + min(width, max(len(self.result.truth), len(self.result.prompt)))
+        drawn = self.document().idealWidth() / max(widest, 1)  # a character's width as drawn
+        if drawn > 0 and abs(drawn - char) > 0.05 * char:  # another font than the one measured
+            width = max(MIN_WIDTH, int(room / drawn) - pad - 1)
+            self.setHtml(self.page_html(width))
         for _ in range(4):  # the font drawn can be wider than the one measured: narrow until the lines fit
             excess = self.document().idealWidth() - room
             if excess <= 0 or width <= MIN_WIDTH:
