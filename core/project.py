@@ -113,7 +113,9 @@ def load_project(path: str | os.PathLike) -> Project:
         raise
     except OSError as err:
         raise ProjectError(f"cannot read {path}: {err.strerror or err}") from None
-    return parse_project(raw)
+    project = parse_project(raw)
+    project.dataset_params = _beside(path.parent, project.dataset_params)
+    return project
 
 
 def parse_project(raw: bytes | str) -> Project:
@@ -176,6 +178,17 @@ def project_from_dict(data: Any) -> Project:
         return project
     except (ParamError, StepError) as err:
         raise ProjectError(str(err)) from None
+
+
+def _beside(folder: Path, params: dict) -> dict:
+    """A dataset's file or folder named by a relative path is the one beside the project file, wherever
+    the app was started from (a project shipped with its text file keeps working)."""
+    found = dict(params)
+    for key in ("file", "folder"):
+        value = found.get(key)
+        if isinstance(value, str) and value and not Path(value).expanduser().is_absolute():
+            found[key] = str((folder / Path(value).expanduser()).resolve())
+    return found
 
 
 def _texts(raw: Any) -> dict[str, dict[str, str]]:

@@ -32,6 +32,7 @@ PARAMS = (
     QT_TRANSLATE_NOOP("params", "kernel size"),
     QT_TRANSLATE_NOOP("params", "l1"),
     QT_TRANSLATE_NOOP("params", "l2"),
+    QT_TRANSLATE_NOOP("params", "language"),
     QT_TRANSLATE_NOOP("params", "label"),
     QT_TRANSLATE_NOOP("params", "loss"),
     QT_TRANSLATE_NOOP("params", "lr"),
@@ -54,6 +55,7 @@ PARAMS = (
     QT_TRANSLATE_NOOP("params", "points"),
     QT_TRANSLATE_NOOP("params", "schedule"),
     QT_TRANSLATE_NOOP("params", "seed"),
+    QT_TRANSLATE_NOOP("params", "sentences"),
     QT_TRANSLATE_NOOP("params", "shape"),
     QT_TRANSLATE_NOOP("params", "shift"),
     QT_TRANSLATE_NOOP("params", "shift down"),
@@ -91,6 +93,7 @@ DATASETS = (
     QT_TRANSLATE_NOOP("datasets", "Fashion-MNIST"),
     QT_TRANSLATE_NOOP("datasets", "Gaussian clusters"),
     QT_TRANSLATE_NOOP("datasets", "Gaussian vectors"),
+    QT_TRANSLATE_NOOP("datasets", "Grammar sentences"),
     QT_TRANSLATE_NOOP("datasets", "Key position"),
     QT_TRANSLATE_NOOP("datasets", "Logic gate"),
     QT_TRANSLATE_NOOP("datasets", "MNIST"),
@@ -118,6 +121,13 @@ LAYER_HELP = (
     QT_TRANSLATE_NOOP("layer help", "Slides a set of learned filters over an image"),
     QT_TRANSLATE_NOOP("layer help", "Keeps the largest value in each window"),
     QT_TRANSLATE_NOOP("layer help", "Averages the values in each window"),
+    QT_TRANSLATE_NOOP(
+        "layer help", "Keeps each channel's largest value over all positions: where a filter fired no longer matters"
+    ),
+    QT_TRANSLATE_NOOP(
+        "layer help",
+        "Swaps a sequence's two sizes: steps × features becomes features × steps, so filters can slide along the steps",
+    ),
     QT_TRANSLATE_NOOP("layer help", "Lays all values of a sample out in one row"),
     QT_TRANSLATE_NOOP("layer help", "Arranges the values of a sample in a new shape (one size may be -1)"),
     QT_TRANSLATE_NOOP("layer help", "Squashes to (0, 1); saturates for large inputs"),
@@ -170,6 +180,7 @@ DATASET_HELP = (
         "dataset help", "Which key, A or B, hides among distractors? Test keys can sit where training never put one"
     ),
     QT_TRANSLATE_NOOP("dataset help", "Predict the next character of a text file you pick"),
+    QT_TRANSLATE_NOOP("dataset help", "Predict the next character of sentences from a small grammar (no file needed)"),
 )
 
 DATASET_GROUPS = (
@@ -214,7 +225,9 @@ VIEWS = (
     QT_TRANSLATE_NOOP("views", "Through time"),
     QT_TRANSLATE_NOOP("views", "a recurrent layer unrolled"),
     QT_TRANSLATE_NOOP("views", "Generate"),
-    QT_TRANSLATE_NOOP("views", "a sine model teacher-forced and running free"),
+    QT_TRANSLATE_NOOP("views", "a model fed its own outputs: a sine, or text at a temperature"),
+    QT_TRANSLATE_NOOP("views", "By position"),
+    QT_TRANSLATE_NOOP("views", "how often the key is found at each step"),
     QT_TRANSLATE_NOOP("views", "Loss landscape"),
     QT_TRANSLATE_NOOP("views", "the loss around the weights"),
     QT_TRANSLATE_NOOP("views", "Functions"),

@@ -242,6 +242,10 @@
         <source>{0} train / {1} test · inputs {2} · {3}</source>
         <translation>{0} de entrenamiento / {1} de prueba · entradas {2} · {3}</translation>
     </message>
+    <message>
+        <source> · the file is longer: its first {0} characters were read</source>
+        <translation> · el archivo es más largo: se leyeron sus primeros {0} caracteres</translation>
+    </message>
 </context>
 <context>
     <name>DropoutView</name>
@@ -544,6 +548,101 @@ Choose a file to import?</source>
     <message>
         <source>stage {0} of {1}: </source>
         <translation>etapa {0} de {1}: </translation>
+    </message>
+</context>
+<context>
+    <name>GenerateView</name>
+    <message>
+        <source>Run or step the training: the model then continues a fresh noisy sine here, two ways.</source>
+        <translation>Entrena o da un paso: el modelo continuará aquí un seno con ruido nuevo, de dos maneras.</translation>
+    </message>
+    <message>
+        <source>Run or step the training: the model then writes text here, beside the true text.</source>
+        <translation>Entrena o da un paso: el modelo escribirá aquí texto, junto al texto verdadero.</translation>
+    </message>
+    <message>
+        <source>Generating is for a next-value model on the noisy-sine dataset or a next-character model on a text: open the sine or the next-character lesson, or choose one of those datasets.</source>
+        <translation>Generar es para un modelo del siguiente valor con los datos del seno con ruido o un modelo del siguiente carácter con un texto: abre la lección del seno o la del siguiente carácter, o elige uno de esos conjuntos de datos.</translation>
+    </message>
+    <message>
+        <source>Which fresh series or passage to continue (each number draws another; it also seeds the sampling)</source>
+        <translation>Qué serie o pasaje nuevo continuar (cada número saca otro; también es la semilla del muestreo)</translation>
+    </message>
+    <message>
+        <source>How many values to predict after the prompt</source>
+        <translation>Cuántos valores predecir tras el comienzo</translation>
+    </message>
+    <message>
+        <source>Characters are drawn from softmax(logits / T): low T picks the likeliest almost always, high T flattens the choice towards noise; 0 always takes the likeliest</source>
+        <translation>Los caracteres se sacan de softmax(logits / T): una T baja elige casi siempre el más probable, una T alta aplana la elección hacia el ruido; 0 toma siempre el más probable</translation>
+    </message>
+    <message>
+        <source>How many characters to generate after the prompt</source>
+        <translation>Cuántos caracteres generar tras el comienzo</translation>
+    </message>
+    <message>
+        <source>predict</source>
+        <translation>predecir</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>valores</translation>
+    </message>
+    <message>
+        <source>temperature T</source>
+        <translation>temperatura T</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>escribir</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>caracteres</translation>
+    </message>
+    <message>
+        <source>series</source>
+        <translation>serie</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>paso</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <source>truth</source>
+        <translation>verdad</translation>
+    </message>
+    <message>
+        <source>teacher forcing (reads the truth)</source>
+        <translation>forzado del profesor (lee la verdad)</translation>
+    </message>
+    <message>
+        <source>free running (reads its own outputs)</source>
+        <translation>generación libre (lee sus propias salidas)</translation>
+    </message>
+    <message>
+        <source>prompt ◂</source>
+        <translation>comienzo ◂</translation>
+    </message>
+    <message>
+        <source>Step {0}, series {1}: mean squared error over the {2} predicted values &lt;b style=&apos;color:{3}&apos;&gt;{4}&lt;/b&gt; with teacher forcing, &lt;b style=&apos;color:{5}&apos;&gt;{6}&lt;/b&gt; running free (the noise alone: {7})</source>
+        <translation>Paso {0}, serie {1}: error cuadrático medio sobre los {2} valores predichos &lt;b style=&apos;color:{3}&apos;&gt;{4}&lt;/b&gt; con forzado del profesor, &lt;b style=&apos;color:{5}&apos;&gt;{6}&lt;/b&gt; en generación libre (el ruido solo: {7})</translation>
+    </message>
+    <message>
+        <source>Step {0}, passage {1}: loss per character &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt; nats on the true text (guessing among {4} characters: ln {4} = {5}); the likeliest character is right {6}% of the time.</source>
+        <translation>Paso {0}, pasaje {1}: pérdida por carácter &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt; nats en el texto verdadero (adivinar entre {4} caracteres: ln {4} = {5}); el carácter más probable acierta el {6} % de las veces.</translation>
+    </message>
+    <message>
+        <source>Sampled at T = {0}: &lt;b style=&apos;color:{1}&apos;&gt;{2}%&lt;/b&gt; of its {3} words occur in the training text (invented ones underlined), {4}% of them are different words.</source>
+        <translation>Muestreado con T = {0}: el &lt;b style=&apos;color:{1}&apos;&gt;{2} %&lt;/b&gt; de sus {3} palabras aparece en el texto de entrenamiento (las inventadas, subrayadas), y el {4} % son palabras distintas.</translation>
+    </message>
+    <message>
+        <source>Sampled at T = {0}: not one whole word.</source>
+        <translation>Muestreado con T = {0}: ni una palabra entera.</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +1106,13 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>NodeItem</name>
+    <message>
+        <source>Double-click to draw it unrolled through time, its shared weights marked</source>
+        <translation>Doble clic para dibujarla desplegada en el tiempo, con sus pesos compartidos marcados</translation>
+    </message>
+</context>
+<context>
     <name>Palette</name>
     <message>
         <source>Search layers…</source>
@@ -1033,6 +1139,53 @@ Choose a file to import?</source>
     <message>
         <source>Choose a file</source>
         <translation>Elige un archivo</translation>
+    </message>
+</context>
+<context>
+    <name>PositionsView</name>
+    <message>
+        <source>Run or step the training: the share of keys found at each position appears here.</source>
+        <translation>Entrena o da un paso: aquí aparece la parte de claves encontradas en cada posición.</translation>
+    </message>
+    <message>
+        <source>Accuracy by position is for the key-position dataset (a key among distractors): open a sharing-across-positions lesson or choose that dataset.</source>
+        <translation>La precisión por posición es para los datos de la posición de la clave (una clave entre distractores): abre una lección de compartir entre posiciones o elige esos datos.</translation>
+    </message>
+    <message>
+        <source>position of the key (step)</source>
+        <translation>posición de la clave (paso)</translation>
+    </message>
+    <message>
+        <source>share right</source>
+        <translation>parte acertada</translation>
+    </message>
+    <message>
+        <source>never in training</source>
+        <translation>nunca en el entrenamiento</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>prueba</translation>
+    </message>
+    <message>
+        <source>chance</source>
+        <translation>azar</translation>
+    </message>
+    <message>
+        <source>Step {0}: at the {1} positions training never showed a key, &lt;b style=&apos;color:{2}&apos;&gt;{3}%&lt;/b&gt; of the test keys are found, at every one of them (chance: {4}%).</source>
+        <translation>Paso {0}: en las {1} posiciones donde el entrenamiento nunca mostró una clave se encuentra el &lt;b style=&apos;color:{2}&apos;&gt;{3} %&lt;/b&gt; de las claves de prueba, en cada una de ellas (azar: {4} %).</translation>
+    </message>
+    <message>
+        <source>Step {0}: at the {1} positions training never showed a key, &lt;b style=&apos;color:{2}&apos;&gt;{3}%&lt;/b&gt; of the test keys are found; from {4}% to {5}% position by position (chance: {6}%).</source>
+        <translation>Paso {0}: en las {1} posiciones donde el entrenamiento nunca mostró una clave se encuentra el &lt;b style=&apos;color:{2}&apos;&gt;{3} %&lt;/b&gt; de las claves de prueba; del {4} % al {5} % según la posición (azar: {6} %).</translation>
+    </message>
+    <message>
+        <source>Step {0}: training and test keys share their positions (turn on &apos;unseen&apos; to hold some out).</source>
+        <translation>Paso {0}: las claves de entrenamiento y de prueba comparten posiciones (activa &apos;sin ver&apos; para reservar algunas).</translation>
     </message>
 </context>
 <context>
@@ -1553,6 +1706,29 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>TextPanel</name>
+    <message>
+        <source>sampled</source>
+        <translation>muestreado</translation>
+    </message>
+    <message>
+        <source>likeliest, fed back</source>
+        <translation>más probable, realimentado</translation>
+    </message>
+    <message>
+        <source>prompt</source>
+        <translation>comienzo</translation>
+    </message>
+    <message>
+        <source>truth</source>
+        <translation>verdad</translation>
+    </message>
+    <message>
+        <source>likeliest</source>
+        <translation>más probable</translation>
+    </message>
+</context>
+<context>
     <name>TrainingCurves</name>
     <message>
         <source>loss</source>
@@ -1616,6 +1792,21 @@ Choose a file to import?</source>
     <message>
         <source>Changes reach a running model at once, and so do their undos; the optimiser, the initialisation, the seed, the device and the kind of schedule apply when you reset the weights.</source>
         <translation>Los cambios llegan al momento al modelo que entrena, y también al deshacerlos; el optimizador, la inicialización, la semilla, el dispositivo y el tipo de calendario se aplican al reiniciar los pesos.</translation>
+    </message>
+</context>
+<context>
+    <name>UnrolledItem</name>
+    <message>
+        <source>unfold</source>
+        <translation>desplegar</translation>
+    </message>
+    <message>
+        <source>shared: the same W ({0}) and U ({1}) at every one of the {2} steps</source>
+        <translation>compartidos: las mismas W ({0}) y U ({1}) en cada uno de los {2} pasos</translation>
+    </message>
+    <message>
+        <source>level 1 of {0}: each level above has its own W and U, shared over the steps</source>
+        <translation>nivel 1 de {0}: cada nivel superior tiene sus propias W y U, compartidas entre los pasos</translation>
     </message>
 </context>
 <context>
@@ -1700,12 +1891,32 @@ Choose a file to import?</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: {1} unidades{2}; cada imagen son los {3} pesos de entrada de una unidad, dispuestos como la entrada de {4} ({5}; {6}).</translation>
     </message>
     <message>
+        <source>inputs (x_t, or the level below&apos;s h_t) | state h_(t−1)</source>
+        <translation>entradas (x_t, o h_t del nivel de abajo) | estado h_(t−1)</translation>
+    </message>
+    <message>
         <source>inputs x_t | state h_(t−1)</source>
         <translation>entradas x_t | estado h_(t−1)</translation>
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; does not see the image, so its weights are drawn as a matrix: one row per unit{1}, one column per input; blue positive, orange negative, largest |w| = {2}.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; no ve la imagen, así que sus pesos se dibujan como una matriz: una fila por unidad{1}, una columna por entrada; azul positivo, naranja negativo, mayor |w| = {2}.</translation>
+    </message>
+    <message>
+        <source>level {0}</source>
+        <translation>nivel {0}</translation>
+    </message>
+    <message>
+        <source> in blocks of rows, one per gate ({0})</source>
+        <translation> en bloques de filas, uno por puerta ({0})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; is recurrent: its weights as one matrix, a row per unit{1}{2}; left of the line W_ih (its {3} inputs x_t), right of it W_hh (the state h_(t−1) fed back). Blue positive, orange negative, each part on its own scale: largest |w| {4} in W_ih, {5} in W_hh.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; es recurrente: sus pesos como una matriz, una fila por unidad{1}{2}; a la izquierda de la línea W_ih (sus {3} entradas x_t), a la derecha W_hh (el estado h_(t−1) realimentado). Azul positivo, naranja negativo, cada parte en su propia escala: mayor |w| {4} en W_ih, {5} en W_hh.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; is recurrent with {1} stacked levels, drawn one under another, a row per unit{2}{3}: left of each level&apos;s line W_ih (level 1 reads the {4} inputs x_t, each level above the states of the level below), right of it W_hh (the level&apos;s own state fed back). Blue positive, orange negative, each part on its own scale: largest |w| in W_ih {5}, in W_hh {6}, level by level.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; es recurrente con {1} niveles apilados, dibujados uno bajo otro, una fila por unidad{2}{3}: a la izquierda de la línea de cada nivel W_ih (el nivel 1 lee las {4} entradas x_t, cada nivel superior los estados del nivel de abajo), a la derecha W_hh (el propio estado del nivel realimentado). Azul positivo, naranja negativo, cada parte en su propia escala: mayor |w| en W_ih {5}, en W_hh {6}, nivel a nivel.</translation>
     </message>
     <message>
         <source>class</source>
@@ -1845,6 +2056,10 @@ Choose a file to import?</source>
         <source>Predict the next character of a text file you pick</source>
         <translation>Predecir el siguiente carácter de un archivo de texto que eliges</translation>
     </message>
+    <message>
+        <source>Predict the next character of sentences from a small grammar (no file needed)</source>
+        <translation>Predecir el siguiente carácter de frases de una gramática pequeña (sin archivo)</translation>
+    </message>
 </context>
 <context>
     <name>datasets</name>
@@ -1883,6 +2098,10 @@ Choose a file to import?</source>
     <message>
         <source>Gaussian vectors</source>
         <translation>Vectores gaussianos</translation>
+    </message>
+    <message>
+        <source>Grammar sentences</source>
+        <translation>Frases de una gramática</translation>
     </message>
     <message>
         <source>Key position</source>
@@ -2009,6 +2228,14 @@ Choose a file to import?</source>
     <message>
         <source>Averages the values in each window</source>
         <translation>Promedia los valores de cada ventana</translation>
+    </message>
+    <message>
+        <source>Keeps each channel&apos;s largest value over all positions: where a filter fired no longer matters</source>
+        <translation>Guarda el mayor valor de cada canal sobre todas las posiciones: ya no importa dónde se activó un filtro</translation>
+    </message>
+    <message>
+        <source>Swaps a sequence&apos;s two sizes: steps × features becomes features × steps, so filters can slide along the steps</source>
+        <translation>Intercambia los dos tamaños de una secuencia: pasos × características pasa a características × pasos, para que los filtros puedan deslizarse por los pasos</translation>
     </message>
     <message>
         <source>Lays all values of a sample out in one row</source>
@@ -2335,6 +2562,10 @@ Choose a file to import?</source>
         <translation>l2</translation>
     </message>
     <message>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
         <source>label</source>
         <translation>etiqueta</translation>
     </message>
@@ -2421,6 +2652,10 @@ Choose a file to import?</source>
     <message>
         <source>seed</source>
         <translation>semilla</translation>
+    </message>
+    <message>
+        <source>sentences</source>
+        <translation>frases</translation>
     </message>
     <message>
         <source>shape</source>
@@ -2626,8 +2861,16 @@ Choose a file to import?</source>
         <translation>Generar</translation>
     </message>
     <message>
-        <source>a sine model teacher-forced and running free</source>
-        <translation>un modelo del seno con forzado del profesor y en libertad</translation>
+        <source>a model fed its own outputs: a sine, or text at a temperature</source>
+        <translation>un modelo que lee sus propias salidas: un seno, o texto a una temperatura</translation>
+    </message>
+    <message>
+        <source>By position</source>
+        <translation>Por posición</translation>
+    </message>
+    <message>
+        <source>how often the key is found at each step</source>
+        <translation>con qué frecuencia se encuentra la clave en cada paso</translation>
     </message>
     <message>
         <source>Loss landscape</source>

@@ -10,7 +10,7 @@ from torch import nn
 
 from core.network.layers import FEATURES
 
-HELPERS = {"Step", "Sparsity", "Reshape", "Recurrent", "Add", "Concat", "Features"}
+HELPERS = {"Step", "Sparsity", "Reshape", "Recurrent", "Add", "Concat", "Transpose", "GlobalMaxPool", "Features"}
 ACTIVATIONS = {nn.Sigmoid: "Sigmoid", nn.Tanh: "Tanh", nn.ReLU: "ReLU"}
 
 
@@ -74,8 +74,8 @@ def _recurrent_layer(m: nn.RNNBase, output: str = "all"):
 
 def _helper_layer(m: nn.Module, name: str):
     """Neurona's own helper modules, as an exported script defines them."""
-    if name == "Step":
-        return "Step", {}
+    if name in ("Step", "Transpose", "GlobalMaxPool"):
+        return name, {}
     if name == "Sparsity" and isinstance(getattr(m, "weight", None), (int, float)):
         return "Sparsity", {"weight": float(m.weight)}
     if name == "Reshape" and isinstance(getattr(m, "shape", None), tuple):

@@ -109,6 +109,20 @@ class Reshape(nn.Module):
     def forward(self, x):
         return x.reshape(x.shape[0], *self.shape)
 ''',
+    "Transpose": '''
+class Transpose(nn.Module):
+    """Swaps a sequence's two sizes: (batch, steps, features) to (batch, features, steps)."""
+
+    def forward(self, x):
+        return x.transpose(1, 2)
+''',
+    "GlobalMaxPool": '''
+class GlobalMaxPool(nn.Module):
+    """Each channel's largest value over every position."""
+
+    def forward(self, x):
+        return x.flatten(2).amax(2)
+''',
     "Recurrent": '''
 class Recurrent(nn.Module):
     """A recurrent layer over (batch, steps, features) that returns the last step or every step."""
@@ -214,7 +228,7 @@ def layer_code(kind: str, in_shapes: list[tuple[int, ...]], p: dict) -> tuple[st
     if kind == "Features":
         chosen = tuple(name for name in FEATURES if p[name])
         return f"Features({chosen!r})", "Features"
-    if kind in ("Add", "Concat"):
+    if kind in ("Add", "Concat", "Transpose", "GlobalMaxPool"):
         return f"{kind}()", kind
     raise ExportError(f"the layer kind {kind} cannot be exported yet")
 

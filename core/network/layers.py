@@ -55,6 +55,8 @@ TRAITS: dict[str, str] = {
     "across_units": "each output depends on every unit of its input, not on one value",
     "straight_through": "has no useful derivative; training passes the gradient through unchanged",
     "features": "fixed functions of a 2-D point's coordinates, fed to the network in place of x and y",
+    "reorders": "moves every value to another place, unchanged (a sequence's steps become its channels)",
+    "global_pool": "keeps one value per channel from all its positions: where something happened is forgotten",
 }
 
 
@@ -213,6 +215,20 @@ def _recurrent(shapes: list[Shape], p: dict) -> Shape:
     _need_rank(shapes[0], 2, "a sequence (steps × features)", "insert Reshape")
     steps = shapes[0][0]
     return (p["hidden_size"],) if p["output"] == "last" else (steps, p["hidden_size"])
+
+
+def _transpose(shapes: list[Shape], p: dict) -> Shape:
+    _need_rank(shapes[0], 2, "a sequence (steps × features) or channels × length", "insert Reshape")
+    return (shapes[0][1], shapes[0][0])
+
+
+def _global_pool(shapes: list[Shape], p: dict) -> Shape:
+    if len(shapes[0]) < 2:
+        raise ShapeError(
+            f"expects channels × positions (a sequence or an image) but receives {fmt_shape(shapes[0])}",
+            "place it after a Conv1d or Conv2d",
+        )
+    return (shapes[0][0],)
 
 
 def _add(shapes: list[Shape], p: dict) -> Shape:
@@ -473,6 +489,25 @@ KINDS: dict[str, LayerKind] = {
             lambda s, p: _nn().AvgPool2d(p["kernel_size"], p["stride"] or None),
             traits=frozenset({"feature_map"}),
             summary=_pool_summary,
+        ),
+        LayerKind(
+            "GlobalMaxPool",
+            "pooling",
+            "Keeps each channel's largest value over all positions: where a filter fired no longer matters",
+            (),
+            _global_pool,
+            lambda s, p: _modules().GlobalMaxPool(),
+            traits=frozenset({"global_pool"}),
+        ),
+        LayerKind(
+            "Transpose",
+            "dense",
+            "Swaps a sequence's two sizes: steps × features becomes features × steps, "
+            "so filters can slide along the steps",
+            (),
+            _transpose,
+            lambda s, p: _modules().Transpose(),
+            traits=frozenset({"reorders"}),
         ),
         LayerKind(
             "Flatten",

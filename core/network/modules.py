@@ -94,6 +94,22 @@ class Reshape(nn.Module):
         return f"shape={self.shape}"
 
 
+class Transpose(nn.Module):
+    """Swaps a sample's two sizes: (batch, steps, features) to (batch, features, steps), the layout
+    Conv1d reads (its channels are a sequence's features)."""
+
+    def forward(self, x):
+        return x.transpose(1, 2)
+
+
+class GlobalMaxPool(nn.Module):
+    """Each channel's largest value over every position, (batch, channels, ...) to (batch, channels):
+    the same filter read everywhere, and only whether it fired kept (course ch. 9-10, sharing)."""
+
+    def forward(self, x):
+        return x.flatten(2).amax(2)
+
+
 class Recurrent(nn.Module):
     """RNN, GRU or LSTM over (batch, steps, features); returns the last step or all."""
 

@@ -29,6 +29,7 @@ PROBES: dict[str, str] = {
     "dropout": "core.probes.dropout:DropoutProbe",
     "backprop": "core.probes.backprop:BackpropProbe",
     "hessian": "core.probes.hessian:HessianProbe",
+    "positions": "core.probes.positions:PositionsProbe",
 }
 
 

@@ -6,11 +6,12 @@ after every change (`show_state`), and they read nothing else.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsPathItem, QStyleOptionGraphicsItem
 
 from core.network.layers import KINDS, has_trait
+from gui.editor.unrolled import Recurrence, UnrolledItem
 
 GROUP_COLOURS = {
     "inputs": "#2e7d32",
@@ -94,6 +95,38 @@ class NodeItem(QGraphicsObject):
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
         self.setZValue(1)
+        self.recurrence: Recurrence | None = None  # a recurrent layer's sizes, set by the scene
+        self.unrolled: UnrolledItem | None = None  # its drawing through time, while shown
+
+    def set_recurrence(self, recurrence: Recurrence) -> None:
+        self.recurrence = recurrence
+        if self.unrolled is not None:
+            self.unrolled.show_recurrence(recurrence)
+
+    def toggle_unrolled(self) -> None:
+        """Show or hide the layer drawn unrolled through time (gui/editor/unrolled.py) under the node."""
+        if self.unrolled is not None:
+            self.unrolled.setParentItem(None)
+            if self.unrolled.scene():
+                self.unrolled.scene().removeItem(self.unrolled)
+            self.unrolled = None
+        elif self.recurrence is not None:
+            self.unrolled = UnrolledItem(self, HEADER + BODY + 14)
+            self.unrolled.show_recurrence(self.recurrence)
+            QTimer.singleShot(0, self._show_unrolled)  # after the click: a scroll under a pressed button drags
+
+    def _show_unrolled(self) -> None:
+        """Scroll the unrolled drawing into sight."""
+        if self.unrolled is not None and self.scene() is not None:
+            for view in self.scene().views():
+                view.ensureVisible(self.unrolled.mapRectToScene(self.unrolled.boundingRect()), 10, 10)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        if has_trait(self.kind, "recurrent") and event.button() == Qt.MouseButton.LeftButton:
+            self.toggle_unrolled()
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def show_state(self, summary: str, count_text: str, problems: list[str], frozen: bool, ports: int) -> None:
         self.summary, self.count_text, self.problems, self.frozen = summary, count_text, problems, frozen
@@ -106,6 +139,10 @@ class NodeItem(QGraphicsObject):
         for i, port in enumerate(self.inputs):
             port.setPos(0, HEADER + BODY * (i + 1) / (ports + 1))
         tip = f"<b>{self.kind} '{self.node_id}'</b><br>{KINDS[self.kind].help}"
+        if has_trait(self.kind, "recurrent"):
+            tip += (
+                "<br><i>" + self.tr("Double-click to draw it unrolled through time, its shared weights marked") + "</i>"
+            )
         if problems:
             tip += "".join(f"<br><span style='color:#d32f2f'>⚠ {p}</span>" for p in problems)
         self.setToolTip(tip)

@@ -53,6 +53,7 @@ def trained(lesson: str, steps: int = 5) -> Session:
 
 
 PROBED = ("spiral_mlp.json", "digits_cnn.json", "adding_lstm.json", "sine_generation.json", "dropout_small_data.json")
+PROBED += ("next_character.json", "key_position_conv.json")  # text generation, accuracy by position
 
 
 @pytest.fixture(scope="module")
