@@ -125,3 +125,19 @@ def number(value: float, decimals: int = -1) -> str:
 QLocale.setDefault(
     locale_for(_current)
 )  # English numbers (1,258) until a language is installed, whatever the system's C locale
+
+
+def significant(value: float, digits: int = 3) -> str:
+    """A number to `digits` significant digits as the reader writes it (0,0123 in Spanish)."""
+    return QLocale().toString(float(value), "g", digits)
+
+
+def percent(share: float, decimals: int = 0) -> str:
+    """A share (0.25) as a percentage the reader's way: "25%" in English, "25 %" in Spanish."""
+    text = QLocale().toString(100.0 * float(share), "f", decimals)
+    return f"{text} %" if _current == "es" else f"{text}%"
+
+
+def listed(texts) -> str:
+    """Numbers in a row: "0.1, 0.2" in English, "0,1; 0,2" in Spanish, where a comma is the decimal mark."""
+    return ("; " if _current == "es" else ", ").join(texts)

@@ -208,3 +208,30 @@ VIEWS = (
     QT_TRANSLATE_NOOP("views", "Optimizer lab"),
     QT_TRANSLATE_NOOP("views", "optimisers racing in 2-D"),
 )
+
+GATES = (  # core.probes.recurrent.GATE_NAMES
+    QT_TRANSLATE_NOOP("gates", "slope act′(a_t)"),
+    QT_TRANSLATE_NOOP("gates", "reset gate r"),
+    QT_TRANSLATE_NOOP("gates", "update gate z"),
+    QT_TRANSLATE_NOOP("gates", "candidate n"),
+    QT_TRANSLATE_NOOP("gates", "input gate i"),
+    QT_TRANSLATE_NOOP("gates", "forget gate f"),
+    QT_TRANSLATE_NOOP("gates", "candidate g"),
+    QT_TRANSLATE_NOOP("gates", "output gate o"),
+    QT_TRANSLATE_NOOP("gates", "cell state c"),
+)
+
+KERNEL_PRESETS = (  # core.convolution.kernels.PRESETS: the names, then what each does
+    QT_TRANSLATE_NOOP("kernels", "identity"),
+    QT_TRANSLATE_NOOP("kernels", "box blur"),
+    QT_TRANSLATE_NOOP("kernels", "Sobel x"),
+    QT_TRANSLATE_NOOP("kernels", "Sobel y"),
+    QT_TRANSLATE_NOOP("kernels", "Laplacian"),
+    QT_TRANSLATE_NOOP("kernels", "Gabor"),
+    QT_TRANSLATE_NOOP("kernels", "copies the input: a single 1 in the centre"),
+    QT_TRANSLATE_NOOP("kernels", "the mean of the 3×3 neighbourhood"),
+    QT_TRANSLATE_NOOP("kernels", "brightness rising to the right (a vertical edge)"),
+    QT_TRANSLATE_NOOP("kernels", "brightness rising downwards (a horizontal edge)"),
+    QT_TRANSLATE_NOOP("kernels", "a pixel against its four neighbours: spots and outlines"),
+    QT_TRANSLATE_NOOP("kernels", "a tilted bar: the Gabor explorer's function on a 5×5 grid"),
+)

@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
 from core.probes.generate import HORIZON, MAX_HORIZON, Generation
 from core.probes.registry import ProbeFailed
+from gui.i18n import significant
 from gui.views.base import InsightView, MessageStack
 from gui.widgets.text_size import pt, px
 
 INK = "#37474f"
 TRUTH, TEACHER, FREE = "#9e9e9e", "#1565c0", "#e65100"
-WAITING = "Run or step the training: the model then continues a fresh noisy sine here, two ways."
-NOT_SINE = (
-    "Generating is for a next-value model on the noisy-sine dataset: open the sine lesson or choose that dataset."
+WAITING = QT_TRANSLATE_NOOP(
+    "GenerateView", "Run or step the training: the model then continues a fresh noisy sine here, two ways."
+)
+NOT_SINE = QT_TRANSLATE_NOOP(
+    "GenerateView",
+    "Generating is for a next-value model on the noisy-sine dataset: open the sine lesson or choose that dataset.",
 )
 
 
@@ -31,13 +35,14 @@ class GenerateView(InsightView):
         super().__init__(parent)
         self.result: Generation | None = None
         self.series = QSpinBox(objectName="series", minimum=0, maximum=1_000_000)
-        self.series.setToolTip("Which fresh series to continue (each number draws another period and phase)")
+        self.series.setToolTip(self.tr("Which fresh series to continue (each number draws another period and phase)"))
         self.series.valueChanged.connect(lambda _: self.options_changed.emit())
         self.horizon = QSpinBox(objectName="horizon", minimum=1, maximum=MAX_HORIZON, value=HORIZON)
-        self.horizon.setToolTip("How many values to predict after the prompt")
+        self.horizon.setToolTip(self.tr("How many values to predict after the prompt"))
         self.horizon.valueChanged.connect(lambda _: self.options_changed.emit())
         controls = QHBoxLayout()
-        for widget in (QLabel("series"), self.series, QLabel("predict"), self.horizon, QLabel("values")):
+        labels = QLabel(self.tr("series")), QLabel(self.tr("predict")), QLabel(self.tr("values"))
+        for widget in (labels[0], self.series, labels[1], self.horizon, labels[2]):
             controls.addWidget(widget)
         controls.addStretch(1)
         self.headline = QLabel(objectName="headline")
@@ -50,8 +55,8 @@ class GenerateView(InsightView):
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.plot.setLabel("bottom", "step", color=INK)
-        self.plot.setLabel("left", "value", color=INK)
+        self.plot.setLabel("bottom", self.tr("step"), color=INK)
+        self.plot.setLabel("left", self.tr("value"), color=INK)
         for side in ("left", "bottom"):
             axis = self.plot.getAxis(side)
             axis.setPen(INK)
@@ -59,17 +64,17 @@ class GenerateView(InsightView):
         self.plot.getAxis("left").setWidth(px(46))
         legend = self.plot.addLegend(offset=(-10, 6), labelTextColor=INK, labelTextSize=pt(9), colCount=3)
         legend.setBrush(pg.mkBrush(255, 255, 255, 220))  # one row at the top right, over the room kept free
-        self.truth = self.plot.plot(pen=pg.mkPen(TRUTH, width=2), symbol="o", symbolSize=4, name="truth")
+        self.truth = self.plot.plot(pen=pg.mkPen(TRUTH, width=2), symbol="o", symbolSize=4, name=self.tr("truth"))
         self.truth.setSymbolBrush(TRUTH)
         self.truth.setSymbolPen(None)
-        self.teacher = self.plot.plot(pen=pg.mkPen(TEACHER, width=2), name="teacher forcing (reads the truth)")
-        self.free = self.plot.plot(pen=pg.mkPen(FREE, width=2.5), name="free running (reads its own outputs)")
+        self.teacher = self.plot.plot(pen=pg.mkPen(TEACHER, width=2), name=self.tr("teacher forcing (reads the truth)"))
+        self.free = self.plot.plot(pen=pg.mkPen(FREE, width=2.5), name=self.tr("free running (reads its own outputs)"))
         self.prompt_end = pg.InfiniteLine(angle=90, pen=pg.mkPen(INK, style=Qt.PenStyle.DashLine))
-        self.prompt_label = pg.TextItem("prompt ◂", color=INK, anchor=(1.05, 0))
+        self.prompt_label = pg.TextItem(self.tr("prompt ◂"), color=INK, anchor=(1.05, 0))
         self.plot.addItem(self.prompt_end)
         self.plot.addItem(self.prompt_label)
 
-        self.stack = MessageStack(self.plot, text=WAITING)
+        self.stack = MessageStack(self.plot, text=self.tr(WAITING))
         self.stack.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -89,7 +94,7 @@ class GenerateView(InsightView):
             curve.setData([], [])
         self.headline.setText("")
         sine = project is None or project.dataset == "sine"
-        self.stack.say(WAITING if sine else NOT_SINE)
+        self.stack.say(self.tr(WAITING) if sine else self.tr(NOT_SINE))
 
     def show_insights(self, insights: dict[str, object]) -> None:
         result = insights.get("generate")
@@ -116,10 +121,20 @@ class GenerateView(InsightView):
         self.plot.setYRange(low - pad, high + 3 * pad, padding=0)  # room above the waves for the legend
         self.prompt_label.setPos(w + 0.5, high + 3 * pad)
         self.headline.setText(
-            f"Step {result.step}, series {result.series}: mean squared error over the {n - w} predicted values "
-            f"<b style='color:{TEACHER}'>{result.teacher_mse:.3g}</b> with teacher forcing, "
-            f"<b style='color:{FREE}'>{result.free_mse:.3g}</b> running free "
-            f"(the noise alone: {result.noise**2:.3g})"
+            self.tr(
+                "Step {0}, series {1}: mean squared error over the {2} predicted values "
+                "<b style='color:{3}'>{4}</b> with teacher forcing, <b style='color:{5}'>{6}</b> running free "
+                "(the noise alone: {7})"
+            ).format(
+                result.step,
+                result.series,
+                n - w,
+                TEACHER,
+                significant(result.teacher_mse),
+                FREE,
+                significant(result.free_mse),
+                significant(result.noise**2),
+            )
         )
 
     def keep(self) -> dict:
