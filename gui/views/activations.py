@@ -138,17 +138,16 @@ def step_range(steps: np.ndarray) -> tuple[float, float]:
 
 
 def layer_text(layer) -> str:
-    tr = QCoreApplication.translate
     if len(layer.shape) > 1 and not has_trait(layer.kind, "recurrent"):
-        units = tr("ActivationsView", "{0} channels").format(layer.units)
+        units = QCoreApplication.translate("ActivationsView", "{0} channels").format(layer.units)
     else:
-        units = tr("ActivationsView", "{0} units").format(layer.units)
+        units = QCoreApplication.translate("ActivationsView", "{0} units").format(layer.units)
     lines = [f"<b>{layer.node}</b> ({layer.kind})", units]
-    lines.append(tr("ActivationsView", "mean {0}").format(significant(layer.mean)))
-    lines.append(tr("ActivationsView", "std {0}").format(significant(layer.std)))
+    lines.append(QCoreApplication.translate("ActivationsView", "mean {0}").format(significant(layer.mean)))
+    lines.append(QCoreApplication.translate("ActivationsView", "std {0}").format(significant(layer.std)))
     told = (
-        (tr("ActivationsView", "dead {0} of {1} ({2})"), layer.dead),
-        (tr("ActivationsView", "saturated {0} of {1} ({2})"), layer.saturated),
+        (QCoreApplication.translate("ActivationsView", "dead {0} of {1} ({2})"), layer.dead),
+        (QCoreApplication.translate("ActivationsView", "saturated {0} of {1} ({2})"), layer.saturated),
     )
     for what, share in told:
         if share is not None:
@@ -230,14 +229,19 @@ class HistogramPanel(QScrollArea):
 
 def moved_text(moved) -> str:
     """How a map answered the sample's shift (core.convolution.equivariance.MapShift), in a few words."""
-    tr = QCoreApplication.translate
     if moved.moved_difference is not None and moved.moved_difference <= 1e-6:
-        followed = tr("ActivationsView", "moved with it exactly")
+        followed = QCoreApplication.translate("ActivationsView", "moved with it exactly")
     elif moved.moved_difference is not None:
-        followed = tr("ActivationsView", "moved, off by {0}").format(significant(moved.moved_difference, 2))
+        followed = QCoreApplication.translate("ActivationsView", "moved, off by {0}").format(
+            significant(moved.moved_difference, 2)
+        )
     else:
-        followed = tr("ActivationsView", "cells of {0} px: no whole move").format(moved.step)
-    return followed + "<br>" + tr("ActivationsView", "{0} changed in place").format(percent(moved.changed_share))
+        followed = QCoreApplication.translate("ActivationsView", "cells of {0} px: no whole move").format(moved.step)
+    return (
+        followed
+        + "<br>"
+        + QCoreApplication.translate("ActivationsView", "{0} changed in place").format(percent(moved.changed_share))
+    )
 
 
 class FeatureMapPanel(QWidget):

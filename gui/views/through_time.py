@@ -81,14 +81,13 @@ def ratio_text(grads: np.ndarray) -> str:
     """The headline: how the gradient at the last step compares with the one at the first."""
     first, last = float(grads[0]), float(grads[-1])
     steps = len(grads)
-    tr = QCoreApplication.translate
     if last <= 0 or not np.isfinite(last):
-        return tr("ThroughTimeView", "no gradient reaches step {0}").format(steps)
+        return QCoreApplication.translate("ThroughTimeView", "no gradient reaches step {0}").format(steps)
     if first <= 0:
-        return tr("ThroughTimeView", "‖∂L/∂h_1‖ is 0: nothing of the loss reaches step 1 (‖∂L/∂h_{0}‖ = {1})").format(
-            steps, short(last)
-        )
-    return tr(
+        return QCoreApplication.translate(
+            "ThroughTimeView", "‖∂L/∂h_1‖ is 0: nothing of the loss reaches step 1 (‖∂L/∂h_{0}‖ = {1})"
+        ).format(steps, short(last))
+    return QCoreApplication.translate(
         "ThroughTimeView",
         "last / first = ‖∂L/∂h_{0}‖ / ‖∂L/∂h_1‖ = {1}: step 1 gets {2} of the gradient step {0} gets",
     ).format(steps, plain(last / first), plain(first / last))

@@ -33,23 +33,26 @@ def sums_html(
     """Both sums for output cell `cell`: found[False] the cross-correlation's terms, found[True] the
     true convolution's, each `columns` terms to a window row."""
     i, j = cell
-    tr = QCoreApplication.translate
     lines = [
-        tr(
+        QCoreApplication.translate(
             "ConvolutionView",
             "<b style='color:{0}'>Output cell (row {1}, column {2})</b> (click another): one line per row of the "
             "window; the zero border counts as 0.",
         ).format(WINDOW, i, j)
     ]
     for flip, name, value in (
-        (False, tr("ConvolutionView", "Cross-correlation, the kernel as it is"), corr_value),
-        (True, tr("ConvolutionView", "True convolution, the kernel turned half a turn"), true_value),
+        (False, QCoreApplication.translate("ConvolutionView", "Cross-correlation, the kernel as it is"), corr_value),
+        (
+            True,
+            QCoreApplication.translate("ConvolutionView", "True convolution, the kernel turned half a turn"),
+            true_value,
+        ),
     ):
         rows = [found[flip][k : k + columns] for k in range(0, len(found[flip]), columns)]
         text = "<br>".join("&nbsp;&nbsp;" + _products(row, first=n == 0) for n, row in enumerate(rows))
-        told = tr("ConvolutionView", "<b>{0}</b>: the sum of these products is <b>{1}</b>").format(
-            name, _signed(value, 3)
-        )
+        told = QCoreApplication.translate(
+            "ConvolutionView", "<b>{0}</b>: the sum of these products is <b>{1}</b>"
+        ).format(name, _signed(value, 3))
         lines.append(f"{told}<br>{text}")
     return "<br>".join(lines)
 

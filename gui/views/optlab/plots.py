@@ -41,8 +41,11 @@ class ColourScale:
 
     @property
     def label(self) -> str:
-        tr = QCoreApplication.translate
-        return tr("LossPlot", "log₁₀ (loss − lowest)") if self.log else tr("LossPlot", "loss")
+        return (
+            QCoreApplication.translate("LossPlot", "log₁₀ (loss − lowest)")
+            if self.log
+            else QCoreApplication.translate("LossPlot", "loss")
+        )
 
 
 def colour_scale(surface) -> ColourScale:

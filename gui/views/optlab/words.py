@@ -20,6 +20,9 @@ SURFACE_TITLES = (
 )
 QUADRATIC = QT_TRANSLATE_NOOP("optlab", "Quadratic bowl, condition {0}")
 QUADRATIC_SHORT = QT_TRANSLATE_NOOP("optlab", "Quadratic bowl")
+CLIP = QT_TRANSLATE_NOOP("optlab", "clip {0}")
+DIVERGED = QT_TRANSLATE_NOOP("optlab", "diverged at step {0}")
+LEFT = QT_TRANSLATE_NOOP("optlab", "left the map at step {0}")
 
 NOTES = (
     QT_TRANSLATE_NOOP("optlab", "Hessian diag(1, κ): a ravine κ times steeper across than along."),
@@ -142,7 +145,7 @@ def describe(spec, surface=None) -> str:
     kind = optimizer(spec.optimizer)
     values = kind.validate(spec.settings, surface)
     parts = [f"{k} {_value(v)}" for k, v in values.items() if k == "lr" or k in spec.settings]
-    parts += [_t("clip {0}").format(number(spec.clip))] if spec.clip else []
+    parts += [_t(CLIP).format(number(spec.clip))] if spec.clip else []
     return racer_label(spec) + (f" ({listed(parts)})" if parts else "")
 
 
@@ -155,7 +158,7 @@ def status(racer) -> str:
     """Why a racer stopped ("" while it runs)."""
     why, step = getattr(racer, "stop", ("", 0))
     if why == "diverged":
-        return _t("diverged at step {0}").format(step)
+        return _t(DIVERGED).format(step)
     if why == "left":
-        return _t("left the map at step {0}").format(step)
+        return _t(LEFT).format(step)
     return racer.stopped
