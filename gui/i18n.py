@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 LANGUAGES = {"en": "English", "es": "Español"}
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "assets" / "translations"
@@ -141,3 +141,21 @@ def percent(share: float, decimals: int = 0) -> str:
 def listed(texts) -> str:
     """Numbers in a row: "0.1, 0.2" in English, "0,1; 0,2" in Spanish, where a comma is the decimal mark."""
     return ("; " if _current == "es" else ", ").join(texts)
+
+
+_CLASS_NAMES = {  # the class names core's generated datasets give (toys.py, catalog.py)
+    "inside": QT_TRANSLATE_NOOP("classes", "inside"),
+    "outside": QT_TRANSLATE_NOOP("classes", "outside"),
+}
+_NUMBERED = {"arm": QT_TRANSLATE_NOOP("classes", "arm {0}"), "class": QT_TRANSLATE_NOOP("classes", "class {0}")}
+
+
+def class_label(name: str) -> str:
+    """A class name as the reader's language says it: the generated datasets' "inside", "arm 2",
+    "class 3"; any other name (digits, a file's own labels) as it is. For display only: the data keeps its names."""
+    if name in _CLASS_NAMES:
+        return QCoreApplication.translate("classes", _CLASS_NAMES[name])
+    word, _, number_ = name.partition(" ")
+    if word in _NUMBERED and number_.isdigit():
+        return QCoreApplication.translate("classes", _NUMBERED[word]).format(number_)
+    return name

@@ -802,6 +802,26 @@ Choose a file to import?</source>
         <source>stage {0} of {1}: </source>
         <translation>etapa {0} de {1}: </translation>
     </message>
+    <message>
+        <source>input plane</source>
+        <translation>plano de entrada</translation>
+    </message>
+    <message>
+        <source>{0} (affine)</source>
+        <translation>{0} (afín)</translation>
+    </message>
+    <message>
+        <source>1 unit, drawn along the x axis</source>
+        <translation>1 unidad, dibujada a lo largo del eje x</translation>
+    </message>
+    <message>
+        <source>PCA of {0} units</source>
+        <translation>PCA de {0} unidades</translation>
+    </message>
+    <message>
+        <source>PCA of {0} units ({1} of the variance)</source>
+        <translation>PCA de {0} unidades ({1} de la varianza)</translation>
+    </message>
 </context>
 <context>
     <name>FunctionsView</name>
@@ -1109,6 +1129,26 @@ Choose a file to import?</source>
     <message>
         <source>{0} units</source>
         <translation>{0} unidades</translation>
+    </message>
+    <message>
+        <source>{0}: 2 units</source>
+        <translation>{0}: 2 unidades</translation>
+    </message>
+    <message>
+        <source>{0}: 1 unit, one row per class</source>
+        <translation>{0}: 1 unidad, una fila por clase</translation>
+    </message>
+    <message>
+        <source>{0} unit {1}</source>
+        <translation>unidad {1} de {0}</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>clase</translation>
+    </message>
+    <message>
+        <source>principal axis {0}</source>
+        <translation>eje principal {0}</translation>
     </message>
 </context>
 <context>
@@ -2701,6 +2741,172 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;: how each unit weighs {1}&apos;s units (a bar up: the unit votes for it; largest |w| = {2}). Click a row to write its weights under the pictures.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: cómo pondera cada unidad las unidades de {1} (una barra hacia arriba: la unidad vota a favor; mayor |w| = {2}). Haz clic en una fila para escribir sus pesos bajo las imágenes.</translation>
+    </message>
+</context>
+<context>
+    <name>choices</name>
+    <message>
+        <source>abs</source>
+        <translation>abs</translation>
+    </message>
+    <message>
+        <source>adagrad</source>
+        <translation>adagrad</translation>
+    </message>
+    <message>
+        <source>adam</source>
+        <translation>adam</translation>
+    </message>
+    <message>
+        <source>adamw</source>
+        <translation>adamw</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>AND</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <source>bce</source>
+        <translation>entropía cruzada binaria</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>clasificación</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>constante</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>coseno</translation>
+    </message>
+    <message>
+        <source>cpu</source>
+        <translation>cpu</translation>
+    </message>
+    <message>
+        <source>cross_entropy</source>
+        <translation>entropía cruzada</translation>
+    </message>
+    <message>
+        <source>cubic</source>
+        <translation>cúbica</translation>
+    </message>
+    <message>
+        <source>cuda</source>
+        <translation>cuda</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>por defecto</translation>
+    </message>
+    <message>
+        <source>kaiming</source>
+        <translation>kaiming</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>último</translation>
+    </message>
+    <message>
+        <source>lbfgs</source>
+        <translation>lbfgs</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>momento</translation>
+    </message>
+    <message>
+        <source>mps</source>
+        <translation>mps</translation>
+    </message>
+    <message>
+        <source>mse</source>
+        <translation>error cuadrático medio</translation>
+    </message>
+    <message>
+        <source>nesterov</source>
+        <translation>nesterov</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>OR</translation>
+    </message>
+    <message>
+        <source>orthogonal</source>
+        <translation>ortogonal</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>regresión</translation>
+    </message>
+    <message>
+        <source>relu</source>
+        <translation>relu</translation>
+    </message>
+    <message>
+        <source>rmsprop</source>
+        <translation>rmsprop</translation>
+    </message>
+    <message>
+        <source>sgd</source>
+        <translation>sgd</translation>
+    </message>
+    <message>
+        <source>sine</source>
+        <translation>seno</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>escalón</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>xavier</source>
+        <translation>xavier</translation>
+    </message>
+    <message>
+        <source>xor</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
+        <source>zeros</source>
+        <translation>ceros</translation>
+    </message>
+</context>
+<context>
+    <name>classes</name>
+    <message>
+        <source>inside</source>
+        <translation>dentro</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <translation>fuera</translation>
+    </message>
+    <message>
+        <source>arm {0}</source>
+        <translation>brazo {0}</translation>
+    </message>
+    <message>
+        <source>class {0}</source>
+        <translation>clase {0}</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ from core.network.layers import has_trait
 from core.probes.activations import PROBE_SAMPLES, SATURATION_MARGIN, SATURATION_SHARE
 from core.probes.registry import ProbeFailed
 from gui.dataset.preview import class_colour
-from gui.i18n import percent, significant
+from gui.i18n import class_label, percent, significant
 from gui.views.base import InsightView, MessageLabel
 from gui.views.receptive_overlay import FieldOverlay, tile_of, unit_at
 from gui.views.reverse_panel import ReversePanel
@@ -454,7 +454,7 @@ class ActivationsView(InsightView):
         self.maps.setVisible(self.images_in)
         if data is not None:
             self.maps.set_samples(len(data.x_test), min(data.input_shape[1:]) if self.images_in else 0)
-            self.maps.class_names = list(data.class_names)
+            self.maps.class_names = [class_label(name) for name in data.class_names]
         self.maps.forget_fields(project.graph if project is not None else None)
         self.histograms.clear()
         self.histograms.hide()

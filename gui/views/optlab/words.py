@@ -144,7 +144,7 @@ def describe(spec, surface=None) -> str:
     """ "Adam (lr 0.05, beta1 0.8)" as core's RacerSpec.describe says it, in the reader's words and numbers."""
     kind = optimizer(spec.optimizer)
     values = kind.validate(spec.settings, surface)
-    parts = [f"{k} {_value(v)}" for k, v in values.items() if k == "lr" or k in spec.settings]
+    parts = [f"{setting_name(k)} {_value(v)}" for k, v in values.items() if k == "lr" or k in spec.settings]
     parts += [_t(CLIP).format(number(spec.clip))] if spec.clip else []
     return racer_label(spec) + (f" ({listed(parts)})" if parts else "")
 
