@@ -82,6 +82,7 @@ def install_language(language: str) -> bool:
             _installed.append(ours)
     _current = language if ok else "en"
     QLocale.setDefault(locale_for(_current))
+    localise_plot_axes()
     return ok
 
 
@@ -159,3 +160,25 @@ def class_label(name: str) -> str:
     if word in _NUMBERED and number_.isdigit():
         return QCoreApplication.translate("classes", _NUMBERED[word]).format(number_)
     return name
+
+
+def localise_plot_axes() -> None:
+    """pyqtgraph writes its tick labels with a decimal point whatever the language ("0.5", "1e-05"):
+    the reader's decimal mark instead, for every axis of every plot (its own subclasses included).
+    Called once, when the first language is installed."""
+    import pyqtgraph as pg
+
+    if getattr(pg.AxisItem, "_neurona_localised", False):
+        return
+
+    def localised(method):
+        def strings(self, values, scale, spacing):
+            point = QLocale().decimalPoint()
+            texts = method(self, values, scale, spacing)
+            return texts if point == "." else [text.replace(".", point) for text in texts]
+
+        return strings
+
+    pg.AxisItem.tickStrings = localised(pg.AxisItem.tickStrings)
+    pg.AxisItem.logTickStrings = localised(pg.AxisItem.logTickStrings)
+    pg.AxisItem._neurona_localised = True

@@ -2472,7 +2472,7 @@ se guardan al empezar el entrenamiento</translation>
     </message>
     <message>
         <source>log₁₀ ‖∂L/∂h_t‖ over training</source>
-        <translation>log₁₀ ‖∂L/∂h_t‖ durante el entrenamiento</translation>
+        <translation>log₁₀ ‖∂L/∂h_t‖ al entrenar</translation>
     </message>
     <message>
         <source>training step</source>
@@ -2536,7 +2536,7 @@ se guardan al empezar el entrenamiento</translation>
     </message>
     <message>
         <source>log₁₀ ‖∂L/∂h_t‖ over training: {0} (dark) … {1} (yellow)</source>
-        <translation>log₁₀ ‖∂L/∂h_t‖ durante el entrenamiento: {0} (oscuro) … {1} (amarillo)</translation>
+        <translation>log₁₀ ‖∂L/∂h_t‖ al entrenar: {0} (oscuro) … {1} (amarillo)</translation>
     </message>
     <message>
         <source>eigenvalues of {0}: radius {1}</source>

@@ -364,3 +364,42 @@ def test_each_view_with_its_pictures_shows_no_english_in_spanish(spanish, window
         assert drawn_texts(window), name
     if name == "optimizer_lab":
         view.play(False)
+
+
+def test_a_language_switch_retells_the_open_views_and_keeps_what_was_chosen(window, qtbot):
+    """The explorers are built afresh in the new language with their settings, drawings and race kept."""
+    conv = window.show_view("convolution")
+    conv.choose_preset("Laplacian")
+    conv.stride.setValue(2)
+    conv.padding.setCurrentIndex(conv.padding.findData("same"))
+    conv.select(1, 2)
+    kernel = conv.kernel.values.copy()
+    functions = window.show_view("activation_functions")
+    functions.boxes["ReLU"].setChecked(False)
+    functions.range.setValue(12.0)
+    gabor = window.show_view("gabor")
+    gabor.set_value("tau", 1.0)
+    tau = gabor.value("tau")
+    lab = window.show_view("optimizer_lab")
+    lab.load_lesson(lab.lessons[0])
+    lab.play(False)
+    steps = lab.race.step_count
+    next(a for a in window.language_menu.actions() if a.data() == "es").trigger()
+    try:
+        qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&Archivo")
+        views = window.view_tabs.views
+        conv, functions, gabor, lab = (
+            views[n] for n in ("convolution", "activation_functions", "gabor", "optimizer_lab")
+        )
+        assert conv.tabs.tabText(0) == "Ventana deslizante" and conv.presets.currentText() == "laplaciano"
+        assert (conv.kernel.values == kernel).all() and conv.stride.value() == 2 and conv.cell == (1, 2)
+        assert conv.padding.currentData() == "same" and conv.padding.currentText() == "igual"
+        assert not functions.boxes["ReLU"].isChecked() and functions.range.value() == 12.0
+        assert functions.slope_plot.getPlotItem().titleLabel.text == "f′(z), por autograd"
+        assert abs(gabor.value("tau") - tau) < 1e-12
+        assert lab.race.step_count == steps and lab.step_button.text() == "Paso"
+        assert lab.lesson_text.text().startswith("<b>El momento en un barranco</b>")  # the lesson's own Spanish
+    finally:
+        next(a for a in window.language_menu.actions() if a.data() == "en").trigger()
+    qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
+    assert window.view_tabs.views["convolution"].stride.value() == 2
