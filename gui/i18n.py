@@ -18,6 +18,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from core import words
+
 LANGUAGES = {"en": "English", "es": "Español"}
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "assets" / "translations"
 SETTING = "language"
@@ -83,6 +85,7 @@ def install_language(language: str) -> bool:
     _current = language if ok else "en"
     QLocale.setDefault(locale_for(_current))
     localise_plot_axes()
+    words.set_lookup(QCoreApplication.translate if _current != "en" else None)  # core's messages too
     return ok
 
 
@@ -107,6 +110,23 @@ def retranslate_kept() -> None:
             continue
         alive.append(entry)
     _kept[:] = alive
+
+
+def speak_on_the_command_line(cli: str | None, environ=os.environ) -> str:
+    """The command line's messages (core's, through core.words) in the language --lang or the
+    system asks for, from the same compiled catalogue as the app's; returns the language used."""
+    language = chosen_language(cli, None, environ)
+    if language == "en":
+        return "en"
+    translator = QTranslator()
+    if not translator.load(str(TRANSLATIONS / f"neurona_{language}.qm")):
+        return "en"
+    words.set_lookup(translator.translate)
+    _kept_translators.append(translator)  # alive as long as the lookup is
+    return language
+
+
+_kept_translators: list[QTranslator] = []
 
 
 def translated(context: str, text: str) -> str:

@@ -2910,6 +2910,148 @@ se guardan al empezar el entrenamiento</translation>
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message>
+        <source>stopped by the user</source>
+        <translation>detenido por el usuario</translation>
+    </message>
+    <message>
+        <source>cannot read {0}: {1}</source>
+        <translation>no se puede leer {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is a folder, not a project file</source>
+        <translation>{0} es una carpeta, no un archivo de proyecto</translation>
+    </message>
+    <message>
+        <source>{0} is not a regular file (a device or a pipe), so it cannot be a project file</source>
+        <translation>{0} no es un archivo normal (es un dispositivo o una tubería), así que no puede ser un archivo de proyecto</translation>
+    </message>
+    <message>
+        <source>error: give a project file to {0}</source>
+        <translation>error: da un archivo de proyecto a {0}</translation>
+    </message>
+    <message>
+        <source>error: {0}</source>
+        <translation>error: {0}</translation>
+    </message>
+    <message>
+        <source>error: {0}: {1}</source>
+        <translation>error: {0}: {1}</translation>
+    </message>
+    <message>
+        <source>dataset: {0}</source>
+        <translation>datos: {0}</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>nodo</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>salida</translation>
+    </message>
+    <message>
+        <source>params</source>
+        <translation>parámetros</translation>
+    </message>
+    <message>
+        <source>total parameters: {0}</source>
+        <translation>parámetros en total: {0}</translation>
+    </message>
+    <message>
+        <source>ok: the network is ready to train</source>
+        <translation>ok: la red está lista para entrenar</translation>
+    </message>
+    <message>
+        <source>{0}, lr {1}, batch {2}, {3} epochs on {4}</source>
+        <translation>{0}, tasa de aprendizaje {1}, lote {2}, {3} épocas en {4}</translation>
+    </message>
+    <message>
+        <source>resuming {0} after epoch {1} (step {2})</source>
+        <translation>reanudando {0} tras la época {1} (paso {2})</translation>
+    </message>
+    <message>
+        <source>stopped by {0}; saving what was trained</source>
+        <translation>detenido por {0}; guardando lo entrenado</translation>
+    </message>
+    <message>
+        <source>trained {0} steps in {1}s; run saved to {2}</source>
+        <translation>{0} pasos entrenados en {1} s; ejecución guardada en {2}</translation>
+    </message>
+    <message>
+        <source>the user (Ctrl-C)</source>
+        <translation>el usuario (Ctrl-C)</translation>
+    </message>
+    <message>
+        <source>SIGHUP (the terminal closed)</source>
+        <translation>SIGHUP (se cerró el terminal)</translation>
+    </message>
+    <message>
+        <source> acc {0}%</source>
+        <translation> prec. {0} %</translation>
+    </message>
+    <message>
+        <source>epoch {0}/{1}  train loss {2}{3}  test loss {4}{5}  lr {6}  {7}s</source>
+        <translation>época {0}/{1}  pérdida entr. {2}{3}  pérdida prueba {4}{5}  lr {6}  {7} s</translation>
+    </message>
+</context>
+<context>
+    <name>convolution</name>
+    <message>
+        <source>The stride must be at least 1.</source>
+        <translation>La zancada debe ser al menos 1.</translation>
+    </message>
+    <message>
+        <source>The dilation must be at least 1.</source>
+        <translation>La dilatación debe ser al menos 1.</translation>
+    </message>
+    <message>
+        <source>Padding must be one of {0} or a number of pixels.</source>
+        <translation>El relleno debe ser uno de {0} o un número de píxeles.</translation>
+    </message>
+    <message>
+        <source>Padding cannot be negative.</source>
+        <translation>El relleno no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>The input and the kernel must both be 2-D grids.</source>
+        <translation>La entrada y el núcleo deben ser ambos cuadrículas 2D.</translation>
+    </message>
+    <message>
+        <source>The kernel must be between 1 and {0} cells on each side.</source>
+        <translation>El núcleo debe tener entre 1 y {0} celdas por lado.</translation>
+    </message>
+    <message>
+        <source>The input and the kernel must hold finite numbers.</source>
+        <translation>La entrada y el núcleo deben contener números finitos.</translation>
+    </message>
+    <message>
+        <source>The kernel reaches {0} pixels, more than the padded input is tall: add padding, or use a smaller kernel or dilation.</source>
+        <translation>El núcleo abarca {0} píxeles, más que la altura de la entrada con relleno: añade relleno o usa un núcleo o una dilatación menores.</translation>
+    </message>
+    <message>
+        <source>The kernel reaches {0} pixels, more than the padded input is wide: add padding, or use a smaller kernel or dilation.</source>
+        <translation>El núcleo abarca {0} píxeles, más que la anchura de la entrada con relleno: añade relleno o usa un núcleo o una dilatación menores.</translation>
+    </message>
+    <message>
+        <source>The output has {0}×{1} cells; ({2}, {3}) is not one of them.</source>
+        <translation>La salida tiene {0}×{1} celdas; ({2}, {3}) no es una de ellas.</translation>
+    </message>
+    <message>
+        <source>The kernel reaches past the padded input: there is no output.</source>
+        <translation>El núcleo se sale de la entrada con relleno: no hay salida.</translation>
+    </message>
+    <message>
+        <source>The matrix is drawn for inputs of at most {0} pixels; this one has {1}.</source>
+        <translation>La matriz se dibuja para entradas de como mucho {0} píxeles; esta tiene {1}.</translation>
+    </message>
+</context>
+<context>
     <name>dataset groups</name>
     <message>
         <source>2-D</source>
@@ -3163,6 +3305,61 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>cell state c</source>
         <translation>estado de la celda c</translation>
+    </message>
+</context>
+<context>
+    <name>graph</name>
+    <message>
+        <source>no path from Input to Output</source>
+        <translation>no hay camino de Input a Output</translation>
+    </message>
+    <message>
+        <source>connect the layers between them with wires</source>
+        <translation>conecta con cables las capas que hay entre ellas</translation>
+    </message>
+    <message>
+        <source>drag an {0} layer onto the canvas</source>
+        <translation>arrastra una capa {0} al lienzo</translation>
+    </message>
+    <message>
+        <source>the network has no {0}</source>
+        <translation>la red no tiene {0}</translation>
+    </message>
+    <message>
+        <source>the network has {0} {1} nodes ({2}); it needs exactly one</source>
+        <translation>la red tiene {0} nodos {1} ({2}); necesita exactamente uno</translation>
+    </message>
+    <message>
+        <source>delete all but one {0}</source>
+        <translation>borra todos los {0} menos uno</translation>
+    </message>
+    <message>
+        <source>the graph has a cycle through {0}</source>
+        <translation>el grafo tiene un ciclo que pasa por {0}</translation>
+    </message>
+    <message>
+        <source>remove one of these wires</source>
+        <translation>quita uno de estos cables</translation>
+    </message>
+    <message>
+        <source>{0} has nothing connected to input {1}</source>
+        <translation>{0} no tiene nada conectado a la entrada {1}</translation>
+    </message>
+    <message>
+        <source>{0} has nothing connected to its input</source>
+        <translation>{0} no tiene nada conectado a su entrada</translation>
+    </message>
+    <message>
+        <source>drag a wire into it from an earlier layer</source>
+        <translation>arrastra un cable hasta ella desde una capa anterior</translation>
+    </message>
+    <message>
+        <source>{0} would produce {1} values per sample</source>
+        <translation>{0} produciría {1} valores por muestra</translation>
+    </message>
+    <message>
+        <source>use fewer units, channels or a larger stride</source>
+        <translation>usa menos unidades o canales, o una zancada mayor</translation>
     </message>
 </context>
 <context>

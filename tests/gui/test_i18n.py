@@ -403,3 +403,41 @@ def test_a_language_switch_retells_the_open_views_and_keeps_what_was_chosen(wind
         next(a for a in window.language_menu.actions() if a.data() == "en").trigger()
     qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
     assert window.view_tabs.views["convolution"].stride.value() == 2
+
+
+def test_core_messages_follow_the_interface_language(spanish):
+    """The app's translator answers core's messages too (the canvas's problems, the explorer's errors)."""
+    from core.convolution.explorer import ConvError, ConvSettings
+    from core.network.graph import Graph, infer
+
+    assert str(infer(Graph()).problems[0]) == "la red no tiene Input — arrastra una capa Input al lienzo"
+    with pytest.raises(ConvError, match="La zancada debe ser al menos 1"):
+        ConvSettings(stride=0)
+    i18n.install_language("en")
+    assert str(infer(Graph()).problems[0]) == "the network has no Input — drag an Input layer onto the canvas"
+
+
+@pytest.mark.parametrize(
+    ("args", "environ", "expected"),
+    [
+        (["--lang", "es", "check", "."], {}, "es una carpeta, no un archivo de proyecto"),
+        (["check", "."], {"LANGUAGE": "es"}, "es una carpeta, no un archivo de proyecto"),
+        (["check", "."], {"LANGUAGE": "", "LC_ALL": "", "LANG": "en_US.UTF-8"}, "is a folder, not a project file"),
+        (["--lang", "en", "check", "."], {"LANGUAGE": "es"}, "is a folder, not a project file"),
+    ],
+)
+def test_the_command_line_speaks_the_language_asked_for(args, environ, expected, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")} | environ
+    done = subprocess.run(
+        [sys.executable, str(i18n_build.ROOT / "main.py"), *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2 and expected in done.stderr, done.stderr
