@@ -3354,7 +3354,7 @@ se guardan al empezar el entrenamiento</translation>
         <translation>arrastra un cable hasta ella desde una capa anterior</translation>
     </message>
     <message>
-        <source>{0} would produce {1} values per sample</source>
+        <source>{0} would produce {1:,} values per sample</source>
         <translation>{0} produciría {1} valores por muestra</translation>
     </message>
     <message>

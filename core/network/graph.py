@@ -364,7 +364,7 @@ def _infer_node(graph: Graph, node_id: str, result: Inference) -> Shape | None:
     if math.prod(shape) > 50_000_000:
         result.problems.append(
             Problem(
-                translate("graph", "{0} would produce {1} values per sample").format(node.label, math.prod(shape)),
+                translate("graph", "{0} would produce {1:,} values per sample").format(node.label, math.prod(shape)),
                 node_id,
                 translate("graph", "use fewer units, channels or a larger stride"),
             )
