@@ -4215,6 +4215,113 @@ se guardan al empezar el entrenamiento</translation>
     </message>
 </context>
 <context>
+    <name>shapes</name>
+    <message>
+        <source>expects {0} but receives {1}</source>
+        <translation>espera {0} pero recibe {1}</translation>
+    </message>
+    <message>
+        <source>has a kernel of {0} but its input is only {1} wide</source>
+        <translation>tiene un núcleo de {0} pero su entrada solo mide {1}</translation>
+    </message>
+    <message>
+        <source>has a window of {0} but its input is only {1} wide</source>
+        <translation>tiene una ventana de {0} pero su entrada solo mide {1}</translation>
+    </message>
+    <message>
+        <source> (with padding {0})</source>
+        <translation> (con relleno {0})</translation>
+    </message>
+    <message>
+        <source>reduce kernel_size or add padding</source>
+        <translation>reduce kernel_size o añade relleno</translation>
+    </message>
+    <message>
+        <source>has an unknown size in its shape {0}</source>
+        <translation>tiene un tamaño desconocido en su forma {0}</translation>
+    </message>
+    <message>
+        <source>give every size of one sample</source>
+        <translation>da todos los tamaños de una muestra</translation>
+    </message>
+    <message>
+        <source>a flat input</source>
+        <translation>una entrada plana</translation>
+    </message>
+    <message>
+        <source>insert Flatten</source>
+        <translation>inserta Flatten</translation>
+    </message>
+    <message>
+        <source>channels × length</source>
+        <translation>canales × longitud</translation>
+    </message>
+    <message>
+        <source>insert Reshape</source>
+        <translation>inserta Reshape</translation>
+    </message>
+    <message>
+        <source>channels × height × width</source>
+        <translation>canales × alto × ancho</translation>
+    </message>
+    <message>
+        <source>splits its {0} input and {1} output channels into {2} groups, but both must divide evenly</source>
+        <translation>reparte sus {0} canales de entrada y {1} de salida en {2} grupos, pero ambos deben dividirse exactamente</translation>
+    </message>
+    <message>
+        <source>choose groups that divide both channel counts</source>
+        <translation>elige un número de grupos que divida ambos números de canales</translation>
+    </message>
+    <message>
+        <source>may have at most one -1 in its shape</source>
+        <translation>puede tener como mucho un -1 en su forma</translation>
+    </message>
+    <message>
+        <source>replace all but one -1 by a size</source>
+        <translation>cambia todos los -1 menos uno por un tamaño</translation>
+    </message>
+    <message>
+        <source>cannot arrange {0} values ({1}) as {2}</source>
+        <translation>no puede disponer {0} valores ({1}) como {2}</translation>
+    </message>
+    <message>
+        <source>choose a shape with the same number of values</source>
+        <translation>elige una forma con el mismo número de valores</translation>
+    </message>
+    <message>
+        <source>expects features, channels × length or an image but receives {0}</source>
+        <translation>espera características, canales × longitud o una imagen pero recibe {0}</translation>
+    </message>
+    <message>
+        <source>a sequence (steps × features)</source>
+        <translation>una secuencia (pasos × características)</translation>
+    </message>
+    <message>
+        <source>has inputs {0} and {1}: they must match</source>
+        <translation>tiene entradas {0} y {1}: deben coincidir</translation>
+    </message>
+    <message>
+        <source>change a layer so both branches have the same shape</source>
+        <translation>cambia una capa para que las dos ramas tengan la misma forma</translation>
+    </message>
+    <message>
+        <source>has inputs {0} and {1}: all but their first size must match</source>
+        <translation>tiene entradas {0} y {1}: todos sus tamaños salvo el primero deben coincidir</translation>
+    </message>
+    <message>
+        <source>change a layer so the branches agree</source>
+        <translation>cambia una capa para que las ramas concuerden</translation>
+    </message>
+    <message>
+        <source>with {0} loss expects a flat input but receives {1}</source>
+        <translation>con la pérdida {0} espera una entrada plana pero recibe {1}</translation>
+    </message>
+    <message>
+        <source>insert Flatten and Linear</source>
+        <translation>inserta Flatten y Linear</translation>
+    </message>
+</context>
+<context>
     <name>views</name>
     <message>
         <source>Space folding</source>

@@ -413,6 +413,14 @@ def test_core_messages_follow_the_interface_language(spanish):
     assert str(infer(Graph()).problems[0]) == "la red no tiene Input — arrastra una capa Input al lienzo"
     with pytest.raises(ConvError, match="La zancada debe ser al menos 1"):
         ConvSettings(stride=0)
+    graph = Graph()
+    graph.add_node("Input", "x", {"shape": [1, 8, 8]})
+    graph.add_node("Linear", "fc", {"out_features": 3})
+    graph.add_node("Output", "out", {"loss": "mse"})
+    graph.add_edge("x", "fc")
+    graph.add_edge("fc", "out")
+    (problem,) = infer(graph).problems
+    assert "espera una entrada plana pero recibe 1×8×8 — inserta Flatten" in str(problem)
     i18n.install_language("en")
     assert str(infer(Graph()).problems[0]) == "the network has no Input — drag an Input layer onto the canvas"
 
