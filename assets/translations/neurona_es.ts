@@ -2912,6 +2912,42 @@ se guardan al empezar el entrenamiento</translation>
 <context>
     <name>cli</name>
     <message>
+        <source>Neurona, a playground for seeing how neural networks learn. With no arguments it opens the app.</source>
+        <translation>Neurona, un laboratorio para ver cómo aprenden las redes neuronales. Sin argumentos abre la aplicación.</translation>
+    </message>
+    <message>
+        <source>language of the interface: es (español) or en; default: the system&apos;s (LANGUAGE, LC_ALL, LANG)</source>
+        <translation>idioma de la interfaz: es (español) o en (inglés); por defecto, el del sistema (LANGUAGE, LC_ALL, LANG)</translation>
+    </message>
+    <message>
+        <source>validate a project and list every layer&apos;s shape</source>
+        <translation>valida un proyecto y lista la forma de cada capa</translation>
+    </message>
+    <message>
+        <source>Validate a project file: print each node&apos;s output shape and parameter count, or every problem with the node it concerns.</source>
+        <translation>Valida un archivo de proyecto: escribe la forma de salida y el número de parámetros de cada nodo, o cada problema con el nodo al que afecta.</translation>
+    </message>
+    <message>
+        <source>a project file (.json)</source>
+        <translation>un archivo de proyecto (.json)</translation>
+    </message>
+    <message>
+        <source>train a project without the app</source>
+        <translation>entrena un proyecto sin la aplicación</translation>
+    </message>
+    <message>
+        <source>download MNIST, Fashion-MNIST or CIFAR-10 into the cache</source>
+        <translation>descarga MNIST, Fashion-MNIST o CIFAR-10 en la caché</translation>
+    </message>
+    <message>
+        <source>add Neurona to the desktop&apos;s applications menu and open project files with it</source>
+        <translation>añade Neurona al menú de aplicaciones del escritorio y abre con ella los archivos de proyecto</translation>
+    </message>
+    <message>
+        <source>open a project in the app, or save a picture of it</source>
+        <translation>abre un proyecto en la aplicación, o guarda una imagen de él</translation>
+    </message>
+    <message>
         <source>stopped by the user</source>
         <translation>detenido por el usuario</translation>
     </message>
@@ -2990,6 +3026,22 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>SIGHUP (the terminal closed)</source>
         <translation>SIGHUP (se cerró el terminal)</translation>
+    </message>
+    <message>
+        <source>{0} classes</source>
+        <translation>{0} clases</translation>
+    </message>
+    <message>
+        <source>targets of {0}</source>
+        <translation>objetivos de {0}</translation>
+    </message>
+    <message>
+        <source>{0} train / {1} test</source>
+        <translation>{0} de entrenamiento / {1} de prueba</translation>
+    </message>
+    <message>
+        <source>{0}, {1} inputs, {2}, {3}</source>
+        <translation>{0}, entradas {1}, {2}, {3}</translation>
     </message>
     <message>
         <source> acc {0}%</source>

@@ -17,21 +17,28 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
     """The command line; `view_names` are the app's views (gui.views.registry, passed in by main.py)."""
     parser = argparse.ArgumentParser(
         prog="python main.py",
-        description="Neurona, a playground for seeing how neural networks learn. With no arguments it opens the app.",
+        description=translate(
+            "cli", "Neurona, a playground for seeing how neural networks learn. With no arguments it opens the app."
+        ),
     )
-    lang_help = "language of the interface: es (español) or en; default: the system's (LANGUAGE, LC_ALL, LANG)"
+    lang_help = translate(
+        "cli", "language of the interface: es (español) or en; default: the system's (LANGUAGE, LC_ALL, LANG)"
+    )
     parser.add_argument("--lang", choices=("es", "en"), help=lang_help)
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
     check = verbs.add_parser(
         "check",
-        help="validate a project and list every layer's shape",
-        description="Validate a project file: print each node's output shape and "
-        "parameter count, or every problem with the node it concerns.",
+        help=translate("cli", "validate a project and list every layer's shape"),
+        description=translate(
+            "cli",
+            "Validate a project file: print each node's output shape and "
+            "parameter count, or every problem with the node it concerns.",
+        ),
     )
-    check.add_argument("project", help="a project file (.json)")
+    check.add_argument("project", help=translate("cli", "a project file (.json)"))
     train = verbs.add_parser(
         "train",
-        help="train a project without the app",
+        help=translate("cli", "train a project without the app"),
         description="Train a project headless, printing one line per epoch, and save "
         "the run (metrics.csv, weights.safetensors, project.json, and trajectory.safetensors: "
         "a sample of the weights along training, for `landscape`; resume.pt: the optimiser's state, for --resume). "
@@ -43,7 +50,7 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
     add_train_arguments(train)
     fetch = verbs.add_parser(
         "download",
-        help="download MNIST, Fashion-MNIST or CIFAR-10 into the cache",
+        help=translate("cli", "download MNIST, Fashion-MNIST or CIFAR-10 into the cache"),
         description="Download a published dataset into Neurona's cache folder, resuming a "
         "partial download and verifying each file's checksum.",
     )
@@ -51,13 +58,13 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
     fetch.add_argument("--cache", type=Path, help="cache folder (default: Neurona's)")
     verbs.add_parser(
         "install-desktop",
-        help="add Neurona to the desktop's applications menu and open project files with it",
+        help=translate("cli", "add Neurona to the desktop's applications menu and open project files with it"),
         description="Install a .desktop entry, an icon and a MIME type for Neurona project files "
         "into ~/.local/share (Linux desktops following the freedesktop.org standards).",
     )
     show = verbs.add_parser(
         "open",
-        help="open a project in the app, or save a picture of it",
+        help=translate("cli", "open a project in the app, or save a picture of it"),
         description="Open a project in the app. With --screenshot, render the window "
         "(offscreen when there is no display), save it as a PNG and exit.",
     )

@@ -220,9 +220,13 @@ def _continue_path(recorder, folder: Path) -> None:
 def describe(data) -> str:
     from core.network.layers import fmt_shape
 
-    kind = f"{data.num_classes} classes" if data.num_classes else f"targets of {fmt_shape(data.target_shape)}"
-    sizes = f"{len(data.x_train)} train / {len(data.x_test)} test"
-    return f"{data.name}, {fmt_shape(data.input_shape)} inputs, {kind}, {sizes}"
+    kind = (
+        translate("cli", "{0} classes").format(data.num_classes)
+        if data.num_classes
+        else translate("cli", "targets of {0}").format(fmt_shape(data.target_shape))
+    )
+    sizes = translate("cli", "{0} train / {1} test").format(len(data.x_train), len(data.x_test))
+    return translate("cli", "{0}, {1} inputs, {2}, {3}").format(data.name, fmt_shape(data.input_shape), kind, sizes)
 
 
 def epoch_line(r, epochs: int) -> str:
