@@ -5,7 +5,7 @@
     <name>ActivationsView</name>
     <message>
         <source>&lt;b&gt;dead&lt;/b&gt;: a ReLU unit (a feature,&lt;br&gt;or a channel) that is 0 for every&lt;br&gt;probe sample (the first {0}&lt;br&gt;training samples)&lt;br&gt;&lt;b&gt;saturated&lt;/b&gt;: a sigmoid or tanh unit&lt;br&gt;(or a recurrent layer&apos;s tanh state)&lt;br&gt;within {1} of an asymptote for&lt;br&gt;over {2} of the samples: its slope,&lt;br&gt;and the gradient through it, is gone</source>
-        <translation>&lt;b&gt;muerta&lt;/b&gt;: una unidad ReLU (una característica&lt;br&gt;o un canal) que vale 0 en todas&lt;br&gt;las muestras de sondeo (las {0} primeras&lt;br&gt;muestras de entrenamiento)&lt;br&gt;&lt;b&gt;saturada&lt;/b&gt;: una unidad sigmoide o tanh&lt;br&gt;(o el estado tanh de una capa recurrente)&lt;br&gt;a menos de {1} de una asíntota en&lt;br&gt;más del {2} de las muestras: su pendiente,&lt;br&gt;y el gradiente que pasa por ella, desaparecen</translation>
+        <translation>&lt;b&gt;muerta&lt;/b&gt;: una unidad ReLU (una&lt;br&gt;característica o un canal) que vale 0&lt;br&gt;en todas las muestras de sondeo&lt;br&gt;(las {0} primeras de entrenamiento)&lt;br&gt;&lt;b&gt;saturada&lt;/b&gt;: una unidad sigmoide o&lt;br&gt;tanh (o el estado tanh de una capa&lt;br&gt;recurrente) a menos de {1} de una&lt;br&gt;asíntota en más del {2} de las&lt;br&gt;muestras: su pendiente, y el gradiente&lt;br&gt;que pasa por ella, desaparecen</translation>
     </message>
     <message>
         <source>{0} channels</source>
@@ -529,7 +529,7 @@ Choose a file to import?</source>
     </message>
     <message>
         <source>Next sample</source>
-        <translation>Muestra siguiente</translation>
+        <translation>Siguiente</translation>
     </message>
     <message>
         <source>Move the sample this many pixels right (negative: the other way); nothing wraps round</source>
@@ -541,11 +541,11 @@ Choose a file to import?</source>
     </message>
     <message>
         <source>test sample</source>
-        <translation>muestra de prueba</translation>
+        <translation>muestra</translation>
     </message>
     <message>
         <source>shift →</source>
-        <translation>desplazar →</translation>
+        <translation>mover →</translation>
     </message>
     <message>
         <source>Train or step the network to see its feature maps.</source>
@@ -1155,11 +1155,11 @@ Choose a file to import?</source>
     <name>HistogramPanel</name>
     <message>
         <source>activations over training, recorded from step {0} (colour: log count)</source>
-        <translation>activaciones durante el entrenamiento, registradas desde el paso {0} (color: log. del recuento)</translation>
+        <translation>activaciones desde el paso {0} (color: log. recuento)</translation>
     </message>
     <message>
         <source>activations over training (colour: log count)</source>
-        <translation>activaciones durante el entrenamiento (color: log. del recuento)</translation>
+        <translation>activaciones al entrenar (color: log. recuento)</translation>
     </message>
     <message>
         <source>now</source>
@@ -1171,7 +1171,7 @@ Choose a file to import?</source>
     </message>
     <message>
         <source>dead (ReLU) and saturated (sigmoid, tanh) units</source>
-        <translation>unidades muertas (ReLU) y saturadas (sigmoide, tanh)</translation>
+        <translation>muertas (ReLU) y saturadas (sigmoide, tanh)</translation>
     </message>
     <message>
         <source>% of units</source>
@@ -1266,7 +1266,7 @@ se guardan al empezar el entrenamiento</translation>
     </message>
     <message>
         <source>loss around the current weights (log scale)</source>
-        <translation>pérdida alrededor de los pesos actuales (escala log.)</translation>
+        <translation>pérdida en torno a los pesos (escala log.)</translation>
     </message>
     <message>
         <source>loss</source>
@@ -1933,7 +1933,7 @@ se guardan al empezar el entrenamiento</translation>
     <name>ReversePanel</name>
     <message>
         <source>Reverse correlation of the chosen unit</source>
-        <translation>Correlación inversa de la unidad elegida</translation>
+        <translation>Correlación inversa de la unidad</translation>
     </message>
     <message>
         <source>Average white-noise images weighted by the unit&apos;s response: its receptive field, found without looking at the weights</source>
@@ -2492,7 +2492,7 @@ se guardan al empezar el entrenamiento</translation>
     </message>
     <message>
         <source>‖W_hhᵗ h₀‖, h₀ a fixed unit vector</source>
-        <translation>‖W_hhᵗ h₀‖, h₀ un vector unitario fijo</translation>
+        <translation>‖W_hhᵗ h₀‖, h₀ unitario fijo</translation>
     </message>
     <message>
         <source>input: the states of level {0}</source>
@@ -2524,11 +2524,11 @@ se guardan al empezar el entrenamiento</translation>
     </message>
     <message>
         <source>slope act′(a_t): 0 blocks the gradient (white) … 1 passes it (blue)</source>
-        <translation>pendiente act′(a_t): 0 bloquea el gradiente (blanco) … 1 lo deja pasar (azul)</translation>
+        <translation>pendiente act′(a_t): 0 bloquea (blanco) … 1 deja pasar (azul)</translation>
     </message>
     <message>
         <source>{0}: 0 shut (white) … 1 open (blue)</source>
-        <translation>{0}: 0 cerrada (blanco) … 1 abierta (azul)</translation>
+        <translation>{0}: 0 cierra (blanco) … 1 abre (azul)</translation>
     </message>
     <message>
         <source>{0}: orange negative, blue positive</source>
@@ -2536,7 +2536,7 @@ se guardan al empezar el entrenamiento</translation>
     </message>
     <message>
         <source>log₁₀ ‖∂L/∂h_t‖ over training: {0} (dark) … {1} (yellow)</source>
-        <translation>log₁₀ ‖∂L/∂h_t‖ al entrenar: {0} (oscuro) … {1} (amarillo)</translation>
+        <translation>log₁₀ ‖∂L/∂h_t‖: {0} (oscuro) … {1} (amarillo)</translation>
     </message>
     <message>
         <source>eigenvalues of {0}: radius {1}</source>
@@ -2552,7 +2552,7 @@ se guardan al empezar el entrenamiento</translation>
     </message>
     <message>
         <source>‖{0}ᵗ h₀‖ for a fixed unit vector h₀</source>
-        <translation>‖{0}ᵗ h₀‖ para un vector unitario fijo h₀</translation>
+        <translation>‖{0}ᵗ h₀‖, h₀ unitario fijo</translation>
     </message>
     <message>
         <source>t = {0}: x_t = ({1}) · h_t from {2} to {3} · ‖∂L/∂h_t‖ = {4}</source>
