@@ -2448,7 +2448,7 @@ se guardan al empezar el entrenamiento</translation>
     </message>
     <message>
         <source>feature</source>
-        <translation>característica</translation>
+        <translation>caract.</translation>
     </message>
     <message>
         <source>hidden state h_t</source>
@@ -3050,6 +3050,30 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>epoch {0}/{1}  train loss {2}{3}  test loss {4}{5}  lr {6}  {7}s</source>
         <translation>época {0}/{1}  pérdida entr. {2}{3}  pérdida prueba {4}{5}  lr {6}  {7} s</translation>
+    </message>
+    <message>
+        <source>size must look like 1280x800, not &apos;{0}&apos;</source>
+        <translation>el tamaño debe tener la forma 1280x800, no &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>size {0}x{1} is out of range (320x240 to 7680x4320)</source>
+        <translation>el tamaño {0}x{1} está fuera de rango (de 320x240 a 7680x4320)</translation>
+    </message>
+    <message>
+        <source>--scale must be from 0.25 to 8, not {0}</source>
+        <translation>--scale debe estar entre 0.25 y 8, no {0}</translation>
+    </message>
+    <message>
+        <source>error: cannot write {0}</source>
+        <translation>error: no se puede escribir {0}</translation>
+    </message>
+    <message>
+        <source>saved {0} ({1})</source>
+        <translation>guardado {0} ({1})</translation>
+    </message>
+    <message>
+        <source>trained {0} steps</source>
+        <translation>{0} pasos entrenados</translation>
     </message>
 </context>
 <context>

@@ -449,3 +449,31 @@ def test_the_command_line_speaks_the_language_asked_for(args, environ, expected,
         timeout=120,
     )
     assert done.returncode == 2 and expected in done.stderr, done.stderr
+
+
+def test_the_screenshot_verb_reports_in_the_language_of_its_window(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "shot.png"
+    env = os.environ | {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path), "LANGUAGE": "en"}
+    lesson = i18n_build.ROOT / "assets" / "lessons" / "perceptron.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(i18n_build.ROOT / "main.py"),
+            "open",
+            str(lesson),
+            "--lang",
+            "es",
+            "--screenshot",
+            str(out),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0 and f"guardado {out} (1280x800)" in done.stdout, done.stderr
+    assert out.stat().st_size > 0
