@@ -199,6 +199,18 @@ def localise_plot_axes() -> None:
 
         return strings
 
+    def label_string(method):
+        def string(self):  # the "(x0.001)" of an axis pyqtgraph rescaled
+            point = QLocale().decimalPoint()
+            text = method(self)
+            if point == "." or self.labelUnits or not self.autoSIPrefix or self.autoSIPrefixScale == 1.0:
+                return text
+            scale = f"(x{1.0 / self.autoSIPrefixScale:g})"
+            return text.replace(scale, scale.replace(".", point))
+
+        return string
+
     pg.AxisItem.tickStrings = localised(pg.AxisItem.tickStrings)
     pg.AxisItem.logTickStrings = localised(pg.AxisItem.logTickStrings)
+    pg.AxisItem.labelString = label_string(pg.AxisItem.labelString)
     pg.AxisItem._neurona_localised = True

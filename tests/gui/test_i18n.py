@@ -477,3 +477,18 @@ def test_the_screenshot_verb_reports_in_the_language_of_its_window(tmp_path):
     )
     assert done.returncode == 0 and f"guardado {out} (1280x800)" in done.stdout, done.stderr
     assert out.stat().st_size > 0
+
+
+def test_plot_axes_write_numbers_the_readers_way(spanish):
+    import pyqtgraph as pg
+
+    from gui.widgets.step_axis import StepAxis
+
+    axis = pg.AxisItem("left")
+    assert axis.tickStrings([0.5, 1.0, 1.5], 1.0, 0.5) == ["0,5", "1,0", "1,5"]
+    axis.setLabel("unidad")
+    axis.autoSIPrefixScale = 1000.0
+    assert "(x0,001)" in axis.labelString()
+    assert StepAxis().tickStrings([12000.0], 1.0, 1000.0) == ["12.000"]
+    i18n.install_language("en")
+    assert axis.tickStrings([0.5], 1.0, 0.5) == ["0.5"] and "(x0.001)" in axis.labelString()
