@@ -4291,6 +4291,41 @@ se guardan al empezar el entrenamiento</translation>
     </message>
 </context>
 <context>
+    <name>project</name>
+    <message>
+        <source>{0} is too large ({1} MB; a project is at most {2} MB)</source>
+        <translation>{0} es demasiado grande ({1} MB; un proyecto ocupa como mucho {2} MB)</translation>
+    </message>
+    <message>
+        <source>cannot read {0}: {1}</source>
+        <translation>no se puede leer {0}: {1}</translation>
+    </message>
+    <message>
+        <source>this is not a project file: it is not UTF-8 text</source>
+        <translation>esto no es un archivo de proyecto: no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON (line {0}, column {1}: {2}); it may be truncated or damaged</source>
+        <translation>el archivo no es JSON válido (línea {0}, columna {1}: {2}); puede estar cortado o dañado</translation>
+    </message>
+    <message>
+        <source>this is not a project file: the top level must be an object</source>
+        <translation>esto no es un archivo de proyecto: el nivel superior debe ser un objeto</translation>
+    </message>
+    <message>
+        <source>this is not a Neurona project (its &quot;format&quot; must be &quot;{0}&quot;)</source>
+        <translation>esto no es un proyecto de Neurona (su &quot;format&quot; debe ser &quot;{0}&quot;)</translation>
+    </message>
+    <message>
+        <source>this project was saved by a newer Neurona (format version {0}; this one reads up to {1}): update Neurona to open it</source>
+        <translation>este proyecto lo guardó un Neurona más nuevo (versión de formato {0}; este lee hasta la {1}): actualiza Neurona para abrirlo</translation>
+    </message>
+</context>
+<context>
     <name>shapes</name>
     <message>
         <source>expects {0} but receives {1}</source>
