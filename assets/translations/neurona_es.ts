@@ -3343,6 +3343,22 @@ se guardan al empezar el entrenamiento</translation>
         <source>Your text</source>
         <translation>Tu texto</translation>
     </message>
+    <message>
+        <source>{0} is not in the download cache ({1}) yet: download it with &apos;python main.py download {0}&apos; or from the dataset panel, or choose the folder that holds its files</source>
+        <translation>{0} aún no está en la caché de descargas ({1}): descárgalo con &apos;python main.py download {0}&apos; o desde el panel de datos, o elige la carpeta que tiene sus archivos</translation>
+    </message>
+    <message>
+        <source>{0} points so far: click on the plane to add at least 4</source>
+        <translation>{0} puntos por ahora: haz clic en el plano para añadir al menos 4</translation>
+    </message>
+    <message>
+        <source>choose a file for this dataset</source>
+        <translation>elige un archivo para estos datos</translation>
+    </message>
+    <message>
+        <source>choose a folder for this dataset</source>
+        <translation>elige una carpeta para estos datos</translation>
+    </message>
 </context>
 <context>
     <name>gates</name>
