@@ -492,3 +492,35 @@ def test_plot_axes_write_numbers_the_readers_way(spanish):
     assert StepAxis().tickStrings([12000.0], 1.0, 1000.0) == ["12.000"]
     i18n.install_language("en")
     assert axis.tickStrings([0.5], 1.0, 0.5) == ["0.5"] and "(x0.001)" in axis.labelString()
+
+
+def test_core_words_of_the_views_are_listed_for_translation():
+    """What the views show from core (gates, kernels, choices, the lab's surfaces, optimisers,
+    settings and lesson labels) is in the lists lupdate reads: a new name there fails here."""
+    from core.convolution.kernels import PRESETS
+    from core.data.catalog import KINDS as DATASETS
+    from core.network.layers import KINDS as LAYERS
+    from core.optimizers import OPTIMIZERS
+    from core.optlab.functions import SURFACES, make_surface
+    from core.optlab.lessons import lab_lessons
+    from core.probes.recurrent import GATE_NAMES
+    from core.train_config import TRAIN_PARAMS
+    from gui import terms
+    from gui.views.optlab import words
+
+    assert set(GATE_NAMES.values()) <= set(terms.GATES)
+    assert set(PRESETS) | {help_ for help_, _ in PRESETS.values()} <= set(terms.KERNEL_PRESETS)
+    params = [*TRAIN_PARAMS, *(p for kind in (*LAYERS.values(), *DATASETS.values()) for p in kind.params)]
+    assert {c for p in params if p.type == "choice" for c in p.choices} <= set(terms.CHOICES)
+    surfaces = [make_surface(name) for name in SURFACES if name != "quadratic"]
+    assert {s.title for s in surfaces} <= set(words.SURFACE_TITLES)
+    assert {make_surface(name).note for name in SURFACES} <= set(words.NOTES)
+    names = {"SGD", "Nesterov", "AdaGrad", "RMSProp", "Adam", "AdamW", "L-BFGS", "Newton"}  # the same in Spanish
+    assert {o.title for o in OPTIMIZERS.values()} <= set(words.OPTIMIZER_TITLES) | names
+    assert {o.help for o in OPTIMIZERS.values()} <= set(words.OPTIMIZER_HELP)
+    assert {s.help for o in OPTIMIZERS.values() for s in o.settings} <= set(words.SETTING_HELP)
+    symbols = {"lr", "eps", "alpha", "beta", "beta1", "beta2"}
+    shown = {s.name.replace("_", " ") for o in OPTIMIZERS.values() for s in o.settings}
+    assert shown <= set(words.SETTING_NAMES) | symbols
+    labels = {r.label for lesson in lab_lessons() for r in lesson.racers if r.label}
+    assert labels <= set(words.LABELS) | names
