@@ -373,6 +373,7 @@ def test_a_language_switch_retells_the_open_views_and_keeps_what_was_chosen(wind
     conv.stride.setValue(2)
     conv.padding.setCurrentIndex(conv.padding.findData("same"))
     conv.select(1, 2)
+    conv.kernel.item(0, 0).setText("3")  # typed by hand
     kernel = conv.kernel.values.copy()
     functions = window.show_view("activation_functions")
     functions.boxes["ReLU"].setChecked(False)
@@ -393,6 +394,7 @@ def test_a_language_switch_retells_the_open_views_and_keeps_what_was_chosen(wind
         )
         assert conv.tabs.tabText(0) == "Ventana deslizante" and conv.presets.currentText() == "laplaciano"
         assert (conv.kernel.values == kernel).all() and conv.stride.value() == 2 and conv.cell == (1, 2)
+        assert conv.kernel.values[0, 0] == 3 and conv.preset_help.text() == "editado a mano"
         assert conv.padding.currentData() == "same" and conv.padding.currentText() == "igual"
         assert not functions.boxes["ReLU"].isChecked() and functions.range.value() == 12.0
         assert functions.slope_plot.getPlotItem().titleLabel.text == "f′(z), por autograd"

@@ -72,6 +72,7 @@ class ConvolutionView(InsightView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.cell = (0, 0)  # the highlighted output cell
+        self.edited_by_hand = False  # the kernel is no longer the preset's
         self.flip = False  # the highlighted cell is the true convolution's (else cross-correlation's)
         self.drawn = inputs.blank(10)
         self.image = inputs.digit(0)
@@ -287,7 +288,7 @@ class ConvolutionView(InsightView):
             "drawn": self.drawn.copy(),
             "kernel": self.kernel.values.copy(),
             "preset": self.presets.currentData(),
-            "edited": self.preset_help.text() == self.tr("edited by hand"),
+            "edited": self.edited_by_hand,
             "layer": self.layer.currentData(),
             "cell": (self.cell, self.flip),
             "tab": self.tabs.currentIndex(),
@@ -312,6 +313,7 @@ class ConvolutionView(InsightView):
         self.presets.setCurrentIndex(self.presets.findData(kept["preset"]))
         self.kernel.set_kernel(kept["kernel"])
         if kept["edited"]:
+            self.edited_by_hand = True
             self.preset_help.setText(self.tr("edited by hand"))
         self.cell, self.flip = kept["cell"]
         self._input_changed()
@@ -387,6 +389,7 @@ class ConvolutionView(InsightView):
     def choose_preset(self, name: str) -> None:
         self.presets.setCurrentIndex(self.presets.findData(name))
         self.preset_help.setText(translated("kernels", PRESETS[name][0]))
+        self.edited_by_hand = False
         kernel = preset(name)
         self.kernel.set_kernel(kernel)
         for spin, size in ((self.kernel_rows, kernel.shape[0]), (self.kernel_cols, kernel.shape[1])):
@@ -401,10 +404,12 @@ class ConvolutionView(InsightView):
         self._recompute()
 
     def _kernel_resized(self) -> None:
+        self.edited_by_hand = True
         self.preset_help.setText(self.tr("edited by hand"))
         self.kernel.resize_kernel(self.kernel_rows.value(), self.kernel_cols.value())
 
     def _kernel_edited(self) -> None:
+        self.edited_by_hand = True
         self.preset_help.setText(self.tr("edited by hand"))
         self._recompute()
 
