@@ -440,6 +440,16 @@ class ActivationsView(InsightView):
         self.images_in = False
         self.set_context(None, None)
 
+    def keep(self) -> dict:
+        """The sample, its shift and the reverse correlation box (a language switch builds the view afresh)."""
+        spins = (self.maps.sample, self.maps.right, self.maps.down)
+        return {"spins": [s.value() for s in spins], "reverse": self.maps.reverse.box.isChecked()}
+
+    def restore(self, kept: dict) -> None:
+        for spin, value in zip((self.maps.sample, self.maps.right, self.maps.down), kept["spins"], strict=True):
+            spin.setValue(value)
+        self.maps.reverse.box.setChecked(kept["reverse"])
+
     def wanted(self) -> dict[str, dict]:
         wanted = {"activations": {}}
         if self.images_in:

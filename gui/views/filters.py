@@ -140,6 +140,14 @@ class FiltersView(InsightView):
                 self.refit_pending = False
                 self.options_changed.emit()  # back to fitting every few seconds
 
+    def keep(self) -> dict:
+        """The order and the refit pace (a language switch builds the view afresh)."""
+        return {"sort": self.sort.isChecked(), "every": self.every.value()}
+
+    def restore(self, kept: dict) -> None:
+        self.sort.setChecked(kept["sort"])
+        self.every.setValue(kept["every"])
+
     def busy(self) -> bool:
         """A screenshot waits until the fits are those of the kernels shown."""
         return self.refit_pending or self.stale.isActive()

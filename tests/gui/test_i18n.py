@@ -526,3 +526,27 @@ def test_core_words_of_the_views_are_listed_for_translation():
     assert shown <= set(words.SETTING_NAMES) | symbols
     labels = {r.label for lesson in lab_lessons() for r in lesson.racers if r.label}
     assert labels <= set(words.LABELS) | names
+
+
+def test_a_language_switch_keeps_the_sample_a_view_was_showing(window, qtbot):
+    window.files.open_lesson(i18n_build.ROOT / "assets" / "lessons" / "digits_cnn.json")
+    qtbot.waitUntil(lambda: window.document.data is not None and window.document.data.name == "digits", timeout=20000)
+    filters = window.show_view("filters")
+    filters.sort.setChecked(True)
+    maximise = window.show_view("maximise")
+    activations = window.show_view("activations")
+    activations.maps.sample.setValue(5)
+    activations.maps.right.setValue(1)
+    unit = maximise.layer.currentData()
+    next(a for a in window.language_menu.actions() if a.data() == "es").trigger()
+    try:
+        qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&Archivo")
+        views = window.view_tabs.views
+        assert views["activations"] is not activations  # built afresh in Spanish...
+        assert views["activations"].maps.sample.value() == 5 and views["activations"].maps.right.value() == 1
+        assert views["activations"].wanted()["feature_maps"]["sample"] == 5  # ...asking for the same sample
+        assert views["filters"].sort.isChecked() and views["filters"].sort.text() == "mejores ajustes primero"
+        assert views["maximise"].layer.currentData() == unit
+    finally:
+        next(a for a in window.language_menu.actions() if a.data() == "en").trigger()
+    qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
