@@ -10,7 +10,8 @@ def main(argv: list[str] | None = None) -> int:
     from core.cli.main import main as run_verb
     from gui.views.registry import VIEW_NAMES  # plain names: Qt is not imported yet
 
-    if argv and _is_a_file_to_open(argv[0]):
+    first = _first_positional(argv)
+    if first is not None and _is_a_file_to_open(first):  # also `main.py --lang es lesson.json`
         argv = ["open", *argv]
     if argv and "open" not in argv[:3]:  # a headless verb: its messages in the language asked for
         from gui.i18n import speak_on_the_command_line
@@ -44,6 +45,14 @@ def _lang_asked(argv: list[str]) -> str | None:
             return argv[i + 1]
         if word.startswith("--lang="):
             return word.split("=", 1)[1]
+    return None
+
+
+def _first_positional(argv: list[str]) -> str | None:
+    """The first argument that is neither an option nor an option's value (--lang es)."""
+    for i, arg in enumerate(argv):
+        if not arg.startswith("-") and (i == 0 or argv[i - 1] != "--lang"):
+            return arg
     return None
 
 

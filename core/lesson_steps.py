@@ -15,18 +15,25 @@ Each action is an object with one key naming it:
   {"run_epochs": 3}, {"run_steps": 50}      train that many more, then pause
   {"reset": true}                  throw the trained weights away
   {"lab_start": [-1.5, 2.0]}       the optimizer lab's common start
+
+A step's words in another language sit beside it, as a lesson's title and description do:
+  "texts": {"es": {"title": …, "text": …, "questions": [{"question": …, "answer": …}]}}
+with the same questions in the same order and a title when the English has one. A language is
+all or nothing: when one step has it, every step must, so a class never meets an English step
+halfway through a Spanish lesson. `LessonStep.in_language` gives the words a reader sees.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from core.network.graph import Graph, GraphError
 from core.params import ParamError, validate_params
 
 PANELS = ("about", "layer", "dataset", "training")
+LANGUAGES = {"es": "Spanish"}  # the languages a step's words may carry besides English, named for messages
 MAX_STEPS = 100
 MAX_RUN = 100_000
 
@@ -54,11 +61,35 @@ class Action:
 
 
 @dataclass(frozen=True)
+class StepText:
+    """A step's words in one language."""
+
+    text: str
+    questions: tuple[Question, ...] = ()
+    title: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"title": self.title} if self.title else {}
+        out["text"] = self.text
+        if self.questions:
+            out["questions"] = [{"question": q.question, "answer": q.answer} for q in self.questions]
+        return out
+
+
+@dataclass(frozen=True)
 class LessonStep:
     text: str
     actions: tuple[Action, ...] = ()
     questions: tuple[Question, ...] = ()
     title: str = ""
+    texts: dict[str, StepText] = field(default_factory=dict, hash=False)  # {"es": StepText(…)}: other languages
+
+    def in_language(self, language: str) -> LessonStep:
+        """This step with its words in `language`, the English ones where it has none."""
+        words = self.texts.get(language)
+        if words is None:
+            return self
+        return replace(self, text=words.text, questions=words.questions, title=words.title)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"title": self.title} if self.title else {}
@@ -67,6 +98,8 @@ class LessonStep:
             out["actions"] = [action.to_dict() for action in self.actions]
         if self.questions:
             out["questions"] = [{"question": q.question, "answer": q.answer} for q in self.questions]
+        if self.texts:
+            out["texts"] = {language: words.to_dict() for language, words in self.texts.items()}
         return out
 
 
@@ -77,27 +110,44 @@ def steps_from(raw: Any, graph: Graph, dataset_specs: tuple, train_specs: tuple)
         raise StepError('"steps" must be a list')
     if len(raw) > MAX_STEPS:
         raise StepError(f"a lesson has at most {MAX_STEPS} steps")
-    return tuple(_step(entry, i + 1, graph, dataset_specs, train_specs) for i, entry in enumerate(raw))
+    steps = tuple(_step(entry, i + 1, graph, dataset_specs, train_specs) for i, entry in enumerate(raw))
+    for language, name in LANGUAGES.items():
+        having = [i + 1 for i, step in enumerate(steps) if language in step.texts]
+        if having and len(having) < len(steps):
+            missing = next(i + 1 for i, step in enumerate(steps) if language not in step.texts)
+            raise StepError(
+                f'step {missing} has no {name} text ("texts": {{"{language}": …}}) while step {having[0]} has: '
+                f"a lesson's steps are translated all or none"
+            )
+    return steps
 
 
 def _step(raw: Any, number: int, graph: Graph, dataset_specs: tuple, train_specs: tuple) -> LessonStep:
     where = f"step {number}"
     if not isinstance(raw, dict):
         raise StepError(f"{where} must be an object")
-    unknown = set(raw) - {"title", "text", "actions", "questions"}
+    unknown = set(raw) - {"title", "text", "actions", "questions", "texts"}
     if unknown:
         raise StepError(
-            f'{where} has an unknown entry "{sorted(unknown)[0]}" (allowed: actions, questions, text, title)'
+            f'{where} has an unknown entry "{sorted(unknown)[0]}" (allowed: actions, questions, text, texts, title)'
         )
-    text = _text(raw.get("text"), f"{where}: its text", 4000)
-    title = _text(raw["title"], f"{where}: its title", 200) if raw.get("title", "") != "" else ""
+    words = _words(raw, where)
     actions = raw.get("actions", [])
-    questions = raw.get("questions", [])
-    if not isinstance(actions, list) or not isinstance(questions, list):
-        raise StepError(f'{where}: "actions" and "questions" must be lists')
+    if not isinstance(actions, list):
+        raise StepError(f'{where}: "actions" must be a list')
     parsed = tuple(
         _action(a, f"{where}, action {i + 1}", graph, dataset_specs, train_specs) for i, a in enumerate(actions)
     )
+    return LessonStep(words.text, parsed, words.questions, words.title, _translations(raw, words, where))
+
+
+def _words(raw: dict, where: str) -> StepText:
+    """The title, text and questions of a step (or of its translation)."""
+    text = _text(raw.get("text"), f"{where}: its text", 4000)
+    title = _text(raw["title"], f"{where}: its title", 200) if raw.get("title", "") != "" else ""
+    questions = raw.get("questions", [])
+    if not isinstance(questions, list):
+        raise StepError(f'{where}: "questions" must be a list')
     asked = []
     for i, q in enumerate(questions):
         if not isinstance(q, dict) or set(q) != {"question", "answer"}:
@@ -108,7 +158,35 @@ def _step(raw: Any, number: int, graph: Graph, dataset_specs: tuple, train_specs
                 _text(q["answer"], f"{where}, answer {i + 1}", 2000),
             )
         )
-    return LessonStep(text, parsed, tuple(asked), title)
+    return StepText(text, tuple(asked), title)
+
+
+def _translations(raw: dict, english: StepText, where: str) -> dict[str, StepText]:
+    """A step's "texts": each language's words, checked to say what the English says (a title
+    where it has one, as many questions)."""
+    texts = raw.get("texts", {})
+    if not isinstance(texts, dict):
+        raise StepError(f'{where}: "texts" must be an object such as {{"es": {{"text": …}}}}')
+    found = {}
+    for language, entry in texts.items():
+        if language not in LANGUAGES:
+            raise StepError(f'{where}: "texts" has an unknown language "{language}" (known: {", ".join(LANGUAGES)})')
+        name = LANGUAGES[language]
+        there = f"{where} in {name}"
+        if not isinstance(entry, dict):
+            raise StepError(f'{there} must be an object with "text" (and "title", "questions" as the English has)')
+        unknown = set(entry) - {"title", "text", "questions"}
+        if unknown:
+            raise StepError(f'{there} has an unknown entry "{sorted(unknown)[0]}" (allowed: questions, text, title)')
+        words = _words(entry, there)
+        if bool(words.title) != bool(english.title):
+            raise StepError(f"{there}: {'its title is missing' if english.title else 'the English has no title'}")
+        if len(words.questions) != len(english.questions):
+            raise StepError(
+                f"{there} has {len(words.questions)} question(s) where the English has {len(english.questions)}"
+            )
+        found[language] = words
+    return found
 
 
 def _action(raw: Any, where: str, graph: Graph, dataset_specs: tuple, train_specs: tuple) -> Action:

@@ -16,6 +16,7 @@ from typing import Any
 from psygnal import Signal
 
 from core.data.catalog import dataset_params, validate_dataset
+from core.lesson_steps import LANGUAGES as STEP_LANGUAGES
 from core.lesson_steps import LessonStep, StepError, steps_from
 from core.network.graph import NODE_ID, Graph, GraphError
 from core.params import ParamError, validate_params
@@ -25,7 +26,7 @@ from core.words import translate
 FORMAT = "neurona-project"
 VERSION = 3  # 2 added the optional "view" a project opens on; 3 the optional "steps" of a guided
 # lesson and "texts" in other languages
-LANGUAGES = ("es",)  # the languages a project's title and description may carry besides English
+LANGUAGES = tuple(STEP_LANGUAGES)  # the languages a project's title, description and steps may carry besides English
 MAX_BYTES = 5_000_000
 MAX_NODES = 1000
 MAX_EDGES = 5000
@@ -115,7 +116,9 @@ def load_project(path: str | os.PathLike) -> Project:
         raise
     except OSError as err:
         raise ProjectError(translate("project", "cannot read {0}: {1}").format(path, err.strerror or err)) from None
-    return parse_project(raw)
+    project = parse_project(raw)
+    project.dataset_params = _beside(path.parent, project.dataset_params)
+    return project
 
 
 def parse_project(raw: bytes | str) -> Project:
@@ -181,6 +184,17 @@ def project_from_dict(data: Any) -> Project:
         return project
     except (ParamError, StepError) as err:
         raise ProjectError(str(err)) from None
+
+
+def _beside(folder: Path, params: dict) -> dict:
+    """A dataset's file or folder named by a relative path is the one beside the project file, wherever
+    the app was started from (a project shipped with its text file keeps working)."""
+    found = dict(params)
+    for key in ("file", "folder"):
+        value = found.get(key)
+        if isinstance(value, str) and value and not Path(value).expanduser().is_absolute():
+            found[key] = str((folder / Path(value).expanduser()).resolve())
+    return found
 
 
 def _texts(raw: Any) -> dict[str, dict[str, str]]:

@@ -31,8 +31,18 @@ TRAIN_PARAMS: tuple[Param, ...] = (
         "schedule",
         "choice",
         "constant",
-        "How the learning rate changes over training",
-        choices=("constant", "step", "cosine"),
+        "How the learning rate changes over training: constant; step (times gamma every few epochs); "
+        "linear (down to zero at the last step); cosine (down to zero along half a cosine)",
+        choices=("constant", "step", "linear", "cosine"),
+    ),
+    Param(
+        "warmup_epochs",
+        "int",
+        0,
+        "Epochs over which the learning rate rises from near zero to the schedule's (0: no warm-up); "
+        "early steps of a fresh network take large, erratic gradients",
+        0,
+        1_000_000,
     ),
     Param("step_epochs", "int", 10, "Step schedule: epochs between reductions", 1, 1_000_000),
     Param("step_gamma", "float", 0.5, "Step schedule: factor applied at each reduction", 0.0, 1.0),

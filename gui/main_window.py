@@ -54,7 +54,15 @@ from gui.views.registry import VIEW_NAMES, VIEWS
 from gui.widgets.text_size import NORMAL_POINT_SIZE
 from gui.widgets.wheel_guard import WheelGuard
 
-PRESENTATION_SCALE = 1.6
+PRESENTATION_SCALE = 1.6  # on a 1080-line screen; scaled with the screen's height, within the limits below
+PRESENTATION_LIMITS = (1.25, 2.0)
+
+
+def presentation_scale(screen_height: int) -> float:
+    """How much presentation mode enlarges the interface: the same share of the wall on any projector.
+    A 720-line projector's pixels are already large, and its window has no room for 1.6× text."""
+    low, high = PRESENTATION_LIMITS
+    return min(high, max(low, PRESENTATION_SCALE * screen_height / 1080))
 
 
 def lab_lesson_titles() -> list[tuple[str, Path]]:
@@ -107,6 +115,7 @@ class MainWindow(QMainWindow):
         self.figure_export = FigureExport(self)
         self.figure_export.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.totals = QLabel()
+        self.totals.setContentsMargins(16, 0, 4, 0)  # apart from the device, which ends where it begins
         self.statusBar().addPermanentWidget(self.run_controls.device_label)
         self.statusBar().addPermanentWidget(self.totals)
 
@@ -298,9 +307,11 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main")
         toolbar.addActions([undo, redo])
         toolbar.addSeparator()
-        for action in view.actions()[:4]:
-            toolbar.addAction(action)
-        short = QT_TRANSLATE_NOOP("MainWindow", "Presentation Mode (large text)")  # the toolbar's, without &
+        fit, _, _, layout = view.actions()[:4]  # zooming stays in the menu, the keys and the wheel: the
+        toolbar.addActions([fit, layout])  # toolbar keeps its room for Run and Speed on a 1280-wide projector
+        keep(fit.setIconText, "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Fit to Window"))  # the toolbar's
+        keep(layout.setIconText, "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Auto-layout"))
+        short = QT_TRANSLATE_NOOP("MainWindow", "Presentation")  # the toolbar's short name
         keep(self.presentation_action.setIconText, "MainWindow", short)
         toolbar.addAction(self.presentation_action)
         toolbar.addSeparator()
@@ -510,16 +521,19 @@ class MainWindow(QMainWindow):
     def set_presentation(self, on: bool) -> None:
         """Large text for a projector: the whole interface's font, and the canvas zoom."""
         font = QFont(QApplication.font())
-        font.setPointSizeF(NORMAL_POINT_SIZE * (PRESENTATION_SCALE if on else 1.0))
+        screen = self.screen().availableGeometry().height()
+        font.setPointSizeF(NORMAL_POINT_SIZE * (presentation_scale(screen) if on else 1.0))
         QApplication.setFont(font)
         for widget in QApplication.allWidgets():
             widget.setFont(font)
         self.view_tabs.rebuild()  # their plots' text sizes follow the new font
-        TEXT_SCALE["canvas"] = 1.3 if on else 1.0
+        TEXT_SCALE["canvas"] = 1.7 if on else 1.0
         if self.editor.scene is not None:
             self.editor.scene.update()
         self.presentation_action.setChecked(on)
         self.settings.setValue("presentation", on)
-        palette_dock = self.findChild(QDockWidget, "palette")
-        self.resizeDocks([palette_dock], [max(210, self.palette.needed_width())], Qt.Orientation.Horizontal)
+        palette_dock, project_dock = self.findChild(QDockWidget, "palette"), self.findChild(QDockWidget, "project")
+        tabs = self.tabs.tabBar().sizeHint().width() + 12  # About, Layer, Dataset, Training: all four in view
+        widths = [max(210, self.palette.needed_width()), max(330, tabs)]
+        self.resizeDocks([palette_dock, project_dock], widths, Qt.Orientation.Horizontal)
         self.view.fit_all()

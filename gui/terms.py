@@ -32,6 +32,7 @@ PARAMS = (
     QT_TRANSLATE_NOOP("params", "kernel size"),
     QT_TRANSLATE_NOOP("params", "l1"),
     QT_TRANSLATE_NOOP("params", "l2"),
+    QT_TRANSLATE_NOOP("params", "language"),
     QT_TRANSLATE_NOOP("params", "label"),
     QT_TRANSLATE_NOOP("params", "loss"),
     QT_TRANSLATE_NOOP("params", "lr"),
@@ -54,6 +55,7 @@ PARAMS = (
     QT_TRANSLATE_NOOP("params", "points"),
     QT_TRANSLATE_NOOP("params", "schedule"),
     QT_TRANSLATE_NOOP("params", "seed"),
+    QT_TRANSLATE_NOOP("params", "sentences"),
     QT_TRANSLATE_NOOP("params", "shape"),
     QT_TRANSLATE_NOOP("params", "shift"),
     QT_TRANSLATE_NOOP("params", "shift down"),
@@ -68,9 +70,17 @@ PARAMS = (
     QT_TRANSLATE_NOOP("params", "turns"),
     QT_TRANSLATE_NOOP("params", "unseen"),
     QT_TRANSLATE_NOOP("params", "upsample"),
+    QT_TRANSLATE_NOOP("params", "warmup epochs"),
     QT_TRANSLATE_NOOP("params", "weight"),
     QT_TRANSLATE_NOOP("params", "weight decay"),
     QT_TRANSLATE_NOOP("params", "whiten"),
+    QT_TRANSLATE_NOOP("params", "x"),
+    QT_TRANSLATE_NOOP("params", "x squared"),
+    QT_TRANSLATE_NOOP("params", "x times y"),
+    QT_TRANSLATE_NOOP("params", "y"),
+    QT_TRANSLATE_NOOP("params", "y squared"),
+    QT_TRANSLATE_NOOP("params", "sin x"),
+    QT_TRANSLATE_NOOP("params", "sin y"),
 )
 
 DATASETS = (
@@ -83,6 +93,7 @@ DATASETS = (
     QT_TRANSLATE_NOOP("datasets", "Fashion-MNIST"),
     QT_TRANSLATE_NOOP("datasets", "Gaussian clusters"),
     QT_TRANSLATE_NOOP("datasets", "Gaussian vectors"),
+    QT_TRANSLATE_NOOP("datasets", "Grammar sentences"),
     QT_TRANSLATE_NOOP("datasets", "Key position"),
     QT_TRANSLATE_NOOP("datasets", "Logic gate"),
     QT_TRANSLATE_NOOP("datasets", "MNIST"),
@@ -100,12 +111,23 @@ DATASETS = (
 )
 
 LAYER_HELP = (
+    QT_TRANSLATE_NOOP(
+        "layer help",
+        "Feeds the network chosen functions of a point's coordinates (x², y², xy, sin x…) instead of x and y",
+    ),
     QT_TRANSLATE_NOOP("layer help", "Where the data enters; its shape comes from the dataset"),
     QT_TRANSLATE_NOOP("layer help", "Fully connected: every output sees every input"),
     QT_TRANSLATE_NOOP("layer help", "Slides a set of learned filters along a sequence"),
     QT_TRANSLATE_NOOP("layer help", "Slides a set of learned filters over an image"),
     QT_TRANSLATE_NOOP("layer help", "Keeps the largest value in each window"),
     QT_TRANSLATE_NOOP("layer help", "Averages the values in each window"),
+    QT_TRANSLATE_NOOP(
+        "layer help", "Keeps each channel's largest value over all positions: where a filter fired no longer matters"
+    ),
+    QT_TRANSLATE_NOOP(
+        "layer help",
+        "Swaps a sequence's two sizes: steps × features becomes features × steps, so filters can slide along the steps",
+    ),
     QT_TRANSLATE_NOOP("layer help", "Lays all values of a sample out in one row"),
     QT_TRANSLATE_NOOP("layer help", "Arranges the values of a sample in a new shape (one size may be -1)"),
     QT_TRANSLATE_NOOP("layer help", "Squashes to (0, 1); saturates for large inputs"),
@@ -158,6 +180,7 @@ DATASET_HELP = (
         "dataset help", "Which key, A or B, hides among distractors? Test keys can sit where training never put one"
     ),
     QT_TRANSLATE_NOOP("dataset help", "Predict the next character of a text file you pick"),
+    QT_TRANSLATE_NOOP("dataset help", "Predict the next character of sentences from a small grammar (no file needed)"),
 )
 
 DATASET_GROUPS = (
@@ -177,6 +200,12 @@ METRICS = (
 )
 
 VIEWS = (
+    QT_TRANSLATE_NOOP("views", "Rare minima"),
+    QT_TRANSLATE_NOOP("views", "saddles outnumber minima; the Hessian now"),
+    QT_TRANSLATE_NOOP("views", "Backprop"),
+    QT_TRANSLATE_NOOP("views", "one sample's chain rule, every number"),
+    QT_TRANSLATE_NOOP("views", "Dropout"),
+    QT_TRANSLATE_NOOP("views", "the units dropped and the average of masks"),
     QT_TRANSLATE_NOOP("views", "Space folding"),
     QT_TRANSLATE_NOOP("views", "the plane's grid after every layer"),
     QT_TRANSLATE_NOOP("views", "Hidden layer"),
@@ -196,7 +225,9 @@ VIEWS = (
     QT_TRANSLATE_NOOP("views", "Through time"),
     QT_TRANSLATE_NOOP("views", "a recurrent layer unrolled"),
     QT_TRANSLATE_NOOP("views", "Generate"),
-    QT_TRANSLATE_NOOP("views", "a sine model teacher-forced and running free"),
+    QT_TRANSLATE_NOOP("views", "a model fed its own outputs: a sine, or text at a temperature"),
+    QT_TRANSLATE_NOOP("views", "By position"),
+    QT_TRANSLATE_NOOP("views", "how often the key is found at each step"),
     QT_TRANSLATE_NOOP("views", "Loss landscape"),
     QT_TRANSLATE_NOOP("views", "the loss around the weights"),
     QT_TRANSLATE_NOOP("views", "Functions"),
@@ -253,9 +284,11 @@ CHOICES = (  # the values of choice parameters (layers, datasets, training), as 
     QT_TRANSLATE_NOOP("choices", "cubic"),
     QT_TRANSLATE_NOOP("choices", "cuda"),
     QT_TRANSLATE_NOOP("choices", "default"),
+    QT_TRANSLATE_NOOP("choices", "english"),
     QT_TRANSLATE_NOOP("choices", "kaiming"),
     QT_TRANSLATE_NOOP("choices", "last"),
     QT_TRANSLATE_NOOP("choices", "lbfgs"),
+    QT_TRANSLATE_NOOP("choices", "linear"),
     QT_TRANSLATE_NOOP("choices", "momentum"),
     QT_TRANSLATE_NOOP("choices", "mps"),
     QT_TRANSLATE_NOOP("choices", "mse"),
@@ -268,6 +301,7 @@ CHOICES = (  # the values of choice parameters (layers, datasets, training), as 
     QT_TRANSLATE_NOOP("choices", "rmsprop"),
     QT_TRANSLATE_NOOP("choices", "sgd"),
     QT_TRANSLATE_NOOP("choices", "sine"),
+    QT_TRANSLATE_NOOP("choices", "spanish"),
     QT_TRANSLATE_NOOP("choices", "step"),
     QT_TRANSLATE_NOOP("choices", "tanh"),
     QT_TRANSLATE_NOOP("choices", "xavier"),

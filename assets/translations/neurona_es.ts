@@ -53,6 +53,89 @@
     </message>
 </context>
 <context>
+    <name>BackpropView</name>
+    <message>
+        <source>Take a step or train, to see one sample&apos;s forward and backward pass with every number.</source>
+        <translation>Da un paso o entrena para ver la pasada hacia delante y hacia atrás de una muestra, con todos sus números.</translation>
+    </message>
+    <message>
+        <source>the last step&apos;s</source>
+        <translation>la del último paso</translation>
+    </message>
+    <message>
+        <source>The training sample followed through the network</source>
+        <translation>La muestra de entrenamiento que se sigue a través de la red</translation>
+    </message>
+    <message>
+        <source>Next sample</source>
+        <translation>Muestra siguiente</translation>
+    </message>
+    <message>
+        <source>training sample</source>
+        <translation>muestra de entrenamiento</translation>
+    </message>
+    <message>
+        <source>trained at step {0}, with the weights before that step</source>
+        <translation>entrenada en el paso {0}, con los pesos de antes de ese paso</translation>
+    </message>
+    <message>
+        <source>with the weights of step {0}</source>
+        <translation>con los pesos del paso {0}</translation>
+    </message>
+    <message>
+        <source>Training sample &lt;b&gt;#{0}&lt;/b&gt;, {1}: x = {2}, target t = {3}; output ŷ = {4}; loss L = {5}.</source>
+        <translation>Muestra de entrenamiento &lt;b&gt;#{0}&lt;/b&gt;, {1}: x = {2}, objetivo t = {3}; salida ŷ = {4}; pérdida L = {5}.</translation>
+    </message>
+    <message>
+        <source>Forward: each layer&apos;s values</source>
+        <translation>Hacia delante: los valores de cada capa</translation>
+    </message>
+    <message>
+        <source>Backward: the chain rule, from the loss down</source>
+        <translation>Hacia atrás: la regla de la cadena, desde la pérdida</translation>
+    </message>
+    <message>
+        <source>∂L/∂ŷ = {0} (the loss&apos;s own derivative)</source>
+        <translation>∂L/∂ŷ = {0} (la derivada de la propia pérdida)</translation>
+    </message>
+    <message>
+        <source>{0}: δ = ∂L/∂h = {1}; ∂L/∂W = δ·xᵀ (a row per unit, a column per input):</source>
+        <translation>{0}: δ = ∂L/∂h = {1}; ∂L/∂W = δ·xᵀ (una fila por unidad, una columna por entrada):</translation>
+    </message>
+    <message>
+        <source>∂L/∂b = δ; passed down: Wᵀδ = {0}</source>
+        <translation>∂L/∂b = δ; pasa hacia abajo: Wᵀδ = {0}</translation>
+    </message>
+    <message>
+        <source>{0}: δ ⊙ f′(a), unit by unit: {1}</source>
+        <translation>{0}: δ ⊙ f′(a), unidad a unidad: {1}</translation>
+    </message>
+    <message>
+        <source>(σ′ ≤ 0.25: each sigmoid layer shrinks δ at least four times)</source>
+        <translation>(σ′ ≤ 0,25: cada capa sigmoide encoge δ al menos cuatro veces)</translation>
+    </message>
+    <message>
+        <source>(a step has no useful slope: training passes δ straight through)</source>
+        <translation>(un escalón no tiene pendiente útil: el entrenamiento pasa δ tal cual)</translation>
+    </message>
+    <message>
+        <source>The update this step applied: w ← w − η ∂L/∂w, η = {0}</source>
+        <translation>La actualización que aplicó este paso: w ← w − η ∂L/∂w, η = {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: W {1} + ΔW {2} = {3}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;: W {1} + ΔW {2} = {3}</translation>
+    </message>
+    <message>
+        <source>b {0} + Δb {1} = {2}</source>
+        <translation>b {0} + Δb {1} = {2}</translation>
+    </message>
+    <message>
+        <source>The perceptron rule: w ← w + η′(t − y)x with η′ = 2η = {0} (the squared error&apos;s derivative is 2(y − t)): here t − y = {1}, so ΔW = {2}.</source>
+        <translation>La regla del perceptrón: w ← w + η′(t − y)x con η′ = 2η = {0} (la derivada del error cuadrático es 2(y − t)): aquí t − y = {1}, así que ΔW = {2}.</translation>
+    </message>
+</context>
+<context>
     <name>BoundaryView</name>
     <message>
         <source>test points</source>
@@ -424,6 +507,85 @@
     <message>
         <source>{0} train / {1} test · inputs {2} · {3}</source>
         <translation>{0} de entrenamiento / {1} de prueba · entradas {2} · {3}</translation>
+    </message>
+    <message>
+        <source> · the file is longer: its first {0} characters were read</source>
+        <translation> · el archivo es más largo: se leyeron sus primeros {0} caracteres</translation>
+    </message>
+</context>
+<context>
+    <name>DropoutView</name>
+    <message>
+        <source>Train the network, or take a single step, to see which units its Dropout layers switch off.</source>
+        <translation>Entrena la red, o da un solo paso, para ver qué unidades apagan sus capas Dropout.</translation>
+    </message>
+    <message>
+        <source>{0}%</source>
+        <translation>{0} %</translation>
+    </message>
+    <message>
+        <source>The Dropout layer to look at</source>
+        <translation>La capa Dropout que se mira</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>capa</translation>
+    </message>
+    <message>
+        <source>sample of the batch</source>
+        <translation>muestra del lote</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unidad</translation>
+    </message>
+    <message>
+        <source>distance to test time</source>
+        <translation>distancia a la red de prueba</translation>
+    </message>
+    <message>
+        <source>masks averaged</source>
+        <translation>máscaras promediadas</translation>
+    </message>
+    <message>
+        <source>geometric mean (the weight-scaling rule&apos;s)</source>
+        <translation>media geométrica (la de la regla de escalado de pesos)</translation>
+    </message>
+    <message>
+        <source>arithmetic mean</source>
+        <translation>media aritmética</translation>
+    </message>
+    <message>
+        <source>the batch trained at step {0}</source>
+        <translation>el lote entrenado en el paso {0}</translation>
+    </message>
+    <message>
+        <source>a forward pass of its own on {0} training samples (nothing trained since the view opened)</source>
+        <translation>una pasada propia hacia delante con {0} muestras de entrenamiento (nada entrenado desde que se abrió la vista)</translation>
+    </message>
+    <message>
+        <source> (the first {0} of {1} values)</source>
+        <translation> (los primeros {0} de {1} valores)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; (p = {1}) in {2}{3}: &lt;span style=&apos;color:#1565c0&apos;&gt;■ kept&lt;/span&gt;, &lt;span style=&apos;color:#ef6c00&apos;&gt;■ dropped&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;■ already zero&lt;/span&gt; (dropping it changes nothing).</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; (p = {1}) en {2}{3}: &lt;span style=&apos;color:#1565c0&apos;&gt;■ conservada&lt;/span&gt;, &lt;span style=&apos;color:#ef6c00&apos;&gt;■ apagada&lt;/span&gt;, &lt;span style=&apos;color:#9e9e9e&apos;&gt;■ ya era cero&lt;/span&gt; (apagarla no cambia nada).</translation>
+    </message>
+    <message>
+        <source>The mean over {0} random masks of the class probabilities for {1} test samples, against the network at test time: the largest gap over the classes, averaged over the samples. PyTorch scales the kept units by 1/(1 − p) while training; the course multiplies the weights by 1 − p at test time: the same expected values. Through the network&apos;s nonlinearities the test-time network approximates the ensemble&apos;s geometric mean, not its arithmetic mean.</source>
+        <translation>La media sobre {0} máscaras aleatorias de las probabilidades de cada clase para {1} muestras de prueba, frente a la red en la prueba: la mayor diferencia entre las clases, promediada sobre las muestras. PyTorch escala las unidades conservadas por 1/(1 − p) durante el entrenamiento; el curso multiplica los pesos por 1 − p en la prueba: los mismos valores esperados. A través de las no linealidades de la red, la red de prueba aproxima la media geométrica del conjunto, no su media aritmética.</translation>
+    </message>
+    <message>
+        <source>{0} of the units with a value dropped in this batch. Averaging {1} masks: the geometric mean is within {2} of the test-time probabilities (the arithmetic mean {3}); the same prediction for {4} of the samples.</source>
+        <translation>{0} de las unidades con valor apagadas en este lote. Promediando {1} máscaras: la media geométrica queda a {2} de las probabilidades de la red de prueba (la media aritmética, a {3}); la misma predicción en el {4} de las muestras.</translation>
+    </message>
+    <message>
+        <source>The mean over {0} random masks of the outputs for {1} test samples, against the network at test time: the largest gap over the outputs, averaged over the samples.</source>
+        <translation>La media sobre {0} máscaras aleatorias de las salidas para {1} muestras de prueba, frente a la red en la prueba: la mayor diferencia entre las salidas, promediada sobre las muestras.</translation>
+    </message>
+    <message>
+        <source>{0} of the units with a value dropped in this batch. Averaging {1} masks: within {2}.</source>
+        <translation>{0} de las unidades con valor apagadas en este lote. Promediando {1} máscaras: a {2}.</translation>
     </message>
 </context>
 <context>
@@ -917,23 +1079,31 @@ Choose a file to import?</source>
     <name>GenerateView</name>
     <message>
         <source>Run or step the training: the model then continues a fresh noisy sine here, two ways.</source>
-        <translation>Entrena o da un paso: el modelo continúa entonces aquí un seno ruidoso nuevo, de dos maneras.</translation>
+        <translation>Entrena o da un paso: el modelo continuará aquí un seno con ruido nuevo, de dos maneras.</translation>
     </message>
     <message>
-        <source>Generating is for a next-value model on the noisy-sine dataset: open the sine lesson or choose that dataset.</source>
-        <translation>Generar es para un modelo del valor siguiente con los datos del seno ruidoso: abre la lección del seno o elige esos datos.</translation>
+        <source>Run or step the training: the model then writes text here, beside the true text.</source>
+        <translation>Entrena o da un paso: el modelo escribirá aquí texto, junto al texto verdadero.</translation>
     </message>
     <message>
-        <source>Which fresh series to continue (each number draws another period and phase)</source>
-        <translation>Qué serie nueva continuar (cada número sortea otro periodo y otra fase)</translation>
+        <source>Generating is for a next-value model on the noisy-sine dataset or a next-character model on a text: open the sine or the next-character lesson, or choose one of those datasets.</source>
+        <translation>Generar es para un modelo del siguiente valor con los datos del seno con ruido o un modelo del siguiente carácter con un texto: abre la lección del seno o la del siguiente carácter, o elige uno de esos conjuntos de datos.</translation>
+    </message>
+    <message>
+        <source>Which fresh series or passage to continue (each number draws another; it also seeds the sampling)</source>
+        <translation>Qué serie o pasaje nuevo continuar (cada número saca otro; también es la semilla del muestreo)</translation>
     </message>
     <message>
         <source>How many values to predict after the prompt</source>
-        <translation>Cuántos valores predecir tras el inicio dado</translation>
+        <translation>Cuántos valores predecir tras el comienzo</translation>
     </message>
     <message>
-        <source>series</source>
-        <translation>serie</translation>
+        <source>Characters are drawn from softmax(logits / T): low T picks the likeliest almost always, high T flattens the choice towards noise; 0 always takes the likeliest</source>
+        <translation>Los caracteres se sacan de softmax(logits / T): una T baja elige casi siempre el más probable, una T alta aplana la elección hacia el ruido; 0 toma siempre el más probable</translation>
+    </message>
+    <message>
+        <source>How many characters to generate after the prompt</source>
+        <translation>Cuántos caracteres generar tras el comienzo</translation>
     </message>
     <message>
         <source>predict</source>
@@ -942,6 +1112,22 @@ Choose a file to import?</source>
     <message>
         <source>values</source>
         <translation>valores</translation>
+    </message>
+    <message>
+        <source>temperature T</source>
+        <translation>temperatura T</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>escribir</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>caracteres</translation>
+    </message>
+    <message>
+        <source>series</source>
+        <translation>serie</translation>
     </message>
     <message>
         <source>step</source>
@@ -961,15 +1147,27 @@ Choose a file to import?</source>
     </message>
     <message>
         <source>free running (reads its own outputs)</source>
-        <translation>libre (lee sus propias salidas)</translation>
+        <translation>generación libre (lee sus propias salidas)</translation>
     </message>
     <message>
         <source>prompt ◂</source>
-        <translation>inicio dado ◂</translation>
+        <translation>comienzo ◂</translation>
     </message>
     <message>
         <source>Step {0}, series {1}: mean squared error over the {2} predicted values &lt;b style=&apos;color:{3}&apos;&gt;{4}&lt;/b&gt; with teacher forcing, &lt;b style=&apos;color:{5}&apos;&gt;{6}&lt;/b&gt; running free (the noise alone: {7})</source>
-        <translation>Paso {0}, serie {1}: error cuadrático medio sobre los {2} valores predichos &lt;b style=&apos;color:{3}&apos;&gt;{4}&lt;/b&gt; con forzado del profesor, &lt;b style=&apos;color:{5}&apos;&gt;{6}&lt;/b&gt; en libre (el ruido solo: {7})</translation>
+        <translation>Paso {0}, serie {1}: error cuadrático medio sobre los {2} valores predichos &lt;b style=&apos;color:{3}&apos;&gt;{4}&lt;/b&gt; con forzado del profesor, &lt;b style=&apos;color:{5}&apos;&gt;{6}&lt;/b&gt; en generación libre (el ruido solo: {7})</translation>
+    </message>
+    <message>
+        <source>Step {0}, passage {1}: loss per character &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt; nats on the true text (guessing among {4} characters: ln {4} = {5}); the likeliest character is right {6}% of the time.</source>
+        <translation>Paso {0}, pasaje {1}: pérdida por carácter &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt; nats en el texto verdadero (adivinar entre {4} caracteres: ln {4} = {5}); el carácter más probable acierta el {6} % de las veces.</translation>
+    </message>
+    <message>
+        <source>Sampled at T = {0}: &lt;b style=&apos;color:{1}&apos;&gt;{2}%&lt;/b&gt; of its {3} words occur in the training text (invented ones underlined), {4}% of them are different words.</source>
+        <translation>Muestreado con T = {0}: el &lt;b style=&apos;color:{1}&apos;&gt;{2} %&lt;/b&gt; de sus {3} palabras aparece en el texto de entrenamiento (las inventadas, subrayadas), y el {4} % son palabras distintas.</translation>
+    </message>
+    <message>
+        <source>Sampled at T = {0}: not one whole word.</source>
+        <translation>Muestreado con T = {0}: ni una palabra entera.</translation>
     </message>
 </context>
 <context>
@@ -1339,16 +1537,16 @@ se guardan al empezar el entrenamiento</translation>
 <context>
     <name>LossPlot</name>
     <message>
-        <source>step</source>
-        <translation>paso</translation>
+        <source>log₁₀ (loss − lowest)</source>
+        <translation>log₁₀ (pérdida − mínima)</translation>
     </message>
     <message>
         <source>loss</source>
         <translation>pérdida</translation>
     </message>
     <message>
-        <source>log₁₀ (loss − lowest)</source>
-        <translation>log₁₀ (pérdida − mínima)</translation>
+        <source>step</source>
+        <translation>paso</translation>
     </message>
     <message>
         <source>loss − minimum</source>
@@ -1442,6 +1640,14 @@ se guardan al empezar el entrenamiento</translation>
         <translation>&amp;Editar</translation>
     </message>
     <message>
+        <source>Fit to Window</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Presentación</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
@@ -1510,8 +1716,8 @@ se guardan al empezar el entrenamiento</translation>
         <translation>Principal</translation>
     </message>
     <message>
-        <source>Presentation Mode (large text)</source>
-        <translation>Presentación</translation>
+        <source>Auto-layout</source>
+        <translation>Ordenar</translation>
     </message>
     <message>
         <source>This project opens on a view this Neurona lacks: &apos;{0}&apos;</source>
@@ -1655,6 +1861,65 @@ se guardan al empezar el entrenamiento</translation>
     </message>
 </context>
 <context>
+    <name>MinimaView</name>
+    <message>
+        <source>Take a step or train a small network to see the curvature of its loss at its weights.</source>
+        <translation>Da un paso o entrena una red pequeña para ver la curvatura de su pérdida en sus pesos.</translation>
+    </message>
+    <message>
+        <source>size n</source>
+        <translation>tamaño n</translation>
+    </message>
+    <message>
+        <source>share positive definite</source>
+        <translation>fracción definida positiva</translation>
+    </message>
+    <message>
+        <source>random symmetric matrices (sampled)</source>
+        <translation>matrices simétricas aleatorias (muestreadas)</translation>
+    </message>
+    <message>
+        <source>signs as coin flips: 2⁻ⁿ</source>
+        <translation>signos como monedas al aire: 2⁻ⁿ</translation>
+    </message>
+    <message>
+        <source>eigenvalue λ</source>
+        <translation>autovalor λ</translation>
+    </message>
+    <message>
+        <source>eigenvalues, smallest first</source>
+        <translation>autovalores, de menor a mayor</translation>
+    </message>
+    <message>
+        <source>n = {0}: {1}</source>
+        <translation>n = {0}: {1}</translation>
+    </message>
+    <message>
+        <source>A critical point is a minimum only if the Hessian&apos;s n eigenvalues are all positive. Of {0} random symmetric n×n matrices, the share that were: {1}. The chance falls faster than coin flips would make it: in many dimensions almost every critical point is a saddle.</source>
+        <translation>Un punto crítico solo es un mínimo si los n autovalores de la hessiana son todos positivos. De {0} matrices simétricas aleatorias n×n, la proporción que lo eran: {1}. La probabilidad cae más deprisa de lo que harían unas monedas: en muchas dimensiones casi todo punto crítico es un punto de silla.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>{0}%</source>
+        <translation>{0} %</translation>
+    </message>
+    <message>
+        <source>curving up in every direction: a minimum, if the gradient is small</source>
+        <translation>curvada hacia arriba en todas las direcciones: un mínimo, si el gradiente es pequeño</translation>
+    </message>
+    <message>
+        <source>curving down along {0} of them: a saddle, not a minimum</source>
+        <translation>curvada hacia abajo en {0} de ellas: un punto de silla, no un mínimo</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The Hessian at step {0}&lt;/b&gt;: {1} weights, the loss {2} over {3} training samples, gradient norm {4}. Its eigenvalues: &lt;span style=&apos;color:#c62828&apos;&gt;{5} negative&lt;/span&gt;, {6} flat, &lt;span style=&apos;color:#1565c0&apos;&gt;{7} positive&lt;/span&gt;; {8}.</source>
+        <translation>&lt;b&gt;La hessiana en el paso {0}&lt;/b&gt;: {1} pesos, la pérdida {2} sobre {3} muestras de entrenamiento, norma del gradiente {4}. Sus autovalores: &lt;span style=&apos;color:#c62828&apos;&gt;{5} negativos&lt;/span&gt;, {6} planos, &lt;span style=&apos;color:#1565c0&apos;&gt;{7} positivos&lt;/span&gt;; {8}.</translation>
+    </message>
+</context>
+<context>
     <name>NeuronView</name>
     <message>
         <source>Train a small dense network on 2-D data to see each neuron here.</source>
@@ -1663,6 +1928,13 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>The neuron view draws dense networks on 2-D data whose layers have at most 12 units each.</source>
         <translation>La vista de neuronas dibuja redes densas con datos 2D cuyas capas tienen como mucho 12 unidades.</translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <source>Double-click to draw it unrolled through time, its shared weights marked</source>
+        <translation>Doble clic para dibujarla desplegada en el tiempo, con sus pesos compartidos marcados</translation>
     </message>
 </context>
 <context>
@@ -1798,6 +2070,53 @@ se guardan al empezar el entrenamiento</translation>
     </message>
 </context>
 <context>
+    <name>PositionsView</name>
+    <message>
+        <source>Run or step the training: the share of keys found at each position appears here.</source>
+        <translation>Entrena o da un paso: aquí aparece la parte de claves encontradas en cada posición.</translation>
+    </message>
+    <message>
+        <source>Accuracy by position is for the key-position dataset (a key among distractors): open a sharing-across-positions lesson or choose that dataset.</source>
+        <translation>La precisión por posición es para los datos de la posición de la clave (una clave entre distractores): abre una lección de compartir entre posiciones o elige esos datos.</translation>
+    </message>
+    <message>
+        <source>position of the key (step)</source>
+        <translation>posición de la clave (paso)</translation>
+    </message>
+    <message>
+        <source>share right</source>
+        <translation>parte acertada</translation>
+    </message>
+    <message>
+        <source>never in training</source>
+        <translation>nunca en el entrenamiento</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>prueba</translation>
+    </message>
+    <message>
+        <source>chance</source>
+        <translation>azar</translation>
+    </message>
+    <message>
+        <source>Step {0}: at the {1} positions training never showed a key, &lt;b style=&apos;color:{2}&apos;&gt;{3}%&lt;/b&gt; of the test keys are found, at every one of them (chance: {4}%).</source>
+        <translation>Paso {0}: en las {1} posiciones donde el entrenamiento nunca mostró una clave se encuentra el &lt;b style=&apos;color:{2}&apos;&gt;{3} %&lt;/b&gt; de las claves de prueba, en cada una de ellas (azar: {4} %).</translation>
+    </message>
+    <message>
+        <source>Step {0}: at the {1} positions training never showed a key, &lt;b style=&apos;color:{2}&apos;&gt;{3}%&lt;/b&gt; of the test keys are found; from {4}% to {5}% position by position (chance: {6}%).</source>
+        <translation>Paso {0}: en las {1} posiciones donde el entrenamiento nunca mostró una clave se encuentra el &lt;b style=&apos;color:{2}&apos;&gt;{3} %&lt;/b&gt; de las claves de prueba; del {4} % al {5} % según la posición (azar: {6} %).</translation>
+    </message>
+    <message>
+        <source>Step {0}: training and test keys share their positions (turn on &apos;unseen&apos; to hold some out).</source>
+        <translation>Paso {0}: las claves de entrenamiento y de prueba comparten posiciones (activa &apos;sin ver&apos; para reservar algunas).</translation>
+    </message>
+</context>
+<context>
     <name>ProjectFiles</name>
     <message>
         <source>Unsaved changes</source>
@@ -1859,6 +2178,10 @@ se guardan al empezar el entrenamiento</translation>
 <context>
     <name>QuestionBox</name>
     <message>
+        <source>Question %1</source>
+        <translation>Pregunta %1</translation>
+    </message>
+    <message>
         <source>Show the answer</source>
         <translation>Mostrar la respuesta</translation>
     </message>
@@ -1892,6 +2215,18 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>own clip</source>
         <translation>recorte propio</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>The course&apos;s SGD schedule (§8.3): the rate falls linearly to 1% of its value by this step, then stays there; &apos;never&apos; leaves it as it is</source>
+        <translation>El programa de SGD del curso (§8.3): la tasa baja linealmente hasta el 1 % de su valor en este paso y después se mantiene; «nunca» la deja como está</translation>
+    </message>
+    <message>
+        <source>lr to 1% by step</source>
+        <translation>tasa al 1 % en el paso</translation>
     </message>
 </context>
 <context>
@@ -2303,7 +2638,7 @@ se guardan al empezar el entrenamiento</translation>
     <name>SpeedControl</name>
     <message>
         <source>full speed</source>
-        <translation>a toda velocidad</translation>
+        <translation>máxima</translation>
     </message>
     <message>
         <source>1 step/s</source>
@@ -2378,6 +2713,29 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>direction 2</source>
         <translation>dirección 2</translation>
+    </message>
+</context>
+<context>
+    <name>TextPanel</name>
+    <message>
+        <source>sampled</source>
+        <translation>muestreado</translation>
+    </message>
+    <message>
+        <source>likeliest, fed back</source>
+        <translation>más probable, realimentado</translation>
+    </message>
+    <message>
+        <source>prompt</source>
+        <translation>comienzo</translation>
+    </message>
+    <message>
+        <source>truth</source>
+        <translation>verdad</translation>
+    </message>
+    <message>
+        <source>likeliest</source>
+        <translation>más probable</translation>
     </message>
 </context>
 <context>
@@ -2638,6 +2996,21 @@ se guardan al empezar el entrenamiento</translation>
     </message>
 </context>
 <context>
+    <name>UnrolledItem</name>
+    <message>
+        <source>unfold</source>
+        <translation>desplegar</translation>
+    </message>
+    <message>
+        <source>shared: the same W ({0}) and U ({1}) at every one of the {2} steps</source>
+        <translation>compartidos: las mismas W ({0}) y U ({1}) en cada uno de los {2} pasos</translation>
+    </message>
+    <message>
+        <source>level 1 of {0}: each level above has its own W and U, shared over the steps</source>
+        <translation>nivel 1 de {0}: cada nivel superior tiene sus propias W y U, compartidas entre los pasos</translation>
+    </message>
+</context>
+<context>
     <name>ViewTabs</name>
     <message>
         <source>Training</source>
@@ -2719,12 +3092,32 @@ se guardan al empezar el entrenamiento</translation>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: {1} unidades{2}; cada imagen son los {3} pesos de entrada de una unidad, dispuestos como la entrada de {4} ({5}; {6}).</translation>
     </message>
     <message>
+        <source>inputs (x_t, or the level below&apos;s h_t) | state h_(t−1)</source>
+        <translation>entradas (x_t, o h_t del nivel de abajo) | estado h_(t−1)</translation>
+    </message>
+    <message>
         <source>inputs x_t | state h_(t−1)</source>
         <translation>entradas x_t | estado h_(t−1)</translation>
     </message>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt; does not see the image, so its weights are drawn as a matrix: one row per unit{1}, one column per input; blue positive, orange negative, largest |w| = {2}.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt; no ve la imagen, así que sus pesos se dibujan como una matriz: una fila por unidad{1}, una columna por entrada; azul positivo, naranja negativo, mayor |w| = {2}.</translation>
+    </message>
+    <message>
+        <source>level {0}</source>
+        <translation>nivel {0}</translation>
+    </message>
+    <message>
+        <source> in blocks of rows, one per gate ({0})</source>
+        <translation> en bloques de filas, uno por puerta ({0})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; is recurrent: its weights as one matrix, a row per unit{1}{2}; left of the line W_ih (its {3} inputs x_t), right of it W_hh (the state h_(t−1) fed back). Blue positive, orange negative, each part on its own scale: largest |w| {4} in W_ih, {5} in W_hh.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; es recurrente: sus pesos como una matriz, una fila por unidad{1}{2}; a la izquierda de la línea W_ih (sus {3} entradas x_t), a la derecha W_hh (el estado h_(t−1) realimentado). Azul positivo, naranja negativo, cada parte en su propia escala: mayor |w| {4} en W_ih, {5} en W_hh.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; is recurrent with {1} stacked levels, drawn one under another, a row per unit{2}{3}: left of each level&apos;s line W_ih (level 1 reads the {4} inputs x_t, each level above the states of the level below), right of it W_hh (the level&apos;s own state fed back). Blue positive, orange negative, each part on its own scale: largest |w| in W_ih {5}, in W_hh {6}, level by level.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; es recurrente con {1} niveles apilados, dibujados uno bajo otro, una fila por unidad{2}{3}: a la izquierda de la línea de cada nivel W_ih (el nivel 1 lee las {4} entradas x_t, cada nivel superior los estados del nivel de abajo), a la derecha W_hh (el propio estado del nivel realimentado). Azul positivo, naranja negativo, cada parte en su propia escala: mayor |w| en W_ih {5}, en W_hh {6}, nivel a nivel.</translation>
     </message>
     <message>
         <source>class</source>
@@ -2810,6 +3203,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>por defecto</translation>
     </message>
     <message>
+        <source>english</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
         <source>kaiming</source>
         <translation>kaiming</translation>
     </message>
@@ -2820,6 +3217,10 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>lbfgs</source>
         <translation>lbfgs</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>lineal</translation>
     </message>
     <message>
         <source>momentum</source>
@@ -2868,6 +3269,10 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>sine</source>
         <translation>seno</translation>
+    </message>
+    <message>
+        <source>spanish</source>
+        <translation>español</translation>
     </message>
     <message>
         <source>step</source>
@@ -3248,6 +3653,10 @@ se guardan al empezar el entrenamiento</translation>
         <source>Predict the next character of a text file you pick</source>
         <translation>Predecir el siguiente carácter de un archivo de texto que eliges</translation>
     </message>
+    <message>
+        <source>Predict the next character of sentences from a small grammar (no file needed)</source>
+        <translation>Predecir el siguiente carácter de frases de una gramática pequeña (sin archivo)</translation>
+    </message>
 </context>
 <context>
     <name>datasets</name>
@@ -3286,6 +3695,10 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>Gaussian vectors</source>
         <translation>Vectores gaussianos</translation>
+    </message>
+    <message>
+        <source>Grammar sentences</source>
+        <translation>Frases de una gramática</translation>
     </message>
     <message>
         <source>Key position</source>
@@ -3547,6 +3960,10 @@ se guardan al empezar el entrenamiento</translation>
 <context>
     <name>layer help</name>
     <message>
+        <source>Feeds the network chosen functions of a point&apos;s coordinates (x², y², xy, sin x…) instead of x and y</source>
+        <translation>Da a la red funciones elegidas de las coordenadas de un punto (x², y², xy, sen x…) en lugar de x e y</translation>
+    </message>
+    <message>
         <source>Where the data enters; its shape comes from the dataset</source>
         <translation>Por donde entran los datos; su forma viene de los datos elegidos</translation>
     </message>
@@ -3569,6 +3986,14 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>Averages the values in each window</source>
         <translation>Promedia los valores de cada ventana</translation>
+    </message>
+    <message>
+        <source>Keeps each channel&apos;s largest value over all positions: where a filter fired no longer matters</source>
+        <translation>Guarda el mayor valor de cada canal sobre todas las posiciones: ya no importa dónde se activó un filtro</translation>
+    </message>
+    <message>
+        <source>Swaps a sequence&apos;s two sizes: steps × features becomes features × steps, so filters can slide along the steps</source>
+        <translation>Intercambia los dos tamaños de una secuencia: pasos × características pasa a características × pasos, para que los filtros puedan deslizarse por los pasos</translation>
     </message>
     <message>
         <source>Lays all values of a sample out in one row</source>
@@ -3692,6 +4117,18 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>{0} units</source>
         <translation>{0} unidades</translation>
+    </message>
+    <message>
+        <source>{0} unit</source>
+        <translation>{0} unidad</translation>
+    </message>
+    <message>
+        <source>{0} unit, {1}</source>
+        <translation>{0} unidad, {1}</translation>
+    </message>
+    <message>
+        <source>{0} filter {1}</source>
+        <translation>{0} filtro {1}</translation>
     </message>
     <message>
         <source>{0}×{0} window</source>
@@ -3976,6 +4413,18 @@ se guardan al empezar el entrenamiento</translation>
         <translation>descenso más pronunciado</translation>
     </message>
     <message>
+        <source>SGD, constant 0.001</source>
+        <translation>SGD, constante 0,001</translation>
+    </message>
+    <message>
+        <source>SGD, constant 0.1</source>
+        <translation>SGD, constante 0,1</translation>
+    </message>
+    <message>
+        <source>SGD, 0.1 falling to 0.001</source>
+        <translation>SGD, de 0,1 bajando a 0,001</translation>
+    </message>
+    <message>
         <source>weight decay</source>
         <translation>decaimiento de pesos</translation>
     </message>
@@ -4150,6 +4599,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>l2</translation>
     </message>
     <message>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
         <source>label</source>
         <translation>etiqueta</translation>
     </message>
@@ -4238,6 +4691,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>semilla</translation>
     </message>
     <message>
+        <source>sentences</source>
+        <translation>frases</translation>
+    </message>
+    <message>
         <source>shape</source>
         <translation>forma</translation>
     </message>
@@ -4294,6 +4751,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>ampliar</translation>
     </message>
     <message>
+        <source>warmup epochs</source>
+        <translation>épocas de calentamiento</translation>
+    </message>
+    <message>
         <source>weight</source>
         <translation>peso</translation>
     </message>
@@ -4304,6 +4765,34 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>whiten</source>
         <translation>blanquear</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>x squared</source>
+        <translation>x al cuadrado</translation>
+    </message>
+    <message>
+        <source>x times y</source>
+        <translation>x por y</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>y squared</source>
+        <translation>y al cuadrado</translation>
+    </message>
+    <message>
+        <source>sin x</source>
+        <translation>sen x</translation>
+    </message>
+    <message>
+        <source>sin y</source>
+        <translation>sen y</translation>
     </message>
 </context>
 <context>
@@ -4451,6 +4940,30 @@ se guardan al empezar el entrenamiento</translation>
 <context>
     <name>views</name>
     <message>
+        <source>Rare minima</source>
+        <translation>Mínimos raros</translation>
+    </message>
+    <message>
+        <source>saddles outnumber minima; the Hessian now</source>
+        <translation>hay más puntos de silla que mínimos; la hessiana ahora</translation>
+    </message>
+    <message>
+        <source>Backprop</source>
+        <translation>Retropropagación</translation>
+    </message>
+    <message>
+        <source>one sample&apos;s chain rule, every number</source>
+        <translation>la regla de la cadena de una muestra, con todos los números</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>the units dropped and the average of masks</source>
+        <translation>las unidades apagadas y la media de las máscaras</translation>
+    </message>
+    <message>
         <source>Space folding</source>
         <translation>Plegado del espacio</translation>
     </message>
@@ -4527,8 +5040,16 @@ se guardan al empezar el entrenamiento</translation>
         <translation>Generar</translation>
     </message>
     <message>
-        <source>a sine model teacher-forced and running free</source>
-        <translation>un modelo del seno con forzado del profesor y en libertad</translation>
+        <source>a model fed its own outputs: a sine, or text at a temperature</source>
+        <translation>un modelo que lee sus propias salidas: un seno, o texto a una temperatura</translation>
+    </message>
+    <message>
+        <source>By position</source>
+        <translation>Por posición</translation>
+    </message>
+    <message>
+        <source>how often the key is found at each step</source>
+        <translation>con qué frecuencia se encuentra la clave en cada paso</translation>
     </message>
     <message>
         <source>Loss landscape</source>

@@ -36,6 +36,7 @@ class Data:
     input_shape: tuple[int, ...]
     num_classes: int  # 0 for regression and reconstruction
     class_names: list[str]
+    read_chars: int = 0  # a text file longer than a dataset reads: the characters read from its start
 
     @property
     def is_2d(self) -> bool:
@@ -57,6 +58,7 @@ class Arrays:
     classes: list[str] = field(default_factory=list)
     x_test: np.ndarray | None = None
     y_test: np.ndarray | None = None
+    read_chars: int = 0  # a text file cut at MAX_TEXT_CHARS: how many were read
 
 
 @dataclass(frozen=True)
@@ -189,13 +191,40 @@ def _key_position(p, rng):
     return Arrays(x, y, classes, x_test, y_test)
 
 
-def _text(p, rng):
-    from core.data.sequences import char_sequences
-    from core.data.user import read_text_file
+def source_text(name: str, p: dict) -> str:
+    """The whole text a next-character dataset cuts its windows from (validated parameters): the
+    grammar's sentences for "sentences", the start of the user's file for "text"."""
+    if name == "sentences":
+        from core.data.grammar import sentences
 
-    text = read_text_file(_required(p, "file"), max_chars=2_000_000)
-    x, y, vocab = char_sequences(text, p["steps"], p["n_samples"], rng)
-    return Arrays(x, y, [repr(c)[1:-1] for c in vocab])
+        return sentences(p["sentences"], p["language"], np.random.default_rng(p["seed"]))
+    if name == "text":
+        from core.data.user import read_text_file
+
+        return read_text_file(_required(p, "file"), max_chars=MAX_TEXT_CHARS)
+    raise ValueError(f"the dataset '{name}' is not a text")
+
+
+MAX_TEXT_CHARS = 2_000_000  # a longer file is read up to here
+
+
+def _characters(name: str):
+    def make(p, rng):
+        from core.data.sequences import char_sequences
+
+        text = source_text(name, p)
+        x, y, vocab = char_sequences(text, p["steps"], p["n_samples"], rng)
+        cut = name == "text" and len(text) == MAX_TEXT_CHARS and _longer(p["file"], text)
+        return Arrays(x, y, [repr(c)[1:-1] for c in vocab], read_chars=len(text) if cut else 0)
+
+    return make
+
+
+def _longer(path: str, text: str) -> bool:
+    """Whether the file holds more than `text`, the start read from it."""
+    from pathlib import Path
+
+    return Path(path).stat().st_size > len(text.encode("utf-8"))
 
 
 def _points(p, rng):
@@ -458,7 +487,19 @@ KINDS: dict[str, DatasetKind] = {
                 _STEPS,
                 _P("n_samples", "int", 5000, "How many windows of the text to use", 20, 1_000_000),
             ),
-            _text,
+            _characters("text"),
+        ),
+        DatasetKind(
+            "sentences",
+            "sequences",
+            "Predict the next character of sentences from a small grammar (no file needed)",
+            (
+                _P("language", "choice", "english", "The grammar's language", choices=("english", "spanish")),
+                _P("sentences", "int", 1000, "How many sentences the text has", 10, 100_000),
+                _STEPS,
+                _P("n_samples", "int", 5000, "How many windows of the text to use", 20, 1_000_000),
+            ),
+            _characters("sentences"),
         ),
     ]
 }
@@ -494,6 +535,7 @@ TITLES = {  # what the user reads; the names stay what project files and the com
     "parity": "Parity",
     "key_position": "Key position",
     "text": "Your text",
+    "sentences": "Grammar sentences",
 }
 
 
@@ -575,4 +617,7 @@ def load_dataset(name: str, params: dict | None = None, progress: Reporter | Non
     order = rng.permutation(len(x))
     n_test = max(1, int(round(len(x) * p["test_ratio"])))
     test, train = order[:n_test], order[n_test:]
-    return Data(name, x[train], y[train], x[test], y[test], tuple(x.shape[1:]), len(arrays.classes), arrays.classes)
+    shape = tuple(x.shape[1:])
+    return Data(
+        name, x[train], y[train], x[test], y[test], shape, len(arrays.classes), arrays.classes, arrays.read_chars
+    )

@@ -310,11 +310,9 @@ def make_samples(p, rng):
     return x, y.astype(np.int64), names
 '''
 
-_TEXT = '''
-def make_samples(p, rng):
-    """Windows of the user's text, one-hot per character; the target is the next character."""
-    with open(p["file"], encoding="utf-8") as f:
-        text = f.read(2_000_000)
+_TEXT_WINDOWS = '''
+def text_windows(text, p, rng):
+    """Windows of a text, one-hot per character; the target is the next character."""
     counts = {}
     for c in text:
         counts[c] = counts.get(c, 0) + 1
@@ -330,6 +328,40 @@ def make_samples(p, rng):
     x = np.eye(len(vocab), dtype=np.float32)[codes[starts[:, None] + np.arange(steps)]]
     return x, codes[starts + steps], [repr(c)[1:-1] for c in vocab]
 '''
+
+_TEXT = (
+    _TEXT_WINDOWS
+    + '''
+
+def make_samples(p, rng):
+    """Windows of the user's text."""
+    with open(p["file"], encoding="utf-8") as f:
+        text = f.read(2_000_000)
+    return text_windows(text, p, rng)
+'''
+)
+
+
+def _grammar_code() -> str:
+    """The grammar's own source (core.data.grammar, pure numpy), for a script on its sentences."""
+    import inspect
+
+    from core.data import grammar
+
+    source = inspect.getsource(grammar)
+    return source[source.index("import numpy as np\n") + len("import numpy as np\n") :]
+
+
+_SENTENCES = (
+    _grammar_code()
+    + _TEXT_WINDOWS
+    + '''
+
+def make_samples(p, rng):
+    """Windows of sentences from the small grammar, the text drawn with the dataset's seed."""
+    return text_windows(sentences(p["sentences"], p["language"], np.random.default_rng(p["seed"])), p, rng)
+'''
+)
 
 _IMAGE_FOLDER = '''
 def make_samples(p, rng):
@@ -389,6 +421,7 @@ MAKERS: dict[str, str] = {
     "points": _POINTS,
     "csv": _CSV,
     "text": _TEXT,
+    "sentences": _SENTENCES,
     "image_folder": _IMAGE_FOLDER,
     "sine": _SINE,
     "adding": _ADDING,

@@ -3,8 +3,8 @@ graph out and copy the module's weights.
 
 Importing runs the file's code (its classes are defined by running it), so the app asks first. Every call
 that has no layer is reported by name and line, never dropped. A script exported by Neurona imports back
-to the project it came from: its helper modules (Step, Sparsity, Reshape, Recurrent, Add, Concat) are
-recognised by name, and its TITLE, DATASET and TRAINING settings are read when present.
+to the project it came from: its helper modules (Step, Sparsity, Reshape, Recurrent, Add, Concat,
+Transpose, GlobalMaxPool) are recognised by name, and its TITLE, DATASET and TRAINING settings are read when present.
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from torch import nn
 
-HELPERS = {"Step", "Sparsity", "Reshape", "Recurrent", "Add", "Concat"}
+from core.network.layers import FEATURES
+
+HELPERS = {"Step", "Sparsity", "Reshape", "Recurrent", "Add", "Concat", "Transpose", "GlobalMaxPool", "Features"}
 ACTIVATIONS = {nn.Sigmoid: "Sigmoid", nn.Tanh: "Tanh", nn.ReLU: "ReLU"}
 
 
@@ -72,8 +74,8 @@ def _recurrent_layer(m: nn.RNNBase, output: str = "all"):
 
 def _helper_layer(m: nn.Module, name: str):
     """Neurona's own helper modules, as an exported script defines them."""
-    if name == "Step":
-        return "Step", {}
+    if name in ("Step", "Transpose", "GlobalMaxPool"):
+        return name, {}
     if name == "Sparsity" and isinstance(getattr(m, "weight", None), (int, float)):
         return "Sparsity", {"weight": float(m.weight)}
     if name == "Reshape" and isinstance(getattr(m, "shape", None), tuple):
@@ -82,4 +84,7 @@ def _helper_layer(m: nn.Module, name: str):
         return _recurrent_layer(m.rnn, "last" if getattr(m, "last_only", False) else "all")
     if name in ("Add", "Concat"):
         return name, {"inputs": 2}  # the number of inputs is set from the call
+    names = getattr(m, "names", None)
+    if name == "Features" and isinstance(names, tuple) and set(names) <= set(FEATURES):
+        return "Features", {feature: feature in names for feature in FEATURES}
     return "has no layer"

@@ -40,11 +40,18 @@ def initialise(model, scheme, scale):
 def schedule(training, steps_per_epoch):
     """The factor the learning rate is multiplied by at each step."""
     total = max(1, training["epochs"] * steps_per_epoch)
+    warmup = training.get("warmup_epochs", 0) * steps_per_epoch
     if training["schedule"] == "step":
-        return lambda step: training["step_gamma"] ** (step // (training["step_epochs"] * steps_per_epoch))
-    if training["schedule"] == "cosine":
-        return lambda step: 0.5 * (1 + math.cos(math.pi * min(step, total) / total))
-    return lambda step: 1.0
+        decay = lambda step: training["step_gamma"] ** (step // (training["step_epochs"] * steps_per_epoch))
+    elif training["schedule"] == "linear":
+        decay = lambda step: max(0.0, 1.0 - min(step, total) / total)
+    elif training["schedule"] == "cosine":
+        decay = lambda step: 0.5 * (1 + math.cos(math.pi * min(step, total) / total))
+    else:
+        decay = lambda step: 1.0
+    if not warmup:
+        return decay
+    return lambda step: decay(step) * min(1.0, (step + 1) / warmup)
 
 
 # ---- loss and evaluation ------------------------------------------------------------------------------
@@ -194,7 +201,7 @@ def main(argv=None):
                 say(f"error: the loss became {'NaN' if math.isnan(loss) else 'infinite'} at step {step}")
                 status = 1
                 break
-            if training["schedule"] != "constant":
+            if training["schedule"] != "constant" or training.get("warmup_epochs", 0):
                 scheduler.step()
         if status:
             break

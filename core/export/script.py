@@ -18,6 +18,7 @@ from core.data.transforms import NAMES as IMAGE_TRANSFORMS
 from core.export.datasets import MAKERS, NEEDS, PUBLISHED, SPLIT, USER_FILES, split_with_transforms, transforms_code
 from core.export.runtime import RUNTIME
 from core.network.graph import Graph, infer
+from core.network.layers import FEATURES
 from core.optimizers import optimizer
 from core.project import Project
 
@@ -75,6 +76,28 @@ class Sparsity(nn.Module):
     def forward(self, x):
         return _AddL1Gradient.apply(x, self.weight) if self.training and torch.is_grad_enabled() else x
 ''',
+    "Features": '''
+class Features(nn.Module):
+    """Chosen functions of a 2-D point's coordinates, one column each."""
+
+    FUNCTIONS = {
+        "x": lambda x, y: x,
+        "y": lambda x, y: y,
+        "x_squared": lambda x, y: x * x,
+        "y_squared": lambda x, y: y * y,
+        "x_times_y": lambda x, y: x * y,
+        "sin_x": lambda x, y: torch.sin(x),
+        "sin_y": lambda x, y: torch.sin(y),
+    }
+
+    def __init__(self, names):
+        super().__init__()
+        self.names = tuple(names)
+
+    def forward(self, points):
+        x, y = points[:, 0], points[:, 1]
+        return torch.stack([self.FUNCTIONS[name](x, y) for name in self.names], 1)
+''',
     "Reshape": '''
 class Reshape(nn.Module):
     """Arranges each sample's values in a new shape (one size may be -1)."""
@@ -85,6 +108,20 @@ class Reshape(nn.Module):
 
     def forward(self, x):
         return x.reshape(x.shape[0], *self.shape)
+''',
+    "Transpose": '''
+class Transpose(nn.Module):
+    """Swaps a sequence's two sizes: (batch, steps, features) to (batch, features, steps)."""
+
+    def forward(self, x):
+        return x.transpose(1, 2)
+''',
+    "GlobalMaxPool": '''
+class GlobalMaxPool(nn.Module):
+    """Each channel's largest value over every position."""
+
+    def forward(self, x):
+        return x.flatten(2).amax(2)
 ''',
     "Recurrent": '''
 class Recurrent(nn.Module):
@@ -188,7 +225,10 @@ def layer_code(kind: str, in_shapes: list[tuple[int, ...]], p: dict) -> tuple[st
         return f"Sparsity({p['weight']!r})", "Sparsity"
     if kind == "Reshape":
         return f"Reshape({tuple(p['shape'])!r})", "Reshape"
-    if kind in ("Add", "Concat"):
+    if kind == "Features":
+        chosen = tuple(name for name in FEATURES if p[name])
+        return f"Features({chosen!r})", "Features"
+    if kind in ("Add", "Concat", "Transpose", "GlobalMaxPool"):
         return f"{kind}()", kind
     raise ExportError(f"the layer kind {kind} cannot be exported yet")
 

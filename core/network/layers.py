@@ -55,6 +55,9 @@ TRAITS: dict[str, str] = {
     "can_die": "outputs zero and passes no gradient for negative inputs: a unit can die",
     "across_units": "each output depends on every unit of its input, not on one value",
     "straight_through": "has no useful derivative; training passes the gradient through unchanged",
+    "features": "fixed functions of a 2-D point's coordinates, fed to the network in place of x and y",
+    "reorders": "moves every value to another place, unchanged (a sequence's steps become its channels)",
+    "global_pool": "keeps one value per channel from all its positions: where something happened is forgotten",
 }
 
 
@@ -233,6 +236,20 @@ def _recurrent(shapes: list[Shape], p: dict) -> Shape:
     return (p["hidden_size"],) if p["output"] == "last" else (steps, p["hidden_size"])
 
 
+def _transpose(shapes: list[Shape], p: dict) -> Shape:
+    _need_rank(shapes[0], 2, "a sequence (steps × features) or channels × length", "insert Reshape")
+    return (shapes[0][1], shapes[0][0])
+
+
+def _global_pool(shapes: list[Shape], p: dict) -> Shape:
+    if len(shapes[0]) < 2:
+        raise ShapeError(
+            f"expects channels × positions (a sequence or an image) but receives {fmt_shape(shapes[0])}",
+            "place it after a Conv1d or Conv2d",
+        )
+    return (shapes[0][0],)
+
+
 def _add(shapes: list[Shape], p: dict) -> Shape:
     for other in shapes[1:]:
         if other != shapes[0]:
@@ -308,13 +325,18 @@ def _conv_summary(dims: int):
         size = f"{k}×{k}" if dims == 2 else str(k)
         stride = f", stride {p['stride']}" if p["stride"] != 1 else ""
         groups = f", {p['groups']} groups" if p.get("groups", 1) != 1 else ""
-        return f"{p['out_channels']} filters {size}{stride}{groups}"
+        return f"{_count(p['out_channels'], 'filter')} {size}{stride}{groups}"
 
     return summary
 
 
+def _count(n: int, word: str) -> str:
+    """ "1 unit", "2 units": a node's summary is read aloud in class."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _recurrent_summary(p: dict) -> str:
-    return f"{p['hidden_size']} units, {'last step' if p['output'] == 'last' else 'all steps'}"
+    return f"{_count(p['hidden_size'], 'unit')}, {'last step' if p['output'] == 'last' else 'all steps'}"
 
 
 def _merge_summary(p: dict) -> str:
@@ -374,6 +396,30 @@ def _torch(module: str) -> Callable[[list[Shape], dict], Any]:
     return lambda s, p: getattr(_nn(), module)(**p)
 
 
+# The input features TensorFlow Playground offers, by parameter name and as the node writes them.
+FEATURES = {
+    "x": "x",
+    "y": "y",
+    "x_squared": "x²",
+    "y_squared": "y²",
+    "x_times_y": "xy",
+    "sin_x": "sin x",
+    "sin_y": "sin y",
+}
+
+
+def _features_infer(shapes: list[Shape], p: dict) -> Shape:
+    if tuple(shapes[0]) != (2,):
+        raise ShapeError(
+            f"expects the 2 coordinates of a point but receives {fmt_shape(shapes[0])}",
+            "use it right after the Input of a 2-D dataset",
+        )
+    chosen = sum(bool(p[name]) for name in FEATURES)
+    if not chosen:
+        raise ShapeError("expects at least one feature ticked but receives none", "tick x squared and y squared, say")
+    return (chosen,)
+
+
 KINDS: dict[str, LayerKind] = {
     k.name: k
     for k in [
@@ -389,6 +435,18 @@ KINDS: dict[str, LayerKind] = {
             summary=lambda p: f"shape {fmt_shape(p['shape'])}",
         ),
         LayerKind(
+            "Features",
+            "inputs",
+            "Feeds the network chosen functions of a point's coordinates (x², y², xy, sin x…) instead of x and y",
+            tuple(
+                _P(name, "bool", name in ("x", "y"), f"Feed {shown} to the network") for name, shown in FEATURES.items()
+            ),
+            _features_infer,
+            lambda s, p: _modules().Features(tuple(name for name in FEATURES if p[name])),
+            traits=frozenset({"features"}),
+            summary=lambda p: ", ".join(shown for name, shown in FEATURES.items() if p[name]),
+        ),
+        LayerKind(
             "Linear",
             "dense",
             "Fully connected: every output sees every input",
@@ -397,7 +455,7 @@ KINDS: dict[str, LayerKind] = {
             lambda s, p: _nn().Linear(s[0][0], p["out_features"], bias=p["bias"]),
             _count_linear,
             traits=frozenset({"dense"}),
-            summary=lambda p: f"{p['out_features']} units",
+            summary=lambda p: _count(p["out_features"], "unit"),
         ),
         LayerKind(
             "Conv1d",
@@ -456,6 +514,25 @@ KINDS: dict[str, LayerKind] = {
             lambda s, p: _nn().AvgPool2d(p["kernel_size"], p["stride"] or None),
             traits=frozenset({"feature_map"}),
             summary=_pool_summary,
+        ),
+        LayerKind(
+            "GlobalMaxPool",
+            "pooling",
+            "Keeps each channel's largest value over all positions: where a filter fired no longer matters",
+            (),
+            _global_pool,
+            lambda s, p: _modules().GlobalMaxPool(),
+            traits=frozenset({"global_pool"}),
+        ),
+        LayerKind(
+            "Transpose",
+            "dense",
+            "Swaps a sequence's two sizes: steps × features becomes features × steps, "
+            "so filters can slide along the steps",
+            (),
+            _transpose,
+            lambda s, p: _modules().Transpose(),
+            traits=frozenset({"reorders"}),
         ),
         LayerKind(
             "Flatten",

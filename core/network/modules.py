@@ -43,6 +43,31 @@ class _AddL1Gradient(torch.autograd.Function):
         return grad + ctx.weight / x.numel() * torch.sign(x), None
 
 
+class Features(nn.Module):
+    """Chosen functions of a 2-D point's coordinates, one column each, in core.network.layers.FEATURES's order."""
+
+    FUNCTIONS = {
+        "x": lambda x, y: x,
+        "y": lambda x, y: y,
+        "x_squared": lambda x, y: x * x,
+        "y_squared": lambda x, y: y * y,
+        "x_times_y": lambda x, y: x * y,
+        "sin_x": lambda x, y: torch.sin(x),
+        "sin_y": lambda x, y: torch.sin(y),
+    }
+
+    def __init__(self, names: tuple[str, ...]):
+        super().__init__()
+        self.names = tuple(names)
+
+    def forward(self, points):
+        x, y = points[:, 0], points[:, 1]
+        return torch.stack([self.FUNCTIONS[name](x, y) for name in self.names], 1)
+
+    def extra_repr(self) -> str:
+        return ", ".join(self.names)
+
+
 class Sparsity(nn.Module):
     """An L1 penalty on the values passing through, while training: the "sparse" of a sparse autoencoder."""
 
@@ -67,6 +92,22 @@ class Reshape(nn.Module):
 
     def extra_repr(self) -> str:
         return f"shape={self.shape}"
+
+
+class Transpose(nn.Module):
+    """Swaps a sample's two sizes: (batch, steps, features) to (batch, features, steps), the layout
+    Conv1d reads (its channels are a sequence's features)."""
+
+    def forward(self, x):
+        return x.transpose(1, 2)
+
+
+class GlobalMaxPool(nn.Module):
+    """Each channel's largest value over every position, (batch, channels, ...) to (batch, channels):
+    the same filter read everywhere, and only whether it fired kept (course ch. 9-10, sharing)."""
+
+    def forward(self, x):
+        return x.flatten(2).amax(2)
 
 
 class Recurrent(nn.Module):

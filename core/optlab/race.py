@@ -4,7 +4,8 @@ Each racer owns a 2-element float64 parameter tensor and its optimiser: a real t
 instance (so its path is exactly torch's), or Newton's method / conjugate gradients from
 core.optlab.methods. The common options are read at every step, so a slider can change them
 mid-race: a learning-rate scale, clipping of the gradient's norm, and seeded Gaussian noise on
-the gradient standing in for mini-batches (every racer draws the same noise sequence).
+the gradient standing in for mini-batches (every racer draws the same noise sequence). A racer may
+also lower its own rate linearly over the first steps, as the course's SGD schedule does.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class RacerSpec:
     settings: dict = field(default_factory=dict)  # overrides of the optimiser's defaults
     label: str = ""
     clip: float = 0.0  # the racer's own clipping norm; 0 follows the common one
+    decay_steps: int = 0  # τ of the course's linear schedule (eq. 8.14); 0 keeps the rate constant
 
     def describe(self, surface: Surface | None = None) -> str:
         """ "Adam (lr 0.05, beta1 0.8)": the rate it runs at on `surface` and the settings chosen."""
@@ -33,7 +35,21 @@ class RacerSpec:
         values = kind.validate(self.settings, surface)
         parts = [_setting(k, v) for k, v in values.items() if k == "lr" or k in self.settings]
         parts += [f"clip {self.clip:g}"] if self.clip else []
+        parts += [f"lr to 1% by step {self.decay_steps}"] if self.decay_steps else []
         return (self.label or kind.title) + (f" ({', '.join(parts)})" if parts else "")
+
+
+FINAL_RATE = 0.01  # ε_τ / ε_0: the course's advice, "about 1% of the initial rate"
+
+
+def decayed(step: int, decay_steps: int) -> float:
+    """The course's linear schedule (§8.3, eq. 8.14): ε_k = (1 − α) ε_0 + α ε_τ with α = k / τ, then
+    constant after step τ. SGD's noisy gradient does not vanish at the minimum: only a falling rate
+    lets it settle there. Returns ε_k / ε_0; 1 when `decay_steps` is 0."""
+    if decay_steps <= 0:
+        return 1.0
+    alpha = min(step / decay_steps, 1.0)
+    return (1.0 - alpha) + alpha * FINAL_RATE
 
 
 def _setting(name: str, value) -> str:
@@ -109,9 +125,10 @@ class Racer:
         if self.stopped:
             return
         perturb = lambda g: self._perturb(g, common)
+        scale = common.lr_scale * decayed(self.steps, self.spec.decay_steps)
         if self.kind.torch_class:
             for group in self.optimizer.param_groups:
-                group["lr"] = self.settings["lr"] * common.lr_scale
+                group["lr"] = self.settings["lr"] * scale
 
             def closure():
                 self.optimizer.zero_grad()
@@ -127,7 +144,7 @@ class Racer:
                 self.optimizer.step()
             new = self.p.detach().clone()
         else:
-            new = self.optimizer.step(self.surface, self.p, perturb, common.lr_scale).detach()
+            new = self.optimizer.step(self.surface, self.p, perturb, scale).detach()
             self.p = new
         x, y = float(new[0]), float(new[1])
         loss = self._value(new)

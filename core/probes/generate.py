@@ -1,5 +1,7 @@
 """Generating a noisy sine with a next-value model: teacher forcing against free running (course §10.2.1).
 
+(A next-character model samples text instead: core.probes.generate_text.)
+
 A model trained on the noisy-sine dataset reads a window of `steps` values and predicts the next.
 To generate, the probe draws a fresh series from the dataset's own maker (same noise, a random
 period and phase; `series` seeds it), longer than a window by `horizon`, and runs the model along it:
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.probes.base import Probe
+from core.probes.generate_text import CHARACTERS, TEXT_DATASETS, TextGeneration, generate_text
 
 HORIZON = 60  # predicted values after the prompt, unless the view asks for another number
 MAX_HORIZON = 1000
@@ -70,17 +73,23 @@ def free_running(model, prompt: np.ndarray, horizon: int):
 
 
 class GenerateProbe(Probe):
-    def compute(self, series_seed: int = 0, horizon: int = HORIZON) -> Generation:
+    def compute(
+        self, series_seed: int = 0, horizon: int = HORIZON, temperature: float = 1.0, characters: int = CHARACTERS
+    ) -> Generation | TextGeneration:
+        """A sine continued two ways, or for a next-character model (core.probes.generate_text)
+        text sampled at `temperature` beside the truth."""
         import torch
 
         from core.data.catalog import validate_dataset
 
         trainer = self.trainer
         project = trainer.project
+        if project.dataset in TEXT_DATASETS:
+            return generate_text(trainer, series_seed, characters, temperature)
         if project.dataset != "sine":
             raise ValueError(
-                "generating is for a next-value model on the noisy-sine dataset; this one trains on "
-                f"'{project.dataset}'"
+                "generating is for a next-value model on the noisy-sine dataset or a next-character model "
+                f"on a text; this one trains on '{project.dataset}'"
             )
         shape = tuple(trainer.data.input_shape)
         if len(shape) != 2 or shape[1] != 1 or trainer.out_width != 1:

@@ -89,12 +89,25 @@ def neuron_columns(graph, model: GraphModule, max_units: int = 12) -> list[tuple
         node = graph.nodes[node_id]
         if has_any_trait(node.kind, "input", "output", "activation", "training_only"):
             continue
+        if has_trait(node.kind, "features") and model.sources[node_id] == [model.input_id]:
+            continue  # drawn as the inputs (input_features)
         if not has_trait(node.kind, "dense") or model.shapes[node_id][0] > max_units:
             return []
         after = [e.dst for e in graph.edges if e.src == node_id and e.dst in model.order]
         shown = after[0] if len(after) == 1 and has_trait(graph.nodes[after[0]].kind, "activation") else node_id
         columns.append((node_id, shown))
     return columns
+
+
+def input_features(graph, model: GraphModule) -> tuple[str | None, list[str]]:
+    """The Features node fed by the input, if any, and the names of its columns; else (None, x and y)."""
+    from core.network.layers import FEATURES
+
+    for node_id in model.order:
+        node = graph.nodes[node_id]
+        if has_trait(node.kind, "features") and model.sources[node_id] == [model.input_id]:
+            return node_id, [shown for name, shown in FEATURES.items() if node.params[name]]
+    return None, ["x", "y"]
 
 
 def neuron_surfaces(model: GraphModule, bounds, n: int, nodes: list[str]) -> dict[str, np.ndarray]:
@@ -118,8 +131,10 @@ class Neurons:
 
     bounds: tuple[float, float, float, float]
     columns: list[tuple[str, str]]  # per Linear layer: (the Linear, the node drawn); [] when not drawable
-    surfaces: dict[str, np.ndarray]  # node drawn -> (units, n, n)
+    surfaces: dict[str, np.ndarray]  # node drawn -> (units, n, n); the Features node's too
     weights: dict[str, np.ndarray]  # Linear -> (out, in)
+    inputs: str | None = None  # the Features node drawn as the inputs; None: x and y themselves
+    input_names: tuple[str, ...] = ("x", "y")
 
 
 def _plane_of(trainer) -> tuple[float, float, float, float]:
@@ -155,11 +170,13 @@ class NeuronsProbe(Probe):
         is_2d = trainer.data.is_2d
         self.bounds = _plane_of(trainer) if is_2d else None
         self.columns = neuron_columns(trainer.project.graph, trainer.model) if is_2d else []
+        self.inputs, self.input_names = input_features(trainer.project.graph, trainer.model)
 
     def compute(self, size: int = NEURON_SIZE) -> Neurons:
         if self.bounds is None:
             raise ValueError("the neuron view needs 2-D inputs (points of a plane)")
         model = self.trainer.model
-        surfaces = neuron_surfaces(model, self.bounds, size, [shown for _, shown in self.columns])
+        drawn = [shown for _, shown in self.columns] + ([self.inputs] if self.inputs and self.columns else [])
+        surfaces = neuron_surfaces(model, self.bounds, size, drawn)
         weights = {linear: dense_weights(model, linear) for linear, _ in self.columns}
-        return Neurons(self.bounds, list(self.columns), surfaces, weights)
+        return Neurons(self.bounds, list(self.columns), surfaces, weights, self.inputs, tuple(self.input_names))

@@ -26,6 +26,10 @@ PROBES: dict[str, str] = {
     "landscape": "core.landscape.probe:LandscapeProbe",
     "through_time": "core.probes.recurrent:ThroughTimeProbe",
     "generate": "core.probes.generate:GenerateProbe",
+    "dropout": "core.probes.dropout:DropoutProbe",
+    "backprop": "core.probes.backprop:BackpropProbe",
+    "hessian": "core.probes.hessian:HessianProbe",
+    "positions": "core.probes.positions:PositionsProbe",
 }
 
 

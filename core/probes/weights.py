@@ -37,7 +37,9 @@ class WeightImages:
     next_names: list[str] = field(default_factory=list)
     recurrent_split: int | None = None  # a recurrent layer's matrix is [W_ih | W_hh]: W_hh's first column
     gates: list[str] = field(default_factory=list)  # its row blocks, one per gate (PyTorch's order)
-    levels: int = 1  # a recurrent layer's stacked layers; the matrix is the first one's
+    levels: int = 1  # a recurrent layer's stacked layers (num_layers); `weights` is the first one's
+    level_weights: list[np.ndarray] = field(default_factory=list)  # every level's [W_ih | W_hh], the first's too
+    level_splits: list[int] = field(default_factory=list)  # each level's W_ih width: x_t, then the level below's h_t
 
 
 class WeightsProbe(Probe):
@@ -79,20 +81,27 @@ def _weight_images(trainer, layer: str | None = None, max_units: int = MAX_UNITS
 
 
 def _recurrent_weights(trainer, layer: str, layers: list[str]) -> WeightImages:
-    """[W_ih | W_hh] of a recurrent layer's first level: one row per unit of each gate, its inputs then
-    its own state fed back as columns."""
+    """[W_ih | W_hh] of every level of a recurrent layer: one row per unit of each gate, its inputs
+    then its own state fed back as columns. Level 1 reads the sequence x_t; each level above reads
+    the states of the level below (torch's weight_ih_l1, …), so its W_ih is hidden_size wide."""
     from core.probes.recurrent import GATES
 
     graph, model = trainer.project.graph, trainer.model
     rnn = model.layer(layer).rnn
     numpy = lambda p: p.detach().float().cpu().numpy()  # noqa: E731
-    weight = np.concatenate([numpy(rnn.weight_ih_l0), numpy(rnn.weight_hh_l0)], 1)
+    matrices, splits = [], []
+    for level in range(rnn.num_layers):
+        w_ih, w_hh = getattr(rnn, f"weight_ih_l{level}"), getattr(rnn, f"weight_hh_l{level}")
+        weight = np.concatenate([numpy(w_ih), numpy(w_hh)], 1)
+        matrices.append(weight[: max(1, MAX_MATRIX // (rnn.num_layers * weight.shape[1]))])
+        splits.append(w_ih.shape[1])
     gates = list(GATES[graph.nodes[layer].kind])
     hidden = rnn.hidden_size
     names = [f"{gate}{k}" for gate in gates for k in range(hidden)] if gates else [f"h{k}" for k in range(hidden)]
-    shown = weight[: max(1, MAX_MATRIX // weight.shape[1])]
-    result = WeightImages(layers, layer, False, shown, len(weight), names[: len(shown)])
+    shown = matrices[0]
+    result = WeightImages(layers, layer, False, shown, hidden * max(len(gates), 1), names[: len(shown)])
     result.recurrent_split, result.gates, result.levels = rnn.input_size, gates, rnn.num_layers
+    result.level_weights, result.level_splits = matrices, splits
     return result
 
 

@@ -125,7 +125,7 @@ def train_seeds(
                 total = total + config.l2 * sum(p.pow(2).sum() for p in penalised)
             total.backward()
             optimizer.step()
-            if config.schedule != "constant":
+            if config.schedule != "constant" or config.warmup_epochs:
                 scheduler.step()
         if progress is not None and progress(epoch + 1, epochs) is False:
             epochs = epoch + 1

@@ -87,12 +87,21 @@ def initialise(model: nn.Module, scheme: str, scale: float) -> None:
 
 
 def _schedule(config: TrainConfig, steps_per_epoch: int):
+    """The factor the learning rate is multiplied by after `step` steps: the schedule's, times a
+    linear warm-up over the first `warmup_epochs` (step 0 takes 1/warm-up steps of the rate)."""
     total = max(1, config.epochs * steps_per_epoch)
+    warmup = config.warmup_epochs * steps_per_epoch
     if config.schedule == "step":
-        return lambda step: config.step_gamma ** (step // (config.step_epochs * steps_per_epoch))
-    if config.schedule == "cosine":
-        return lambda step: 0.5 * (1 + math.cos(math.pi * min(step, total) / total))
-    return lambda step: 1.0
+        decay = lambda step: config.step_gamma ** (step // (config.step_epochs * steps_per_epoch))
+    elif config.schedule == "linear":
+        decay = lambda step: max(0.0, 1.0 - min(step, total) / total)
+    elif config.schedule == "cosine":
+        decay = lambda step: 0.5 * (1 + math.cos(math.pi * min(step, total) / total))
+    else:
+        decay = lambda step: 1.0
+    if not warmup:
+        return decay
+    return lambda step: decay(step) * min(1.0, (step + 1) / warmup)
 
 
 class Trainer:
@@ -124,7 +133,8 @@ class Trainer:
             config.optimizer, self.trainable or [torch.zeros(1, requires_grad=True)], config
         )
         self.steps_per_epoch = self._batches_per_epoch()
-        self.kind, self.schedule = config.optimizer, config.schedule  # they cannot change during a run
+        # they cannot change during a run
+        self.kind, self.schedule, self.warmup = config.optimizer, config.schedule, config.warmup_epochs
         self.scheduler = torch.optim.lr_scheduler.LambdaLR(self.optimizer, _schedule(config, self.steps_per_epoch))
         self.generator = torch.Generator().manual_seed(config.seed)
         self.step_count = 0
@@ -163,7 +173,7 @@ class Trainer:
             hook(self)
         if not math.isfinite(loss):
             raise Diverged(self._divergence_message(loss), self.step_count)
-        if self.schedule != "constant":
+        if self.schedule != "constant" or self.warmup:
             self.scheduler.step()
         if not self._batches:
             self.epoch += 1
@@ -224,12 +234,13 @@ class Trainer:
         """Take every setting that can change during a run: learning rate (the schedule keeps
         shaping it), momentum, weight decay, L1, L2, clipping, epochs, batch size (from the next
         epoch) and the schedule's parameters. Returns the names of the changed settings that
-        wait for the next run (optimizer, init, seed, device, schedule kind)."""
+        wait for the next run (optimizer, init, seed, device, schedule kind, warm-up)."""
         old, self.config = self.config, config
         self.project.training = config  # the run's own copy of the project, saved with the run
         if config.batch_size != old.batch_size:
             self.steps_per_epoch = self._batches_per_epoch()
-        self.scheduler.lr_lambdas = [_schedule(config.replace(schedule=self.schedule), self.steps_per_epoch)]
+        kept = config.replace(schedule=self.schedule, warmup_epochs=self.warmup)
+        self.scheduler.lr_lambdas = [_schedule(kept, self.steps_per_epoch)]
         self.scheduler.base_lrs = [config.lr for _ in self.scheduler.base_lrs]
         factor = self.scheduler.lr_lambdas[0](self.scheduler.last_epoch)
         for group in self.optimizer.param_groups:
@@ -239,7 +250,7 @@ class Trainer:
                 group["momentum"] = config.momentum
             if self.kind == "adamw":
                 group["weight_decay"] = config.weight_decay
-        waiting = ("optimizer", "init", "init_scale", "seed", "device", "schedule")
+        waiting = ("optimizer", "init", "init_scale", "seed", "device", "schedule", "warmup_epochs")
         return [name for name in waiting if getattr(config, name) != getattr(old, name)]
 
     # ---- evaluation ------------------------------------------------------------------

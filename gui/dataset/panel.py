@@ -98,6 +98,13 @@ class DatasetPanel(QWidget):
             self.tr("{0} train / {1} test · inputs {2} · {3}").format(
                 loc.toString(len(data.x_train)), loc.toString(len(data.x_test)), fmt_shape(data.input_shape), kind
             )
+            + (
+                self.tr(" · the file is longer: its first {0} characters were read").format(
+                    loc.toString(data.read_chars)
+                )
+                if data.read_chars
+                else ""
+            )
         )
         self._show_download(False)
         self.preview.show_data(data)

@@ -7,7 +7,7 @@ again after every change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from core.network.graph import Graph, GraphError
@@ -61,6 +61,12 @@ class Inspector(QWidget):
         self.help.setText(translated("layer help", KINDS[node.kind].help))
         self.form.set_specs(KINDS[node.kind].params)
         self.update_values()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        """A language switch: the title, the layer's help and the form's names again, in the new language."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.show_node(self.graph, self.node_id)
 
     def update_values(self) -> None:
         """Show the model's current values without emitting edits."""

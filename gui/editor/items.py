@@ -6,11 +6,12 @@ after every change (`show_state`), and they read nothing else.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsPathItem, QStyleOptionGraphicsItem
 
 from core.network.layers import KINDS, has_trait
+from gui.editor.unrolled import Recurrence, UnrolledItem
 
 GROUP_COLOURS = {
     "inputs": "#2e7d32",
@@ -33,6 +34,16 @@ def _font(size: float, bold: bool = False) -> QFont:
     font = QFont()
     font.setPointSizeF(size * TEXT_SCALE["canvas"])
     font.setBold(bold)
+    return font
+
+
+def _fitted_font(text: str, size: float, width: float, bold: bool = False) -> QFont:
+    """The canvas font, made smaller (down to the normal size) where `text` would not fit `width`:
+    presentation mode's large text grows the short names and summaries without clipping the long ones."""
+    font = _font(size, bold)
+    wide = QFontMetricsF(font).horizontalAdvance(text)
+    if wide > width and TEXT_SCALE["canvas"] > 1.0:
+        font.setPointSizeF(max(size, font.pointSizeF() * width / wide))
     return font
 
 
@@ -84,6 +95,38 @@ class NodeItem(QGraphicsObject):
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
         self.setZValue(1)
+        self.recurrence: Recurrence | None = None  # a recurrent layer's sizes, set by the scene
+        self.unrolled: UnrolledItem | None = None  # its drawing through time, while shown
+
+    def set_recurrence(self, recurrence: Recurrence) -> None:
+        self.recurrence = recurrence
+        if self.unrolled is not None:
+            self.unrolled.show_recurrence(recurrence)
+
+    def toggle_unrolled(self) -> None:
+        """Show or hide the layer drawn unrolled through time (gui/editor/unrolled.py) under the node."""
+        if self.unrolled is not None:
+            self.unrolled.setParentItem(None)
+            if self.unrolled.scene():
+                self.unrolled.scene().removeItem(self.unrolled)
+            self.unrolled = None
+        elif self.recurrence is not None:
+            self.unrolled = UnrolledItem(self, HEADER + BODY + 14)
+            self.unrolled.show_recurrence(self.recurrence)
+            QTimer.singleShot(0, self._show_unrolled)  # after the click: a scroll under a pressed button drags
+
+    def _show_unrolled(self) -> None:
+        """Scroll the unrolled drawing into sight."""
+        if self.unrolled is not None and self.scene() is not None:
+            for view in self.scene().views():
+                view.ensureVisible(self.unrolled.mapRectToScene(self.unrolled.boundingRect()), 10, 10)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        if has_trait(self.kind, "recurrent") and event.button() == Qt.MouseButton.LeftButton:
+            self.toggle_unrolled()
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def show_state(self, summary: str, count_text: str, problems: list[str], frozen: bool, ports: int) -> None:
         self.summary, self.count_text, self.problems, self.frozen = summary, count_text, problems, frozen
@@ -96,6 +139,10 @@ class NodeItem(QGraphicsObject):
         for i, port in enumerate(self.inputs):
             port.setPos(0, HEADER + BODY * (i + 1) / (ports + 1))
         tip = f"<b>{self.kind} '{self.node_id}'</b><br>{KINDS[self.kind].help}"
+        if has_trait(self.kind, "recurrent"):
+            tip += (
+                "<br><i>" + self.tr("Double-click to draw it unrolled through time, its shared weights marked") + "</i>"
+            )
         if problems:
             tip += "".join(f"<br><span style='color:#d32f2f'>⚠ {p}</span>" for p in problems)
         self.setToolTip(tip)
@@ -118,19 +165,26 @@ class NodeItem(QGraphicsObject):
         painter.fillRect(QRectF(0, 0, WIDTH, HEADER), ERROR if self.problems else self.colour)
         painter.restore()
         painter.setPen(QColor("#ffffff"))
-        painter.setFont(_font(10.5, bold=True))
         badge = ("⚠ " if self.problems else "") + ("❄ " if self.frozen else "")
-        painter.drawText(QRectF(10, 0, WIDTH - 20, HEADER), Qt.AlignmentFlag.AlignVCenter, f"{badge}{self.node_id}")
-        painter.setFont(_font(8.5))
-        painter.drawText(
-            QRectF(10, 0, WIDTH - 20, HEADER), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self.kind
-        )
+        title, room = f"{badge}{self.node_id}", WIDTH - 20
+        title_font = _fitted_font(title, 10.5, room, bold=True)
+        painter.setFont(title_font)
+        painter.drawText(QRectF(10, 0, room, HEADER), Qt.AlignmentFlag.AlignVCenter, title)
+        kind_font = _font(8.5)
+        width = lambda font, text: QFontMetricsF(font).horizontalAdvance(text)
+        used = width(title_font, title) + width(kind_font, self.kind)
+        if used + 8 <= room:  # the kind only where the name leaves room: the header's colour says it too
+            painter.setFont(kind_font)
+            right = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+            painter.drawText(QRectF(10, 0, room, HEADER), right, self.kind)
         painter.setPen(QColor("#263238"))
-        painter.setFont(_font(9.5))
-        painter.drawText(QRectF(14, HEADER + 4, WIDTH - 28, BODY / 2), Qt.AlignmentFlag.AlignVCenter, self.summary)
+        room = WIDTH - 28
+        painter.setFont(_fitted_font(self.summary, 9.5, room))
+        painter.drawText(QRectF(14, HEADER + 4, room, BODY / 2), Qt.AlignmentFlag.AlignVCenter, self.summary)
         painter.setPen(QColor("#607d8b"))
+        painter.setFont(_fitted_font(self.count_text, 9.5, room))
         painter.drawText(
-            QRectF(14, HEADER + BODY / 2 - 2, WIDTH - 28, BODY / 2), Qt.AlignmentFlag.AlignVCenter, self.count_text
+            QRectF(14, HEADER + BODY / 2 - 2, room, BODY / 2), Qt.AlignmentFlag.AlignVCenter, self.count_text
         )
 
     def itemChange(self, change, value):  # noqa: N802
@@ -176,7 +230,7 @@ class WireItem(QGraphicsPathItem):
         painter.drawPath(self.path())
         if not self.label:
             return
-        painter.setFont(_font(9, bold=True))
+        painter.setFont(_fitted_font(self.label, 9, 56, bold=True))  # no wider than the gap between nodes
         metrics = painter.fontMetrics()
         mid = self.path().pointAtPercent(0.5)
         width = metrics.horizontalAdvance(self.label) + 12

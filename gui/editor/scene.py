@@ -12,6 +12,7 @@ from core.network.graph import Edge, Graph, Inference, infer
 from core.network.layers import fmt_shape, has_trait
 from gui.editor.items import NodeItem, PortItem, WireItem
 from gui.editor.summaries import node_summary
+from gui.editor.unrolled import Recurrence
 
 
 class GraphScene(QGraphicsScene):
@@ -117,11 +118,21 @@ class GraphScene(QGraphicsScene):
                 node.frozen,
                 self.graph.port_count(node_id),
             )
+            if has_trait(node.kind, "recurrent"):
+                item.set_recurrence(self._recurrence(node_id))
         for edge, wire in self.wires.items():
             shape = inference.shapes.get(edge.src)
             wire.set_label(fmt_shape(shape) if shape is not None else "?")
         self._route_all()
         self.inference_changed.emit(inference)
+
+    def _recurrence(self, node_id: str) -> Recurrence:
+        """A recurrent node's sizes for its unrolled drawing: steps and features from its input's shape."""
+        node = self.graph.nodes[node_id]
+        sources = self.graph.inputs_of(node_id)
+        shape = self.inference.shapes.get(sources[0]) if sources else None
+        steps, features = (shape[0], shape[1]) if shape is not None and len(shape) == 2 else (None, None)
+        return Recurrence(node.kind, steps, features, node.params["hidden_size"], node.params["num_layers"])
 
     # ---- geometry -------------------------------------------------------------------
 

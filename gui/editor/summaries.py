@@ -11,6 +11,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from core.network.layers import KINDS, fmt_shape
 
+_PLURALS = (  # singular and plural, both in the catalogue (Spanish counts as English does)
+    QT_TRANSLATE_NOOP("layer summary", "{0} unit"),
+    QT_TRANSLATE_NOOP("layer summary", "{0} units"),
+    QT_TRANSLATE_NOOP("layer summary", "{0} unit, {1}"),
+    QT_TRANSLATE_NOOP("layer summary", "{0} units, {1}"),
+    QT_TRANSLATE_NOOP("layer summary", "{0} filter {1}"),
+    QT_TRANSLATE_NOOP("layer summary", "{0} filters {1}"),
+)
 _LOSSES = {
     "cross_entropy": QT_TRANSLATE_NOOP("layer summary", "cross-entropy loss"),
     "mse": QT_TRANSLATE_NOOP("layer summary", "mean squared error"),
@@ -28,9 +36,8 @@ def _num(value: float) -> str:
 
 def _conv(p: dict, dims: int) -> str:
     k = p["kernel_size"]
-    text = QCoreApplication.translate("layer summary", "{0} filters {1}").format(
-        p["out_channels"], f"{k}×{k}" if dims == 2 else str(k)
-    )
+    filters = "{0} filter {1}" if p["out_channels"] == 1 else "{0} filters {1}"
+    text = _t(filters).format(p["out_channels"], f"{k}×{k}" if dims == 2 else str(k))
     if p["stride"] != 1:
         text += QCoreApplication.translate("layer summary", ", stride {0}").format(p["stride"])
     if p.get("groups", 1) != 1:
@@ -44,12 +51,13 @@ def _recurrent(p: dict) -> str:
         if p["output"] == "last"
         else QCoreApplication.translate("layer summary", "all steps")
     )
-    return QCoreApplication.translate("layer summary", "{0} units, {1}").format(p["hidden_size"], steps)
+    units = "{0} unit, {1}" if p["hidden_size"] == 1 else "{0} units, {1}"
+    return _t(units).format(p["hidden_size"], steps)
 
 
 _WORDED = {
     "Input": lambda p: QCoreApplication.translate("layer summary", "shape {0}").format(fmt_shape(p["shape"])),
-    "Linear": lambda p: QCoreApplication.translate("layer summary", "{0} units").format(p["out_features"]),
+    "Linear": lambda p: _t("{0} unit" if p["out_features"] == 1 else "{0} units").format(p["out_features"]),
     "Conv1d": lambda p: _conv(p, 1),
     "Conv2d": lambda p: _conv(p, 2),
     "MaxPool2d": lambda p: QCoreApplication.translate("layer summary", "{0}×{0} window").format(p["kernel_size"]),

@@ -97,7 +97,11 @@ class GraphView(QGraphicsView):
         rect = QRectF()
         for item in list(scene.nodes.values()) + list(scene.wires.values()) if scene else []:
             rect = rect.united(
-                item.mapRectToScene(item.path().boundingRect() if hasattr(item, "path") else item.boundingRect())
+                item.mapRectToScene(
+                    item.path().boundingRect()
+                    if hasattr(item, "path")
+                    else item.boundingRect().united(item.childrenBoundingRect())  # a node's unrolled drawing too
+                )
             )
         if rect.isEmpty():
             self.resetTransform()

@@ -33,7 +33,9 @@ class RunControls(QObject):
         # a child process trains at full speed beside the GUI's painting (bench/training_overhead.py)
         self.controller = TrainingController(self, in_process=True)
         self.dashboard = Dashboard()
-        self.device_label = QLabel(self.tr("device: not chosen yet"))
+        self.device_label = QLabel()
+        self._device: str | None = None  # the trainer's device once a run has chosen it
+        keep(self._show_device, "RunControls", QT_TRANSLATE_NOOP("RunControls", "device: not chosen yet"))
         keep(
             self.device_label.setToolTip,
             "RunControls",
@@ -55,7 +57,7 @@ class RunControls(QObject):
         self.controller.reached.connect(lambda text: self.message.emit(self.tr("Paused by itself: {0}").format(text)))
         self.controller.failed.connect(self._failed)
         self.controller.saved.connect(lambda folder: self.message.emit(self.tr("Saved the run to {0}").format(folder)))
-        self.controller.device.connect(lambda device: self.device_label.setText(self.tr("device: {0}").format(device)))
+        self.controller.device.connect(self._device_chosen)
         document.project_opened.connect(self._project_opened)
         document.data_loaded.connect(self._data_loaded)
         document.model_reset.connect(self._model_reset)
@@ -160,6 +162,15 @@ class RunControls(QObject):
         self.controller.shutdown()
 
     # ---- the document -------------------------------------------------------------------
+
+    def _device_chosen(self, device: str) -> None:
+        self._device = device
+        self._show_device(self.tr("device: not chosen yet"))
+
+    def _show_device(self, not_chosen: str) -> None:
+        """The device label in the current language (kept: a language switch calls it again)."""
+        text = not_chosen if self._device is None else self.tr("device: {0}").format(self._device)
+        self.device_label.setText(text)
 
     def _project_opened(self, project) -> None:
         self._pending_weights, self._run_when_loaded = None, False

@@ -12,13 +12,14 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from core.probes.registry import ProbeFailed
 from gui.views.base import InsightView, MessageStack
 from gui.widgets.step_axis import StepAxis
 from gui.widgets.still_plot import still_plot
-from gui.widgets.text_size import pt, px
+from gui.widgets.text_size import pt, px, scale
 
 INK = "#333333"
 KINDS = {"biases": ("‖∂C/∂b‖", "‖Δb‖/‖b‖"), "weights": ("‖∂C/∂W‖", "‖ΔW‖/‖W‖")}
@@ -192,8 +193,12 @@ class GradientsView(InsightView):
         self.legend.clear()
         self.layers, self.curves, self.ratio_curves, self.value_labels = list(layers), {}, {}, []
         self.colours = layer_colours(len(layers))
-        for layer, kind, colour in zip(layers, kinds, self.colours, strict=True):
-            name = f"{layer} ({kind})"
+        font = QFont()
+        font.setPointSizeF(8 * scale())  # the legend's text size
+        names = [f"{layer} ({kind})" for layer, kind in zip(layers, kinds, strict=True)]
+        widest = max((QFontMetricsF(font).horizontalAdvance(name) for name in names), default=0.0)
+        self.legend_box.setFixedWidth(max(120, round(widest) + px(44)))  # the names whole, beside their line
+        for layer, name, colour in zip(layers, names, self.colours, strict=True):
             curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=2), connect="finite")
             self.norm_plot.addItem(curve)
             self.legend.addItem(curve, name)

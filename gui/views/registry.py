@@ -33,11 +33,22 @@ VIEWS = [
     ViewSpec("confusion", "Confusion", "gui.views.confusion:ConfusionView", "confusion matrix, samples, mistakes"),
     ViewSpec("maximise", "Maximise", "gui.views.maximise:MaximiseView", "the input that excites a unit most"),
     ViewSpec("through_time", "Through time", "gui.views.through_time:ThroughTimeView", "a recurrent layer unrolled"),
-    ViewSpec("generate", "Generate", "gui.views.generate:GenerateView", "a sine model teacher-forced and running free"),
+    ViewSpec(
+        "generate",
+        "Generate",
+        "gui.views.generate:GenerateView",
+        "a model fed its own outputs: a sine, or text at a temperature",
+    ),
+    ViewSpec("dropout", "Dropout", "gui.views.dropout:DropoutView", "the units dropped and the average of masks"),
+    ViewSpec("backprop", "Backprop", "gui.views.backprop:BackpropView", "one sample's chain rule, every number"),
+    ViewSpec("minima", "Rare minima", "gui.views.minima:MinimaView", "saddles outnumber minima; the Hessian now"),
     ViewSpec("landscape", "Loss landscape", "gui.views.landscape.view:LandscapeView", "the loss around the weights"),
     ViewSpec("activation_functions", "Functions", "gui.views.functions:FunctionsView", "activations and derivatives"),
     ViewSpec("gabor", "Gabor explorer", "gui.views.gabor_explorer:GaborExplorer", "the Gabor function's parameters"),
     ViewSpec("convolution", "Convolution", "gui.views.convolution.view:ConvolutionView", "the operation, step by step"),
+    ViewSpec(
+        "positions", "By position", "gui.views.positions:PositionsView", "how often the key is found at each step"
+    ),
     ViewSpec("optimizer_lab", "Optimizer lab", "gui.views.optlab.lab:OptimizerLab", "optimisers racing in 2-D"),
 ]
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLocale, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from core.probes.registry import ProbeFailed
@@ -22,6 +23,7 @@ from gui.widgets.tile_grid import TileGrid, grid_columns
 ROW = 0.42  # a class's largest bar reaches this far from its baseline; baselines are 1 apart
 HIGHLIGHT = (255, 236, 179)
 MAX_TICKS = 32  # name every unit or class on an axis up to this many
+GAP_GREY = 224  # where a stacked recurrent layer's picture has no weight: between levels, right of a narrower one
 
 
 def weight_rgb(w: np.ndarray, scale: float) -> np.ndarray:
@@ -38,6 +40,17 @@ def unit_scales(weights: np.ndarray, shared: bool) -> np.ndarray:
     """Each unit's colour scale: its own largest |weight|, or the largest of all units."""
     largest = np.abs(weights.reshape(len(weights), -1)).max(1)
     return np.full_like(largest, largest.max()) if shared else largest
+
+
+def spaced_ticks(names: list[str], width: float, axis: pg.AxisItem) -> list[list[tuple[float, str]]]:
+    """Every k-th name where all would run into each other (30 units on a narrow axis: h0, h5, h10…),
+    the others as unlabelled ticks."""
+    metrics = QFontMetricsF(axis.style["tickFont"] or axis.font())
+    widest = max((metrics.horizontalAdvance(n) for n in names), default=0.0) + metrics.horizontalAdvance("  ")
+    every = max(1, int(np.ceil(widest * len(names) / max(width, 1.0))))
+    every = next(k for k in (1, 2, 5, 10, 20, 50) if k >= every) if every <= 50 else every
+    named = [(j, n) for j, n in enumerate(names) if j % every == 0]
+    return [named, [(j, "") for j in range(len(names)) if j % every]]
 
 
 class WeightsView(InsightView):
@@ -185,54 +198,117 @@ class WeightsView(InsightView):
 
     def _draw_matrix(self) -> None:
         r = self.result
+        if r.recurrent_split is not None:
+            self._draw_recurrent(r)
+            return
         scale = max(float(np.abs(r.weights).max()), 1e-12)
-        if r.recurrent_split is not None:  # W_ih and W_hh each on its own scale: one large input weight
-            parts = np.split(r.weights, [r.recurrent_split], axis=1)  # would wash out all of W_hh
-            scales = [max(float(np.abs(p).max()), 1e-12) if p.size else 1.0 for p in parts]
-            picture = np.concatenate([weight_rgb(p[None], s) for p, s in zip(parts, scales, strict=True)], axis=1)
-        else:
-            picture = weight_rgb(r.weights[None], scale)
-        self.matrix_image.setImage(picture, autoLevels=False, levels=(0, 255))
+        self.matrix_image.setImage(weight_rgb(r.weights[None], scale), autoLevels=False, levels=(0, 255))
         rows, columns = r.weights.shape
         self.matrix_image.setRect(QRectF(0, 0, columns, rows))
-        left = self.matrix.getAxis("left")
         names = r.unit_names[:rows]
-        left.setTicks([[(k + 0.5, n) for k, n in enumerate(names)]] if rows <= MAX_TICKS else None)
-        if r.recurrent_split is not None and r.gates and rows > MAX_TICKS:  # name the gates' blocks
-            block = r.units // len(r.gates)
-            left.setTicks([[((k + 0.5) * block, gate) for k, gate in enumerate(r.gates) if k * block < rows]])
+        self.matrix.getAxis("left").setTicks(
+            [[(k + 0.5, n) for k, n in enumerate(names)]] if rows <= MAX_TICKS else None
+        )
         inputs = [[(j + 0.5, str(j)) for j in range(columns)]] if columns <= MAX_TICKS else None
         self.matrix.getAxis("bottom").setTicks(inputs)
         self.matrix.setRange(QRectF(0, 0, columns, rows), padding=0.02)
         self.pictures.setCurrentWidget(self.matrix)
         cropped = self.tr(" (the first {0})").format(rows) if rows < r.units else ""
-        self._draw_recurrent_blocks(r, rows, columns)
-        self.matrix.setLabel(
-            "bottom", self.tr("input") if r.recurrent_split is None else self.tr("inputs x_t | state h_(t−1)")
-        )
-        if r.recurrent_split is not None:
-            self.caption.setText(_recurrent_caption(r, cropped, scales))
-            return
+        self.blocks.setData(np.zeros(0), np.zeros(0))
+        self.matrix.setLabel("bottom", self.tr("input"))
         self.caption.setText(
             self.tr(
                 "<b>{0}</b> does not see the image, so its weights are drawn as a matrix: one row per unit{1}, "
                 "one column per input; blue positive, orange negative, largest |w| = {2}."
-            ).format(r.layer, cropped, QLocale().toString(float(scale), "g", 3))
+            ).format(r.layer, cropped, _g3(scale))
         )
 
-    def _draw_recurrent_blocks(self, r, rows: int, columns: int) -> None:
-        """Lines between W_ih and W_hh, and between the gates' blocks of rows, for a recurrent layer."""
-        split = r.recurrent_split
-        xs, ys = [], []
-        if split is not None:
+    def _draw_recurrent(self, r) -> None:
+        """[W_ih | W_hh] of every level of a recurrent layer, one level under another: W_ih and W_hh
+        each on its own scale (one large input weight would wash out all of W_hh), a line between
+        them and between the gates' blocks of rows, a frame around each level when there are several."""
+        levels = r.level_weights or [r.weights]
+        splits = r.level_splits or [r.recurrent_split]
+        pictures, scales = [], []
+        for weight, split in zip(levels, splits, strict=True):
+            parts = np.split(weight, [split], axis=1)
+            level_scales = [max(float(np.abs(p).max()), 1e-12) if p.size else 1.0 for p in parts]
+            pictures.append(
+                np.concatenate([weight_rgb(p[None], s) for p, s in zip(parts, level_scales, strict=True)], axis=1)
+            )
+            scales.append(level_scales)
+        stacked = len(pictures) > 1
+        gap = max(2, pictures[0].shape[0] // 12) if stacked else 0
+        width = max(p.shape[1] for p in pictures)
+        tops = list(np.cumsum([0] + [p.shape[0] + gap for p in pictures[:-1]]))
+        height = tops[-1] + pictures[-1].shape[0]
+        canvas = np.full((height, width, 3), GAP_GREY, dtype=np.uint8)  # grey: no weight there (white is zero)
+        for top, picture in zip(tops, pictures, strict=True):
+            canvas[top : top + picture.shape[0], : picture.shape[1]] = picture
+        self.matrix_image.setImage(canvas, autoLevels=False, levels=(0, 255))
+        self.matrix_image.setRect(QRectF(0, 0, width, height))
+        xs, ys, ticks = [], [], []
+        block = r.units // max(len(r.gates), 1)
+        for level, (top, weight, split) in enumerate(zip(tops, levels, splits, strict=True)):
+            rows, columns = weight.shape
             xs += [split, split]
-            ys += [0, rows]
-            block = r.units // max(len(r.gates), 1)
+            ys += [top, top + rows]
             for k in range(1, len(r.gates)):
                 if k * block < rows:
                     xs += [0, columns]
-                    ys += [k * block, k * block]
+                    ys += [top + k * block, top + k * block]
+            if stacked:  # a frame: where this level's matrix ends
+                corners = [(0, top), (columns, top), (columns, top + rows), (0, top + rows), (0, top)]
+                for (x0, y0), (x1, y1) in zip(corners, corners[1:], strict=False):
+                    xs += [x0, x1]
+                    ys += [y0, y1]
+            ticks += self._level_ticks(r, level, top, rows, block, stacked)
         self.blocks.setData(np.array(xs, float), np.array(ys, float))
+        self.matrix.getAxis("left").setTicks([ticks] if ticks else None)
+        columns = levels[0].shape[1]
+        inputs = [[(j + 0.5, str(j)) for j in range(columns)]] if columns <= MAX_TICKS and not stacked else None
+        self.matrix.getAxis("bottom").setTicks(inputs)
+        self.matrix.setRange(QRectF(0, 0, width, height), padding=0.02)
+        self.pictures.setCurrentWidget(self.matrix)
+        self.matrix.setLabel(
+            "bottom",
+            self.tr("inputs (x_t, or the level below's h_t) | state h_(t−1)")
+            if stacked
+            else self.tr("inputs x_t | state h_(t−1)"),
+        )
+        self.caption.setText(self._recurrent_caption(r, levels, scales))
+
+    def _level_ticks(self, r, level: int, top: int, rows: int, block: int, stacked: bool) -> list:
+        """The left axis's names for one level's rows: each unit when few, else each gate's block."""
+        named = self.tr("level {0}").format(level + 1) + " · " if stacked else ""
+        if rows <= MAX_TICKS and not stacked:
+            return [(top + k + 0.5, n) for k, n in enumerate(r.unit_names[:rows])]
+        if r.gates:
+            return [
+                (top + (k + 0.5) * block, (named if k == 0 else "") + gate)
+                for k, gate in enumerate(r.gates)
+                if k * block < rows
+            ]
+        return [(top + rows / 2, named.rstrip(" ·") or "h")]
+
+    def _recurrent_caption(self, r, levels: list[np.ndarray], scales: list[list[float]]) -> str:
+        gates = self.tr(" in blocks of rows, one per gate ({0})").format(", ".join(r.gates)) if r.gates else ""
+        cropped = self.tr(" (the first {0})").format(len(levels[0])) if len(levels[0]) < r.units else ""
+        if len(levels) == 1:
+            return self.tr(
+                "<b>{0}</b> is recurrent: its weights as one matrix, a row per unit{1}{2}; left of the line W_ih "
+                "(its {3} inputs x_t), right of it W_hh (the state h_(t−1) fed back). Blue positive, orange "
+                "negative, each part on its own scale: largest |w| {4} in W_ih, {5} in W_hh."
+            ).format(r.layer, gates, cropped, r.recurrent_split, _g3(scales[0][0]), _g3(scales[0][1]))
+        return self.tr(
+            "<b>{0}</b> is recurrent with {1} stacked levels, drawn one under another, a row per unit{2}{3}: "
+            "left of each level's line W_ih (level 1 reads the {4} inputs x_t, each level above the states of "
+            "the level below), right of it W_hh (the level's own state fed back). Blue positive, orange negative, "
+            "each part on its own scale: largest |w| in W_ih {5}, in W_hh {6}, level by level."
+        ).format(
+            r.layer, len(levels), gates, cropped, r.recurrent_split,
+            " / ".join(_g3(s[0]) for s in scales), " / ".join(_g3(s[1]) for s in scales),
+        )  # fmt: skip
 
     def _draw_bars(self) -> None:
         r = self.result
@@ -261,7 +337,9 @@ class WeightsView(InsightView):
             [[(-k, n) for k, n in enumerate(r.next_names)]] if classes <= MAX_TICKS else None
         )
         self.bars_plot.getAxis("bottom").setTicks(
-            [[(j, n) for j, n in enumerate(r.unit_names[:units])]] if units <= MAX_TICKS else None
+            spaced_ticks(r.unit_names[:units], self.bars_plot.getViewBox().width(), self.bars_plot.getAxis("bottom"))
+            if units <= MAX_TICKS
+            else None
         )
         self.bars_plot.setRange(xRange=(-0.6, units - 0.4), yRange=(-classes + 0.45, 0.55), padding=0)
         classes_named = self.data is not None and r.next_names == list(self.data.class_names)
@@ -306,12 +384,6 @@ def _hex(rgb: tuple[int, int, int]) -> str:
     return "#{:02x}{:02x}{:02x}".format(*rgb)
 
 
-def _recurrent_caption(r, cropped: str, scales: list[float]) -> str:
-    gates = f" in blocks of rows, one per gate ({', '.join(r.gates)})" if r.gates else ""
-    level = f" of the first of its {r.levels} stacked layers" if r.levels > 1 else ""
-    return (
-        f"<b>{r.layer}</b> is recurrent: the weights{level} as one matrix, a row per unit{gates}{cropped}; left "
-        f"of the line W_ih (its {r.recurrent_split} inputs x_t), right of it W_hh (the state h_(t−1) fed back). "
-        f"Blue positive, orange negative, each part on its own scale: largest |w| {scales[0]:.3g} in W_ih, "
-        f"{scales[1]:.3g} in W_hh."
-    )
+def _g3(value: float) -> str:
+    """Three significant digits as the reader's language writes them."""
+    return QLocale().toString(float(value), "g", 3)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from gui.widgets.text_size import scale as text_scale
 
@@ -67,6 +67,8 @@ class TileGrid(pg.GraphicsLayoutWidget):
         self.texts: list[pg.TextItem] = []
         self.origins = np.zeros((0, 2))  # each tile's top-left corner, in image pixels
         self.tile_size = (0, 0)  # (h, w)
+        self.gaps = (0, 0)  # the room after each tile, in image pixels (x, y)
+        self.caption_texts: list[str] = []
         self.content: QRectF | None = None  # what must be seen, in image pixels
         self.centre = True
         self.box.sigResized.connect(self._fit)
@@ -93,7 +95,8 @@ class TileGrid(pg.GraphicsLayoutWidget):
         canvas = np.full((rows * pitch_y, columns * pitch_x, 3), 255, np.uint8)
         index = np.arange(n)
         self.origins = np.stack([(index % columns) * pitch_x, (index // columns) * pitch_y], 1).astype(float)
-        self.tile_size = (h, w)
+        self.tile_size, self.gaps = (h, w), (gap_x, gap_y)
+        self.caption_texts = [captions[k] for k in np.flatnonzero(present)] if captions else []
         for k in np.flatnonzero(present):
             x, y = self.origins[k].astype(int)
             canvas[y : y + h, x : x + w] = tiles[k]
@@ -132,6 +135,12 @@ class TileGrid(pg.GraphicsLayoutWidget):
         self.box.setRange(QRectF(left, top, width, height), padding=0)
         font = QFont()
         font.setPointSizeF(float(np.clip(self.tile_size[1] * scale / 6, 6.5, 10) * text_scale()))
+        if self.caption_texts:  # large text shrinks rather than running into the next tile's caption
+            metrics = QFontMetricsF(font)
+            widest = max(metrics.horizontalAdvance(text) for text in self.caption_texts)
+            room_x, room_y = (self.tile_size[1] + self.gaps[0]) * scale * 0.92, self.gaps[1] * scale
+            fits = min(1.0, room_x / max(widest, 1.0), room_y / metrics.height())
+            font.setPointSizeF(max(5.0, font.pointSizeF() * fits))
         for item in self.texts:
             item.setFont(font)
 

@@ -354,7 +354,7 @@ def test_add_and_remove_a_node_restores_its_wires():
         ("add_edge", ("out", "fc"), "Output 'out' is the end of the network: it has no output to connect"),
         ("add_edge", ("ghost", "r"), "there is no node named 'ghost'"),
         ("add_edge", ("r", "ghost"), "there is no node named 'ghost'"),
-        ("add_node", ("Dense",), "unknown layer kind 'Dense' (known: Input, Linear, "),
+        ("add_node", ("Dense",), "unknown layer kind 'Dense' (known: Input, Features, Linear, "),
         (
             "add_node",
             ("ReLU", "2fast"),
@@ -495,3 +495,14 @@ def test_a_hundred_node_chain_infers_cleanly():
     inference = infer(g)
     assert len(g.nodes) == 100 and inference.ok and len(inference.order) == 100
     assert inference.shapes["out"] == (8,) and inference.total_params == 49 * (8 * 8 + 8)
+
+
+def test_summaries_count_in_the_singular_and_the_plural():
+    from core.network.layers import KINDS
+
+    linear, conv = KINDS["Linear"], KINDS["Conv2d"]
+    defaults = {p.name: p.default for p in conv.params}
+    assert linear.summary({"out_features": 1, "bias": True}) == "1 unit"
+    assert linear.summary({"out_features": 2, "bias": True}) == "2 units"
+    assert conv.summary(defaults | {"out_channels": 1, "kernel_size": 3}).startswith("1 filter 3×3")
+    assert KINDS["RNN"].summary({"hidden_size": 1, "output": "last"}) == "1 unit, last step"

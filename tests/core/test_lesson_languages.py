@@ -15,8 +15,8 @@ TRANSLATED = sorted(p for p in LESSONS.glob("*.json") if "texts" in json.loads(p
 def figures(text: str, language: str) -> list[float]:
     """The numbers a text states, read with its language's marks (1,000.5 in English, 1.000,5 in Spanish)."""
     thousands, decimal = (",", ".") if language == "en" else (".", ",")
-    # section and figure numbers (§8.3.1–8.3.2, figure 8.6) are names, written the same in both
-    text = re.sub(r"§[\d.]+(?:[–-][\d.]+)?|(?:figure|figura) [\d.]+", "", text)
+    # section, figure and equation numbers (§8.3.1–8.3.2, figure 8.6, eq. 8.14) are names, written the same in both
+    text = re.sub(r"§[\d.]+(?:[–-][\d.]+)?|(?:figure|figura|eq\.|ec\.) [\d.]+", "", text)
     text = re.sub(rf"(?<=\d){re.escape(thousands)}(?=\d{{3}}\b)", "", text)
     text = re.sub(rf"(?<=\d){re.escape(decimal)}(?=\d)", "#", text)
     return sorted(float(n.replace("#", ".")) for n in re.findall(r"\d+(?:#\d+)?", text))

@@ -52,16 +52,17 @@ def trained(lesson: str, steps: int = 5) -> Session:
     return session
 
 
+PROBED = ("spiral_mlp.json", "digits_cnn.json", "adding_lstm.json", "sine_generation.json", "dropout_small_data.json")
+PROBED += ("next_character.json", "key_position_conv.json")  # text generation, accuracy by position
+
+
 @pytest.fixture(scope="module")
 def results() -> dict[str, dict[str, object]]:
     """Each network's results of every registered probe, with its default options."""
-    return {
-        lesson: trained(lesson).compute({name: {} for name in PROBES})
-        for lesson in ("spiral_mlp.json", "digits_cnn.json", "adding_lstm.json", "sine_generation.json")
-    }
+    return {lesson: trained(lesson).compute({name: {} for name in PROBES}) for lesson in PROBED}
 
 
-@pytest.mark.parametrize("lesson", ["spiral_mlp.json", "digits_cnn.json", "adding_lstm.json", "sine_generation.json"])
+@pytest.mark.parametrize("lesson", PROBED)
 def test_every_probes_result_survives_the_pipe(results, lesson):
     for name, result in results[lesson].items():
         assert_plain_and_equal(result, pickle.loads(pickle.dumps(result)), f"{lesson} {name}")

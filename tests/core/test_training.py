@@ -128,6 +128,39 @@ def test_learning_rate_changes_live_and_the_schedule_keeps_shaping_it():
     assert cosine.lr == pytest.approx(0.5)
 
 
+def test_linear_decay_reaches_half_at_mid_run_and_warm_up_rises_step_by_step():
+    linear = Trainer(mlp_project(lr=0.1, schedule="linear", epochs=4))
+    for _ in range(linear.steps_per_epoch * 2):
+        linear.step()
+    assert linear.lr == pytest.approx(0.05)
+    warm = Trainer(mlp_project(lr=0.1, warmup_epochs=1, epochs=4))
+    rates = []
+    for _ in range(warm.steps_per_epoch + 3):
+        rates.append(warm.optimizer.param_groups[0]["lr"])  # the rate this step uses
+        warm.step()
+    spe = warm.steps_per_epoch
+    assert rates[:spe] == pytest.approx([0.1 * (k + 1) / spe for k in range(spe)])
+    assert rates[spe:] == pytest.approx([0.1] * 3)  # then the schedule's own rate (constant here)
+    assert warm.update_settings(warm.config.replace(warmup_epochs=2)) == ["warmup_epochs"]  # from the next run
+
+
+@pytest.mark.parametrize("schedule", ["constant", "step", "linear", "cosine"])
+@pytest.mark.parametrize("warmup", [0, 2])
+def test_the_exported_script_schedules_the_rate_as_the_app_does(schedule, warmup):
+    import math
+
+    import torch
+
+    from core.export.runtime import RUNTIME
+    from core.train.trainer import _schedule
+
+    script = {"math": math, "torch": torch, "nn": torch.nn}
+    exec(RUNTIME, script)  # the exported script's own functions, as the script defines them
+    config = mlp_project(schedule=schedule, warmup_epochs=warmup, epochs=6, step_epochs=2).training
+    ours, theirs = _schedule(config, 7), script["schedule"](config.to_dict(), 7)
+    assert [ours(step) for step in range(45)] == pytest.approx([theirs(step) for step in range(45)])
+
+
 def test_update_settings_changes_what_can_change_live_and_undo_restores_it():
     trainer = Trainer(mlp_project(optimizer="momentum", lr=0.1, momentum=0.5, batch_size=16, epochs=5))
     for _ in range(3):

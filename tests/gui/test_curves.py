@@ -38,7 +38,7 @@ def test_the_timer_draws_exactly_the_steps_added_then_goes_idle(curves, qtbot):
     assert np.array_equal(curves.lr_curve_data()[1], np.concatenate([b[2] for b in added]))
     qtbot.waitUntil(lambda: not curves.frame_timer.isActive(), timeout=2000)  # nothing new: the timer sleeps
     left, right = curves.loss_plot.viewRange()[0]
-    assert left <= 0 and right == 150.0  # the whole run (to step 119) in view, ending at a round number near it
+    assert left <= 0 and right == 140.0  # the whole run (to step 119) in view, ending at a round number near it
 
 
 def test_evaluation_markers_are_what_was_added(curves):
@@ -202,3 +202,22 @@ def test_longer_legend_words_shrink_to_fit_rather_than_being_cut(curves, qtbot):
     for item in plot.listDataItems():  # two rows of legend, and still above every point
         for px, py in zip(*item.getData(), strict=True):
             assert not shown.contains(plot.getViewBox().mapViewToScene(pg.Point(px, py)))
+
+
+def test_the_rate_axis_names_zero_and_the_largest_rate_and_nothing_before_a_run(curves):
+    ticks = lambda: curves.lr_plot.getAxis("left")._tickLevels
+    assert ticks() == [[]]  # no rate yet: no made-up values on an empty axis
+    for steps, losses, lrs in batches(3, 40):  # a decaying rate: 0.1, 0.05, 0.033
+        curves.add_steps(steps, losses, lrs)
+    curves.flush()
+    assert ticks() == [[(0.0, "0"), (0.1, "0.1")]]
+    curves.clear()
+    assert ticks() == [[]]
+
+
+@pytest.mark.parametrize("last", [137, 461, 598, 800, 841, 1999, 2460, 10_050])
+def test_the_step_axis_ends_near_the_data(curves, last):
+    curves.add_steps(np.arange(last + 1), np.ones(last + 1), np.ones(last + 1))
+    curves.flush()
+    left, right = curves.loss_plot.viewRange()[0]
+    assert last < right <= last * 5 / 4 + 2  # the data fills at least 4/5 of the axis

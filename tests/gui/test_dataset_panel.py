@@ -7,7 +7,7 @@ from conftest import LESSONS
 from format_files import mnist_folder
 from input_events import wheel
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from gui.dataset.preview import tile_images
 
@@ -117,3 +117,37 @@ def test_a_zoomed_preview_shows_a_reset_that_puts_the_whole_picture_back(window,
     qtbot.mouseClick(preview.zoom_reset.button, Qt.MouseButton.LeftButton)
     assert not preview.zoom_reset.button.isVisible()
     assert np.allclose(preview.plot.getViewBox().viewRange(), whole, rtol=0.05)
+
+
+def test_the_grammar_sentences_preview_their_windows_and_the_language_is_a_choice(window, qtbot):
+    choose(window, qtbot, "sentences")
+    panel = window.dataset_panel
+    data = panel.data
+    assert data.name == "sentences" and data.input_shape == (20, 25)
+    shown = panel.preview.text.text()
+    first = "".join(data.class_names[j] for j in data.x_train[0].argmax(1))
+    assert f"“{first}” → “{data.class_names[data.y_train[0]]}”" in shown
+    panel.grab().save("/tmp/dataset_sentences.png")
+
+
+def test_a_text_file_longer_than_what_is_read_says_so(window, qtbot, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("abcdefghij " * 200_000, encoding="utf-8")  # 2.2 million characters
+    panel = window.dataset_panel
+    with qtbot.waitSignal(panel.data_loaded, timeout=30000):
+        window.project.set_dataset("text", {"file": str(path), "n_samples": 100})
+    assert panel.data.read_chars == 2_000_000
+    assert "its first 2,000,000 characters were read" in panel.status.text()
+
+
+def test_the_next_character_lesson_follows_the_grammar_into_spanish(window, qtbot):
+    window.files.open_lesson(LESSONS / "next_character.json")
+    qtbot.waitUntil(lambda: window.document.data is not None and window.document.data.name == "sentences")
+    panel = window.dataset_panel
+    language = panel.form.findChild(QComboBox, "language")
+    with qtbot.waitSignal(panel.data_loaded, timeout=30000):
+        language.setCurrentText("spanish")  # as the user picks it
+    data = panel.data
+    assert {"ñ", "í"} <= set(data.class_names)  # niña, jardín
+    qtbot.waitUntil(lambda: tuple(window.project.graph.nodes["x"].params["shape"]) == data.input_shape)
+    assert window.project.graph.nodes["fc"].params["out_features"] == data.num_classes

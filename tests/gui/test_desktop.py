@@ -62,6 +62,16 @@ def test_a_project_file_as_the_only_argument_opens_it(tmp_path):
     assert out.stat().st_size > 0
 
 
+def test_options_before_the_project_file_open_it_too(monkeypatch):
+    """`python main.py --lang es lesson.json` is `open lesson.json --lang es`, not a verb called lesson.json."""
+    import main
+
+    opened = {}
+    monkeypatch.setattr("gui.app.run_app", lambda project, *args, **kwargs: opened.update(project=project, **kwargs))
+    main.main(["--lang", "es", str(LESSONS / "perceptron.json")])
+    assert opened["project"] == str(LESSONS / "perceptron.json") and opened["lang"] == "es"
+
+
 def test_the_neurona_command_is_installed_with_the_package():
     (script,) = entry_points(group="console_scripts", name="neurona")
     assert script.value == "main:main"

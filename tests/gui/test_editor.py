@@ -7,14 +7,14 @@ import sys
 import pytest
 from conftest import LESSONS, ROOT
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QWheelEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFontMetricsF, QImage, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QMessageBox, QSpinBox
 
 from core.project import load_project
 from gui.editor.commands import SetTraining
-from gui.editor.items import BODY, HEADER, WIDTH
-from gui.main_window import MainWindow
+from gui.editor.items import BODY, HEADER, WIDTH, _fitted_font
+from gui.main_window import MainWindow, presentation_scale
 
 
 def drop_layer(window, kind, view_pos):
@@ -214,12 +214,35 @@ def test_auto_layout_is_undoable(window):
 def test_presentation_mode_enlarges_the_text(window, qtbot):
     normal = window.palette.tree.font().pointSizeF()
     window.presentation_action.trigger()
-    assert window.palette.tree.font().pointSizeF() >= 1.5 * normal
+    screen = window.screen().availableGeometry().height()
+    assert window.palette.tree.font().pointSizeF() == pytest.approx(presentation_scale(screen) * normal)
+    assert window.palette.tree.font().pointSizeF() >= 1.25 * normal
     tree, dock = window.palette.tree, window.palette.parentWidget()
     needed = tree.sizeHintForColumn(0) + tree.verticalScrollBar().sizeHint().width()  # "Regularisation" whole
     qtbot.waitUntil(lambda: dock.width() >= needed, timeout=2000)
     window.presentation_action.trigger()
     assert window.palette.tree.font().pointSizeF() == normal
+
+
+def test_presentation_text_takes_the_same_share_of_any_projector_within_limits():
+    assert presentation_scale(1080) == pytest.approx(1.6)
+    assert presentation_scale(720) == 1.25  # a 720-line projector's window has no room for more
+    assert presentation_scale(1200) == pytest.approx(1.6 * 1200 / 1080)
+    assert presentation_scale(2160) == 2.0
+
+
+def test_canvas_text_grows_in_presentation_mode_but_long_names_shrink_to_fit(window, qtbot):
+    """Short summaries get the large text; one too long for the node shrinks, never below the normal size."""
+    short, long = "12 units", "cross-entropy loss with a long name"
+    normal_short = _fitted_font(short, 9.5, WIDTH - 28).pointSizeF()
+    window.set_presentation(True)
+    try:
+        assert _fitted_font(short, 9.5, WIDTH - 28).pointSizeF() == pytest.approx(1.7 * normal_short)
+        fitted = _fitted_font(long, 9.5, WIDTH - 28)
+        assert normal_short <= fitted.pointSizeF() < 1.7 * normal_short
+        assert QFontMetricsF(fitted).horizontalAdvance(long) <= WIDTH - 28 + 1 or fitted.pointSizeF() == normal_short
+    finally:
+        window.set_presentation(False)
 
 
 def test_palette_search_filters_the_kinds(window):
@@ -418,3 +441,14 @@ def test_batch_norm_with_a_batch_of_one_is_a_problem_in_the_editor_and_run_refus
     assert "single sample" in messages[-1]
     window.document.undo_stack.undo()
     assert not batch_norm.problems and "ready to train" in window.totals.text()
+
+
+def test_presentation_mode_keeps_the_project_tabs_in_view(window, qtbot, monkeypatch):
+    monkeypatch.setattr("gui.main_window.presentation_scale", lambda height: 1.6)  # a 1080-line projector
+    window.resize(1920, 1080)
+    window.set_presentation(True)
+    try:
+        bar = window.tabs.tabBar()
+        qtbot.waitUntil(lambda: bar.width() >= bar.sizeHint().width(), timeout=2000)  # no scroll arrows
+    finally:
+        window.set_presentation(False)

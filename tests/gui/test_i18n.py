@@ -37,7 +37,7 @@ SAME_IN_BOTH = {
     "onnx", "csv", "pytorch", "cpu", "cuda", "mps", "auto", "neurona", "gabor", "xor", "l1", "l2", "f5", "f10",
     "ctrl", "x", "p", "lr", "mlp", "cnn", "default", "english",
     "exp", "cos", "sin", "eps", "pca", "sobel", "mse",  # mathematical names
-    "series", "diverge",  # Spanish words spelt as English ones
+    "series", "diverge", "pooling",  # Spanish words spelt as English ones (pooling: the Spanish lessons' own)
 }  # fmt: skip
 
 
@@ -208,7 +208,7 @@ def test_the_spanish_window_shows_no_english(qtbot, spanish, monkeypatch):
     window.resize(1280, 800)
     window.show()
     qtbot.waitUntil(lambda: window.dataset_panel.data is not None)
-    # a lesson without guided steps: their texts are English only so far (the closing note says so)
+    # a guided lesson: its steps' panel is walked too, in Spanish
     window.files.open_lesson(i18n_build.ROOT / "assets" / "lessons" / "folding_circles.json")
     qtbot.waitUntil(lambda: window.dataset_panel.data is not None and window.dataset_panel.data.name == "circle")
     window.show_view("training")
@@ -279,9 +279,15 @@ def test_switching_language_keeps_the_project_and_the_run(window_thread, qtbot):
         )
         lessons = [action.text() for action in window.lessons_menu.actions()]
         assert "El perceptrón y el MLP" in lessons and any(t.startswith("Perceptrón: una recta") for t in lessons)
+        assert window.run_controls.device_label.text() == "dispositivo: cpu"
+        window.editor.node_selected.emit("fc1")
+        window.inspector.show_node(window.project.graph, "fc1")
+        spanish_help = window.inspector.help.text()
     finally:
         next(a for a in window.language_menu.actions() if a.data() == "en").trigger()
     qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
+    qtbot.waitUntil(lambda: window.run_controls.device_label.text() == "device: cpu")  # back in English too
+    assert window.inspector.help.text() != spanish_help and "every output" in window.inspector.help.text()
     assert window.run_controls.controller.state == "running"
 
 
@@ -290,6 +296,7 @@ def test_node_summaries_say_in_english_what_core_says_and_in_spanish_the_same_fa
     from gui.editor.summaries import node_summary
 
     variants = [{}, {"stride": 2}, {"groups": 2}, {"output": "all"}, {"p": 0.25}, {"loss": "mse"}, {"loss": "bce"}]
+    variants += [{"out_features": 1}, {"hidden_size": 1}, {"out_channels": 1}]  # "1 unit", not "1 units"
     i18n.install_language("en")
     for name, kind in KINDS.items():
         defaults = {p.name: p.default for p in kind.params}
@@ -302,6 +309,31 @@ def test_node_summaries_say_in_english_what_core_says_and_in_spanish_the_same_fa
         assert node_summary("Conv2d", conv) == "6 filtros 5×5, zancada 2"
         assert node_summary("Output", {"loss": "cross_entropy"}) == "entropía cruzada"
         assert node_summary("LeakyReLU", {"negative_slope": 0.01}) == "pendiente 0,01"
+        assert node_summary("Linear", {"out_features": 1, "bias": True}) == "1 unidad"
+        assert node_summary("Linear", {"out_features": 3, "bias": True}) == "3 unidades"
+    finally:
+        i18n.install_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_toolbar_fits_a_1280_wide_projector_in_presentation_mode(qtbot, language):
+    """Nothing in the toolbar hides behind its » menu: Run, Step, Reset and Speed stay one click away."""
+    from gui.main_window import MainWindow
+
+    assert i18n.install_language(language)
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.resize(1280, 720)
+        window.show()
+        window.set_presentation(True)
+        qtbot.waitUntil(lambda: window.toolbar.width() >= 1200)
+        for action in window.toolbar.actions():
+            widget = window.toolbar.widgetForAction(action)
+            if widget is not None:
+                assert widget.isVisible(), action.iconText()
+                assert widget.geometry().right() <= window.toolbar.width(), action.iconText()
+        window.set_presentation(False)
     finally:
         i18n.install_language("en")
 
@@ -323,6 +355,10 @@ LESSON_FOR = {
     "gabor": "folding_circles",
     "convolution": "conv_matrix",
     "optimizer_lab": "folding_circles",
+    "dropout": "dropout_small_data",
+    "backprop": "hidden_lines",
+    "minima": "rare_minima",
+    "positions": "key_position_mlp",
 }  # lessons without guided steps: those are English only so far (tested apart)
 
 
@@ -360,7 +396,7 @@ def test_each_view_with_its_pictures_shows_no_english_in_spanish(spanish, window
         qtbot.wait(50)
         found = english_in(window, names)
         assert found == [], (name, found)
-    if name not in ("gabor",):  # every other view draws its words in plots: the walk must see them
+    if name not in ("gabor", "backprop"):  # the others draw words in plots: the walk must see them
         assert drawn_texts(window), name
     if name == "optimizer_lab":
         view.play(False)

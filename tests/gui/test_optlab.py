@@ -345,3 +345,20 @@ def test_hiding_the_lab_pauses_the_race_and_showing_it_plays_on(lab, qtbot):
     lab.hide()
     lab.show()
     assert not lab.busy()
+
+
+def test_a_racers_rate_can_fall_as_the_course_schedules_it(lab, qtbot):
+    from PySide6.QtWidgets import QSpinBox
+
+    lab.panel.list.setCurrentRow(0)
+    form = lab.panel.form
+    labels = [form.itemAt(row, form.ItemRole.LabelRole).widget().text() for row in range(form.rowCount())]
+    decay = form.itemAt(labels.index("lr to 1% by step"), form.ItemRole.FieldRole).widget()
+    assert isinstance(decay, QSpinBox) and decay.text() == "never"
+    decay.setValue(50)
+    racer = lab.race.racers[0]
+    assert racer.spec.decay_steps == 50 and "lr to 1% by step 50" in lab.panel.list.item(0).text()
+    lab.race.reset()
+    lab.step(60)
+    lr = racer.settings["lr"] * lab.race.common.lr_scale
+    assert racer.optimizer.param_groups[0]["lr"] == pytest.approx(0.01 * lr)  # after step 50: 1% of it

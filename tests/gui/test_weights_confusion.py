@@ -305,3 +305,19 @@ def test_one_layer_weights_are_digit_templates_and_hidden_units_are_not():
     two = trained("hidden_parts")
     hidden_best = np.abs(correlations(two.probe("weights").compute().weights, two.trainer)).max(1)
     assert np.median(hidden_best) <= 0.8 * np.median(np.diag(r))
+
+
+def test_unit_names_are_spaced_out_where_all_would_overlap(qtbot):
+    import pyqtgraph as pg
+
+    from gui.views.weights import spaced_ticks
+
+    axis = pg.AxisItem("bottom")
+    names = [f"h{j}" for j in range(30)]
+    named, unnamed = spaced_ticks(names, 2000.0, axis)
+    assert [n for _, n in named] == names and not unnamed  # room for all: every unit named
+    named, unnamed = spaced_ticks(names, 300.0, axis)
+    assert [n for _, n in named][:3] == ["h0", f"h{named[1][0]}", f"h{named[2][0]}"] and len(named) < 30
+    step = named[1][0]
+    assert step in (2, 5, 10) and all(j % step == 0 for j, _ in named)
+    assert sorted([j for j, _ in named] + [j for j, _ in unnamed]) == list(range(30))  # a tick at every unit

@@ -16,7 +16,8 @@ TRAIN, TEST, LR = "#1f77b4", "#ff7f0e", "#2ca02c"
 INK = "#333333"
 FRAME_MS = 33  # ~30 Hz: smooth to the eye, and painting stays a small share of the GUI thread
 LEFT_AXIS_WIDTH = 58  # the same for every plot, so the three step axes line up
-ACCURACY_STRETCH = 4  # rows share the height 6 : 4 : 5 (loss, accuracy, learning rate and the step axis)
+ACCURACY_STRETCH = 4  # rows share the height 6 : 4 : 4 (loss, accuracy, learning rate and the step axis)
+LR_STRETCH = 4  # the rate is one flat line most of the time: its row is mostly the step axis
 MARKER = {"symbol": "o", "symbolSize": 7, "symbolPen": "w"}  # white rims keep touching dots apart
 EVALUATIONS = ("train_loss", "test_loss", "train_acc", "test_acc")
 MAX_STEP_POINTS = 100_000  # per-step points kept: beyond, every other one goes, so an hour-long run stays small
@@ -68,7 +69,7 @@ def _drawn(item: pg.PlotDataItem) -> tuple[np.ndarray, np.ndarray]:
     return (np.empty(0), np.empty(0)) if x is None else (x, y)
 
 
-NICE = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 7, 8, 10)  # axis ends: the data fills at least 5/6 of the axis
+NICE = (1, 1.2, 1.4, 1.6, 1.8, 2, 2.2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9, 10)  # axis ends: data fills >= 4/5
 LEGEND_ROOM = 0.5  # least headroom above the loss curves, as a share of their span: the legend sits there
 
 
@@ -110,6 +111,8 @@ class TrainingCurves(QWidget):
             plot.setXLink(self.loss_plot)
         self.accuracy_plot.setYRange(0, 100, padding=0.1)  # room for the "0" and "100" labels
         self.accuracy_plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 50, 100)], [(25, ""), (75, "")]])
+        # all three, even on a short panel in large text (pyqtgraph drops labels past 60% of the axis)
+        self.accuracy_plot.getAxis("left").setStyle(textFillLimits=[(0, 0.95)])
 
         # one legend, in the headroom kept above the loss curves; the accuracy plot's dots share its colours
         self.loss_plot.addLegend(
@@ -131,10 +134,10 @@ class TrainingCurves(QWidget):
 
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
+        layout.setVerticalSpacing(4)  # a strip between the panels: short ones must not read as one plot
         for row, widget in enumerate((self.loss_plot, self.accuracy_plot, self.no_accuracy, self.lr_plot)):
             layout.addWidget(widget, row, 0)
-        for row, stretch in ((0, 6), (1, ACCURACY_STRETCH), (3, 5)):
+        for row, stretch in ((0, 6), (1, ACCURACY_STRETCH), (3, LR_STRETCH)):
             layout.setRowStretch(row, stretch)
         # over the loss plot's top-right corner, beside its legend (a decaying loss leaves that corner empty)
         layout.addWidget(self.log_scale, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
@@ -142,6 +145,7 @@ class TrainingCurves(QWidget):
 
         self.frame_timer = QTimer(self, interval=FRAME_MS)
         self.frame_timer.timeout.connect(self._on_frame)
+        self.lr_plot.getAxis("left").setTicks([[]])
         self._set_view_ranges()
 
     def add_steps(self, steps: np.ndarray, losses: np.ndarray, lrs: np.ndarray) -> None:
@@ -258,6 +262,7 @@ class TrainingCurves(QWidget):
         for table in self._evaluations.values():
             table.clear()
         self._ranges = {}
+        self.lr_plot.getAxis("left").setTicks([[]])  # no rate yet: no made-up tick values
         self.set_accuracy_available(True)
         self.flush()
 
@@ -322,7 +327,7 @@ class TrainingCurves(QWidget):
         # axis lay out and repaint its ticks again, which cost more than the curves themselves
         right = self._ranges.get("x", (0.0, 0.0))[1]
         if not (last < right <= 1.3 * last + 10) or first < self._ranges.get("x", (0.0, 0.0))[0]:
-            self._set_range("x", self.loss_plot.setXRange, first, _round_up(last * 1.05 + 1))
+            self._set_range("x", self.loss_plot.setXRange, first, _round_up(last * 1.02 + 1))
 
         log = self.log_scale.isChecked()
         usable = lambda v: v[np.isfinite(v) & (v > 0)] if log else v[np.isfinite(v)]  # a diverged run sends nan
@@ -345,6 +350,8 @@ class TrainingCurves(QWidget):
         top = self._steps["lr"].max(initial=0.0)
         if top > 0 and not (top <= self._ranges.get("lr", (0.0, 0.0))[1] <= 2 * top):
             self._set_range("lr", self.lr_plot.setYRange, 0.0, 1.4 * top)  # the line sits inside, not on the edge
+            # two ticks, zero and the largest rate: a short panel has no room for more, and that one is the setting
+            self.lr_plot.getAxis("left").setTicks([[(0.0, "0"), (top, QLocale().toString(float(top), "g", 3))]])
 
     def _set_range(self, key: str, setter, low: float, high: float) -> None:
         self._ranges[key] = (low, high)

@@ -40,7 +40,8 @@ class NeuronView(QStackedWidget):
         self.images: dict[str, list[pg.ImageItem]] = {}
         self.lines: list[pg.PlotCurveItem] = []
         self.positions: list[np.ndarray] = []  # per column (inputs first): each unit's top-left corner
-        self.layout_of: tuple | None = None  # what the units were laid out for: columns, widths, bounds
+        self.layout_of: tuple | None = None  # what the units were laid out for: columns, widths, bounds, inputs
+        self.inputs: str | None = None  # the Features node drawn as the inputs, None for x and y
         self.show_message(self.tr("Train a small dense network on 2-D data to see each neuron here."))
 
     def show_message(self, text: str) -> None:
@@ -54,23 +55,26 @@ class NeuronView(QStackedWidget):
     def show_neurons(self, neurons: Neurons) -> None:
         """Draw the neurons probe's result, laying the units out when the network is new."""
         widths = [neurons.surfaces[shown].shape[0] for _, shown in neurons.columns]
-        layout = (neurons.columns, widths, neurons.bounds)
+        layout = (neurons.columns, widths, neurons.bounds, neurons.inputs, neurons.input_names)
         if layout != self.layout_of:
             self.set_network(*layout)
             self.layout_of = layout
         self.show_snapshot(neurons.surfaces, neurons.weights)
 
-    def set_network(self, columns: list[tuple[str, str]], widths: list[int], bounds) -> None:
-        """Lay out units: the two inputs, then one column per Linear layer."""
+    def set_network(
+        self, columns: list[tuple[str, str]], widths: list[int], bounds, inputs=None, input_names=("x", "y")
+    ) -> None:
+        """Lay out units: the inputs (x and y, or the Features node's columns), then one column per
+        Linear layer."""
         self.box.clear()
-        self.columns, self.images, self.lines = columns, {}, []
+        self.columns, self.images, self.lines, self.inputs = columns, {}, [], inputs
         if not columns:
             self.show_message(
                 self.tr("The neuron view draws dense networks on 2-D data whose layers have at most 12 units each.")
             )
             return
         self.setCurrentWidget(self.canvas)
-        sizes = [2] + widths
+        sizes = [len(input_names)] + widths
         tallest = max(sizes)
         self.positions = []
         for c, count in enumerate(sizes):
@@ -83,11 +87,12 @@ class NeuronView(QStackedWidget):
                 line.setZValue(-1)  # under the units
                 self.box.addItem(line)
                 self.lines.append(line)
-        self.column_names = ["x, y"] + [shown for _, shown in columns]
+        self.column_names = [", ".join(input_names)] + [shown for _, shown in columns]
         self._name_columns()
         bottom = tallest * (UNIT + GAP)
-        inputs = grid_points(bounds, 28)
-        self._column_images("inputs", [inputs[:, 0].reshape(28, 28), inputs[:, 1].reshape(28, 28)], 0)
+        points = grid_points(bounds, 28)
+        planes = [points[:, 0].reshape(28, 28), points[:, 1].reshape(28, 28)]
+        self._column_images("inputs", planes if inputs is None else [np.zeros((28, 28))] * sizes[0], 0)
         for c, (_, shown) in enumerate(columns, start=1):
             self._column_images(shown, [np.zeros((28, 28))] * sizes[c], c)
         self.box.setRange(QRectF(-GAP, -GAP, (len(sizes) - 1) * COLUMN + UNIT + 2 * GAP, bottom + GAP), padding=0)
@@ -129,8 +134,10 @@ class NeuronView(QStackedWidget):
     def show_snapshot(self, neurons: dict[str, np.ndarray], weights: dict[str, np.ndarray]) -> None:
         if not self.columns:
             return
-        for _, shown in self.columns:
-            for image, plane in zip(self.images[shown], neurons[shown], strict=True):
+        drawn = [(shown, shown) for _, shown in self.columns]
+        drawn += [("inputs", self.inputs)] if self.inputs is not None else []
+        for key, node in drawn:
+            for image, plane in zip(self.images[key], neurons[node], strict=True):
                 self._paint(image, plane)
         segments: list[list[np.ndarray]] = [[] for _ in self.lines]
         largest = max(float(np.abs(w).max()) for w in weights.values()) or 1.0

@@ -145,6 +145,17 @@ class RacerPanel(QWidget):
         clip.setKeyboardTracking(False)
         clip.valueChanged.connect(lambda v, s=spec: self._set(s, "clip", v))
         self.form.addRow(self.tr("own clip"), clip)
+        decay = QSpinBox(minimum=0, maximum=1_000_000, value=spec.decay_steps, singleStep=50)
+        decay.setSpecialValueText(self.tr("never"))
+        decay.setToolTip(
+            self.tr(
+                "The course's SGD schedule (§8.3): the rate falls linearly to 1% of its value by this step, "
+                "then stays there; 'never' leaves it as it is"
+            )
+        )
+        decay.setKeyboardTracking(False)
+        decay.valueChanged.connect(lambda v, s=spec: self._set(s, "decay_steps", v))
+        self.form.addRow(self.tr("lr to 1% by step"), decay)
 
     def _editor(self, setting: Param, value, spec: RacerSpec) -> QWidget:
         if setting.type == "choice":
@@ -172,6 +183,8 @@ class RacerPanel(QWidget):
     def _set(self, spec: RacerSpec, name: str, value) -> None:
         if name == "clip":
             spec.clip = float(value)
+        elif name == "decay_steps":
+            spec.decay_steps = int(value)
         else:
             spec.settings[name] = value
         row = self.specs.index(spec)

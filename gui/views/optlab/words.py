@@ -87,6 +87,9 @@ LABELS = (  # the racers' labels in the lab's lessons (assets/lessons/lab)
     QT_TRANSLATE_NOOP("optlab", "momentum 0.9"),
     QT_TRANSLATE_NOOP("optlab", "momentum 0.99"),
     QT_TRANSLATE_NOOP("optlab", "steepest descent"),
+    QT_TRANSLATE_NOOP("optlab", "SGD, constant 0.001"),
+    QT_TRANSLATE_NOOP("optlab", "SGD, constant 0.1"),
+    QT_TRANSLATE_NOOP("optlab", "SGD, 0.1 falling to 0.001"),
 )
 
 SETTING_NAMES = (  # the settings' names as the form shows them (lr, eps, beta1… are symbols: the same)
