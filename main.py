@@ -13,6 +13,10 @@ def main(argv: list[str] | None = None) -> int:
     first = _first_positional(argv)
     if first is not None and _is_a_file_to_open(first):  # also `main.py --lang es lesson.json`
         argv = ["open", *argv]
+    if argv and "open" not in argv[:3]:  # a headless verb: its messages in the language asked for
+        from gui.i18n import speak_on_the_command_line
+
+        speak_on_the_command_line(_lang_asked(argv))
     parser = build_parser(tuple(VIEW_NAMES))
     args = parser.parse_args(argv)  # --help and bad arguments end here
     if args.verb in ("lab", "landscape"):  # their PNGs are drawn by the app's own views
@@ -32,6 +36,16 @@ def main(argv: list[str] | None = None) -> int:
             args.project, args.screenshot, args.size, args.train, args.view or "", scale=args.scale, lang=args.lang
         )
     return run_app(lang=args.lang)
+
+
+def _lang_asked(argv: list[str]) -> str | None:
+    """--lang es / --lang=es anywhere on the line, before argparse reads it (its help is translated too)."""
+    for i, word in enumerate(argv):
+        if word == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+    return None
 
 
 def _first_positional(argv: list[str]) -> str | None:

@@ -21,6 +21,7 @@ from core.lesson_steps import LessonStep, StepError, steps_from
 from core.network.graph import NODE_ID, Graph, GraphError
 from core.params import ParamError, validate_params
 from core.train_config import TRAIN_PARAMS, TrainConfig
+from core.words import translate
 
 FORMAT = "neurona-project"
 VERSION = 3  # 2 added the optional "view" a project opens on; 3 the optional "steps" of a guided
@@ -106,13 +107,15 @@ def load_project(path: str | os.PathLike) -> Project:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise ProjectError(
-                f"{path.name} is too large ({size / 1e6:.1f} MB; a project is at most {MAX_BYTES // 1_000_000} MB)"
+                translate("project", "{0} is too large ({1} MB; a project is at most {2} MB)").format(
+                    path.name, f"{size / 1e6:.1f}", MAX_BYTES // 1_000_000
+                )
             )
         raw = path.read_bytes()
     except ProjectError:
         raise
     except OSError as err:
-        raise ProjectError(f"cannot read {path}: {err.strerror or err}") from None
+        raise ProjectError(translate("project", "cannot read {0}: {1}").format(path, err.strerror or err)) from None
     project = parse_project(raw)
     project.dataset_params = _beside(path.parent, project.dataset_params)
     return project
@@ -123,15 +126,16 @@ def parse_project(raw: bytes | str) -> Project:
         try:
             raw = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise ProjectError("this is not a project file: it is not UTF-8 text") from None
+            raise ProjectError(translate("project", "this is not a project file: it is not UTF-8 text")) from None
     if not raw.strip():
-        raise ProjectError("the file is empty")
+        raise ProjectError(translate("project", "the file is empty"))
     try:
         data = json.loads(raw, parse_constant=_reject_constant)
     except json.JSONDecodeError as err:
         raise ProjectError(
-            f"the file is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg}); "
-            "it may be truncated or damaged"
+            translate(
+                "project", "the file is not valid JSON (line {0}, column {1}: {2}); it may be truncated or damaged"
+            ).format(err.lineno, err.colno, err.msg)
         ) from None
     except RecursionError:
         raise ProjectError("the file is nested too deeply to be a project") from None
@@ -147,9 +151,11 @@ def _reject_constant(name: str) -> Any:
 
 def project_from_dict(data: Any) -> Project:
     if not isinstance(data, dict):
-        raise ProjectError("this is not a project file: the top level must be an object")
+        raise ProjectError(translate("project", "this is not a project file: the top level must be an object"))
     if data.get("format") != FORMAT:
-        raise ProjectError(f'this is not a Neurona project (its "format" must be "{FORMAT}")')
+        raise ProjectError(
+            translate("project", 'this is not a Neurona project (its "format" must be "{0}")').format(FORMAT)
+        )
     data = _migrate(data)
     _expect_keys(
         "the project",
@@ -211,8 +217,11 @@ def _migrate(data: dict) -> dict:
         raise ProjectError('the project\'s "version" must be a whole number from 1')
     if version > VERSION:
         raise ProjectError(
-            f"this project was saved by a newer Neurona (format version {version}; "
-            f"this one reads up to {VERSION}): update Neurona to open it"
+            translate(
+                "project",
+                "this project was saved by a newer Neurona (format version {0}; this one reads up to {1}): "
+                "update Neurona to open it",
+            ).format(version, VERSION)
         )
     while version < VERSION:
         data = MIGRATIONS[version](data)

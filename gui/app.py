@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+from core.words import translate
+
 
 def run_app(
     project: str | None = None,
@@ -81,9 +83,9 @@ def parse_size(text: str) -> tuple[int, int]:
     try:
         w, h = int(width), int(height)
     except ValueError:
-        raise ValueError(f"size must look like 1280x800, not '{text}'") from None
+        raise ValueError(translate("cli", "size must look like 1280x800, not '{0}'").format(text)) from None
     if not (320 <= w <= 7680 and 240 <= h <= 4320):
-        raise ValueError(f"size {w}x{h} is out of range (320x240 to 7680x4320)")
+        raise ValueError(translate("cli", "size {0}x{1} is out of range (320x240 to 7680x4320)").format(w, h))
     return w, h
 
 
@@ -97,9 +99,9 @@ def take_screenshot(
     try:
         width, height = parse_size(size)
         if not 0.25 <= scale <= 8:
-            raise ValueError(f"--scale must be from 0.25 to 8, not {scale:g}")
+            raise ValueError(translate("cli", "--scale must be from 0.25 to 8, not {0}").format(f"{scale:g}"))
     except ValueError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(translate("cli", "error: {0}").format(err), file=sys.stderr)
         return 2
     if project:
         from core.project import ProjectError, load_project
@@ -107,7 +109,7 @@ def take_screenshot(
         try:
             window.document.open(load_project(project), project)
         except ProjectError as err:
-            print(f"error: {project}: {err}", file=sys.stderr)
+            print(translate("cli", "error: {0}: {1}").format(project, err), file=sys.stderr)
             return 2
     window.resize(width, height)
     window.show()
@@ -136,9 +138,10 @@ def take_screenshot(
     window.run_controls.controller.wait_stopped()
     QThreadPool.globalInstance().waitForDone(2000)
     if not saved:
-        print(f"error: cannot write {out}", file=sys.stderr)
+        print(translate("cli", "error: cannot write {0}").format(out), file=sys.stderr)
         return 1
-    print(f"saved {out} ({round(window.width() * scale)}x{round(window.height() * scale)})")
+    size = f"{round(window.width() * scale)}x{round(window.height() * scale)}"
+    print(translate("cli", "saved {0} ({1})").format(out, size))
     return 0
 
 
@@ -146,7 +149,7 @@ def _train_steps(app, window, steps: int) -> bool:
     """Train through the real worker, as the Step button does, and wait for the last snapshot."""
     controls = window.run_controls
     if not controls._ensure_started():
-        print(f"error: {window.statusBar().currentMessage()}", file=sys.stderr)
+        print(translate("cli", "error: {0}").format(window.statusBar().currentMessage()), file=sys.stderr)
         return False
     controls.controller.step_once(steps)
     deadline = time.monotonic() + 600
@@ -156,7 +159,7 @@ def _train_steps(app, window, steps: int) -> bool:
             break
         time.sleep(0.005)
     controls.dashboard.curves.flush()
-    print(f"trained {controls.controller.step} steps")
+    print(translate("cli", "trained {0} steps").format(controls.controller.step))
     return controls.controller.step >= steps
 
 

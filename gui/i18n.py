@@ -16,7 +16,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from core import words
 
 LANGUAGES = {"en": "English", "es": "Español"}
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "assets" / "translations"
@@ -82,6 +84,8 @@ def install_language(language: str) -> bool:
             _installed.append(ours)
     _current = language if ok else "en"
     QLocale.setDefault(locale_for(_current))
+    localise_plot_axes()
+    words.set_lookup(QCoreApplication.translate if _current != "en" else None)  # core's messages too
     return ok
 
 
@@ -108,6 +112,23 @@ def retranslate_kept() -> None:
     _kept[:] = alive
 
 
+def speak_on_the_command_line(cli: str | None, environ=os.environ) -> str:
+    """The command line's messages (core's, through core.words) in the language --lang or the
+    system asks for, from the same compiled catalogue as the app's; returns the language used."""
+    language = chosen_language(cli, None, environ)
+    if language == "en":
+        return "en"
+    translator = QTranslator()
+    if not translator.load(str(TRANSLATIONS / f"neurona_{language}.qm")):
+        return "en"
+    words.set_lookup(translator.translate)
+    _kept_translators.append(translator)  # alive as long as the lookup is
+    return language
+
+
+_kept_translators: list[QTranslator] = []
+
+
 def translated(context: str, text: str) -> str:
     """A translated string of a module without a QObject at hand (the extraction uses the literal
     `QCoreApplication.translate(...)` calls; this is for names listed in gui/terms.py)."""
@@ -125,3 +146,71 @@ def number(value: float, decimals: int = -1) -> str:
 QLocale.setDefault(
     locale_for(_current)
 )  # English numbers (1,258) until a language is installed, whatever the system's C locale
+
+
+def significant(value: float, digits: int = 3) -> str:
+    """A number to `digits` significant digits as the reader writes it (0,0123 in Spanish)."""
+    return QLocale().toString(float(value), "g", digits)
+
+
+def percent(share: float, decimals: int = 0) -> str:
+    """A share (0.25) as a percentage the reader's way: "25%" in English, "25 %" in Spanish."""
+    text = QLocale().toString(100.0 * float(share), "f", decimals)
+    return f"{text} %" if _current == "es" else f"{text}%"
+
+
+def listed(texts) -> str:
+    """Numbers in a row: "0.1, 0.2" in English, "0,1; 0,2" in Spanish, where a comma is the decimal mark."""
+    return ("; " if _current == "es" else ", ").join(texts)
+
+
+_CLASS_NAMES = {  # the class names core's generated datasets give (toys.py, catalog.py)
+    "inside": QT_TRANSLATE_NOOP("classes", "inside"),
+    "outside": QT_TRANSLATE_NOOP("classes", "outside"),
+}
+_NUMBERED = {"arm": QT_TRANSLATE_NOOP("classes", "arm {0}"), "class": QT_TRANSLATE_NOOP("classes", "class {0}")}
+
+
+def class_label(name: str) -> str:
+    """A class name as the reader's language says it: the generated datasets' "inside", "arm 2",
+    "class 3"; any other name (digits, a file's own labels) as it is. For display only: the data keeps its names."""
+    if name in _CLASS_NAMES:
+        return QCoreApplication.translate("classes", _CLASS_NAMES[name])
+    word, _, number_ = name.partition(" ")
+    if word in _NUMBERED and number_.isdigit():
+        return QCoreApplication.translate("classes", _NUMBERED[word]).format(number_)
+    return name
+
+
+def localise_plot_axes() -> None:
+    """pyqtgraph writes its tick labels with a decimal point whatever the language ("0.5", "1e-05"):
+    the reader's decimal mark instead, for every axis of every plot (its own subclasses included).
+    Called once, when the first language is installed."""
+    import pyqtgraph as pg
+
+    if getattr(pg.AxisItem, "_neurona_localised", False):
+        return
+
+    def localised(method):
+        def strings(self, values, scale, spacing):
+            point = QLocale().decimalPoint()
+            texts = method(self, values, scale, spacing)
+            return texts if point == "." else [text.replace(".", point) for text in texts]
+
+        return strings
+
+    def label_string(method):
+        def string(self):  # the "(x0.001)" of an axis pyqtgraph rescaled
+            point = QLocale().decimalPoint()
+            text = method(self)
+            if point == "." or self.labelUnits or not self.autoSIPrefix or self.autoSIPrefixScale == 1.0:
+                return text
+            scale = f"(x{1.0 / self.autoSIPrefixScale:g})"
+            return text.replace(scale, scale.replace(".", point))
+
+        return string
+
+    pg.AxisItem.tickStrings = localised(pg.AxisItem.tickStrings)
+    pg.AxisItem.logTickStrings = localised(pg.AxisItem.logTickStrings)
+    pg.AxisItem.labelString = label_string(pg.AxisItem.labelString)
+    pg.AxisItem._neurona_localised = True

@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
             title = self.tr("Untitled")
         settings = self.tr("Dataset: {0} · {1}, learning rate {2}, {3} epochs").format(
             translated("datasets", dataset_title(project.dataset)),
-            project.training.optimizer,
+            translated("choices", project.training.optimizer),
             local_number(project.training.lr),
             project.training.epochs,
         )

@@ -22,6 +22,13 @@ def _private_settings(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _english_command_line(monkeypatch):
+    """The verbs run by tests speak English whatever the machine's language (LANGUAGE comes first):
+    their output is compared with English text. Tests of the Spanish command line set their own."""
+    monkeypatch.setenv("LANGUAGE", "en")
+
+
+@pytest.fixture(autouse=True)
 def _english_numbers():
     """Numbers formatted as the app formats them in English ("2,000"), whatever the machine's
     locale ("C" prints "2000"): the app always installs a language, and its locale, at start."""

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>ActivationsView</name>
+    <message>
+        <source>&lt;b&gt;dead&lt;/b&gt;: a ReLU unit (a feature,&lt;br&gt;or a channel) that is 0 for every&lt;br&gt;probe sample (the first {0}&lt;br&gt;training samples)&lt;br&gt;&lt;b&gt;saturated&lt;/b&gt;: a sigmoid or tanh unit&lt;br&gt;(or a recurrent layer&apos;s tanh state)&lt;br&gt;within {1} of an asymptote for&lt;br&gt;over {2} of the samples: its slope,&lt;br&gt;and the gradient through it, is gone</source>
+        <translation>&lt;b&gt;muerta&lt;/b&gt;: una unidad ReLU (una&lt;br&gt;característica o un canal) que vale 0&lt;br&gt;en todas las muestras de sondeo&lt;br&gt;(las {0} primeras de entrenamiento)&lt;br&gt;&lt;b&gt;saturada&lt;/b&gt;: una unidad sigmoide o&lt;br&gt;tanh (o el estado tanh de una capa&lt;br&gt;recurrente) a menos de {1} de una&lt;br&gt;asíntota en más del {2} de las&lt;br&gt;muestras: su pendiente, y el gradiente&lt;br&gt;que pasa por ella, desaparecen</translation>
+    </message>
+    <message>
+        <source>{0} channels</source>
+        <translation>{0} canales</translation>
+    </message>
+    <message>
+        <source>{0} units</source>
+        <translation>{0} unidades</translation>
+    </message>
+    <message>
+        <source>mean {0}</source>
+        <translation>media {0}</translation>
+    </message>
+    <message>
+        <source>std {0}</source>
+        <translation>desv. típ. {0}</translation>
+    </message>
+    <message>
+        <source>dead {0} of {1} ({2})</source>
+        <translation>muertas {0} de {1} ({2})</translation>
+    </message>
+    <message>
+        <source>saturated {0} of {1} ({2})</source>
+        <translation>saturadas {0} de {1} ({2})</translation>
+    </message>
+    <message>
+        <source>moved with it exactly</source>
+        <translation>se movió con ella exactamente</translation>
+    </message>
+    <message>
+        <source>moved, off by {0}</source>
+        <translation>se movió, con un desvío de {0}</translation>
+    </message>
+    <message>
+        <source>cells of {0} px: no whole move</source>
+        <translation>celdas de {0} px: no hay desplazamiento entero</translation>
+    </message>
+    <message>
+        <source>{0} changed in place</source>
+        <translation>{0} cambió en su sitio</translation>
+    </message>
+    <message>
+        <source>Train or step the network to see how each layer&apos;s activations are spread.</source>
+        <translation>Entrena la red o da un paso para ver cómo se reparten las activaciones de cada capa.</translation>
+    </message>
+</context>
+<context>
     <name>BackpropView</name>
     <message>
         <source>Take a step or train, to see one sample&apos;s forward and backward pass with every number.</source>
@@ -176,6 +227,221 @@
     <message>
         <source>True {0}, predicted {1} ({2}): {3} samples{4}.</source>
         <translation>Verdadera {0}, predicha {1} ({2}): {3} muestras{4}.</translation>
+    </message>
+</context>
+<context>
+    <name>ConvolutionView</name>
+    <message>
+        <source>&lt;b style=&apos;color:{0}&apos;&gt;Output cell (row {1}, column {2})&lt;/b&gt; (click another): one line per row of the window; the zero border counts as 0.</source>
+        <translation>&lt;b style=&apos;color:{0}&apos;&gt;Celda de salida (fila {1}, columna {2})&lt;/b&gt; (haz clic en otra): una línea por fila de la ventana; el borde de ceros cuenta como 0.</translation>
+    </message>
+    <message>
+        <source>Cross-correlation, the kernel as it is</source>
+        <translation>Correlación cruzada, el núcleo tal como es</translation>
+    </message>
+    <message>
+        <source>True convolution, the kernel turned half a turn</source>
+        <translation>Convolución verdadera, el núcleo girado media vuelta</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: the sum of these products is &lt;b&gt;{1}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;: la suma de estos productos es &lt;b&gt;{1}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Output size&lt;/b&gt; ⌊(n + padding − d·(k − 1) − 1) / s⌋ + 1 — rows: {0}; columns: {1}&lt;br&gt;&lt;b&gt;Parameters&lt;/b&gt; (weights + bias): this convolution {2}·{3} + 1 = {4}; a dense layer from the {5}×{6} input to the {7}×{8} output {9}·{10} + {10} = {11}</source>
+        <translation>&lt;b&gt;Tamaño de la salida&lt;/b&gt; ⌊(n + relleno − d·(k − 1) − 1) / s⌋ + 1 — filas: {0}; columnas: {1}&lt;br&gt;&lt;b&gt;Parámetros&lt;/b&gt; (pesos + sesgo): esta convolución {2}·{3} + 1 = {4}; una capa densa de la entrada de {5}×{6} a la salida de {7}×{8} {9}·{10} + {10} = {11}</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>dígito</translation>
+    </message>
+    <message>
+        <source>photograph</source>
+        <translation>fotografía</translation>
+    </message>
+    <message>
+        <source>draw</source>
+        <translation>dibujo</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>válido</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>igual</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>completo</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>número</translation>
+    </message>
+    <message>
+        <source>china</source>
+        <translation>china</translation>
+    </message>
+    <message>
+        <source>flower</source>
+        <translation>flor</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <source>cross-correlation</source>
+        <translation>correlación cruzada</translation>
+    </message>
+    <message>
+        <source>true convolution</source>
+        <translation>convolución verdadera</translation>
+    </message>
+    <message>
+        <source>Sliding window</source>
+        <translation>Ventana deslizante</translation>
+    </message>
+    <message>
+        <source>As a matrix</source>
+        <translation>Como matriz</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <source>Which of scikit-learn&apos;s 1,797 handwritten digits (8×8)</source>
+        <translation>Cuál de los 1797 dígitos manuscritos de scikit-learn (8×8)</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>foto</translation>
+    </message>
+    <message>
+        <source>across</source>
+        <translation>horizontal</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>vertical</translation>
+    </message>
+    <message>
+        <source>A 16×16 patch of scikit-learn&apos;s photographs, shrunk 8 times</source>
+        <translation>Un trozo de 16×16 de las fotografías de scikit-learn, reducidas 8 veces</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>tamaño</translation>
+    </message>
+    <message>
+        <source>Drag on the input: left button draws, right button erases.</source>
+        <translation>Arrastra sobre la entrada: el botón izquierdo dibuja, el derecho borra.</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>Núcleo</translation>
+    </message>
+    <message>
+        <source>preset</source>
+        <translation>predefinido</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>filas</translation>
+    </message>
+    <message>
+        <source>columns</source>
+        <translation>columnas</translation>
+    </message>
+    <message>
+        <source>Sliding</source>
+        <translation>Deslizamiento</translation>
+    </message>
+    <message>
+        <source>How many pixels the window moves between two output cells</source>
+        <translation>Cuántos píxeles se mueve la ventana entre dos celdas de salida</translation>
+    </message>
+    <message>
+        <source>valid: no zeros added; same: enough zeros that stride 1 keeps the size; full: every pixel meets every kernel cell; number: that many zeros on every side</source>
+        <translation>válido (valid en PyTorch): sin ceros añadidos; igual (same): los ceros justos para que la zancada 1 conserve el tamaño; completo (full): cada píxel se encuentra con cada celda del núcleo; número: tantos ceros por cada lado</translation>
+    </message>
+    <message>
+        <source>Gaps between the kernel&apos;s cells on the input: 2 reads every other pixel</source>
+        <translation>Huecos entre las celdas del núcleo sobre la entrada: 2 lee un píxel sí y otro no</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>zancada</translation>
+    </message>
+    <message>
+        <source>padding</source>
+        <translation>relleno</translation>
+    </message>
+    <message>
+        <source>dilation</source>
+        <translation>dilatación</translation>
+    </message>
+    <message>
+        <source>Take the kernel size, stride and padding of a Conv2d layer of the network</source>
+        <translation>Toma el tamaño del núcleo, la zancada y el relleno de una capa Conv2d de la red</translation>
+    </message>
+    <message>
+        <source>as layer</source>
+        <translation>como la capa</translation>
+    </message>
+    <message>
+        <source>Slide the kernel</source>
+        <translation>Deslizar el núcleo</translation>
+    </message>
+    <message>
+        <source>edited by hand</source>
+        <translation>editado a mano</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>núcleo</translation>
+    </message>
+    <message>
+        <source>{0} {1} (the explorer goes to {2})</source>
+        <translation>{0} {1} (el explorador llega hasta {2})</translation>
+    </message>
+    <message>
+        <source>{0} has {1}.</source>
+        <translation>{0} tiene {1}.</translation>
+    </message>
+    <message>
+        <source>no output</source>
+        <translation>sin salida</translation>
+    </message>
+    <message>
+        <source>cross-correlation (torch&apos;s Conv2d), {0}×{1}</source>
+        <translation>correlación cruzada (Conv2d de torch), {0}×{1}</translation>
+    </message>
+    <message>
+        <source>true convolution (kernel turned), {0}×{1}</source>
+        <translation>convolución verdadera (núcleo girado), {0}×{1}</translation>
+    </message>
+    <message>
+        <source>input {0}×{1} + zero border (tinted)</source>
+        <translation>entrada {0}×{1} + borde de ceros (sombreado)</translation>
+    </message>
+    <message>
+        <source>input {0}×{1}</source>
+        <translation>entrada {0}×{1}</translation>
     </message>
 </context>
 <context>
@@ -418,6 +684,84 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>FeatureMapPanel</name>
+    <message>
+        <source>Which test sample to run through the network</source>
+        <translation>Qué muestra de prueba pasar por la red</translation>
+    </message>
+    <message>
+        <source>Next sample</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Move the sample this many pixels right (negative: the other way); nothing wraps round</source>
+        <translation>Desplaza la muestra tantos píxeles a la derecha (negativo: al otro lado); nada da la vuelta</translation>
+    </message>
+    <message>
+        <source>Move the sample this many pixels down (negative: the other way); nothing wraps round</source>
+        <translation>Desplaza la muestra tantos píxeles hacia abajo (negativo: al otro lado); nada da la vuelta</translation>
+    </message>
+    <message>
+        <source>test sample</source>
+        <translation>muestra</translation>
+    </message>
+    <message>
+        <source>shift →</source>
+        <translation>mover →</translation>
+    </message>
+    <message>
+        <source>Train or step the network to see its feature maps.</source>
+        <translation>Entrena la red o da un paso para ver sus mapas de características.</translation>
+    </message>
+    <message>
+        <source>Click a unit of a map to see its receptive field.</source>
+        <translation>Haz clic en una unidad de un mapa para ver su campo receptivo.</translation>
+    </message>
+    <message>
+        <source>label {0}, predicted {1}; </source>
+        <translation>etiqueta {0}, predicha {1}; </translation>
+    </message>
+    <message>
+        <source>moved {0} right, {1} down; </source>
+        <translation>desplazada {0} a la derecha, {1} abajo; </translation>
+    </message>
+    <message>
+        <source>most likely {0}; </source>
+        <translation>lo más probable {0}; </translation>
+    </message>
+    <message>
+        <source>maps: blue positive, orange negative</source>
+        <translation>mapas: azul positivo, naranja negativo</translation>
+    </message>
+    <message>
+        <source>the sample</source>
+        <translation>la muestra</translation>
+    </message>
+</context>
+<context>
+    <name>FieldOverlay</name>
+    <message>
+        <source>No network to trace the field through.</source>
+        <translation>No hay red por la que seguir el campo.</translation>
+    </message>
+    <message>
+        <source>The network changed since these maps were computed: step or train to see its fields.</source>
+        <translation>La red ha cambiado desde que se calcularon estos mapas: da un paso o entrena para ver sus campos.</translation>
+    </message>
+    <message>
+        <source> ({0}×{1} of them on the image, the rest in the zero border)</source>
+        <translation> ({0}×{1} de ellos sobre la imagen, el resto en el borde de ceros)</translation>
+    </message>
+    <message>
+        <source>; a stride wider than its window leaves gaps: {0} pixels</source>
+        <translation>; una zancada mayor que su ventana deja huecos: {0} píxeles</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; unit (row {1}, column {2}) sees a {3}×{4} window of the input{5}{6}: outlined in yellow in the input and every map before it.</source>
+        <translation>La unidad de &lt;b&gt;{0}&lt;/b&gt; (fila {1}, columna {2}) ve una ventana de {3}×{4} de la entrada{5}{6}: contorneada en amarillo en la entrada y en cada mapa anterior.</translation>
+    </message>
+</context>
+<context>
     <name>FigureDialog</name>
     <message>
         <source>Export Figure</source>
@@ -516,6 +860,77 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>FiltersView</name>
+    <message>
+        <source>Train the network, or take a single step, to see its first convolution layer&apos;s filters here.</source>
+        <translation>Entrena la red, o da un solo paso, para ver aquí los filtros de su primera capa convolucional.</translation>
+    </message>
+    <message>
+        <source>best fits first</source>
+        <translation>mejores ajustes primero</translation>
+    </message>
+    <message>
+        <source>Order the kernels by R², best first (else in the layer&apos;s order)</source>
+        <translation>Ordena los núcleos por R², el mejor primero (si no, en el orden de la capa)</translation>
+    </message>
+    <message>
+        <source>While training runs, fit the Gabors again at most this often (0: at every refresh, which slows training); the kernels themselves are always the current ones</source>
+        <translation>Mientras se entrena, vuelve a ajustar los Gabor como mucho con esta frecuencia (0: en cada actualización, lo que frena el entrenamiento); los núcleos en sí son siempre los actuales</translation>
+    </message>
+    <message>
+        <source>Fit now</source>
+        <translation>Ajustar ahora</translation>
+    </message>
+    <message>
+        <source>Fit a Gabor to every kernel as it is now</source>
+        <translation>Ajusta un Gabor a cada núcleo tal como está ahora</translation>
+    </message>
+    <message>
+        <source>refit every</source>
+        <translation>reajustar cada</translation>
+    </message>
+    <message>
+        <source>the first {0} of {1} kernels of {2}: too small to compare with a Gabor</source>
+        <translation>los {0} primeros de {1} núcleos de {2}: demasiado pequeños para compararlos con un Gabor</translation>
+    </message>
+    <message>
+        <source>{1} kernels of {2}: too small to compare with a Gabor</source>
+        <translation>{1} núcleos de {2}: demasiado pequeños para compararlos con un Gabor</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: a Gabor has 9 parameters, so a kernel needs at least 5×5 pixels before a good fit means anything. Blue positive, orange negative, white zero; each kernel on its own scale.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;: un Gabor tiene 9 parámetros, así que un núcleo necesita al menos 5×5 píxeles para que un buen ajuste signifique algo. Azul positivo, naranja negativo, blanco cero; cada núcleo en su propia escala.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} kernels are Gabor-like (R² ≥ {2})</source>
+        <translation>{0} de {1} núcleos parecen Gabor (R² ≥ {2})</translation>
+    </message>
+    <message>
+        <source>, training is at {0}: kernels and fits are renewed every few seconds</source>
+        <translation>, el entrenamiento va por el {0}: núcleos y ajustes se renuevan cada pocos segundos</translation>
+    </message>
+    <message>
+        <source>The first {0} of {1} kernels of {2}</source>
+        <translation>Los {0} primeros de {1} núcleos de {2}</translation>
+    </message>
+    <message>
+        <source>{1} kernels of {2}</source>
+        <translation>{1} núcleos de {2}</translation>
+    </message>
+    <message>
+        <source>the kernel</source>
+        <translation>el núcleo</translation>
+    </message>
+    <message>
+        <source>the mean of its {0} input channels</source>
+        <translation>la media de sus {0} canales de entrada</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; at step {1}{2}. {3}; on the left {4}, on the right the Gabor function fitted to it, on the same scale (blue positive, orange negative, white zero).</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; en el paso {1}{2}. {3}; a la izquierda {4}, a la derecha la función de Gabor ajustada, en la misma escala (azul positivo, naranja negativo, blanco cero).</translation>
+    </message>
+</context>
+<context>
     <name>FoldingView</name>
     <message>
         <source>{0}% of points at zero</source>
@@ -548,6 +963,116 @@ Choose a file to import?</source>
     <message>
         <source>stage {0} of {1}: </source>
         <translation>etapa {0} de {1}: </translation>
+    </message>
+    <message>
+        <source>input plane</source>
+        <translation>plano de entrada</translation>
+    </message>
+    <message>
+        <source>{0} (affine)</source>
+        <translation>{0} (afín)</translation>
+    </message>
+    <message>
+        <source>1 unit, drawn along the x axis</source>
+        <translation>1 unidad, dibujada a lo largo del eje x</translation>
+    </message>
+    <message>
+        <source>PCA of {0} units</source>
+        <translation>PCA de {0} unidades</translation>
+    </message>
+    <message>
+        <source>PCA of {0} units ({1} of the variance)</source>
+        <translation>PCA de {0} unidades ({1} de la varianza)</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionsView</name>
+    <message>
+        <source>first output of softmax(z, 0, 0)</source>
+        <translation>primera salida de softmax(z, 0, 0)</translation>
+    </message>
+    <message>
+        <source>no true derivative: training passes the gradient straight through (1)</source>
+        <translation>sin derivada verdadera: el entrenamiento deja pasar el gradiente tal cual (1)</translation>
+    </message>
+    <message>
+        <source>slope</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>z from −r to r, r =</source>
+        <translation>z de −r a r, r =</translation>
+    </message>
+    <message>
+        <source>Half-width of the input range drawn</source>
+        <translation>Semiancho del rango de entrada dibujado</translation>
+    </message>
+    <message>
+        <source>f′(z), by autograd</source>
+        <translation>f′(z), por autograd</translation>
+    </message>
+    <message>
+        <source>Far out, sigmoid and tanh are flat: their slope, and the gradient through them, vanishes. Step has no useful derivative; training passes its gradient straight through (the dashed 1). Softmax is drawn as the first output of softmax(z, 0, 0).</source>
+        <translation>Lejos del centro, la sigmoide y la tanh son planas: su pendiente, y el gradiente que pasa por ellas, se desvanece. Step no tiene una derivada útil; el entrenamiento deja pasar su gradiente tal cual (el 1 discontinuo). Softmax se dibuja como la primera salida de softmax(z, 0, 0).</translation>
+    </message>
+    <message>
+        <source>computed: {0}, shown as 0 (below 10⁻¹²)</source>
+        <translation>calculado: {0}, se muestra como 0 (por debajo de 10⁻¹²)</translation>
+    </message>
+</context>
+<context>
+    <name>GaborExplorer</name>
+    <message>
+        <source>blue: weight &amp;gt; 0 (likes light), orange: &amp;lt; 0; right: along the dashes</source>
+        <translation>azul: peso &amp;gt; 0 (le gusta la luz), naranja: &amp;lt; 0; a la derecha: a lo largo de la línea discontinua</translation>
+    </message>
+    <message>
+        <source>amplitude; below 0, light and dark swap</source>
+        <translation>amplitud; por debajo de 0, claro y oscuro se intercambian</translation>
+    </message>
+    <message>
+        <source>fall-off across the stripes (1 / 2σ²)</source>
+        <translation>caída a través de las franjas (1 / 2σ²)</translation>
+    </message>
+    <message>
+        <source>fall-off along them: small = long stripes</source>
+        <translation>caída a lo largo de ellas: pequeña = franjas largas</translation>
+    </message>
+    <message>
+        <source>frequency: more stripes as it grows</source>
+        <translation>frecuencia: más franjas cuanto mayor</translation>
+    </message>
+    <message>
+        <source>phase: 0° a bar in the centre, ±90° an edge</source>
+        <translation>fase: 0° una barra en el centro, ±90° un borde</translation>
+    </message>
+    <message>
+        <source>centre: pixels right of the middle</source>
+        <translation>centro: píxeles a la derecha del medio</translation>
+    </message>
+    <message>
+        <source>centre: pixels above the middle</source>
+        <translation>centro: píxeles por encima del medio</translation>
+    </message>
+    <message>
+        <source>orientation: direction across the stripes</source>
+        <translation>orientación: dirección a través de las franjas</translation>
+    </message>
+    <message>
+        <source>x′ (pixels)</source>
+        <translation>x′ (píxeles)</translation>
+    </message>
+    <message>
+        <source>{0} (σ {1} px)</source>
+        <translation>{0} (σ {1} px)</translation>
+    </message>
+    <message>
+        <source>{0} ({1} px/cycle)</source>
+        <translation>{0} ({1} px/ciclo)</translation>
+    </message>
+    <message>
+        <source>0 (no stripes)</source>
+        <translation>0 (sin franjas)</translation>
     </message>
 </context>
 <context>
@@ -807,6 +1332,61 @@ Choose a file to import?</source>
         <source>{0} units</source>
         <translation>{0} unidades</translation>
     </message>
+    <message>
+        <source>{0}: 2 units</source>
+        <translation>{0}: 2 unidades</translation>
+    </message>
+    <message>
+        <source>{0}: 1 unit, one row per class</source>
+        <translation>{0}: 1 unidad, una fila por clase</translation>
+    </message>
+    <message>
+        <source>{0} unit {1}</source>
+        <translation>unidad {1} de {0}</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>clase</translation>
+    </message>
+    <message>
+        <source>principal axis {0}</source>
+        <translation>eje principal {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HistogramPanel</name>
+    <message>
+        <source>activations over training, recorded from step {0} (colour: log count)</source>
+        <translation>activaciones desde el paso {0} (color: log. recuento)</translation>
+    </message>
+    <message>
+        <source>activations over training (colour: log count)</source>
+        <translation>activaciones al entrenar (color: log. recuento)</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>paso</translation>
+    </message>
+    <message>
+        <source>dead (ReLU) and saturated (sigmoid, tanh) units</source>
+        <translation>muertas (ReLU) y saturadas (sigmoide, tanh)</translation>
+    </message>
+    <message>
+        <source>% of units</source>
+        <translation>% de unidades</translation>
+    </message>
+    <message>
+        <source>{0} dead</source>
+        <translation>{0} muertas</translation>
+    </message>
+    <message>
+        <source>{0} saturated</source>
+        <translation>{0} saturadas</translation>
+    </message>
 </context>
 <context>
     <name>Inspector</name>
@@ -824,10 +1404,157 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>KernelGrid</name>
+    <message>
+        <source>“{0}” is not a number: the kernel cell keeps {1}.</source>
+        <translation>«{0}» no es un número: la celda del núcleo conserva {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeView</name>
+    <message>
+        <source>needs the initial weights:
+recorded when training starts</source>
+        <translation>necesita los pesos iniciales:
+se guardan al empezar el entrenamiento</translation>
+    </message>
+    <message>
+        <source>Train the network (or step it), then press Compute: the loss around the current weights appears here, a coarse grid at once, then finer. Random directions are scaled filter by filter to the weights (Li et al. 2018); PCA directions follow the path training took. While training runs, the landscape is computed on a copy of the weights taken when you press Compute.</source>
+        <translation>Entrena la red (o da un paso) y pulsa Calcular: aquí aparece la pérdida alrededor de los pesos actuales, primero en una cuadrícula gruesa y luego más fina. Las direcciones aleatorias se escalan filtro a filtro a los pesos (Li et al. 2018); las direcciones PCA siguen el camino que tomó el entrenamiento. Mientras se entrena, el paisaje se calcula sobre una copia de los pesos tomada al pulsar Calcular.</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Calcular</translation>
+    </message>
+    <message>
+        <source>Compute the landscape around the model&apos;s current weights (while training runs: a copy of them)</source>
+        <translation>Calcula el paisaje alrededor de los pesos actuales del modelo (mientras se entrena: una copia de ellos)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>random directions (filter-normalised)</source>
+        <translation>direcciones aleatorias (normalizadas por filtro)</translation>
+    </message>
+    <message>
+        <source>PCA of the training path</source>
+        <translation>PCA del camino de entrenamiento</translation>
+    </message>
+    <message>
+        <source>The two directions in weight space that span the plane drawn</source>
+        <translation>Las dos direcciones del espacio de pesos que generan el plano dibujado</translation>
+    </message>
+    <message>
+        <source>Grid points a side</source>
+        <translation>Puntos de la cuadrícula por lado</translation>
+    </message>
+    <message>
+        <source>range ×</source>
+        <translation>rango ×</translation>
+    </message>
+    <message>
+        <source>Zoom: random directions span ±1 × this; PCA directions the path&apos;s box × this</source>
+        <translation>Zoom: las direcciones aleatorias abarcan ±1 × esto; las PCA, la caja del camino × esto</translation>
+    </message>
+    <message>
+        <source>direction 1</source>
+        <translation>dirección 1</translation>
+    </message>
+    <message>
+        <source>direction 2</source>
+        <translation>dirección 2</translation>
+    </message>
+    <message>
+        <source>loss around the current weights (log scale)</source>
+        <translation>pérdida en torno a los pesos (escala log.)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>α: (1 − α)·initial + α·final weights</source>
+        <translation>α: (1 − α)·pesos iniciales + α·finales</translation>
+    </message>
+    <message>
+        <source>the straight line from the initial weights</source>
+        <translation>la recta desde los pesos iniciales</translation>
+    </message>
+    <message>
+        <source>initial</source>
+        <translation>iniciales</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>finales</translation>
+    </message>
+    <message>
+        <source>There is no model yet: press Step (F10) or Run (F5), then Compute.</source>
+        <translation>Aún no hay modelo: pulsa Paso (F10) o Entrenar (F5) y luego Calcular.</translation>
+    </message>
+    <message>
+        <source>preparing…</source>
+        <translation>preparando…</translation>
+    </message>
+    <message>
+        <source>{0} / {1} points</source>
+        <translation>{0} / {1} puntos</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>calculando…</translation>
+    </message>
+    <message>
+        <source>model at step {0}</source>
+        <translation>modelo en el paso {0}</translation>
+    </message>
+    <message>
+        <source>loss at the centre {0}</source>
+        <translation>pérdida en el centro {0}</translation>
+    </message>
+    <message>
+        <source> (step {0})</source>
+        <translation> (paso {0})</translation>
+    </message>
+    <message>
+        <source>PCA directions hold {0} and {1} of the path&apos;s variance</source>
+        <translation>las direcciones PCA recogen el {0} y el {1} de la varianza del camino</translation>
+    </message>
+    <message>
+        <source>random filter-normalised directions</source>
+        <translation>direcciones aleatorias normalizadas por filtro</translation>
+    </message>
+    <message>
+        <source>the model is now at step {0}: Compute again to follow it</source>
+        <translation>el modelo va ya por el paso {0}: vuelve a Calcular para seguirlo</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <source>log₁₀ (loss − lowest)</source>
+        <translation>log₁₀ (pérdida − mínima)</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>pérdida</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>paso</translation>
+    </message>
+    <message>
+        <source>loss − minimum</source>
+        <translation>pérdida − mínimo</translation>
     </message>
 </context>
 <context>
@@ -1033,6 +1760,104 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>MatrixPanel</name>
+    <message>
+        <source>2-D: doubly block Toeplitz</source>
+        <translation>2D: Toeplitz doblemente por bloques</translation>
+    </message>
+    <message>
+        <source>1-D: Toeplitz</source>
+        <translation>1D: Toeplitz</translation>
+    </message>
+    <message>
+        <source>2-D: doubly block Toeplitz, {0} × {1}</source>
+        <translation>2D: Toeplitz doblemente por bloques, {0} × {1}</translation>
+    </message>
+    <message>
+        <source>One row per output cell ({0}×{1}), one column per input pixel ({2}×{3}), both read row by row. Only {4} of {5} entries are non-zero: every row holds the same {6} kernel weights, moved along. The framed row is output cell {{cell}}: its non-zero entries sit on the pixels of its window.&lt;br&gt;&lt;b&gt;M·x equals the output map&lt;/b&gt;: largest difference {7}.</source>
+        <translation>Una fila por celda de salida ({0}×{1}), una columna por píxel de entrada ({2}×{3}), ambas leídas fila a fila. Solo {4} de {5} entradas no son cero: cada fila contiene los mismos {6} pesos del núcleo, desplazados. La fila enmarcada es la celda de salida {{cell}}: sus entradas no nulas caen sobre los píxeles de su ventana.&lt;br&gt;&lt;b&gt;M·x es igual al mapa de salida&lt;/b&gt;: mayor diferencia {7}.</translation>
+    </message>
+    <message>
+        <source>1-D: Toeplitz, {0} × {1}</source>
+        <translation>1D: Toeplitz, {0} × {1}</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s middle row [{0}] sliding along one row of {1} pixels: each row of T is the row above moved one place to the right.</source>
+        <translation>La fila central del núcleo [{0}] deslizándose por una fila de {1} píxeles: cada fila de T es la de arriba desplazada un lugar a la derecha.</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s middle row [{0}] sliding along one row of {1} pixels: each row of T is the row above moved {2} places (the stride) to the right.</source>
+        <translation>La fila central del núcleo [{0}] deslizándose por una fila de {1} píxeles: cada fila de T es la de arriba desplazada {2} lugares (la zancada) a la derecha.</translation>
+    </message>
+</context>
+<context>
+    <name>MaximiseView</name>
+    <message>
+        <source>The layer whose unit (or conv filter) to excite</source>
+        <translation>La capa cuya unidad (o filtro convolucional) se quiere excitar</translation>
+    </message>
+    <message>
+        <source>The unit; for a conv layer, the filter (its feature map&apos;s mean is excited)</source>
+        <translation>La unidad; en una capa convolucional, el filtro (se excita la media de su mapa de características)</translation>
+    </message>
+    <message>
+        <source>all units</source>
+        <translation>todas las unidades</translation>
+    </message>
+    <message>
+        <source>Synthesise an input for every unit of the layer (the first {0} at most)</source>
+        <translation>Sintetiza una entrada para cada unidad de la capa (como mucho las {0} primeras)</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>capa</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unidad</translation>
+    </message>
+    <message>
+        <source>Open a project and train it: the input that excites the chosen unit most appears here.</source>
+        <translation>Abre un proyecto y entrénalo: aquí aparece la entrada que más excita a la unidad elegida.</translation>
+    </message>
+    <message>
+        <source>Activation maximisation draws its inputs as images (or as points for 2-D data); this dataset&apos;s inputs have the shape {0}.</source>
+        <translation>La maximización de la activación dibuja sus entradas como imágenes (o como puntos con datos 2D); las entradas de estos datos tienen la forma {0}.</translation>
+    </message>
+    <message>
+        <source>Train the network: the input that excites each chosen unit most appears here.</source>
+        <translation>Entrena la red: aquí aparece la entrada que más excita a cada unidad elegida.</translation>
+    </message>
+    <message>
+        <source>This network has no layer to look into yet.</source>
+        <translation>Esta red aún no tiene ninguna capa que mirar por dentro.</translation>
+    </message>
+    <message>
+        <source>{0}  ({1} units)</source>
+        <translation>{0}  ({1} unidades)</translation>
+    </message>
+    <message>
+        <source>{0}  (1 unit)</source>
+        <translation>{0}  (1 unidad)</translation>
+    </message>
+    <message>
+        <source>{0}, unit {1}: activation {2} at the start, {3} reached</source>
+        <translation>{0}, unidad {1}: activación {2} al principio, {3} alcanzada</translation>
+    </message>
+    <message>
+        <source>{0}, {1} of {2} units: under each, the activation reached</source>
+        <translation>{0}, {1} de {2} unidades: bajo cada una, la activación alcanzada</translation>
+    </message>
+    <message>
+        <source>; dark where the input is high</source>
+        <translation>; oscuro donde la entrada es alta</translation>
+    </message>
+    <message>
+        <source>{0} (step {1})</source>
+        <translation>{0} (paso {1})</translation>
+    </message>
+</context>
+<context>
     <name>MessageLabel</name>
     <message>
         <source>This view could not be computed: {0}</source>
@@ -1114,6 +1939,109 @@ Choose a file to import?</source>
     <message>
         <source>Double-click to draw it unrolled through time, its shared weights marked</source>
         <translation>Doble clic para dibujarla desplegada en el tiempo, con sus pesos compartidos marcados</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerLab</name>
+    <message>
+        <source>The quadratic&apos;s condition number λmax / λmin: how much narrower the ravine is</source>
+        <translation>El número de condición de la cuadrática λmax / λmin: cuánto más estrecho es el barranco</translation>
+    </message>
+    <message>
+        <source>— choose a lesson —</source>
+        <translation>— elige una lección —</translation>
+    </message>
+    <message>
+        <source>function</source>
+        <translation>función</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>condición</translation>
+    </message>
+    <message>
+        <source>lesson</source>
+        <translation>lección</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Every racer takes one step</source>
+        <translation>Cada corredor da un paso</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproducir</translation>
+    </message>
+    <message>
+        <source>Animate the race</source>
+        <translation>Anima la carrera</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reiniciar</translation>
+    </message>
+    <message>
+        <source>Every racer back to the start</source>
+        <translation>Todos los corredores vuelven a la salida</translation>
+    </message>
+    <message>
+        <source>step {0}</source>
+        <translation>paso {0}</translation>
+    </message>
+    <message>
+        <source> steps / frame</source>
+        <translation> pasos / fotograma</translation>
+    </message>
+    <message>
+        <source>How many steps Play takes per frame (about 30 frames a second)</source>
+        <translation>Cuántos pasos da Reproducir por fotograma (unos 30 fotogramas por segundo)</translation>
+    </message>
+    <message>
+        <source>Multiplies every racer&apos;s learning rate (log scale, {0}× to {1}×); applies live</source>
+        <translation>Multiplica la tasa de aprendizaje de cada corredor (escala log., de {0}× a {1}×); se aplica al momento</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Clip every gradient to this norm (0: off); applies live</source>
+        <translation>Recorta cada gradiente a esta norma (0: sin recorte); se aplica al momento</translation>
+    </message>
+    <message>
+        <source>Gaussian noise added to each gradient, like a mini-batch&apos;s (seeded); applies live</source>
+        <translation>Ruido gaussiano añadido a cada gradiente, como el de un minilote (con semilla); se aplica al momento</translation>
+    </message>
+    <message>
+        <source>clip norm</source>
+        <translation>recorte de norma</translation>
+    </message>
+    <message>
+        <source>gradient noise</source>
+        <translation>ruido del gradiente</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Racers&lt;/b&gt;  (click the map to set the start)</source>
+        <translation>&lt;b&gt;Corredores&lt;/b&gt;  (haz clic en el mapa para fijar la salida)</translation>
+    </message>
+    <message>
+        <source>The lessons could not be read: {0}</source>
+        <translation>No se pudieron leer las lecciones: {0}</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;, from ({1}), {2} steps</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;, desde ({1}), {2} pasos</translation>
     </message>
 </context>
 <context>
@@ -1265,6 +2193,34 @@ Choose a file to import?</source>
 <context>
     <name>RacerPanel</name>
     <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Add a racer with this optimiser</source>
+        <translation>Añade un corredor con este optimizador</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected racer</source>
+        <translation>Quita el corredor seleccionado</translation>
+    </message>
+    <message>
+        <source>common</source>
+        <translation>común</translation>
+    </message>
+    <message>
+        <source>This racer&apos;s own clipping norm; &apos;common&apos; follows the lab&apos;s clip setting</source>
+        <translation>La norma de recorte propia de este corredor; «común» sigue el recorte del laboratorio</translation>
+    </message>
+    <message>
+        <source>own clip</source>
+        <translation>recorte propio</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>nunca</translation>
     </message>
@@ -1310,6 +2266,41 @@ Choose a file to import?</source>
     <message>
         <source>Saved the lesson to %1: open it to play it back</source>
         <translation>Lección guardada en %1: ábrela para reproducirla</translation>
+    </message>
+</context>
+<context>
+    <name>ReversePanel</name>
+    <message>
+        <source>Reverse correlation of the chosen unit</source>
+        <translation>Correlación inversa de la unidad</translation>
+    </message>
+    <message>
+        <source>Average white-noise images weighted by the unit&apos;s response: its receptive field, found without looking at the weights</source>
+        <translation>Promedio de imágenes de ruido blanco ponderadas por la respuesta de la unidad: su campo receptivo, hallado sin mirar los pesos</translation>
+    </message>
+    <message>
+        <source>from noise</source>
+        <translation>desde el ruido</translation>
+    </message>
+    <message>
+        <source>real filter</source>
+        <translation>filtro real</translation>
+    </message>
+    <message>
+        <source>computed for the unit you click, at the next refresh</source>
+        <translation>se calcula para la unidad en la que hagas clic, en la próxima actualización</translation>
+    </message>
+    <message>
+        <source>correlation with its real filter {0}</source>
+        <translation>correlación con su filtro real {0}</translation>
+    </message>
+    <message>
+        <source>a deeper unit has no single filter to compare with</source>
+        <translation>una unidad más profunda no tiene un único filtro con el que compararla</translation>
+    </message>
+    <message>
+        <source>{0} channel {1} ({2}, {3}), {4} noise images: {5}.</source>
+        <translation>{0} canal {1} ({2}, {3}), {4} imágenes de ruido: {5}.</translation>
     </message>
 </context>
 <context>
@@ -1710,6 +2701,25 @@ Choose a file to import?</source>
     </message>
 </context>
 <context>
+    <name>Surface3D</name>
+    <message>
+        <source>Drag to turn the surface, scroll to tilt it</source>
+        <translation>Arrastra para girar la superficie, usa la rueda para inclinarla</translation>
+    </message>
+    <message>
+        <source>the same loss in 3-D (drag to turn it)</source>
+        <translation>la misma pérdida en 3D (arrastra para girarla)</translation>
+    </message>
+    <message>
+        <source>direction 1</source>
+        <translation>dirección 1</translation>
+    </message>
+    <message>
+        <source>direction 2</source>
+        <translation>dirección 2</translation>
+    </message>
+</context>
+<context>
     <name>TextPanel</name>
     <message>
         <source>sampled</source>
@@ -1730,6 +2740,197 @@ Choose a file to import?</source>
     <message>
         <source>likeliest</source>
         <translation>más probable</translation>
+    </message>
+</context>
+<context>
+    <name>ThroughTimeView</name>
+    <message>
+        <source>Run or step the training: the chosen recurrent layer appears here, unrolled over its steps.</source>
+        <translation>Entrena o da un paso: aquí aparece la capa recurrente elegida, desplegada a lo largo de sus pasos.</translation>
+    </message>
+    <message>
+        <source>This network has no RNN, GRU or LSTM layer: add one to see it unrolled through time.</source>
+        <translation>Esta red no tiene ninguna capa RNN, GRU o LSTM: añade una para verla desplegada en el tiempo.</translation>
+    </message>
+    <message>
+        <source>no gradient reaches step {0}</source>
+        <translation>ningún gradiente llega al paso {0}</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂h_1‖ is 0: nothing of the loss reaches step 1 (‖∂L/∂h_{0}‖ = {1})</source>
+        <translation>‖∂L/∂h_1‖ es 0: nada de la pérdida llega al paso 1 (‖∂L/∂h_{0}‖ = {1})</translation>
+    </message>
+    <message>
+        <source>last / first = ‖∂L/∂h_{0}‖ / ‖∂L/∂h_1‖ = {1}: step 1 gets {2} of the gradient step {0} gets</source>
+        <translation>último / primero = ‖∂L/∂h_{0}‖ / ‖∂L/∂h_1‖ = {1}: el paso 1 recibe {2} del gradiente que recibe el paso {0}</translation>
+    </message>
+    <message>
+        <source>The recurrent layer to unroll</source>
+        <translation>La capa recurrente que desplegar</translation>
+    </message>
+    <message>
+        <source>Which layer of the stack (0 reads the input)</source>
+        <translation>Qué capa de la pila (la 0 lee la entrada)</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>nivel</translation>
+    </message>
+    <message>
+        <source>The test sample drawn in the left panels</source>
+        <translation>La muestra de prueba dibujada en los paneles de la izquierda</translation>
+    </message>
+    <message>
+        <source>What is drawn under the hidden state: a gate or the cell of an LSTM or GRU, the slope of a plain RNN</source>
+        <translation>Lo que se dibuja bajo el estado oculto: una puerta o la celda de una LSTM o GRU, la pendiente de una RNN simple</translation>
+    </message>
+    <message>
+        <source>The time cursor: one step marked in every panel (or drag its red line)</source>
+        <translation>El cursor de tiempo: un paso marcado en cada panel (o arrastra su línea roja)</translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation>capa</translation>
+    </message>
+    <message>
+        <source>test sample</source>
+        <translation>muestra de prueba</translation>
+    </message>
+    <message>
+        <source>under h_t</source>
+        <translation>bajo h_t</translation>
+    </message>
+    <message>
+        <source>step t</source>
+        <translation>paso t</translation>
+    </message>
+    <message>
+        <source>input x_t</source>
+        <translation>entrada x_t</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>caract.</translation>
+    </message>
+    <message>
+        <source>hidden state h_t</source>
+        <translation>estado oculto h_t</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unidad</translation>
+    </message>
+    <message>
+        <source>gate</source>
+        <translation>puerta</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂h_t‖ for the last batch</source>
+        <translation>‖∂L/∂h_t‖ del último lote</translation>
+    </message>
+    <message>
+        <source>norm</source>
+        <translation>norma</translation>
+    </message>
+    <message>
+        <source>log₁₀ ‖∂L/∂h_t‖ over training</source>
+        <translation>log₁₀ ‖∂L/∂h_t‖ al entrenar</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>paso de entrenamiento</translation>
+    </message>
+    <message>
+        <source>eigenvalues of W_hh</source>
+        <translation>valores propios de W_hh</translation>
+    </message>
+    <message>
+        <source>imaginary</source>
+        <translation>imaginaria</translation>
+    </message>
+    <message>
+        <source>real</source>
+        <translation>real</translation>
+    </message>
+    <message>
+        <source>‖W_hhᵗ h₀‖, h₀ a fixed unit vector</source>
+        <translation>‖W_hhᵗ h₀‖, h₀ unitario fijo</translation>
+    </message>
+    <message>
+        <source>input: the states of level {0}</source>
+        <translation>entrada: los estados del nivel {0}</translation>
+    </message>
+    <message>
+        <source>hidden state h_t, {0} units: orange −, blue +</source>
+        <translation>estado oculto h_t, {0} unidades: naranja −, azul +</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂h_t‖, batch of step {0}</source>
+        <translation>‖∂L/∂h_t‖, lote del paso {0}</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂h_t‖, first {1} samples</source>
+        <translation>‖∂L/∂h_t‖, primeras {1} muestras</translation>
+    </message>
+    <message>
+        <source>The gradient of the loss with respect to each step&apos;s state, over the {0} samples of the batch trained at step {1}, at the current weights: every path back from the loss to that step, summed</source>
+        <translation>El gradiente de la pérdida respecto al estado de cada paso, sobre las {0} muestras del lote entrenado en el paso {1}, con los pesos actuales: todos los caminos de vuelta desde la pérdida hasta ese paso, sumados</translation>
+    </message>
+    <message>
+        <source>The gradient of the loss with respect to each step&apos;s state, over the {0} samples of the first batch (nothing trained yet), at the current weights: every path back from the loss to that step, summed</source>
+        <translation>El gradiente de la pérdida respecto al estado de cada paso, sobre las {0} muestras del primer lote (aún no se ha entrenado nada), con los pesos actuales: todos los caminos de vuelta desde la pérdida hasta ese paso, sumados</translation>
+    </message>
+    <message>
+        <source>Step {0}: {1}</source>
+        <translation>Paso {0}: {1}</translation>
+    </message>
+    <message>
+        <source>slope act′(a_t): 0 blocks the gradient (white) … 1 passes it (blue)</source>
+        <translation>pendiente act′(a_t): 0 bloquea (blanco) … 1 deja pasar (azul)</translation>
+    </message>
+    <message>
+        <source>{0}: 0 shut (white) … 1 open (blue)</source>
+        <translation>{0}: 0 cierra (blanco) … 1 abre (azul)</translation>
+    </message>
+    <message>
+        <source>{0}: orange negative, blue positive</source>
+        <translation>{0}: naranja negativo, azul positivo</translation>
+    </message>
+    <message>
+        <source>log₁₀ ‖∂L/∂h_t‖ over training: {0} (dark) … {1} (yellow)</source>
+        <translation>log₁₀ ‖∂L/∂h_t‖: {0} (oscuro) … {1} (amarillo)</translation>
+    </message>
+    <message>
+        <source>eigenvalues of {0}: radius {1}</source>
+        <translation>valores propios de {0}: radio {1}</translation>
+    </message>
+    <message>
+        <source>The eigenvalues of the recurrent weight matrix, with the unit circle: inside it, powers of the matrix shrink a vector; outside, they grow it</source>
+        <translation>Los valores propios de la matriz de pesos recurrente, con la circunferencia unidad: dentro de ella, las potencias de la matriz encogen un vector; fuera, lo agrandan</translation>
+    </message>
+    <message>
+        <source>The eigenvalues of the recurrent weight matrix&apos;s {0} block, the part that writes the new state, with the unit circle: inside it, powers of the matrix shrink a vector; outside, they grow it</source>
+        <translation>Los valores propios del bloque {0} de la matriz de pesos recurrente, la parte que escribe el nuevo estado, con la circunferencia unidad: dentro de ella, las potencias de la matriz encogen un vector; fuera, lo agrandan</translation>
+    </message>
+    <message>
+        <source>‖{0}ᵗ h₀‖ for a fixed unit vector h₀</source>
+        <translation>‖{0}ᵗ h₀‖, h₀ unitario fijo</translation>
+    </message>
+    <message>
+        <source>t = {0}: x_t = ({1}) · h_t from {2} to {3} · ‖∂L/∂h_t‖ = {4}</source>
+        <translation>t = {0}: x_t = ({1}) · h_t de {2} a {3} · ‖∂L/∂h_t‖ = {4}</translation>
+    </message>
+    <message>
+        <source>{0} · test sample {1}: {2}</source>
+        <translation>{0} · muestra de prueba {1}: {2}</translation>
+    </message>
+    <message>
+        <source>predicted class {0}, true class {1}</source>
+        <translation>clase predicha {0}, clase verdadera {1}</translation>
+    </message>
+    <message>
+        <source>output {0}, target {1}</source>
+        <translation>salida {0}, objetivo {1}</translation>
     </message>
 </context>
 <context>
@@ -1937,6 +3138,402 @@ Choose a file to import?</source>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;: how each unit weighs {1}&apos;s units (a bar up: the unit votes for it; largest |w| = {2}). Click a row to write its weights under the pictures.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: cómo pondera cada unidad las unidades de {1} (una barra hacia arriba: la unidad vota a favor; mayor |w| = {2}). Haz clic en una fila para escribir sus pesos bajo las imágenes.</translation>
+    </message>
+</context>
+<context>
+    <name>choices</name>
+    <message>
+        <source>abs</source>
+        <translation>abs</translation>
+    </message>
+    <message>
+        <source>adagrad</source>
+        <translation>adagrad</translation>
+    </message>
+    <message>
+        <source>adam</source>
+        <translation>adam</translation>
+    </message>
+    <message>
+        <source>adamw</source>
+        <translation>adamw</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>AND</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <source>bce</source>
+        <translation>entropía cruzada binaria</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>clasificación</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>constante</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>coseno</translation>
+    </message>
+    <message>
+        <source>cpu</source>
+        <translation>cpu</translation>
+    </message>
+    <message>
+        <source>cross_entropy</source>
+        <translation>entropía cruzada</translation>
+    </message>
+    <message>
+        <source>cubic</source>
+        <translation>cúbica</translation>
+    </message>
+    <message>
+        <source>cuda</source>
+        <translation>cuda</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>por defecto</translation>
+    </message>
+    <message>
+        <source>english</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>kaiming</source>
+        <translation>kaiming</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>último</translation>
+    </message>
+    <message>
+        <source>lbfgs</source>
+        <translation>lbfgs</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>lineal</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>momento</translation>
+    </message>
+    <message>
+        <source>mps</source>
+        <translation>mps</translation>
+    </message>
+    <message>
+        <source>mse</source>
+        <translation>error cuadrático medio</translation>
+    </message>
+    <message>
+        <source>nesterov</source>
+        <translation>nesterov</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>OR</translation>
+    </message>
+    <message>
+        <source>orthogonal</source>
+        <translation>ortogonal</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>regresión</translation>
+    </message>
+    <message>
+        <source>relu</source>
+        <translation>relu</translation>
+    </message>
+    <message>
+        <source>rmsprop</source>
+        <translation>rmsprop</translation>
+    </message>
+    <message>
+        <source>sgd</source>
+        <translation>sgd</translation>
+    </message>
+    <message>
+        <source>sine</source>
+        <translation>seno</translation>
+    </message>
+    <message>
+        <source>spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>escalón</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>xavier</source>
+        <translation>xavier</translation>
+    </message>
+    <message>
+        <source>xor</source>
+        <translation>XOR</translation>
+    </message>
+    <message>
+        <source>zeros</source>
+        <translation>ceros</translation>
+    </message>
+</context>
+<context>
+    <name>classes</name>
+    <message>
+        <source>inside</source>
+        <translation>dentro</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <translation>fuera</translation>
+    </message>
+    <message>
+        <source>arm {0}</source>
+        <translation>brazo {0}</translation>
+    </message>
+    <message>
+        <source>class {0}</source>
+        <translation>clase {0}</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Neurona, a playground for seeing how neural networks learn. With no arguments it opens the app.</source>
+        <translation>Neurona, un laboratorio para ver cómo aprenden las redes neuronales. Sin argumentos abre la aplicación.</translation>
+    </message>
+    <message>
+        <source>language of the interface: es (español) or en; default: the system&apos;s (LANGUAGE, LC_ALL, LANG)</source>
+        <translation>idioma de la interfaz: es (español) o en (inglés); por defecto, el del sistema (LANGUAGE, LC_ALL, LANG)</translation>
+    </message>
+    <message>
+        <source>validate a project and list every layer&apos;s shape</source>
+        <translation>valida un proyecto y lista la forma de cada capa</translation>
+    </message>
+    <message>
+        <source>Validate a project file: print each node&apos;s output shape and parameter count, or every problem with the node it concerns.</source>
+        <translation>Valida un archivo de proyecto: escribe la forma de salida y el número de parámetros de cada nodo, o cada problema con el nodo al que afecta.</translation>
+    </message>
+    <message>
+        <source>a project file (.json)</source>
+        <translation>un archivo de proyecto (.json)</translation>
+    </message>
+    <message>
+        <source>train a project without the app</source>
+        <translation>entrena un proyecto sin la aplicación</translation>
+    </message>
+    <message>
+        <source>download MNIST, Fashion-MNIST or CIFAR-10 into the cache</source>
+        <translation>descarga MNIST, Fashion-MNIST o CIFAR-10 en la caché</translation>
+    </message>
+    <message>
+        <source>add Neurona to the desktop&apos;s applications menu and open project files with it</source>
+        <translation>añade Neurona al menú de aplicaciones del escritorio y abre con ella los archivos de proyecto</translation>
+    </message>
+    <message>
+        <source>open a project in the app, or save a picture of it</source>
+        <translation>abre un proyecto en la aplicación, o guarda una imagen de él</translation>
+    </message>
+    <message>
+        <source>stopped by the user</source>
+        <translation>detenido por el usuario</translation>
+    </message>
+    <message>
+        <source>cannot read {0}: {1}</source>
+        <translation>no se puede leer {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is a folder, not a project file</source>
+        <translation>{0} es una carpeta, no un archivo de proyecto</translation>
+    </message>
+    <message>
+        <source>{0} is not a regular file (a device or a pipe), so it cannot be a project file</source>
+        <translation>{0} no es un archivo normal (es un dispositivo o una tubería), así que no puede ser un archivo de proyecto</translation>
+    </message>
+    <message>
+        <source>error: give a project file to {0}</source>
+        <translation>error: da un archivo de proyecto a {0}</translation>
+    </message>
+    <message>
+        <source>error: {0}</source>
+        <translation>error: {0}</translation>
+    </message>
+    <message>
+        <source>error: {0}: {1}</source>
+        <translation>error: {0}: {1}</translation>
+    </message>
+    <message>
+        <source>dataset: {0}</source>
+        <translation>datos: {0}</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>nodo</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>salida</translation>
+    </message>
+    <message>
+        <source>params</source>
+        <translation>parámetros</translation>
+    </message>
+    <message>
+        <source>total parameters: {0}</source>
+        <translation>parámetros en total: {0}</translation>
+    </message>
+    <message>
+        <source>ok: the network is ready to train</source>
+        <translation>ok: la red está lista para entrenar</translation>
+    </message>
+    <message>
+        <source>{0}, lr {1}, batch {2}, {3} epochs on {4}</source>
+        <translation>{0}, tasa de aprendizaje {1}, lote {2}, {3} épocas en {4}</translation>
+    </message>
+    <message>
+        <source>resuming {0} after epoch {1} (step {2})</source>
+        <translation>reanudando {0} tras la época {1} (paso {2})</translation>
+    </message>
+    <message>
+        <source>stopped by {0}; saving what was trained</source>
+        <translation>detenido por {0}; guardando lo entrenado</translation>
+    </message>
+    <message>
+        <source>trained {0} steps in {1}s; run saved to {2}</source>
+        <translation>{0} pasos entrenados en {1} s; ejecución guardada en {2}</translation>
+    </message>
+    <message>
+        <source>the user (Ctrl-C)</source>
+        <translation>el usuario (Ctrl-C)</translation>
+    </message>
+    <message>
+        <source>SIGHUP (the terminal closed)</source>
+        <translation>SIGHUP (se cerró el terminal)</translation>
+    </message>
+    <message>
+        <source>{0} classes</source>
+        <translation>{0} clases</translation>
+    </message>
+    <message>
+        <source>targets of {0}</source>
+        <translation>objetivos de {0}</translation>
+    </message>
+    <message>
+        <source>{0} train / {1} test</source>
+        <translation>{0} de entrenamiento / {1} de prueba</translation>
+    </message>
+    <message>
+        <source>{0}, {1} inputs, {2}, {3}</source>
+        <translation>{0}, entradas {1}, {2}, {3}</translation>
+    </message>
+    <message>
+        <source> acc {0}%</source>
+        <translation> prec. {0} %</translation>
+    </message>
+    <message>
+        <source>epoch {0}/{1}  train loss {2}{3}  test loss {4}{5}  lr {6}  {7}s</source>
+        <translation>época {0}/{1}  pérdida entr. {2}{3}  pérdida prueba {4}{5}  lr {6}  {7} s</translation>
+    </message>
+    <message>
+        <source>size must look like 1280x800, not &apos;{0}&apos;</source>
+        <translation>el tamaño debe tener la forma 1280x800, no &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>size {0}x{1} is out of range (320x240 to 7680x4320)</source>
+        <translation>el tamaño {0}x{1} está fuera de rango (de 320x240 a 7680x4320)</translation>
+    </message>
+    <message>
+        <source>--scale must be from 0.25 to 8, not {0}</source>
+        <translation>--scale debe estar entre 0.25 y 8, no {0}</translation>
+    </message>
+    <message>
+        <source>error: cannot write {0}</source>
+        <translation>error: no se puede escribir {0}</translation>
+    </message>
+    <message>
+        <source>saved {0} ({1})</source>
+        <translation>guardado {0} ({1})</translation>
+    </message>
+    <message>
+        <source>trained {0} steps</source>
+        <translation>{0} pasos entrenados</translation>
+    </message>
+</context>
+<context>
+    <name>convolution</name>
+    <message>
+        <source>The stride must be at least 1.</source>
+        <translation>La zancada debe ser al menos 1.</translation>
+    </message>
+    <message>
+        <source>The dilation must be at least 1.</source>
+        <translation>La dilatación debe ser al menos 1.</translation>
+    </message>
+    <message>
+        <source>Padding must be one of {0} or a number of pixels.</source>
+        <translation>El relleno debe ser uno de {0} o un número de píxeles.</translation>
+    </message>
+    <message>
+        <source>Padding cannot be negative.</source>
+        <translation>El relleno no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>The input and the kernel must both be 2-D grids.</source>
+        <translation>La entrada y el núcleo deben ser ambos cuadrículas 2D.</translation>
+    </message>
+    <message>
+        <source>The kernel must be between 1 and {0} cells on each side.</source>
+        <translation>El núcleo debe tener entre 1 y {0} celdas por lado.</translation>
+    </message>
+    <message>
+        <source>The input and the kernel must hold finite numbers.</source>
+        <translation>La entrada y el núcleo deben contener números finitos.</translation>
+    </message>
+    <message>
+        <source>The kernel reaches {0} pixels, more than the padded input is tall: add padding, or use a smaller kernel or dilation.</source>
+        <translation>El núcleo abarca {0} píxeles, más que la altura de la entrada con relleno: añade relleno o usa un núcleo o una dilatación menores.</translation>
+    </message>
+    <message>
+        <source>The kernel reaches {0} pixels, more than the padded input is wide: add padding, or use a smaller kernel or dilation.</source>
+        <translation>El núcleo abarca {0} píxeles, más que la anchura de la entrada con relleno: añade relleno o usa un núcleo o una dilatación menores.</translation>
+    </message>
+    <message>
+        <source>The output has {0}×{1} cells; ({2}, {3}) is not one of them.</source>
+        <translation>La salida tiene {0}×{1} celdas; ({2}, {3}) no es una de ellas.</translation>
+    </message>
+    <message>
+        <source>The kernel reaches past the padded input: there is no output.</source>
+        <translation>El núcleo se sale de la entrada con relleno: no hay salida.</translation>
+    </message>
+    <message>
+        <source>The matrix is drawn for inputs of at most {0} pixels; this one has {1}.</source>
+        <translation>La matriz se dibuja para entradas de como mucho {0} píxeles; esta tiene {1}.</translation>
     </message>
 </context>
 <context>
@@ -2162,6 +3759,167 @@ Choose a file to import?</source>
     <message>
         <source>Your text</source>
         <translation>Tu texto</translation>
+    </message>
+    <message>
+        <source>{0} is not in the download cache ({1}) yet: download it with &apos;python main.py download {0}&apos; or from the dataset panel, or choose the folder that holds its files</source>
+        <translation>{0} aún no está en la caché de descargas ({1}): descárgalo con &apos;python main.py download {0}&apos; o desde el panel de datos, o elige la carpeta que tiene sus archivos</translation>
+    </message>
+    <message>
+        <source>{0} points so far: click on the plane to add at least 4</source>
+        <translation>{0} puntos por ahora: haz clic en el plano para añadir al menos 4</translation>
+    </message>
+    <message>
+        <source>choose a file for this dataset</source>
+        <translation>elige un archivo para estos datos</translation>
+    </message>
+    <message>
+        <source>choose a folder for this dataset</source>
+        <translation>elige una carpeta para estos datos</translation>
+    </message>
+</context>
+<context>
+    <name>gates</name>
+    <message>
+        <source>slope act′(a_t)</source>
+        <translation>pendiente act′(a_t)</translation>
+    </message>
+    <message>
+        <source>reset gate r</source>
+        <translation>puerta de reinicio r</translation>
+    </message>
+    <message>
+        <source>update gate z</source>
+        <translation>puerta de actualización z</translation>
+    </message>
+    <message>
+        <source>candidate n</source>
+        <translation>candidato n</translation>
+    </message>
+    <message>
+        <source>input gate i</source>
+        <translation>puerta de entrada i</translation>
+    </message>
+    <message>
+        <source>forget gate f</source>
+        <translation>puerta de olvido f</translation>
+    </message>
+    <message>
+        <source>candidate g</source>
+        <translation>candidato g</translation>
+    </message>
+    <message>
+        <source>output gate o</source>
+        <translation>puerta de salida o</translation>
+    </message>
+    <message>
+        <source>cell state c</source>
+        <translation>estado de la celda c</translation>
+    </message>
+</context>
+<context>
+    <name>graph</name>
+    <message>
+        <source>no path from Input to Output</source>
+        <translation>no hay camino de Input a Output</translation>
+    </message>
+    <message>
+        <source>connect the layers between them with wires</source>
+        <translation>conecta con cables las capas que hay entre ellas</translation>
+    </message>
+    <message>
+        <source>drag an {0} layer onto the canvas</source>
+        <translation>arrastra una capa {0} al lienzo</translation>
+    </message>
+    <message>
+        <source>the network has no {0}</source>
+        <translation>la red no tiene {0}</translation>
+    </message>
+    <message>
+        <source>the network has {0} {1} nodes ({2}); it needs exactly one</source>
+        <translation>la red tiene {0} nodos {1} ({2}); necesita exactamente uno</translation>
+    </message>
+    <message>
+        <source>delete all but one {0}</source>
+        <translation>borra todos los {0} menos uno</translation>
+    </message>
+    <message>
+        <source>the graph has a cycle through {0}</source>
+        <translation>el grafo tiene un ciclo que pasa por {0}</translation>
+    </message>
+    <message>
+        <source>remove one of these wires</source>
+        <translation>quita uno de estos cables</translation>
+    </message>
+    <message>
+        <source>{0} has nothing connected to input {1}</source>
+        <translation>{0} no tiene nada conectado a la entrada {1}</translation>
+    </message>
+    <message>
+        <source>{0} has nothing connected to its input</source>
+        <translation>{0} no tiene nada conectado a su entrada</translation>
+    </message>
+    <message>
+        <source>drag a wire into it from an earlier layer</source>
+        <translation>arrastra un cable hasta ella desde una capa anterior</translation>
+    </message>
+    <message>
+        <source>{0} would produce {1:,} values per sample</source>
+        <translation>{0} produciría {1} valores por muestra</translation>
+    </message>
+    <message>
+        <source>use fewer units, channels or a larger stride</source>
+        <translation>usa menos unidades o canales, o una zancada mayor</translation>
+    </message>
+</context>
+<context>
+    <name>kernels</name>
+    <message>
+        <source>identity</source>
+        <translation>identidad</translation>
+    </message>
+    <message>
+        <source>box blur</source>
+        <translation>desenfoque de caja</translation>
+    </message>
+    <message>
+        <source>Sobel x</source>
+        <translation>Sobel x</translation>
+    </message>
+    <message>
+        <source>Sobel y</source>
+        <translation>Sobel y</translation>
+    </message>
+    <message>
+        <source>Laplacian</source>
+        <translation>laplaciano</translation>
+    </message>
+    <message>
+        <source>Gabor</source>
+        <translation>Gabor</translation>
+    </message>
+    <message>
+        <source>copies the input: a single 1 in the centre</source>
+        <translation>copia la entrada: un único 1 en el centro</translation>
+    </message>
+    <message>
+        <source>the mean of the 3×3 neighbourhood</source>
+        <translation>la media del entorno de 3×3</translation>
+    </message>
+    <message>
+        <source>brightness rising to the right (a vertical edge)</source>
+        <translation>brillo que sube hacia la derecha (un borde vertical)</translation>
+    </message>
+    <message>
+        <source>brightness rising downwards (a horizontal edge)</source>
+        <translation>brillo que sube hacia abajo (un borde horizontal)</translation>
+    </message>
+    <message>
+        <source>a pixel against its four neighbours: spots and outlines</source>
+        <translation>un píxel frente a sus cuatro vecinos: manchas y contornos</translation>
+    </message>
+    <message>
+        <source>a tilted bar: the Gabor explorer&apos;s function on a 5×5 grid</source>
+        <translation>una barra inclinada: la función del explorador de Gabor en una cuadrícula de 5×5</translation>
     </message>
 </context>
 <context>
@@ -2422,6 +4180,285 @@ Choose a file to import?</source>
     <message>
         <source>train loss</source>
         <translation>pérdida de entrenamiento</translation>
+    </message>
+</context>
+<context>
+    <name>optlab</name>
+    <message>
+        <source>Rosenbrock</source>
+        <translation>Rosenbrock</translation>
+    </message>
+    <message>
+        <source>Beale</source>
+        <translation>Beale</translation>
+    </message>
+    <message>
+        <source>Himmelblau</source>
+        <translation>Himmelblau</translation>
+    </message>
+    <message>
+        <source>Saddle x² − y²</source>
+        <translation>Silla x² − y²</translation>
+    </message>
+    <message>
+        <source>Rastrigin</source>
+        <translation>Rastrigin</translation>
+    </message>
+    <message>
+        <source>Cliff</source>
+        <translation>Acantilado</translation>
+    </message>
+    <message>
+        <source>Quadratic bowl, condition {0}</source>
+        <translation>Cuenco cuadrático, condición {0}</translation>
+    </message>
+    <message>
+        <source>Quadratic bowl</source>
+        <translation>Cuenco cuadrático</translation>
+    </message>
+    <message>
+        <source>clip {0}</source>
+        <translation>recorte {0}</translation>
+    </message>
+    <message>
+        <source>diverged at step {0}</source>
+        <translation>divergió en el paso {0}</translation>
+    </message>
+    <message>
+        <source>left the map at step {0}</source>
+        <translation>salió del mapa en el paso {0}</translation>
+    </message>
+    <message>
+        <source>Hessian diag(1, κ): a ravine κ times steeper across than along.</source>
+        <translation>Hessiana diag(1, κ): un barranco κ veces más empinado de través que a lo largo.</translation>
+    </message>
+    <message>
+        <source>A curved, flat-bottomed valley: easy to find, slow to follow.</source>
+        <translation>Un valle curvo de fondo plano: fácil de encontrar, lento de recorrer.</translation>
+    </message>
+    <message>
+        <source>Flat plains and sharp ridges: gradients differ by orders of magnitude.</source>
+        <translation>Llanuras planas y crestas afiladas: los gradientes difieren en órdenes de magnitud.</translation>
+    </message>
+    <message>
+        <source>Four equal minima: which one a racer finds depends on its path. The start lies beside a local maximum, and Newton&apos;s method, which seeks any point of zero gradient, climbs onto it.</source>
+        <translation>Cuatro mínimos iguales: cuál encuentra un corredor depende de su camino. La salida está junto a un máximo local, y el método de Newton, que busca cualquier punto de gradiente cero, sube hasta él.</translation>
+    </message>
+    <message>
+        <source>No minimum at all: (0, 0) is a saddle, and the surface falls away along y forever.</source>
+        <translation>Ningún mínimo: (0, 0) es un punto de silla, y la superficie cae a lo largo de y para siempre.</translation>
+    </message>
+    <message>
+        <source>A bowl covered in local minima: gradient methods stop in the nearest one.</source>
+        <translation>Un cuenco cubierto de mínimos locales: los métodos de gradiente se paran en el más cercano.</translation>
+    </message>
+    <message>
+        <source>A plateau that ends in a wall: on the wall the gradient is huge, and one step flies far.</source>
+        <translation>Una meseta que acaba en una pared: en la pared el gradiente es enorme, y un paso sale volando lejos.</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momento</translation>
+    </message>
+    <message>
+        <source>Conjugate gradient</source>
+        <translation>Gradiente conjugado</translation>
+    </message>
+    <message>
+        <source>plain gradient descent: θ ← θ − lr·g</source>
+        <translation>descenso del gradiente simple: θ ← θ − lr·g</translation>
+    </message>
+    <message>
+        <source>heavy ball: v ← αv + g, θ ← θ − lr·v</source>
+        <translation>bola pesada: v ← αv + g, θ ← θ − lr·v</translation>
+    </message>
+    <message>
+        <source>momentum with the gradient taken where the velocity leads</source>
+        <translation>momento con el gradiente tomado adonde lleva la velocidad</translation>
+    </message>
+    <message>
+        <source>divides by the root of all past squared gradients: rates only shrink</source>
+        <translation>divide por la raíz de todos los gradientes pasados al cuadrado: las tasas solo bajan</translation>
+    </message>
+    <message>
+        <source>divides by a running root mean square of the gradient: rates recover</source>
+        <translation>divide por una media cuadrática móvil del gradiente: las tasas se recuperan</translation>
+    </message>
+    <message>
+        <source>momentum and RMSProp, debiased</source>
+        <translation>momento y RMSProp, sin sesgo</translation>
+    </message>
+    <message>
+        <source>Adam with decoupled weight decay (pulls θ towards 0)</source>
+        <translation>Adam con decaimiento de pesos desacoplado (lleva θ hacia 0)</translation>
+    </message>
+    <message>
+        <source>quasi-Newton: H⁻¹ estimated from recent gradients</source>
+        <translation>cuasi-Newton: H⁻¹ estimada a partir de los gradientes recientes</translation>
+    </message>
+    <message>
+        <source>θ ← θ − H⁻¹g: jumps to the critical point of the local quadratic</source>
+        <translation>θ ← θ − H⁻¹g: salta al punto crítico de la cuadrática local</translation>
+    </message>
+    <message>
+        <source>nonlinear conjugate gradients with a line search; the lr scale does not apply</source>
+        <translation>gradientes conjugados no lineales con búsqueda lineal; la escala de la tasa no se aplica</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>tasa de aprendizaje</translation>
+    </message>
+    <message>
+        <source>L2 penalty added to the gradient</source>
+        <translation>penalización L2 sumada al gradiente</translation>
+    </message>
+    <message>
+        <source>α: share of the last step kept</source>
+        <translation>α: parte del último paso que se conserva</translation>
+    </message>
+    <message>
+        <source>added to the denominator</source>
+        <translation>sumado al denominador</translation>
+    </message>
+    <message>
+        <source>ρ: decay of the squared gradient&apos;s mean</source>
+        <translation>ρ: decaimiento de la media del gradiente al cuadrado</translation>
+    </message>
+    <message>
+        <source>decay of the gradient&apos;s running mean (momentum)</source>
+        <translation>decaimiento de la media móvil del gradiente (momento)</translation>
+    </message>
+    <message>
+        <source>decay of the squared gradient&apos;s running mean</source>
+        <translation>decaimiento de la media móvil del gradiente al cuadrado</translation>
+    </message>
+    <message>
+        <source>decay applied to θ itself</source>
+        <translation>decaimiento aplicado al propio θ</translation>
+    </message>
+    <message>
+        <source>step scale</source>
+        <translation>escala del paso</translation>
+    </message>
+    <message>
+        <source>iterations per step</source>
+        <translation>iteraciones por paso</translation>
+    </message>
+    <message>
+        <source>function evaluations per step (line search included)</source>
+        <translation>evaluaciones de la función por paso (búsqueda lineal incluida)</translation>
+    </message>
+    <message>
+        <source>past steps kept to estimate H⁻¹</source>
+        <translation>pasos anteriores guardados para estimar H⁻¹</translation>
+    </message>
+    <message>
+        <source>how far to go along the direction: a strong Wolfe search, or none</source>
+        <translation>hasta dónde avanzar en la dirección: una búsqueda de Wolfe fuerte, o ninguna</translation>
+    </message>
+    <message>
+        <source>1 is the full Newton step</source>
+        <translation>1 es el paso de Newton completo</translation>
+    </message>
+    <message>
+        <source>a in (H + aI)⁻¹g: Levenberg–Marquardt</source>
+        <translation>a en (H + aI)⁻¹g: Levenberg–Marquardt</translation>
+    </message>
+    <message>
+        <source>how the last direction is mixed in</source>
+        <translation>cómo se mezcla la dirección anterior</translation>
+    </message>
+    <message>
+        <source>restart with the gradient every k steps (0: never)</source>
+        <translation>reiniciar con el gradiente cada k pasos (0: nunca)</translation>
+    </message>
+    <message>
+        <source>SGD at 1/λmax</source>
+        <translation>SGD a 1/λmax</translation>
+    </message>
+    <message>
+        <source>SGD just above 2/λmax</source>
+        <translation>SGD justo por encima de 2/λmax</translation>
+    </message>
+    <message>
+        <source>SGD just below 2/λmax</source>
+        <translation>SGD justo por debajo de 2/λmax</translation>
+    </message>
+    <message>
+        <source>SGD, clipped at 1</source>
+        <translation>SGD, recortado a 1</translation>
+    </message>
+    <message>
+        <source>SGD, unclipped</source>
+        <translation>SGD, sin recorte</translation>
+    </message>
+    <message>
+        <source>conjugate gradients</source>
+        <translation>gradientes conjugados</translation>
+    </message>
+    <message>
+        <source>gradient descent</source>
+        <translation>descenso del gradiente</translation>
+    </message>
+    <message>
+        <source>momentum 0.5</source>
+        <translation>momento 0,5</translation>
+    </message>
+    <message>
+        <source>momentum 0.9</source>
+        <translation>momento 0,9</translation>
+    </message>
+    <message>
+        <source>momentum 0.99</source>
+        <translation>momento 0,99</translation>
+    </message>
+    <message>
+        <source>steepest descent</source>
+        <translation>descenso más pronunciado</translation>
+    </message>
+    <message>
+        <source>SGD, constant 0.001</source>
+        <translation>SGD, constante 0,001</translation>
+    </message>
+    <message>
+        <source>SGD, constant 0.1</source>
+        <translation>SGD, constante 0,1</translation>
+    </message>
+    <message>
+        <source>SGD, 0.1 falling to 0.001</source>
+        <translation>SGD, de 0,1 bajando a 0,001</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>decaimiento de pesos</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>momento</translation>
+    </message>
+    <message>
+        <source>max iter</source>
+        <translation>máx. iter.</translation>
+    </message>
+    <message>
+        <source>max eval</source>
+        <translation>máx. eval.</translation>
+    </message>
+    <message>
+        <source>history size</source>
+        <translation>tamaño del historial</translation>
+    </message>
+    <message>
+        <source>line search fn</source>
+        <translation>búsqueda lineal</translation>
+    </message>
+    <message>
+        <source>damping</source>
+        <translation>amortiguación</translation>
+    </message>
+    <message>
+        <source>restart</source>
+        <translation>reinicio</translation>
     </message>
 </context>
 <context>
@@ -2760,6 +4797,148 @@ Choose a file to import?</source>
     <message>
         <source>sin y</source>
         <translation>sen y</translation>
+    </message>
+</context>
+<context>
+    <name>project</name>
+    <message>
+        <source>{0} is too large ({1} MB; a project is at most {2} MB)</source>
+        <translation>{0} es demasiado grande ({1} MB; un proyecto ocupa como mucho {2} MB)</translation>
+    </message>
+    <message>
+        <source>cannot read {0}: {1}</source>
+        <translation>no se puede leer {0}: {1}</translation>
+    </message>
+    <message>
+        <source>this is not a project file: it is not UTF-8 text</source>
+        <translation>esto no es un archivo de proyecto: no es texto UTF-8</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON (line {0}, column {1}: {2}); it may be truncated or damaged</source>
+        <translation>el archivo no es JSON válido (línea {0}, columna {1}: {2}); puede estar cortado o dañado</translation>
+    </message>
+    <message>
+        <source>this is not a project file: the top level must be an object</source>
+        <translation>esto no es un archivo de proyecto: el nivel superior debe ser un objeto</translation>
+    </message>
+    <message>
+        <source>this is not a Neurona project (its &quot;format&quot; must be &quot;{0}&quot;)</source>
+        <translation>esto no es un proyecto de Neurona (su &quot;format&quot; debe ser &quot;{0}&quot;)</translation>
+    </message>
+    <message>
+        <source>this project was saved by a newer Neurona (format version {0}; this one reads up to {1}): update Neurona to open it</source>
+        <translation>este proyecto lo guardó un Neurona más nuevo (versión de formato {0}; este lee hasta la {1}): actualiza Neurona para abrirlo</translation>
+    </message>
+</context>
+<context>
+    <name>shapes</name>
+    <message>
+        <source>expects {0} but receives {1}</source>
+        <translation>espera {0} pero recibe {1}</translation>
+    </message>
+    <message>
+        <source>has a kernel of {0} but its input is only {1} wide</source>
+        <translation>tiene un núcleo de {0} pero su entrada solo mide {1}</translation>
+    </message>
+    <message>
+        <source>has a window of {0} but its input is only {1} wide</source>
+        <translation>tiene una ventana de {0} pero su entrada solo mide {1}</translation>
+    </message>
+    <message>
+        <source> (with padding {0})</source>
+        <translation> (con relleno {0})</translation>
+    </message>
+    <message>
+        <source>reduce kernel_size or add padding</source>
+        <translation>reduce kernel_size o añade relleno</translation>
+    </message>
+    <message>
+        <source>has an unknown size in its shape {0}</source>
+        <translation>tiene un tamaño desconocido en su forma {0}</translation>
+    </message>
+    <message>
+        <source>give every size of one sample</source>
+        <translation>da todos los tamaños de una muestra</translation>
+    </message>
+    <message>
+        <source>a flat input</source>
+        <translation>una entrada plana</translation>
+    </message>
+    <message>
+        <source>insert Flatten</source>
+        <translation>inserta Flatten</translation>
+    </message>
+    <message>
+        <source>channels × length</source>
+        <translation>canales × longitud</translation>
+    </message>
+    <message>
+        <source>insert Reshape</source>
+        <translation>inserta Reshape</translation>
+    </message>
+    <message>
+        <source>channels × height × width</source>
+        <translation>canales × alto × ancho</translation>
+    </message>
+    <message>
+        <source>splits its {0} input and {1} output channels into {2} groups, but both must divide evenly</source>
+        <translation>reparte sus {0} canales de entrada y {1} de salida en {2} grupos, pero ambos deben dividirse exactamente</translation>
+    </message>
+    <message>
+        <source>choose groups that divide both channel counts</source>
+        <translation>elige un número de grupos que divida ambos números de canales</translation>
+    </message>
+    <message>
+        <source>may have at most one -1 in its shape</source>
+        <translation>puede tener como mucho un -1 en su forma</translation>
+    </message>
+    <message>
+        <source>replace all but one -1 by a size</source>
+        <translation>cambia todos los -1 menos uno por un tamaño</translation>
+    </message>
+    <message>
+        <source>cannot arrange {0} values ({1}) as {2}</source>
+        <translation>no puede disponer {0} valores ({1}) como {2}</translation>
+    </message>
+    <message>
+        <source>choose a shape with the same number of values</source>
+        <translation>elige una forma con el mismo número de valores</translation>
+    </message>
+    <message>
+        <source>expects features, channels × length or an image but receives {0}</source>
+        <translation>espera características, canales × longitud o una imagen pero recibe {0}</translation>
+    </message>
+    <message>
+        <source>a sequence (steps × features)</source>
+        <translation>una secuencia (pasos × características)</translation>
+    </message>
+    <message>
+        <source>has inputs {0} and {1}: they must match</source>
+        <translation>tiene entradas {0} y {1}: deben coincidir</translation>
+    </message>
+    <message>
+        <source>change a layer so both branches have the same shape</source>
+        <translation>cambia una capa para que las dos ramas tengan la misma forma</translation>
+    </message>
+    <message>
+        <source>has inputs {0} and {1}: all but their first size must match</source>
+        <translation>tiene entradas {0} y {1}: todos sus tamaños salvo el primero deben coincidir</translation>
+    </message>
+    <message>
+        <source>change a layer so the branches agree</source>
+        <translation>cambia una capa para que las ramas concuerden</translation>
+    </message>
+    <message>
+        <source>with {0} loss expects a flat input but receives {1}</source>
+        <translation>con la pérdida {0} espera una entrada plana pero recibe {1}</translation>
+    </message>
+    <message>
+        <source>insert Flatten and Linear</source>
+        <translation>inserta Flatten y Linear</translation>
     </message>
 </context>
 <context>

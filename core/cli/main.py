@@ -8,6 +8,7 @@ from pathlib import Path
 
 from core.cli.terminal import ProgressLine, say
 from core.project import ProjectError, load_project
+from core.words import translate
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BAD_FILE = 0, 1, 2
 
@@ -16,21 +17,28 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
     """The command line; `view_names` are the app's views (gui.views.registry, passed in by main.py)."""
     parser = argparse.ArgumentParser(
         prog="python main.py",
-        description="Neurona, a playground for seeing how neural networks learn. With no arguments it opens the app.",
+        description=translate(
+            "cli", "Neurona, a playground for seeing how neural networks learn. With no arguments it opens the app."
+        ),
     )
-    lang_help = "language of the interface: es (español) or en; default: the system's (LANGUAGE, LC_ALL, LANG)"
+    lang_help = translate(
+        "cli", "language of the interface: es (español) or en; default: the system's (LANGUAGE, LC_ALL, LANG)"
+    )
     parser.add_argument("--lang", choices=("es", "en"), help=lang_help)
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
     check = verbs.add_parser(
         "check",
-        help="validate a project and list every layer's shape",
-        description="Validate a project file: print each node's output shape and "
-        "parameter count, or every problem with the node it concerns.",
+        help=translate("cli", "validate a project and list every layer's shape"),
+        description=translate(
+            "cli",
+            "Validate a project file: print each node's output shape and "
+            "parameter count, or every problem with the node it concerns.",
+        ),
     )
-    check.add_argument("project", help="a project file (.json)")
+    check.add_argument("project", help=translate("cli", "a project file (.json)"))
     train = verbs.add_parser(
         "train",
-        help="train a project without the app",
+        help=translate("cli", "train a project without the app"),
         description="Train a project headless, printing one line per epoch, and save "
         "the run (metrics.csv, weights.safetensors, project.json, and trajectory.safetensors: "
         "a sample of the weights along training, for `landscape`; resume.pt: the optimiser's state, for --resume). "
@@ -42,7 +50,7 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
     add_train_arguments(train)
     fetch = verbs.add_parser(
         "download",
-        help="download MNIST, Fashion-MNIST or CIFAR-10 into the cache",
+        help=translate("cli", "download MNIST, Fashion-MNIST or CIFAR-10 into the cache"),
         description="Download a published dataset into Neurona's cache folder, resuming a "
         "partial download and verifying each file's checksum.",
     )
@@ -50,13 +58,13 @@ def build_parser(view_names: tuple[str, ...] = ("training",)) -> argparse.Argume
     fetch.add_argument("--cache", type=Path, help="cache folder (default: Neurona's)")
     verbs.add_parser(
         "install-desktop",
-        help="add Neurona to the desktop's applications menu and open project files with it",
+        help=translate("cli", "add Neurona to the desktop's applications menu and open project files with it"),
         description="Install a .desktop entry, an icon and a MIME type for Neurona project files "
         "into ~/.local/share (Linux desktops following the freedesktop.org standards).",
     )
     show = verbs.add_parser(
         "open",
-        help="open a project in the app, or save a picture of it",
+        help=translate("cli", "open a project in the app, or save a picture of it"),
         description="Open a project in the app. With --screenshot, render the window "
         "(offscreen when there is no display), save it as a PNG and exit.",
     )
@@ -108,7 +116,7 @@ def main(argv: list[str]) -> int:
         say("")  # points the closed stream at nothing
         return EXIT_PROBLEM
     except KeyboardInterrupt:
-        say("stopped by the user", err=True)
+        say(translate("cli", "stopped by the user"), err=True)
         return EXIT_PROBLEM
 
 
@@ -120,11 +128,13 @@ def project_file_problem(path: str) -> str:
     try:
         mode = os.stat(path).st_mode
     except OSError as err:
-        return f"cannot read {path}: {err.strerror or err}"
+        return translate("cli", "cannot read {0}: {1}").format(path, err.strerror or err)
     if stat.S_ISDIR(mode):
-        return f"{path} is a folder, not a project file"
+        return translate("cli", "{0} is a folder, not a project file").format(path)
     if not stat.S_ISREG(mode):
-        return f"{path} is not a regular file (a device or a pipe), so it cannot be a project file"
+        return translate(
+            "cli", "{0} is not a regular file (a device or a pipe), so it cannot be a project file"
+        ).format(path)
     return ""
 
 
@@ -151,16 +161,16 @@ def _run_verb(args) -> int:
     if args.verb == "train" and path is None and args.resume is not None:
         path = str(args.resume / "project.json")
     if path is None:
-        say(f"error: give a project file to {args.verb}", err=True)
+        say(translate("cli", "error: give a project file to {0}").format(args.verb), err=True)
         return EXIT_BAD_FILE
     problem = project_file_problem(path)
     if problem:
-        say(f"error: {problem}", err=True)
+        say(translate("cli", "error: {0}").format(problem), err=True)
         return EXIT_BAD_FILE
     try:
         project = load_project(path)
     except ProjectError as err:
-        say(f"error: {path}: {err}", err=True)
+        say(translate("cli", "error: {0}: {1}").format(path, err), err=True)
         return EXIT_BAD_FILE
     if args.verb == "check":
         return check(project, path)
@@ -205,12 +215,14 @@ def check(project, path) -> int:
         data = load_dataset(project.dataset, project.dataset_params, progress)
     except DatasetError as err:
         progress.end()
-        say(f"error: {err}", err=True)
+        say(translate("cli", "error: {0}").format(err), err=True)
         return EXIT_PROBLEM
     progress.end()
     say(f"{project.title} ({path})")
-    say(f"dataset: {describe(data)}")
-    rows = [("node", "kind", "output", "params")]
+    say(translate("cli", "dataset: {0}").format(describe(data)))
+    rows = [
+        (translate("cli", "node"), translate("cli", "kind"), translate("cli", "output"), translate("cli", "params"))
+    ]
     for node_id in inference.order + [n for n in project.graph.nodes if n not in inference.order]:
         shape, count = inference.shapes.get(node_id), inference.param_counts.get(node_id)
         out = fmt_shape(shape) if shape is not None else "?"
@@ -218,11 +230,11 @@ def check(project, path) -> int:
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for node_id, kind, out, count in rows:  # columns as wide as their widest cell, so they never run together
         say(f"  {node_id:<{widths[0]}}  {kind:<{widths[1]}}  {out:>{widths[2]}}  {count:>{widths[3]}}")
-    say(f"total parameters: {inference.total_params:,}")
+    say(translate("cli", "total parameters: {0}").format(f"{inference.total_params:,}"))
     problems = inference.problems or data_problems(project.graph, inference, data, project.training)
     for problem in problems:
-        say(f"error: {problem}")
+        say(translate("cli", "error: {0}").format(problem))
     if problems:
         return EXIT_PROBLEM
-    say("ok: the network is ready to train")
+    say(translate("cli", "ok: the network is ready to train"))
     return EXIT_OK

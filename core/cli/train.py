@@ -14,6 +14,7 @@ from pathlib import Path
 
 from core.cli.stopping import Stopped, StopSignals
 from core.cli.terminal import ProgressLine, say
+from core.words import translate
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 DEFAULT_CHECKPOINT_MINUTES = 10.0
@@ -86,9 +87,17 @@ def train(project, args) -> int:
         return EXIT_PROBLEM
     config = project.training
     say(f"{project.title}: {describe(trainer.data)}")
-    say(f"{config.optimizer}, lr {config.lr:g}, batch {config.batch_size}, {config.epochs} epochs on {trainer.device}")
+    say(
+        translate("cli", "{0}, lr {1}, batch {2}, {3} epochs on {4}").format(
+            config.optimizer, f"{config.lr:g}", config.batch_size, config.epochs, trainer.device
+        )
+    )
     if trainer.epoch:
-        say(f"resuming {args.resume} after epoch {trainer.epoch} (step {trainer.step_count})")
+        say(
+            translate("cli", "resuming {0} after epoch {1} (step {2})").format(
+                args.resume, trainer.epoch, trainer.step_count
+            )
+        )
     status, started = EXIT_OK, time.perf_counter()
     with StopSignals() as stop:
         saver = _Saver(out, project, records, trainer, recorder, stop, args)
@@ -102,12 +111,16 @@ def train(project, args) -> int:
             say(f"error: {err}", err=True)
             status = EXIT_PROBLEM
         except Stopped as stopped:
-            say(f"stopped by {_signal_words(stopped.name)}; saving what was trained", err=True)
+            say(
+                translate("cli", "stopped by {0}; saving what was trained").format(_signal_words(stopped.name)),
+                err=True,
+            )
             status = EXIT_PROBLEM
         with stop.held():  # a second Ctrl-C or SIGTERM waits until the run is on disk
             if not saver.save():
                 return EXIT_PROBLEM
-    say(f"trained {trainer.step_count} steps in {time.perf_counter() - started:.1f}s; run saved to {out}")
+    seconds = f"{time.perf_counter() - started:.1f}"
+    say(translate("cli", "trained {0} steps in {1}s; run saved to {2}").format(trainer.step_count, seconds, out))
     return status
 
 
@@ -166,7 +179,11 @@ def _os_message(err: OSError) -> str:
 
 
 def _signal_words(name: str) -> str:
-    return {"SIGINT": "the user (Ctrl-C)", "SIGHUP": "SIGHUP (the terminal closed)"}.get(name, name)
+    words = {
+        "SIGINT": translate("cli", "the user (Ctrl-C)"),
+        "SIGHUP": translate("cli", "SIGHUP (the terminal closed)"),
+    }
+    return words.get(name, name)
 
 
 def _resume(trainer, folder: Path) -> list:
@@ -203,17 +220,27 @@ def _continue_path(recorder, folder: Path) -> None:
 def describe(data) -> str:
     from core.network.layers import fmt_shape
 
-    kind = f"{data.num_classes} classes" if data.num_classes else f"targets of {fmt_shape(data.target_shape)}"
-    sizes = f"{len(data.x_train)} train / {len(data.x_test)} test"
-    return f"{data.name}, {fmt_shape(data.input_shape)} inputs, {kind}, {sizes}"
+    kind = (
+        translate("cli", "{0} classes").format(data.num_classes)
+        if data.num_classes
+        else translate("cli", "targets of {0}").format(fmt_shape(data.target_shape))
+    )
+    sizes = translate("cli", "{0} train / {1} test").format(len(data.x_train), len(data.x_test))
+    return translate("cli", "{0}, {1} inputs, {2}, {3}").format(data.name, fmt_shape(data.input_shape), kind, sizes)
 
 
 def epoch_line(r, epochs: int) -> str:
     def acc(a):
-        return f" acc {a * 100:5.1f}%" if a is not None else ""
+        return translate("cli", " acc {0}%").format(f"{a * 100:5.1f}") if a is not None else ""
 
     width = len(str(epochs))
-    return (
-        f"epoch {r.epoch:>{width}}/{epochs}  train loss {r.train_loss:.4f}{acc(r.train_acc)}  "
-        f"test loss {r.test_loss:.4f}{acc(r.test_acc)}  lr {r.lr:.3g}  {r.seconds:.2f}s"
+    return translate("cli", "epoch {0}/{1}  train loss {2}{3}  test loss {4}{5}  lr {6}  {7}s").format(
+        f"{r.epoch:>{width}}",
+        epochs,
+        f"{r.train_loss:.4f}",
+        acc(r.train_acc),
+        f"{r.test_loss:.4f}",
+        acc(r.test_acc),
+        f"{r.lr:.3g}",
+        f"{r.seconds:.2f}",
     )

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from core.words import translate
+
 PADDING_MODES = ("valid", "same", "full")
 MAX_KERNEL = 9  # cells per side the explorer lets a user edit
 
@@ -30,14 +32,18 @@ class ConvSettings:
 
     def __post_init__(self) -> None:
         if self.stride < 1:
-            raise ConvError("The stride must be at least 1.")
+            raise ConvError(translate("convolution", "The stride must be at least 1."))
         if self.dilation < 1:
-            raise ConvError("The dilation must be at least 1.")
+            raise ConvError(translate("convolution", "The dilation must be at least 1."))
         if isinstance(self.padding, str):
             if self.padding not in PADDING_MODES:
-                raise ConvError(f"Padding must be one of {', '.join(PADDING_MODES)} or a number of pixels.")
+                raise ConvError(
+                    translate("convolution", "Padding must be one of {0} or a number of pixels.").format(
+                        ", ".join(PADDING_MODES)
+                    )
+                )
         elif self.padding < 0:
-            raise ConvError("Padding cannot be negative.")
+            raise ConvError(translate("convolution", "Padding cannot be negative."))
 
     def pads(self, kernel: int) -> tuple[int, int]:
         """Zeros added (before, after) along one axis for a kernel this many cells wide.
@@ -75,18 +81,29 @@ def size_formula(n: int, kernel: int, settings: ConvSettings) -> str:
 
 def _check(image: np.ndarray, kernel: np.ndarray, settings: ConvSettings) -> None:
     if image.ndim != 2 or kernel.ndim != 2:
-        raise ConvError("The input and the kernel must both be 2-D grids.")
+        raise ConvError(translate("convolution", "The input and the kernel must both be 2-D grids."))
     if min(kernel.shape) < 1 or max(kernel.shape) > MAX_KERNEL:
-        raise ConvError(f"The kernel must be between 1 and {MAX_KERNEL} cells on each side.")
+        raise ConvError(
+            translate("convolution", "The kernel must be between 1 and {0} cells on each side.").format(MAX_KERNEL)
+        )
     if not (np.isfinite(image).all() and np.isfinite(kernel).all()):
-        raise ConvError("The input and the kernel must hold finite numbers.")
-    for axis, name in ((0, "tall"), (1, "wide")):
+        raise ConvError(translate("convolution", "The input and the kernel must hold finite numbers."))
+    too_far = (
+        translate(
+            "convolution",
+            "The kernel reaches {0} pixels, more than the padded input is tall: "
+            "add padding, or use a smaller kernel or dilation.",
+        ),
+        translate(
+            "convolution",
+            "The kernel reaches {0} pixels, more than the padded input is wide: "
+            "add padding, or use a smaller kernel or dilation.",
+        ),
+    )
+    for axis in (0, 1):
         if output_length(image.shape[axis], kernel.shape[axis], settings) < 1:
             reach = settings.dilation * (kernel.shape[axis] - 1) + 1
-            raise ConvError(
-                f"The kernel reaches {reach} pixels, more than the padded input is {name}: "
-                "add padding, or use a smaller kernel or dilation."
-            )
+            raise ConvError(too_far[axis].format(reach))
 
 
 def _pads(kernel_shape: tuple[int, int], settings: ConvSettings, flip: bool) -> list[tuple[int, int]]:
@@ -165,7 +182,11 @@ def terms(
     rows = output_length(image.shape[0], kernel.shape[0], settings)
     cols = output_length(image.shape[1], kernel.shape[1], settings)
     if not (0 <= i < rows and 0 <= j < cols):
-        raise ConvError(f"The output has {rows}×{cols} cells; ({i}, {j}) is not one of them.")
+        raise ConvError(
+            translate("convolution", "The output has {0}×{1} cells; ({2}, {3}) is not one of them.").format(
+                rows, cols, i, j
+            )
+        )
     r0, c0 = window_origin(i, j, kernel.shape, settings, flip)
     d = settings.dilation
     if flip:

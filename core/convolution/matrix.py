@@ -16,6 +16,7 @@ import numpy as np
 from scipy.linalg import toeplitz
 
 from core.convolution.explorer import PLAIN, ConvError, ConvSettings, output_length
+from core.words import translate
 
 MAX_MATRIX_INPUT = 256  # input pixels the 2-D matrix is built for (the matrix is outputs × inputs)
 
@@ -33,7 +34,7 @@ def toeplitz_1d(kernel: np.ndarray, n: int, settings: ConvSettings = PLAIN) -> n
     """The (outputs × n) matrix T with T @ x equal to the 1-D cross-correlation of x with the kernel."""
     kernel = np.asarray(kernel, dtype=np.float64).ravel()
     if output_length(n, len(kernel), settings) < 1:
-        raise ConvError("The kernel reaches past the padded input: there is no output.")
+        raise ConvError(translate("convolution", "The kernel reaches past the padded input: there is no output."))
     before, after = settings.pads(len(kernel))
     w = dilated(kernel, settings.dilation)
     width = n + before + after
@@ -54,9 +55,13 @@ def doubly_blocked(kernel: np.ndarray, shape: tuple[int, int], settings: ConvSet
     kernel = np.asarray(kernel, dtype=np.float64)
     h, w = shape
     if h * w > MAX_MATRIX_INPUT:
-        raise ConvError(f"The matrix is drawn for inputs of at most {MAX_MATRIX_INPUT} pixels; this one has {h * w}.")
+        raise ConvError(
+            translate("convolution", "The matrix is drawn for inputs of at most {0} pixels; this one has {1}.").format(
+                MAX_MATRIX_INPUT, h * w
+            )
+        )
     if output_length(h, kernel.shape[0], settings) < 1 or output_length(w, kernel.shape[1], settings) < 1:
-        raise ConvError("The kernel reaches past the padded input: there is no output.")
+        raise ConvError(translate("convolution", "The kernel reaches past the padded input: there is no output."))
     top, bottom = settings.pads(kernel.shape[0])
     height = h + top + bottom
     reach = settings.dilation * (kernel.shape[0] - 1)

@@ -19,6 +19,7 @@ from core.data import transforms as data_transforms
 from core.data.memory import check_fits
 from core.data.progress import Reporter, reporting
 from core.params import Param, ParamError, validate_params
+from core.words import translate
 
 
 class DatasetError(ValueError):
@@ -124,9 +125,11 @@ def _published(loader, classes):
         folder = p["folder"] or default_cache_dir() / _CACHE_SUBFOLDER[loader]
         if not p["folder"] and not folder.is_dir():
             raise DatasetError(
-                f"{loader} is not in the download cache ({folder}) yet: download it with "
-                f"'python main.py download {loader}' or from the dataset panel, or choose the "
-                "folder that holds its files"
+                translate(
+                    "datasets",
+                    "{0} is not in the download cache ({1}) yet: download it with 'python main.py download {0}' "
+                    "or from the dataset panel, or choose the folder that holds its files",
+                ).format(loader, folder)
             )
         x, y, x_test, y_test = _file_loader(loader)(folder)
         if len(x) > p["max_train"]:
@@ -235,7 +238,9 @@ def _points(p, rng):
     except (ValueError, TypeError, IndexError, KeyError):
         raise DatasetError("the points must be a JSON list of [x, y, class] triples") from None
     if len(x) < 4:
-        raise DatasetError(f"{len(x)} points so far: click on the plane to add at least 4")
+        raise DatasetError(
+            translate("datasets", "{0} points so far: click on the plane to add at least 4").format(len(x))
+        )
     if ((y < 0) | (y >= p["classes"])).any() or not np.isfinite(x).all():
         raise DatasetError(f"every point needs finite coordinates and a class from 0 to {p['classes'] - 1}")
     try:
@@ -264,7 +269,11 @@ def _csv(p, rng):
 
 def _required(p: dict, name: str) -> str:
     if not p[name]:
-        raise DatasetError(f"choose a {name} for this dataset")
+        words = {
+            "file": translate("datasets", "choose a file for this dataset"),
+            "folder": translate("datasets", "choose a folder for this dataset"),
+        }
+        raise DatasetError(words.get(name, f"choose a {name} for this dataset"))
     return p[name]
 
 

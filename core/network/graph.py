@@ -17,6 +17,7 @@ from psygnal import Signal
 
 from core.network.layers import KINDS, Shape, ShapeError, has_trait
 from core.params import ParamError, validate_params
+from core.words import translate
 
 NODE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
 
@@ -262,24 +263,30 @@ def infer(graph: Graph) -> Inference:
     if result.input_id and result.output_id and not cyclic:
         if result.output_id not in graph.reachable(result.input_id):
             result.problems.append(
-                Problem("no path from Input to Output", result.output_id, "connect the layers between them with wires")
+                Problem(
+                    translate("graph", "no path from Input to Output"),
+                    result.output_id,
+                    translate("graph", "connect the layers between them with wires"),
+                )
             )
     return result
 
 
 def _find_ends(graph: Graph, result: Inference) -> None:
     for trait, attr, kind in (("input", "input_id", "Input"), ("output", "output_id", "Output")):
-        hint = f"drag an {kind} layer onto the canvas"
+        hint = translate("graph", "drag an {0} layer onto the canvas").format(kind)
         ids = [n.id for n in graph.nodes.values() if has_trait(n.kind, trait)]
         if not ids:
-            result.problems.append(Problem(f"the network has no {kind}", None, hint))
+            result.problems.append(Problem(translate("graph", "the network has no {0}").format(kind), None, hint))
         elif len(ids) > 1:
             names = ", ".join(f"'{i}'" for i in ids)
             result.problems.append(
                 Problem(
-                    f"the network has {len(ids)} {kind} nodes ({names}); it needs exactly one",
+                    translate("graph", "the network has {0} {1} nodes ({2}); it needs exactly one").format(
+                        len(ids), kind, names
+                    ),
                     ids[1],
-                    f"delete all but one {kind}",
+                    translate("graph", "delete all but one {0}").format(kind),
                 )
             )
         else:
@@ -320,7 +327,9 @@ def _cycle_problem(graph: Graph, cyclic: list[str]) -> Problem:
     first = min(range(len(loop)), key=lambda i: cyclic.index(loop[i]))  # start where the user started
     loop = loop[first:] + loop[:first] + [loop[first]]
     return Problem(
-        "the graph has a cycle through " + " → ".join(f"'{n}'" for n in loop), loop[0], "remove one of these wires"
+        translate("graph", "the graph has a cycle through {0}").format(" → ".join(f"'{n}'" for n in loop)),
+        loop[0],
+        translate("graph", "remove one of these wires"),
     )
 
 
@@ -330,10 +339,16 @@ def _infer_node(graph: Graph, node_id: str, result: Inference) -> Shape | None:
     sources = graph.inputs_of(node_id)
     if None in sources:
         port = sources.index(None)
-        where = f"input {port + 1}" if len(sources) > 1 else "its input"
+        text = (
+            translate("graph", "{0} has nothing connected to input {1}")
+            if len(sources) > 1
+            else translate("graph", "{0} has nothing connected to its input")
+        )
         result.problems.append(
             Problem(
-                f"{node.label} has nothing connected to {where}", node_id, "drag a wire into it from an earlier layer"
+                text.format(node.label, port + 1),
+                node_id,
+                translate("graph", "drag a wire into it from an earlier layer"),
             )
         )
         return None
@@ -349,9 +364,9 @@ def _infer_node(graph: Graph, node_id: str, result: Inference) -> Shape | None:
     if math.prod(shape) > 50_000_000:
         result.problems.append(
             Problem(
-                f"{node.label} would produce {math.prod(shape):,} values per sample",
+                translate("graph", "{0} would produce {1:,} values per sample").format(node.label, math.prod(shape)),
                 node_id,
-                "use fewer units, channels or a larger stride",
+                translate("graph", "use fewer units, channels or a larger stride"),
             )
         )
         return None

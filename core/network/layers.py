@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.params import Param
+from core.words import translate
 
 Shape = tuple[int, ...]
 
@@ -137,53 +138,60 @@ def _flat(shapes: list[Shape], p: dict) -> Shape:
 
 def _need_rank(shape: Shape, rank: int, what: str, fix: str) -> None:
     if len(shape) != rank:
-        raise ShapeError(f"expects {what} but receives {fmt_shape(shape)}", fix)
+        raise ShapeError(translate("shapes", "expects {0} but receives {1}").format(what, fmt_shape(shape)), fix)
 
 
 def _out_size(size: int, kernel: int, stride: int, padding: int, what: str) -> int:
     out = (size + 2 * padding - kernel) // stride + 1
     if out < 1:
-        raise ShapeError(
-            f"has a {what} of {kernel} but its input is only {size} wide"
-            + (f" (with padding {padding})" if padding else ""),
-            "reduce kernel_size or add padding",
+        text = (
+            translate("shapes", "has a kernel of {0} but its input is only {1} wide")
+            if what == "kernel"
+            else translate("shapes", "has a window of {0} but its input is only {1} wide")
         )
+        padded = translate("shapes", " (with padding {0})").format(padding) if padding else ""
+        raise ShapeError(text.format(kernel, size) + padded, translate("shapes", "reduce kernel_size or add padding"))
     return out
 
 
 def _input(shapes: list[Shape], p: dict) -> Shape:
     if -1 in p["shape"]:
-        raise ShapeError(f"has an unknown size in its shape {fmt_shape(p['shape'])}", "give every size of one sample")
+        raise ShapeError(
+            translate("shapes", "has an unknown size in its shape {0}").format(fmt_shape(p["shape"])),
+            translate("shapes", "give every size of one sample"),
+        )
     return p["shape"]
 
 
 def _linear(shapes: list[Shape], p: dict) -> Shape:
-    _need_rank(shapes[0], 1, "a flat input", "insert Flatten")
+    _need_rank(shapes[0], 1, translate("shapes", "a flat input"), translate("shapes", "insert Flatten"))
     return (p["out_features"],)
 
 
 def _conv1d(shapes: list[Shape], p: dict) -> Shape:
-    _need_rank(shapes[0], 2, "channels × length", "insert Reshape")
+    _need_rank(shapes[0], 2, translate("shapes", "channels × length"), translate("shapes", "insert Reshape"))
     c, length = shapes[0]
     return (p["out_channels"], _out_size(length, p["kernel_size"], p["stride"], p["padding"], "kernel"))
 
 
 def _conv2d(shapes: list[Shape], p: dict) -> Shape:
-    _need_rank(shapes[0], 3, "channels × height × width", "insert Reshape")
+    _need_rank(shapes[0], 3, translate("shapes", "channels × height × width"), translate("shapes", "insert Reshape"))
     c, h, w = shapes[0]
     k, s, pad = p["kernel_size"], p["stride"], p["padding"]
     groups = p.get("groups", 1)
     if c % groups or p["out_channels"] % groups:
         raise ShapeError(
-            f"splits its {c} input and {p['out_channels']} output channels into {groups} groups, "
-            "but both must divide evenly",
-            "choose groups that divide both channel counts",
+            translate(
+                "shapes",
+                "splits its {0} input and {1} output channels into {2} groups, but both must divide evenly",
+            ).format(c, p["out_channels"], groups),
+            translate("shapes", "choose groups that divide both channel counts"),
         )
     return (p["out_channels"], _out_size(h, k, s, pad, "kernel"), _out_size(w, k, s, pad, "kernel"))
 
 
 def _pool2d(shapes: list[Shape], p: dict) -> Shape:
-    _need_rank(shapes[0], 3, "channels × height × width", "insert Reshape")
+    _need_rank(shapes[0], 3, translate("shapes", "channels × height × width"), translate("shapes", "insert Reshape"))
     c, h, w = shapes[0]
     k = p["kernel_size"]
     s = p["stride"] or k
@@ -193,26 +201,37 @@ def _pool2d(shapes: list[Shape], p: dict) -> Shape:
 def _reshape(shapes: list[Shape], p: dict) -> Shape:
     target, total = list(p["shape"]), math.prod(shapes[0])
     if target.count(-1) > 1:
-        raise ShapeError("may have at most one -1 in its shape", "replace all but one -1 by a size")
+        raise ShapeError(
+            translate("shapes", "may have at most one -1 in its shape"),
+            translate("shapes", "replace all but one -1 by a size"),
+        )
     known = math.prod(s for s in target if s != -1)
     if -1 in target and known and total % known == 0:
         target[target.index(-1)] = total // known
     if math.prod(target) != total or -1 in target:
         raise ShapeError(
-            f"cannot arrange {total} values ({fmt_shape(shapes[0])}) as {fmt_shape(tuple(p['shape']))}",
-            "choose a shape with the same number of values",
+            translate("shapes", "cannot arrange {0} values ({1}) as {2}").format(
+                total, fmt_shape(shapes[0]), fmt_shape(tuple(p["shape"]))
+            ),
+            translate("shapes", "choose a shape with the same number of values"),
         )
     return tuple(target)
 
 
 def _batchnorm(shapes: list[Shape], p: dict) -> Shape:
     if len(shapes[0]) not in (1, 2, 3):
-        raise ShapeError(f"expects features, channels × length or an image but receives {fmt_shape(shapes[0])}")
+        raise ShapeError(
+            translate("shapes", "expects features, channels × length or an image but receives {0}").format(
+                fmt_shape(shapes[0])
+            )
+        )
     return shapes[0]
 
 
 def _recurrent(shapes: list[Shape], p: dict) -> Shape:
-    _need_rank(shapes[0], 2, "a sequence (steps × features)", "insert Reshape")
+    _need_rank(
+        shapes[0], 2, translate("shapes", "a sequence (steps × features)"), translate("shapes", "insert Reshape")
+    )
     steps = shapes[0][0]
     return (p["hidden_size"],) if p["output"] == "last" else (steps, p["hidden_size"])
 
@@ -235,8 +254,10 @@ def _add(shapes: list[Shape], p: dict) -> Shape:
     for other in shapes[1:]:
         if other != shapes[0]:
             raise ShapeError(
-                f"has inputs {fmt_shape(shapes[0])} and {fmt_shape(other)}: they must match",
-                "change a layer so both branches have the same shape",
+                translate("shapes", "has inputs {0} and {1}: they must match").format(
+                    fmt_shape(shapes[0]), fmt_shape(other)
+                ),
+                translate("shapes", "change a layer so both branches have the same shape"),
             )
     return shapes[0]
 
@@ -246,8 +267,10 @@ def _concat(shapes: list[Shape], p: dict) -> Shape:
     for other in shapes[1:]:
         if len(other) != len(first) or other[1:] != first[1:]:
             raise ShapeError(
-                f"has inputs {fmt_shape(first)} and {fmt_shape(other)}: all but their first size must match",
-                "change a layer so the branches agree",
+                translate("shapes", "has inputs {0} and {1}: all but their first size must match").format(
+                    fmt_shape(first), fmt_shape(other)
+                ),
+                translate("shapes", "change a layer so the branches agree"),
             )
     return (sum(s[0] for s in shapes), *first[1:])
 
@@ -255,8 +278,10 @@ def _concat(shapes: list[Shape], p: dict) -> Shape:
 def _output(shapes: list[Shape], p: dict) -> Shape:
     if p["loss"] in ("cross_entropy", "bce") and len(shapes[0]) != 1:
         raise ShapeError(
-            f"with {p['loss']} loss expects a flat input but receives {fmt_shape(shapes[0])}",
-            "insert Flatten and Linear",
+            translate("shapes", "with {0} loss expects a flat input but receives {1}").format(
+                p["loss"], fmt_shape(shapes[0])
+            ),
+            translate("shapes", "insert Flatten and Linear"),
         )
     return shapes[0]
 

@@ -70,9 +70,10 @@ def load_lesson(path: str | Path, language: str = "en") -> LabLesson:
     return lesson
 
 
-def lab_lessons(folder: Path = LAB_LESSONS) -> list[LabLesson]:
-    """Every lesson in the folder, in the course's order."""
-    return sorted((load_lesson(p) for p in folder.glob("*.json")), key=lambda lesson: (lesson.order, lesson.name))
+def lab_lessons(folder: Path = LAB_LESSONS, language: str = "en") -> list[LabLesson]:
+    """Every lesson in the folder, in the course's order, with its texts in `language` where it has them."""
+    lessons = (load_lesson(p, language) for p in folder.glob("*.json"))
+    return sorted(lessons, key=lambda lesson: (lesson.order, lesson.name))
 
 
 def find_lesson(name: str, folder: Path = LAB_LESSONS) -> LabLesson:

@@ -100,6 +100,7 @@ class Racer:
         self._track, self._count = np.empty((256, 3)), 0
         self._append(float(start[0]), float(start[1]), self._value(self.p))
         self.stopped = ""  # why the racer stopped ("diverged at step 12"), "" while it runs
+        self.stop = ("", 0)  # the same as ("diverged" or "left", step), for a reader's own words
 
     @property
     def points(self) -> np.ndarray:
@@ -149,10 +150,12 @@ class Racer:
         loss = self._value(new)
         if not (math.isfinite(x) and math.isfinite(y) and math.isfinite(loss)):
             self.stopped = f"diverged at step {self.steps + 1}"
+            self.stop = ("diverged", self.steps + 1)
             return
         self._append(x, y, loss)
         if max(abs(x), abs(y)) > FAR:
             self.stopped = f"left the map at step {self.steps}"
+            self.stop = ("left", self.steps)
 
     def _perturb(self, g, common: Common):
         import torch

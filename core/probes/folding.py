@@ -62,6 +62,7 @@ class Stage:
     dead: float  # share of the points whose every value is exactly zero (folded away by ReLU)
     mean: np.ndarray | None = None  # the PCA's centre and (width, 2) axes, when projected
     basis: np.ndarray | None = None
+    explained: float | None = None  # the share of the variance the PCA's plane holds, when projected
 
 
 @dataclass
@@ -88,6 +89,7 @@ class HiddenCode:
     layers: list[Layer]  # every layer that can be chosen
     mean: np.ndarray | None = None
     basis: np.ndarray | None = None
+    explained: float | None = None  # the share of the variance the PCA's plane holds, when projected
 
 
 # ---- layers --------------------------------------------------------------------------------------
@@ -153,15 +155,15 @@ def stable_pca(values: np.ndarray, axes: dict, key: str) -> tuple[np.ndarray, np
 
 
 def _as_plane(values: np.ndarray, fit_rows: slice, axes: dict, key: str):
-    """(plane coordinates, projection note, mean, basis) for a stage's flat values."""
+    """(plane coordinates, projection note, mean, basis, explained variance) for a stage's flat values."""
     width = values.shape[1]
     if width == 2:
-        return values, "", None, None
+        return values, "", None, None, None
     if width == 1:
-        return np.concatenate([values, np.zeros_like(values)], 1), "1 unit, drawn along the x axis", None, None
+        return np.concatenate([values, np.zeros_like(values)], 1), "1 unit, drawn along the x axis", None, None, None
     mean, basis, explained = stable_pca(values[fit_rows], axes, key)
     note = f"PCA of {width} units ({explained:.0%} of the variance)"
-    return (values - mean) @ basis, note, mean, basis
+    return (values - mean) @ basis, note, mean, basis, float(explained)
 
 
 # ---- space folding -------------------------------------------------------------------------------
@@ -233,12 +235,24 @@ def _folding(trainer, probe: FoldingProbe) -> Folding:
     stages = [Stage("", "Input", "input plane", "", 2, grid, points, 0.0)]
     for node in nodes:
         values = taps[node].float().reshape(n_grid + len(points), -1).cpu().numpy()
-        plane, note, mean, basis = _as_plane(values, slice(n_grid, None), probe.axes, node)
+        plane, note, mean, basis, explained = _as_plane(values, slice(n_grid, None), probe.axes, node)
         dead = float((values[n_grid:] == 0).all(1).mean()) if len(points) else 0.0
         stage_grid = plane[:n_grid].reshape(grid.shape)
         title = stage_title(node, kinds[node])
         stages.append(
-            Stage(node, kinds[node], title, note, values.shape[1], stage_grid, plane[n_grid:], dead, mean, basis)
+            Stage(
+                node,
+                kinds[node],
+                title,
+                note,
+                values.shape[1],
+                stage_grid,
+                plane[n_grid:],
+                dead,
+                mean,
+                basis,
+                explained,
+            )
         )
     labels = _labels(data.y_train[pick], data.num_classes)
     return Folding(bounds, labels, data.num_classes, list(data.class_names), stages)
@@ -302,7 +316,7 @@ def _hidden(trainer, probe: HiddenProbe, layer: str | None, subset: str, max_poi
     x = _rows(trainer.x_train, trainer.x_test, pick, n_train)
     values = layer_output(trainer.model, x, chosen.node)
     labels = _labels(y[pick], data.num_classes)
-    mean = basis = None
+    mean = basis = explained = None
     name, width = chosen.node, chosen.width
     if width == 2:
         points, title, axes = values, f"{name}: 2 units", (f"{name} unit 1", f"{name} unit 2")
@@ -335,4 +349,5 @@ def _hidden(trainer, probe: HiddenProbe, layer: str | None, subset: str, max_poi
         layers,
         mean,
         basis,
+        None if explained is None else float(explained),
     )

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QStackedWidget
 
 from core.data.catalog import Data
+from gui.i18n import class_label
 from gui.widgets.zoom_reset import ZoomReset
 
 CLASS_COLOURS = [
@@ -121,7 +122,9 @@ class DataPreview(QStackedWidget):
             for i in range(count):
                 r, c = divmod(i, GRID_COLUMNS)
                 label = pg.TextItem(
-                    data.class_names[data.y_train[i]], color=class_colour(data.y_train[i]), anchor=(0.5, 0.5)
+                    class_label(data.class_names[data.y_train[i]]),
+                    color=class_colour(data.y_train[i]),
+                    anchor=(0.5, 0.5),
                 )
                 label.setPos(c * (w + 1) + w / 2, r * (h + gap) + h + gap / 2)  # centred in the gap below
                 self.plot.addItem(label)

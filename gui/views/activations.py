@@ -13,13 +13,14 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QRectF, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QSplitter, QVBoxLayout, QWidget
 
 from core.network.layers import has_trait
 from core.probes.activations import PROBE_SAMPLES, SATURATION_MARGIN, SATURATION_SHARE
 from core.probes.registry import ProbeFailed
 from gui.dataset.preview import class_colour
+from gui.i18n import class_label, percent, significant
 from gui.views.base import InsightView, MessageLabel
 from gui.views.receptive_overlay import FieldOverlay, tile_of, unit_at
 from gui.views.reverse_panel import ReversePanel
@@ -33,13 +34,18 @@ MIN_STEPS = 20  # the narrowest span of steps the history shows
 COUNTS = pg.ColorMap([0.0, 0.12, 0.5, 1.0], [(255, 255, 255), (198, 219, 239), (49, 130, 189), (8, 38, 84)])
 GREY = pg.ColorMap([0.0, 1.0], [(0, 0, 0), (255, 255, 255)])
 TEXT = "#37474f"
-DEFINITIONS = (
-    "<b>dead</b>: a ReLU unit (a feature,<br>or a channel) that is 0 for every<br>"
-    f"probe sample (the first {PROBE_SAMPLES}<br>training samples)<br>"
-    "<b>saturated</b>: a sigmoid or tanh unit<br>(or a recurrent layer's tanh state)<br>"
-    f"within {SATURATION_MARGIN} of an asymptote for<br>"
-    f"over {SATURATION_SHARE:.0%} of the samples: its slope,<br>and the gradient through it, is gone"
-)
+
+
+def definitions() -> str:
+    """What dead and saturated mean here, in the reader's language."""
+    return QCoreApplication.translate(
+        "ActivationsView",
+        "<b>dead</b>: a ReLU unit (a feature,<br>or a channel) that is 0 for every<br>"
+        "probe sample (the first {0}<br>training samples)<br>"
+        "<b>saturated</b>: a sigmoid or tanh unit<br>(or a recurrent layer's tanh state)<br>"
+        "within {1} of an asymptote for<br>"
+        "over {2} of the samples: its slope,<br>and the gradient through it, is gone",
+    ).format(PROBE_SAMPLES, significant(SATURATION_MARGIN), percent(SATURATION_SHARE))
 
 
 def log_counts(counts: np.ndarray) -> np.ndarray:
@@ -132,14 +138,22 @@ def step_range(steps: np.ndarray) -> tuple[float, float]:
 
 
 def layer_text(layer) -> str:
-    unit = "channels" if len(layer.shape) > 1 and not has_trait(layer.kind, "recurrent") else "units"
-    lines = [f"<b>{layer.node}</b> ({layer.kind})", f"{layer.units} {unit}", f"mean {layer.mean:.3g}"]
-    lines.append(f"std {layer.std:.3g}")
-    for what, share in (("dead", layer.dead), ("saturated", layer.saturated)):
+    if len(layer.shape) > 1 and not has_trait(layer.kind, "recurrent"):
+        units = QCoreApplication.translate("ActivationsView", "{0} channels").format(layer.units)
+    else:
+        units = QCoreApplication.translate("ActivationsView", "{0} units").format(layer.units)
+    lines = [f"<b>{layer.node}</b> ({layer.kind})", units]
+    lines.append(QCoreApplication.translate("ActivationsView", "mean {0}").format(significant(layer.mean)))
+    lines.append(QCoreApplication.translate("ActivationsView", "std {0}").format(significant(layer.std)))
+    told = (
+        (QCoreApplication.translate("ActivationsView", "dead {0} of {1} ({2})"), layer.dead),
+        (QCoreApplication.translate("ActivationsView", "saturated {0} of {1} ({2})"), layer.saturated),
+    )
+    for what, share in told:
         if share is not None:
             colour = "#c62828" if share > 0 else TEXT  # red once any unit has stopped learning
             count = round(share * layer.units)
-            lines.append(f"<span style='color:{colour}'>{what} {count} of {layer.units} ({share:.0%})</span>")
+            lines.append(f"<span style='color:{colour}'>{what.format(count, layer.units, percent(share))}</span>")
     return "<br>".join(lines)
 
 
@@ -176,22 +190,28 @@ class HistogramPanel(QScrollArea):
                 self.curves[layer.node].setData(result.steps, 100 * share)
         if self.fractions is not None:
             self.fractions.setXRange(*step_range(result.steps), padding=0)
-        since = f", recorded from step {result.steps[0]:,}" if result.steps[0] > 0 else ""
-        self.rows[0].heat.setTitle(f"activations over training{since} (colour: log count)", color=TEXT, size=pt(9))
+        if result.steps[0] > 0:
+            title = self.tr("activations over training, recorded from step {0} (colour: log count)").format(
+                QLocale().toString(int(result.steps[0]))
+            )
+        else:
+            title = self.tr("activations over training (colour: log count)")
+        self.rows[0].heat.setTitle(title, color=TEXT, size=pt(9))
 
     def _build(self, result) -> None:
         self.clear()
         self.layout_key = tuple((layer.node, layer.kind) for layer in result.layers)
         self.rows = [_LayerRow(self.canvas, r, layer.node, layer.kind) for r, layer in enumerate(result.layers)]
-        self.rows[0].bars_plot.setTitle("now", color=TEXT, size=pt(9))
-        self.rows[-1].heat.setLabel("bottom", "step", color=TEXT)
+        self.rows[0].bars_plot.setTitle(self.tr("now"), color=TEXT, size=pt(9))
+        self.rows[-1].heat.setLabel("bottom", self.tr("step"), color=TEXT)
         counted = [layer for layer in result.layers if layer.dead is not None or layer.saturated is not None]
         if counted:
             row = len(result.layers)
             self.fractions = self.canvas.addPlot(row, 0, axisItems={"bottom": StepAxis()})  # on the heatmaps' steps
-            self.fractions.setTitle("dead (ReLU) and saturated (sigmoid, tanh) units", color=TEXT, size=pt(9))
-            self.fractions.setLabel("left", "% of units", color=TEXT)
-            self.fractions.setLabel("bottom", "step", color=TEXT)
+            title = self.tr("dead (ReLU) and saturated (sigmoid, tanh) units")
+            self.fractions.setTitle(title, color=TEXT, size=pt(9))
+            self.fractions.setLabel("left", self.tr("% of units"), color=TEXT)
+            self.fractions.setLabel("bottom", self.tr("step"), color=TEXT)
             self.fractions.setYRange(0, 100, padding=0.02)
             self.fractions.setMenuEnabled(False)
             self.fractions.hideButtons()
@@ -199,10 +219,10 @@ class HistogramPanel(QScrollArea):
             legend = self.fractions.addLegend(offset=(8, 4), labelTextColor=TEXT)
             legend.setColumnCount(min(4, len(counted)))
             for i, layer in enumerate(counted):
-                what = "dead" if layer.dead is not None else "saturated"
+                what = self.tr("{0} dead") if layer.dead is not None else self.tr("{0} saturated")
                 pen = pg.mkPen(class_colour(i), width=2)
-                self.curves[layer.node] = self.fractions.plot(pen=pen, name=f"{layer.node} {what}")
-            self.canvas.addLabel(DEFINITIONS, row, 1, 1, 2, justify="left", color=TEXT, size=pt(9))
+                self.curves[layer.node] = self.fractions.plot(pen=pen, name=what.format(layer.node))
+            self.canvas.addLabel(definitions(), row, 1, 1, 2, justify="left", color=TEXT, size=pt(9))
         rows = len(result.layers) + (1 if counted else 0)
         self.canvas.setMinimumHeight(rows * ROW_HEIGHT)
 
@@ -210,12 +230,18 @@ class HistogramPanel(QScrollArea):
 def moved_text(moved) -> str:
     """How a map answered the sample's shift (core.convolution.equivariance.MapShift), in a few words."""
     if moved.moved_difference is not None and moved.moved_difference <= 1e-6:
-        followed = "moved with it exactly"
+        followed = QCoreApplication.translate("ActivationsView", "moved with it exactly")
     elif moved.moved_difference is not None:
-        followed = f"moved, off by {moved.moved_difference:.2g}"
+        followed = QCoreApplication.translate("ActivationsView", "moved, off by {0}").format(
+            significant(moved.moved_difference, 2)
+        )
     else:
-        followed = f"cells of {moved.step} px: no whole move"
-    return f"{followed}<br>{moved.changed_share:.0%} changed in place"
+        followed = QCoreApplication.translate("ActivationsView", "cells of {0} px: no whole move").format(moved.step)
+    return (
+        followed
+        + "<br>"
+        + QCoreApplication.translate("ActivationsView", "{0} changed in place").format(percent(moved.changed_share))
+    )
 
 
 class FeatureMapPanel(QWidget):
@@ -225,30 +251,34 @@ class FeatureMapPanel(QWidget):
         super().__init__(parent)
         self.sample = QSpinBox(minimum=0, maximum=0)
         self.sample.setObjectName("sample")
-        self.sample.setToolTip("Which test sample to run through the network")
-        self.next = QPushButton("Next sample")
+        self.sample.setToolTip(self.tr("Which test sample to run through the network"))
+        self.next = QPushButton(self.tr("Next sample"))
         self.next.clicked.connect(self._next)
         self.caption = QLabel()
         self.caption.setStyleSheet(f"color: {TEXT}")
         self.caption.setWordWrap(True)
         self.right = QSpinBox(minimum=0, maximum=0)
         self.down = QSpinBox(minimum=0, maximum=0)
-        for spin, name, text in ((self.right, "shift_right", "right"), (self.down, "shift_down", "down")):
+        tips = (
+            self.tr("Move the sample this many pixels right (negative: the other way); nothing wraps round"),
+            self.tr("Move the sample this many pixels down (negative: the other way); nothing wraps round"),
+        )
+        for spin, name, tip in ((self.right, "shift_right", tips[0]), (self.down, "shift_down", tips[1])):
             spin.setObjectName(name)
-            spin.setToolTip(f"Move the sample this many pixels {text} (negative: the other way); nothing wraps round")
+            spin.setToolTip(tip)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("test sample"))
+        controls.addWidget(QLabel(self.tr("test sample")))
         controls.addWidget(self.sample)
         controls.addWidget(self.next)
-        controls.addWidget(QLabel("shift →"))
+        controls.addWidget(QLabel(self.tr("shift →")))
         controls.addWidget(self.right)
         controls.addWidget(QLabel("↓"))
         controls.addWidget(self.down)
         controls.addStretch(1)
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground("w")
-        self.message = MessageLabel("Train or step the network to see its feature maps.")
-        self.field_text = QLabel("Click a unit of a map to see its receptive field.")
+        self.message = MessageLabel(self.tr("Train or step the network to see its feature maps."))
+        self.field_text = QLabel(self.tr("Click a unit of a map to see its receptive field."))
         self.field_text.setWordWrap(True)
         self.field_text.setStyleSheet(f"color: {TEXT}")
         layout = QVBoxLayout(self)
@@ -309,21 +339,21 @@ class FeatureMapPanel(QWidget):
         for fmap in result.layers:
             largest = max(float(np.percentile(np.abs(fmap.maps), 99)), 1e-8)  # a few peaks must not wash out the rest
             self.images[fmap.node].setImage(tile_maps(fmap.maps), autoLevels=False, levels=(-largest, largest))
-        told = f"label {result.label}, predicted {result.predicted}; " if result.label else ""
+        told = self.tr("label {0}, predicted {1}; ").format(result.label, result.predicted) if result.label else ""
         wrong = result.label and result.label != result.predicted
-        moved = f"moved {result.shift[1]} right, {result.shift[0]} down; " if any(result.shift) else ""
+        moved = (
+            self.tr("moved {0} right, {1} down; ").format(result.shift[1], result.shift[0]) if any(result.shift) else ""
+        )
         sure = ""
         if result.probabilities is not None:
             names = self.class_names or [str(k) for k in range(len(result.probabilities))]
             best = np.argsort(result.probabilities)[::-1][:3]
-            sure = (
-                "most likely "
-                + ", ".join(f"{names[k] if k < len(names) else k}: {result.probabilities[k]:.0%}" for k in best)
-                + "; "
-            )
+            likely = ", ".join(f"{names[k] if k < len(names) else k}: {percent(result.probabilities[k])}" for k in best)
+            sure = self.tr("most likely {0}; ").format(likely)
+        colours = self.tr("maps: blue positive, orange negative")
         self.caption.setText(
             f"<span style='color:{'#c62828' if wrong else TEXT}'>{told}</span>"
-            f"<span style='color:{TEXT}'>{moved}{sure}maps: blue positive, orange negative</span>"
+            f"<span style='color:{TEXT}'>{moved}{sure}{colours}</span>"
         )
         for fmap in result.layers:
             base = f"<b>{fmap.node}</b><br>{fmap.kind}<br>{'×'.join(map(str, fmap.maps.shape))}"
@@ -337,7 +367,7 @@ class FeatureMapPanel(QWidget):
         self.images, self.boxes, self.labels = {}, {}, {}
         self.shapes = {"input": result.image.shape} | {m.node: m.maps.shape for m in result.layers}
         self.layout_key = tuple((m.node, m.maps.shape) for m in result.layers) + (result.image.shape,)
-        entries = [("input", "the sample", result.image.shape)]
+        entries = [("input", self.tr("the sample"), result.image.shape)]
         entries += [(m.node, m.kind, m.maps.shape) for m in result.layers]
         for r, (node, kind, shape) in enumerate(entries):
             self.labels[node] = self.canvas.addLabel(
@@ -355,7 +385,7 @@ class FeatureMapPanel(QWidget):
                 self.images[node] = image
         self.canvas.ci.layout.setColumnStretchFactor(1, 1)
         self.overlay.attach(self.boxes)
-        self.field_text.setText("Click a unit of a map to see its receptive field.")
+        self.field_text.setText(self.tr("Click a unit of a map to see its receptive field."))
         self.reverse.clear()
 
     def tile(self, node: str, k: int) -> tuple[int, int]:
@@ -378,7 +408,7 @@ class FeatureMapPanel(QWidget):
         """A new project or model: the fields are traced through its graph, none is chosen."""
         self.overlay.graph = graph
         self.overlay.clear()
-        self.field_text.setText("Click a unit of a map to see its receptive field.")
+        self.field_text.setText(self.tr("Click a unit of a map to see its receptive field."))
         self.reverse.clear()
 
 
@@ -390,7 +420,9 @@ class ActivationsView(InsightView):
         for spin in (self.maps.sample, self.maps.right, self.maps.down):
             spin.valueChanged.connect(lambda _: self.options_changed.emit())
         self.maps.reverse.toggled.connect(self.options_changed.emit)
-        self.message = MessageLabel("Train or step the network to see how each layer's activations are spread.")
+        self.message = MessageLabel(
+            self.tr("Train or step the network to see how each layer's activations are spread.")
+        )
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -408,6 +440,16 @@ class ActivationsView(InsightView):
         self.images_in = False
         self.set_context(None, None)
 
+    def keep(self) -> dict:
+        """The sample, its shift and the reverse correlation box (a language switch builds the view afresh)."""
+        spins = (self.maps.sample, self.maps.right, self.maps.down)
+        return {"spins": [s.value() for s in spins], "reverse": self.maps.reverse.box.isChecked()}
+
+    def restore(self, kept: dict) -> None:
+        for spin, value in zip((self.maps.sample, self.maps.right, self.maps.down), kept["spins"], strict=True):
+            spin.setValue(value)
+        self.maps.reverse.box.setChecked(kept["reverse"])
+
     def wanted(self) -> dict[str, dict]:
         wanted = {"activations": {}}
         if self.images_in:
@@ -422,11 +464,11 @@ class ActivationsView(InsightView):
         self.maps.setVisible(self.images_in)
         if data is not None:
             self.maps.set_samples(len(data.x_test), min(data.input_shape[1:]) if self.images_in else 0)
-            self.maps.class_names = list(data.class_names)
+            self.maps.class_names = [class_label(name) for name in data.class_names]
         self.maps.forget_fields(project.graph if project is not None else None)
         self.histograms.clear()
         self.histograms.hide()
-        self.message.setText("Train or step the network to see how each layer's activations are spread.")
+        self.message.setText(self.tr("Train or step the network to see how each layer's activations are spread."))
         self.message.show()
 
     def show_insights(self, insights: dict[str, object]) -> None:

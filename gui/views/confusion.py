@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRectF, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from core.probes.registry import ProbeFailed
+from gui.i18n import class_label
 from gui.views.base import InsightView, MessageStack
 from gui.widgets.tile_grid import TileGrid, greyscale_rgb
 
@@ -151,7 +152,7 @@ class ConfusionView(InsightView):
         rgb = matrix_rgb(r.matrix)
         self.image.setImage(rgb, autoLevels=False, levels=(0, 255))
         self.image.setRect(QRectF(0, 0, classes, classes))
-        ticks = [[(k + 0.5, name) for k, name in enumerate(r.class_names)]]
+        ticks = [[(k + 0.5, class_label(name)) for k, name in enumerate(r.class_names)]]
         self.plot.getAxis("left").setTicks(ticks)
         self.plot.getAxis("bottom").setTicks(ticks)
         self.plot.setRange(QRectF(0, 0, classes, classes), padding=0.01)
@@ -197,7 +198,7 @@ class ConfusionView(InsightView):
                 self.tr("The app's test set is not the one the network was evaluated on: reload the data.")
             )
             return
-        x, names, confidence = self.data.x_test, r.class_names, r.confidence
+        x, names, confidence = self.data.x_test, [class_label(n) for n in r.class_names], r.confidence
         gallery = self.tabs.currentWidget()
         if gallery is self.mistakes:
             worst = r.worst_mistakes(MISTAKES)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from core.probes.filters import fit_images
 from core.probes.registry import ProbeFailed
+from gui.i18n import significant
 from gui.views.base import InsightView, MessageStack
 from gui.views.weights import weight_rgb
 from gui.widgets.tile_grid import TileGrid, best_columns
@@ -33,7 +34,9 @@ from gui.widgets.tile_grid import TileGrid, best_columns
 GOOD, POOR = "#2e7d32", "#78909c"  # caption colours of Gabor-like and other kernels
 SEPARATOR = 205  # the light grey column between a kernel and its fit
 STALE_WAIT_MS = 1000  # fits older than the kernels and no new snapshot for this long: fit again
-WAITING = "Train the network, or take a single step, to see its first convolution layer's filters here."
+WAITING = QT_TRANSLATE_NOOP(
+    "FiltersView", "Train the network, or take a single step, to see its first convolution layer's filters here."
+)
 
 
 def pair_tiles(kernels: np.ndarray, fitted: np.ndarray | None) -> np.ndarray:
@@ -53,7 +56,7 @@ def pair_tiles(kernels: np.ndarray, fitted: np.ndarray | None) -> np.ndarray:
 
 def shown_r2(r2: float) -> str:
     """R² rounded down, so a kernel shown with 0.60 is one that counts as Gabor-like."""
-    return f"{math.floor(r2 * 100) / 100:.2f}"
+    return QLocale().toString(math.floor(r2 * 100) / 100, "f", 2)
 
 
 class FiltersView(InsightView):
@@ -67,25 +70,27 @@ class FiltersView(InsightView):
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #455a64")
-        self.sort = QCheckBox("best fits first")
+        self.sort = QCheckBox(self.tr("best fits first"))
         self.sort.setObjectName("sort")
-        self.sort.setToolTip("Order the kernels by R², best first (else in the layer's order)")
+        self.sort.setToolTip(self.tr("Order the kernels by R², best first (else in the layer's order)"))
         self.sort.toggled.connect(lambda _: self.result is not None and self._draw())
         self.every = QDoubleSpinBox(minimum=0.0, maximum=600.0, value=3.0, singleStep=1.0, decimals=0, suffix=" s")
         self.every.setObjectName("refit_seconds")
         self.every.setToolTip(
-            "While training runs, fit the Gabors again at most this often (0: at every refresh, which slows "
-            "training); the kernels themselves are always the current ones"
+            self.tr(
+                "While training runs, fit the Gabors again at most this often (0: at every refresh, which slows "
+                "training); the kernels themselves are always the current ones"
+            )
         )
         self.every.valueChanged.connect(lambda _: self.options_changed.emit())
-        self.fit_now = QPushButton("Fit now")
+        self.fit_now = QPushButton(self.tr("Fit now"))
         self.fit_now.setObjectName("fit_now")
-        self.fit_now.setToolTip("Fit a Gabor to every kernel as it is now")
+        self.fit_now.setToolTip(self.tr("Fit a Gabor to every kernel as it is now"))
         self.fit_now.clicked.connect(self.request_refit)
         controls = QHBoxLayout()
         controls.addWidget(self.headline, 1)
         controls.addWidget(self.sort)
-        controls.addWidget(QLabel("refit every"))
+        controls.addWidget(QLabel(self.tr("refit every")))
         controls.addWidget(self.every)
         controls.addWidget(self.fit_now)
         self.tiles = TileGrid()
@@ -96,7 +101,7 @@ class FiltersView(InsightView):
         content.addWidget(self.tiles, 1)
         self.page = QWidget()
         self.page.setLayout(content)
-        self.stack = MessageStack(self.page, text=WAITING)  # the grid with its controls, or the message alone
+        self.stack = MessageStack(self.page, text=self.tr(WAITING))  # the grid with its controls, or the message alone
         self.message = self.stack.message
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -113,7 +118,7 @@ class FiltersView(InsightView):
     def set_context(self, project, data) -> None:
         self.result, self.refit_pending = None, False
         self.stale.stop()
-        self.stack.say(WAITING)
+        self.stack.say(self.tr(WAITING))
 
     def show_insights(self, insights: dict[str, object]) -> None:
         result = insights.get("filters")
@@ -134,6 +139,14 @@ class FiltersView(InsightView):
             if self.refit_pending:
                 self.refit_pending = False
                 self.options_changed.emit()  # back to fitting every few seconds
+
+    def keep(self) -> dict:
+        """The order and the refit pace (a language switch builds the view afresh)."""
+        return {"sort": self.sort.isChecked(), "every": self.every.value()}
+
+    def restore(self, kept: dict) -> None:
+        self.sort.setChecked(kept["sort"])
+        self.every.setValue(kept["every"])
 
     def busy(self) -> bool:
         """A screenshot waits until the fits are those of the kernels shown."""
@@ -157,14 +170,21 @@ class FiltersView(InsightView):
         r = self.result
         images, _ = fit_images(r.kernels)
         k = "×".join(map(str, r.kernels.shape[2:]))
-        shown = f"the first {len(r.kernels)} of {r.total}" if len(r.kernels) < r.total else f"{r.total}"
+        cropped = len(r.kernels) < r.total
         for control in (self.sort, self.every, self.fit_now):
             control.setEnabled(bool(r.fits))  # nothing to sort or fit when the kernels are too small
         if not r.fits:
-            self.headline.setText(f"{shown} kernels of {k}: too small to compare with a Gabor")
+            headline = (
+                self.tr("the first {0} of {1} kernels of {2}: too small to compare with a Gabor")
+                if cropped
+                else self.tr("{1} kernels of {2}: too small to compare with a Gabor")
+            )
+            self.headline.setText(headline.format(len(r.kernels), r.total, k))
             self.caption.setText(
-                f"<b>{r.node}</b>: a Gabor has 9 parameters, so a kernel needs at least 5×5 pixels before a good "
-                "fit means anything. Blue positive, orange negative, white zero; each kernel on its own scale."
+                self.tr(
+                    "<b>{0}</b>: a Gabor has 9 parameters, so a kernel needs at least 5×5 pixels before a good "
+                    "fit means anything. Blue positive, orange negative, white zero; each kernel on its own scale."
+                ).format(r.node)
             )
             self.tiles.show_tiles(pair_tiles(images, None), self._columns(len(images), images.shape[1:]))
             return
@@ -175,12 +195,26 @@ class FiltersView(InsightView):
         captions = [f"#{i}  R² {shown_r2(r2[i])}" for i in order]
         colours = [GOOD if r2[i] >= r.threshold else POOR for i in order]
         self.tiles.show_tiles(tiles, self._columns(len(tiles), tiles.shape[1:3]), captions, colours)
-        self.headline.setText(f"{r.gabor_like} of {len(r.fits)} kernels are Gabor-like (R² ≥ {r.threshold:g})")
+        self.headline.setText(
+            self.tr("{0} of {1} kernels are Gabor-like (R² ≥ {2})").format(
+                r.gabor_like, len(r.fits), significant(r.threshold, 6)
+            )
+        )
         lag = (
-            "" if r.fit_step == r.step else f", training is at {r.step}: kernels and fits are renewed every few seconds"
+            ""
+            if r.fit_step == r.step
+            else self.tr(", training is at {0}: kernels and fits are renewed every few seconds").format(r.step)
+        )
+        shown = (self.tr("The first {0} of {1} kernels of {2}") if cropped else self.tr("{1} kernels of {2}")).format(
+            len(r.kernels), r.total, k
+        )
+        channels = r.kernels.shape[1]
+        fitted_to = (
+            self.tr("the kernel") if channels == 1 else self.tr("the mean of its {0} input channels").format(channels)
         )
         self.caption.setText(
-            f"<b>{r.node}</b> at step {r.fit_step}{lag}. {shown.capitalize()} kernels of {k}; on the left "
-            f"{r.fitted_to}, on the right the Gabor function fitted to it, on the same scale (blue positive, "
-            "orange negative, white zero)."
+            self.tr(
+                "<b>{0}</b> at step {1}{2}. {3}; on the left {4}, on the right the Gabor function fitted to it, "
+                "on the same scale (blue positive, orange negative, white zero)."
+            ).format(r.node, r.fit_step, lag, shown, fitted_to)
         )

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from core.probes.folding import Folding, Stage
 from core.probes.registry import ProbeFailed
 from gui.dataset.preview import class_colour
+from gui.i18n import class_label
 from gui.views.base import InsightView, MessageStack
+from gui.views.stage_words import projection, stage_title
 
 HORIZONTAL, VERTICAL = (84, 110, 122, 110), (191, 120, 80, 110)  # the grid's two families of lines, pale under points
 AXIS = "#b0bec5"
@@ -218,7 +220,7 @@ class FoldingView(InsightView):
     @staticmethod
     def _caption(stage: Stage) -> str:
         pca = QCoreApplication.translate("FoldingView", "PCA of {0}").format(stage.width)
-        parts = [stage.title] + ([pca] if stage.basis is not None else [])
+        parts = [stage_title(stage)] + ([pca] if stage.basis is not None else [])
         share = QLocale().toString(round(100 * stage.dead))
         dead = QCoreApplication.translate("FoldingView", "{0}% at zero").format(share) if stage.dead > 0 else ""
         return " · ".join(parts + ([dead] if dead else []))
@@ -246,7 +248,7 @@ class FoldingView(InsightView):
         self.legend.clear()
         if folding.num_classes:
             for item, name in zip(self.large.scatters, folding.class_names, strict=False):
-                self.legend.addItem(item, name)
+                self.legend.addItem(item, class_label(name))
         self.slider.blockSignals(True)
         self.slider.setRange(0, len(folding.stages) - 1)
         nodes = [stage.node for stage in folding.stages]
@@ -293,9 +295,9 @@ class FoldingView(InsightView):
         index = self.slider.value()
         stage = self.folding.stages[index]
         self.large.show_stage(stage)
-        details = [stage.projection, dead_text(stage)]
+        details = [projection(stage.width, stage.explained) if stage.projection else "", dead_text(stage)]
         place = self.tr("stage {0} of {1}: ").format(index, len(self.folding.stages) - 1) if index else ""
-        self.title.setText(place + stage.title + "".join(f" — {d}" for d in details if d))
+        self.title.setText(place + stage_title(stage) + "".join(f" — {d}" for d in details if d))
         if index != self.selected:
             for i, panel in enumerate(self.panels):
                 panel.setStyleSheet(SELECTED if i == index else UNSELECTED)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from core.network.layers import KINDS, has_any_trait, has_trait, kinds_with
 from gui.dataset.preview import class_colour
+from gui.i18n import number, significant
 from gui.views.base import InsightView
 from gui.widgets.text_size import pt
 
@@ -34,9 +35,14 @@ SOFTMAX_INPUTS = 3  # softmax is drawn over its first input, the other two held 
 POINTS = 801
 TEXT = "#37474f"
 NOTES = {
-    "Softmax": "first output of softmax(z, 0, 0)",
-    "Step": "no true derivative: training passes the gradient straight through (1)",
+    "Softmax": QT_TRANSLATE_NOOP("FunctionsView", "first output of softmax(z, 0, 0)"),
+    "Step": QT_TRANSLATE_NOOP("FunctionsView", "no true derivative: training passes the gradient straight through (1)"),
 }
+
+
+def note(kind: str) -> str:
+    """What the curve of `kind` is, in the reader's language (the name and its parameters if nothing else)."""
+    return QCoreApplication.translate("FunctionsView", NOTES[kind]) if kind in NOTES else label(kind)
 
 
 def _defaults(kind: str) -> dict:
@@ -45,7 +51,8 @@ def _defaults(kind: str) -> dict:
 
 def label(kind: str) -> str:
     """The name with the parameter values that shape the curve."""
-    extra = ", ".join(f"{k.replace('negative_', '')} {v:g}" for k, v in _defaults(kind).items())
+    names = {"negative_slope": QCoreApplication.translate("FunctionsView", "slope")}
+    extra = ", ".join(f"{names.get(k, k)} {number(v)}" for k, v in _defaults(kind).items())
     return f"{kind} ({extra})" if extra else kind
 
 
@@ -72,7 +79,9 @@ SHOWN_AS_ZERO = 1e-12  # float64 gives σ′(−50) = 1.9e-22 but σ′(50) = 0 
 def _number(v: float) -> str:
     """Far out, a function's tiny leftovers are rounding, not a difference between the two sides:
     below SHOWN_AS_ZERO both sides read 0 (the exact value is in the cell's tooltip)."""
-    return "0" if abs(v) < SHOWN_AS_ZERO else f"{v:.3g}" if 1e-3 <= abs(v) < 1e4 else f"{v:.1e}"
+    if abs(v) < SHOWN_AS_ZERO:
+        return "0"
+    return significant(v) if 1e-3 <= abs(v) < 1e4 else QLocale().toString(float(v), "e", 1)
 
 
 class FunctionsView(InsightView):
@@ -85,20 +94,20 @@ class FunctionsView(InsightView):
             # at first the course's contrast: the curves that saturate beside the one that can die
             box = QCheckBox(kind, checked=has_any_trait(kind, "saturating", "can_die"))
             box.setObjectName(kind)
-            box.setToolTip(NOTES.get(kind, label(kind)))
+            box.setToolTip(note(kind))
             box.setStyleSheet(f"QCheckBox {{ color: {class_colour(self.functions.index(kind))}; font-weight: bold }}")
             box.toggled.connect(self._redraw)
             controls.addWidget(box)
             self.boxes[kind] = box
         controls.addStretch(1)
-        controls.addWidget(QLabel("z from −r to r, r ="))
+        controls.addWidget(QLabel(self.tr("z from −r to r, r =")))
         self.range = QDoubleSpinBox(minimum=0.5, maximum=60.0, value=5.0, singleStep=1.0, decimals=1)
         self.range.setObjectName("range")
-        self.range.setToolTip("Half-width of the input range drawn")
+        self.range.setToolTip(self.tr("Half-width of the input range drawn"))
         self.range.valueChanged.connect(self._redraw)
         controls.addWidget(self.range)
         self.value_plot = self._plot("f(z)")
-        self.slope_plot = self._plot("f′(z), by autograd")
+        self.slope_plot = self._plot(self.tr("f′(z), by autograd"))
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.slopes: dict[str, pg.PlotDataItem] = {}
         self.legend = self.value_plot.addLegend(offset=(6, 6), labelTextColor=TEXT)
@@ -108,18 +117,20 @@ class FunctionsView(InsightView):
             self.curves[kind] = self.value_plot.plot(pen=pg.mkPen(class_colour(i), width=2.5))
             self.slopes[kind] = self.slope_plot.plot(pen=pg.mkPen(class_colour(i), width=2.5, style=style))
         self.table = self._table()
-        note = QLabel(
-            "Far out, sigmoid and tanh are flat: their slope, and the gradient through them, vanishes. "
-            "Step has no useful derivative; training passes its gradient straight through (the dashed 1). "
-            "Softmax is drawn as the first output of softmax(z, 0, 0)."
+        told = QLabel(
+            self.tr(
+                "Far out, sigmoid and tanh are flat: their slope, and the gradient through them, vanishes. "
+                "Step has no useful derivative; training passes its gradient straight through (the dashed 1). "
+                "Softmax is drawn as the first output of softmax(z, 0, 0)."
+            )
         )
-        note.setWordWrap(True)
-        note.setStyleSheet(f"color: {TEXT}")
+        told.setWordWrap(True)
+        told.setStyleSheet(f"color: {TEXT}")
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.table, 1)
-        column.addWidget(note)
+        column.addWidget(told)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.value_plot, self.slope_plot, side):
             splitter.addWidget(widget)
@@ -160,15 +171,27 @@ class FunctionsView(InsightView):
             for col, v in enumerate([*values, *slopes]):
                 item = QTableWidgetItem(_number(float(v)))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                tips = [NOTES[kind]] if kind in NOTES else []
+                tips = [note(kind)] if kind in NOTES else []
                 if 0 < abs(v) < SHOWN_AS_ZERO:
-                    tips.append(f"computed: {v:.2g}, shown as 0 (below 10⁻¹²)")
+                    tips.append(self.tr("computed: {0}, shown as 0 (below 10⁻¹²)").format(significant(v, 2)))
                 if tips:
                     item.setToolTip("; ".join(tips))
                 table.setItem(row, col, item)
-            table.verticalHeaderItem(row).setToolTip(NOTES.get(kind, label(kind)))
+            table.verticalHeaderItem(row).setToolTip(note(kind))
             table.verticalHeaderItem(row).setForeground(pg.mkColor(class_colour(row)))
         return table
+
+    def keep(self) -> dict:
+        """The functions ticked and the range (a language switch builds the view afresh)."""
+        return {"shown": self.shown(), "range": self.range.value()}
+
+    def restore(self, kept: dict) -> None:
+        for kind, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(kind in kept["shown"])
+            box.blockSignals(False)
+        self.range.setValue(kept["range"])
+        self._redraw()
 
     def shown(self) -> list[str]:
         return [kind for kind in self.functions if self.boxes[kind].isChecked()]

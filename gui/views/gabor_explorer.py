@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSlider, QSplitter, QVBoxLayout, QWidget
 
 from core.probes.gabor import GaborParams, gabor
+from gui.i18n import number
 from gui.views.base import InsightView
 from gui.widgets.colours import POSITIVE, RAMP
 
@@ -25,7 +26,9 @@ EQUATION = (
     "<b>w(x, y) = α · exp(−β<sub>x</sub> x′² − β<sub>y</sub> y′²) · cos(f x′ + φ)</b><br>"
     "x′ = (x − x<sub>0</sub>) cos τ + (y − y<sub>0</sub>) sin τ, &nbsp; "
     "y′ = −(x − x<sub>0</sub>) sin τ + (y − y<sub>0</sub>) cos τ<br>"
-    f"<span style='color: {TEXT}'>blue: weight &gt; 0 (likes light), orange: &lt; 0; right: along the dashes</span>"
+)
+COLOURS = QT_TRANSLATE_NOOP(
+    "GaborExplorer", "blue: weight &gt; 0 (likes light), orange: &lt; 0; right: along the dashes"
 )
 
 
@@ -43,14 +46,55 @@ class Knob:
 
 HALF = SIZE / 2
 KNOBS = (
-    Knob("alpha", "α", -1.0, 1.0, 1.0, "amplitude; below 0, light and dark swap"),
-    Knob("beta_x", "β<sub>x</sub>", 0.002, 1.0, 0.02, "fall-off across the stripes (1 / 2σ²)", True),
-    Knob("beta_y", "β<sub>y</sub>", 0.002, 1.0, 0.01, "fall-off along them: small = long stripes", True),
-    Knob("f", "f", 0.0, math.pi, 0.8, "frequency: more stripes as it grows"),
-    Knob("phi", "φ", -math.pi, math.pi, 0.0, "phase: 0° a bar in the centre, ±90° an edge", degrees=True),
-    Knob("x0", "x<sub>0</sub>", -HALF, HALF, 0.0, "centre: pixels right of the middle"),
-    Knob("y0", "y<sub>0</sub>", -HALF, HALF, 0.0, "centre: pixels above the middle"),
-    Knob("tau", "τ", 0.0, math.pi, math.pi / 6, "orientation: direction across the stripes", degrees=True),
+    Knob("alpha", "α", -1.0, 1.0, 1.0, QT_TRANSLATE_NOOP("GaborExplorer", "amplitude; below 0, light and dark swap")),
+    Knob(
+        "beta_x",
+        "β<sub>x</sub>",
+        0.002,
+        1.0,
+        0.02,
+        QT_TRANSLATE_NOOP("GaborExplorer", "fall-off across the stripes (1 / 2σ²)"),
+        True,
+    ),
+    Knob(
+        "beta_y",
+        "β<sub>y</sub>",
+        0.002,
+        1.0,
+        0.01,
+        QT_TRANSLATE_NOOP("GaborExplorer", "fall-off along them: small = long stripes"),
+        True,
+    ),
+    Knob("f", "f", 0.0, math.pi, 0.8, QT_TRANSLATE_NOOP("GaborExplorer", "frequency: more stripes as it grows")),
+    Knob(
+        "phi",
+        "φ",
+        -math.pi,
+        math.pi,
+        0.0,
+        QT_TRANSLATE_NOOP("GaborExplorer", "phase: 0° a bar in the centre, ±90° an edge"),
+        degrees=True,
+    ),
+    Knob(
+        "x0",
+        "x<sub>0</sub>",
+        -HALF,
+        HALF,
+        0.0,
+        QT_TRANSLATE_NOOP("GaborExplorer", "centre: pixels right of the middle"),
+    ),
+    Knob(
+        "y0", "y<sub>0</sub>", -HALF, HALF, 0.0, QT_TRANSLATE_NOOP("GaborExplorer", "centre: pixels above the middle")
+    ),
+    Knob(
+        "tau",
+        "τ",
+        0.0,
+        math.pi,
+        math.pi / 6,
+        QT_TRANSLATE_NOOP("GaborExplorer", "orientation: direction across the stripes"),
+        degrees=True,
+    ),
 )
 
 
@@ -63,6 +107,12 @@ def _inside(centre: np.ndarray, direction: np.ndarray) -> tuple[float, float]:
             a, b = sorted(((-HALF - c) / d, (HALF - c) / d))
             first, last = max(first, a), min(last, b)
     return (float(first), float(last)) if first < last else (-HALF, HALF)
+
+
+def _signed(value: float, decimals: int) -> str:
+    """+0.50 / −0.50 (0,50 in Spanish): the sign always written, as the sliders go both ways."""
+    text = number(abs(value), decimals)
+    return ("+" if round(value, decimals) >= 0 else "−") + text
 
 
 def _width(beta: float) -> float:
@@ -85,13 +135,13 @@ class GaborExplorer(InsightView):
             slider.setValue(self._position(knob, knob.start))
             slider.valueChanged.connect(self._redraw)
             readout = QLabel()
-            explanation = QLabel(knob.help)
+            explanation = QLabel(self.tr(knob.help))
             explanation.setStyleSheet(f"color: {TEXT}")
             for column, widget in enumerate((symbol, slider, readout, explanation)):
                 form.addWidget(widget, row, column)
             self.sliders[knob.name], self.readouts[knob.name] = slider, readout
         form.setColumnStretch(3, 1)
-        equation = QLabel(EQUATION)
+        equation = QLabel(f"{EQUATION}<span style='color: {TEXT}'>{self.tr(COLOURS)}</span>")
         equation.setTextFormat(Qt.TextFormat.RichText)
         controls = QWidget()
         left = QVBoxLayout(controls)
@@ -113,7 +163,7 @@ class GaborExplorer(InsightView):
         self.profile.setMenuEnabled(False)
         self.profile.hideButtons()
         self.profile.setMouseEnabled(False, False)
-        self.profile.setLabel("bottom", "x′ (pixels)")
+        self.profile.setLabel("bottom", self.tr("x′ (pixels)"))
         self.profile.setYRange(-1.05, 1.05, padding=0)
         self.profile.addItem(pg.InfiniteLine(angle=0, pen=pg.mkPen("#b0bec5")))
         self.envelope = [
@@ -148,7 +198,7 @@ class GaborExplorer(InsightView):
 
     def _fit_readouts(self) -> None:
         """Room for the widest reading, so the sliders do not jump as the numbers change."""
-        width = self.fontMetrics().horizontalAdvance("0.000 (σ 15.8 px)  ")
+        width = self.fontMetrics().horizontalAdvance(self.tr("{0} (σ {1} px)").format("0.000", "15.8") + "  ")
         for readout in self.readouts.values():
             readout.setMinimumWidth(width)
 
@@ -167,6 +217,14 @@ class GaborExplorer(InsightView):
         if knob.log:
             return math.exp(math.log(knob.low) + share * (math.log(knob.high) - math.log(knob.low)))
         return knob.low + share * (knob.high - knob.low)
+
+    def keep(self) -> dict:
+        """The sliders' positions (a language switch builds the view afresh)."""
+        return {name: slider.value() for name, slider in self.sliders.items()}
+
+    def restore(self, kept: dict) -> None:
+        for name, position in kept.items():
+            self.sliders[name].setValue(position)
 
     def set_value(self, name: str, value: float) -> None:
         """Move a slider to (the step nearest) `value`, as a person dragging it would."""
@@ -193,13 +251,17 @@ class GaborExplorer(InsightView):
         for knob in KNOBS:
             value = self.value(knob.name)
             if knob.degrees:
-                text = f"{math.degrees(value):+.0f}°"
+                text = f"{_signed(math.degrees(value), 0)}°"
             elif knob.log:
-                text = f"{value:.3f} (σ {_width(value):.1f} px)"
+                text = self.tr("{0} (σ {1} px)").format(number(value, 3), number(_width(value), 1))
             elif knob.name == "f":
-                text = f"{value:.2f} ({p.wavelength:.1f} px/cycle)" if value > 0.005 else "0 (no stripes)"
+                text = (
+                    self.tr("{0} ({1} px/cycle)").format(number(value, 2), number(p.wavelength, 1))
+                    if value > 0.005
+                    else self.tr("0 (no stripes)")
+                )
             else:
-                text = f"{value:+.2f}"
+                text = _signed(value, 2)
             self.readouts[knob.name].setText(text)
         self.values = gabor(p, SIZE)
         self.image.setImage(self.rgb(self.values), autoLevels=False, levels=(0, 255))

@@ -51,7 +51,7 @@ def _log_range(arrays: list[np.ndarray]) -> tuple[float, float] | None:
 def short(value: float) -> str:
     """0.00038 -> "3.8e-4": narrow enough to sit over a bar."""
     mantissa, exponent = f"{value:.1e}".split("e")
-    return f"{mantissa}e{int(exponent)}"
+    return f"{mantissa.replace('.', QLocale().decimalPoint())}e{int(exponent)}"
 
 
 class LogAxis(pg.AxisItem):

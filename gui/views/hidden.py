@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from core.probes.folding import HiddenCode, Layer, default_layer, hidden_layers
 from core.probes.registry import ProbeFailed
 from gui.dataset.preview import class_colour
+from gui.i18n import class_label
 from gui.views.base import InsightView, MessageStack
+from gui.views.stage_words import hidden_axes, hidden_title
 
 INK = "#37474f"
 SUBSETS = [
@@ -101,10 +103,12 @@ class HiddenView(InsightView):
             chosen = result.points[mask & result.test]
             test.setData(chosen[:, 0], chosen[:, 1])
         self.title.setText(
-            result.title + (self.tr(" · hollow: test samples") if result.test.any() and not result.test.all() else "")
+            hidden_title(result)
+            + (self.tr(" · hollow: test samples") if result.test.any() and not result.test.all() else "")
         )
-        self.plot.setLabel("bottom", result.axes[0], color=INK)
-        self.plot.setLabel("left", result.axes[1], color=INK)
+        axes = hidden_axes(result)
+        self.plot.setLabel("bottom", axes[0], color=INK)
+        self.plot.setLabel("left", axes[1], color=INK)
         self._class_ticks(result)
         self.stack.show_content()
 
@@ -148,7 +152,7 @@ class HiddenView(InsightView):
         """A 1-unit layer spreads the classes over rows: name them on the vertical axis."""
         axis = self.plot.getAxis("left")
         if code.width == 1 and code.num_classes:
-            axis.setTicks([[(k, code.class_names[k]) for k in range(code.num_classes)]])
+            axis.setTicks([[(k, class_label(code.class_names[k])) for k in range(code.num_classes)]])
         else:
             axis.setTicks(None)
 
@@ -163,7 +167,7 @@ def _legend(code: HiddenCode) -> str:
     if not code.num_classes:
         return ""
     rows = [
-        f'<tr><td style="color:{class_colour(k)}; font-size:15px">●</td><td>&nbsp;{name}</td></tr>'
+        f'<tr><td style="color:{class_colour(k)}; font-size:15px">●</td><td>&nbsp;{class_label(name)}</td></tr>'
         for k, name in enumerate(code.class_names[: code.num_classes])
     ]
     return f'<table style="color:{INK}">' + "".join(rows) + "</table>"

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
 from core.probes.maximise import MAX_UNITS, layer_units, sequence_nodes
 from core.probes.registry import ProbeFailed
 from gui.dataset.preview import class_colour
+from gui.i18n import significant
 from gui.views.base import InsightView, MessageStack
 from gui.widgets.colours import RAMP
 from gui.widgets.tile_grid import TileGrid, best_columns
@@ -53,11 +54,13 @@ class MaximiseView(InsightView):
         self.point_texts: list[pg.TextItem] = []  # the 2-D points' labels
 
         self.layer = QComboBox(objectName="layer")
-        self.layer.setToolTip("The layer whose unit (or conv filter) to excite")
+        self.layer.setToolTip(self.tr("The layer whose unit (or conv filter) to excite"))
         self.unit = QSpinBox(objectName="unit", minimum=0, maximum=0)
-        self.unit.setToolTip("The unit; for a conv layer, the filter (its feature map's mean is excited)")
-        self.all_units = QCheckBox("all units", objectName="all_units")
-        self.all_units.setToolTip(f"Synthesise an input for every unit of the layer (the first {MAX_UNITS} at most)")
+        self.unit.setToolTip(self.tr("The unit; for a conv layer, the filter (its feature map's mean is excited)"))
+        self.all_units = QCheckBox(self.tr("all units"), objectName="all_units")
+        self.all_units.setToolTip(
+            self.tr("Synthesise an input for every unit of the layer (the first {0} at most)").format(MAX_UNITS)
+        )
         self.caption = QLabel(objectName="caption")
         self.caption.setStyleSheet(f"color: {INK}")
         self.caption.setWordWrap(True)
@@ -65,7 +68,7 @@ class MaximiseView(InsightView):
         self.unit.valueChanged.connect(self._options_changed)
         self.all_units.toggled.connect(self._options_changed)
         bar = QHBoxLayout()
-        for widget in (QLabel("layer"), self.layer, QLabel("unit"), self.unit, self.all_units):
+        for widget in (QLabel(self.tr("layer")), self.layer, QLabel(self.tr("unit")), self.unit, self.all_units):
             bar.addWidget(widget)
         bar.addSpacing(12)
         bar.addWidget(self.caption, 1)
@@ -87,7 +90,9 @@ class MaximiseView(InsightView):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
-        self.stack.say("Open a project and train it: the input that excites the chosen unit most appears here.")
+        self.stack.say(
+            self.tr("Open a project and train it: the input that excites the chosen unit most appears here.")
+        )
 
     # ---- InsightView ----------------------------------------------------------------------
 
@@ -105,15 +110,29 @@ class MaximiseView(InsightView):
             self._draw_data()
         if data is not None and not drawable(data):
             self.stack.say(
-                "Activation maximisation draws its inputs as images (or as points for 2-D data); "
-                f"this dataset's inputs have the shape {'×'.join(map(str, data.input_shape))}."
+                self.tr(
+                    "Activation maximisation draws its inputs as images (or as points for 2-D data); "
+                    "this dataset's inputs have the shape {0}."
+                ).format("×".join(map(str, data.input_shape)))
             )
         else:
             self.stack.say(
-                "Train the network: the input that excites each chosen unit most appears here."
+                self.tr("Train the network: the input that excites each chosen unit most appears here.")
                 if self.units
-                else "This network has no layer to look into yet."
+                else self.tr("This network has no layer to look into yet.")
             )
+
+    def keep(self) -> dict:
+        """The chosen layer and unit (a language switch builds the view afresh)."""
+        return {"layer": self.layer.currentData(), "unit": self.unit.value(), "all": self.all_units.isChecked()}
+
+    def restore(self, kept: dict) -> None:
+        index = self.layer.findData(kept["layer"])
+        if index < 0:
+            return
+        self.layer.setCurrentIndex(index)
+        self.unit.setValue(kept["unit"])
+        self.all_units.setChecked(kept["all"])
 
     def show_insights(self, insights: dict[str, object]) -> None:
         result = insights.get("maximise")
@@ -146,7 +165,8 @@ class MaximiseView(InsightView):
         self.layer.blockSignals(True)
         self.layer.clear()
         for layer, count in units.items():
-            self.layer.addItem(f"{layer}  ({count} unit{'s' if count != 1 else ''})", layer)
+            text = self.tr("{0}  ({1} units)") if count != 1 else self.tr("{0}  (1 unit)")
+            self.layer.addItem(text.format(layer, count), layer)
         index = self.layer.findData(chosen)
         self.layer.setCurrentIndex(index if index >= 0 else self.layer.count() - 1)
         self.layer.blockSignals(False)
@@ -175,13 +195,17 @@ class MaximiseView(InsightView):
             return  # a result for another dataset (a previous project's, still on its way)
         if r.units.size == 1:
             u = int(r.units[0])
-            text = f"{r.layer}, unit {u}: activation {r.start[0]:.3g} at the start, {r.reached[0]:.3g} reached"
+            text = self.tr("{0}, unit {1}: activation {2} at the start, {3} reached").format(
+                r.layer, u, significant(r.start[0]), significant(r.reached[0])
+            )
         else:
-            text = f"{r.layer}, {len(r.units)} of {r.layer_units} units: under each, the activation reached"
+            text = self.tr("{0}, {1} of {2} units: under each, the activation reached").format(
+                r.layer, len(r.units), r.layer_units
+            )
         x = data.x_train
         if not data.is_2d and float(np.median(x)) - float(x.min()) < 0.25 * float(np.ptp(x)):
-            text += "; dark where the input is high"
-        self.caption.setText(f"{text} (step {r.step})")
+            text += self.tr("; dark where the input is high")
+        self.caption.setText(self.tr("{0} (step {1})").format(text, QLocale().toString(int(r.step))))
         if data.is_2d:
             self._draw_points()
         else:
@@ -192,7 +216,11 @@ class MaximiseView(InsightView):
         low, high = float(x.min()), float(x.max())
         ink = float(np.median(x)) - low < 0.25 * (high - low)  # mostly background (digits): dark ink on white
         tiles = colour_tiles(r.inputs, low, high, ink)
-        captions = [f"{int(u)}: {v:.2g}" for u, v in zip(r.units, r.reached, strict=True)] if len(tiles) > 1 else None
+        captions = (
+            [f"{int(u)}: {significant(v, 2)}" for u, v in zip(r.units, r.reached, strict=True)]
+            if len(tiles) > 1
+            else None
+        )
         area = (self.stack.width(), self.stack.height())  # (the canvas may not be laid out yet if it was hidden)
         columns = best_columns(len(tiles), tiles.shape[1:3], area, captions is not None)
         self.canvas.show_tiles(tiles, columns, captions)

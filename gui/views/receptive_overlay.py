@@ -12,6 +12,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 
 from core.convolution.receptive import FieldError, receptive_fields
 from core.network.graph import infer
@@ -80,11 +81,13 @@ class FieldOverlay:
         gives channel k's (top, left) in that node's mosaic. Returns the sentence to show."""
         self.clear()
         if self.graph is None:
-            return "No network to trace the field through."
+            return QCoreApplication.translate("FieldOverlay", "No network to trace the field through.")
         inference = infer(self.graph)
         drawn = {inference.input_id if n == "input" else n: shape for n, shape in shapes.items()}
         if any(tuple(inference.shapes.get(n) or ()) != tuple(shape) for n, shape in drawn.items()):
-            return "The network changed since these maps were computed: step or train to see its fields."
+            return QCoreApplication.translate(
+                "FieldOverlay", "The network changed since these maps were computed: step or train to see its fields."
+            )
         try:
             fields = receptive_fields(self.graph, node, row, col)
         except FieldError as error:
@@ -113,17 +116,22 @@ class FieldOverlay:
         cut = (
             ""
             if seen == (height, width)
-            else f" ({seen[0]}×{seen[1]} of them on the image, the rest in the zero border)"
+            else QCoreApplication.translate(
+                "FieldOverlay", " ({0}×{1} of them on the image, the rest in the zero border)"
+            ).format(seen[0], seen[1])
         )
         gaps = (
             ""
             if field.mask.sum() == seen[0] * seen[1]
-            else f"; a stride wider than its window leaves gaps: {int(field.mask.sum())} pixels"
+            else QCoreApplication.translate(
+                "FieldOverlay", "; a stride wider than its window leaves gaps: {0} pixels"
+            ).format(int(field.mask.sum()))
         )
-        self.text = (
-            f"<b>{node}</b> unit (row {row}, column {col}) sees a {height}×{width} window of the input"
-            f"{cut}{gaps}: outlined in yellow in the input and every map before it."
-        )
+        self.text = QCoreApplication.translate(
+            "FieldOverlay",
+            "<b>{0}</b> unit (row {1}, column {2}) sees a {3}×{4} window of the input"
+            "{5}{6}: outlined in yellow in the input and every map before it.",
+        ).format(node, row, col, height, width, cut, gaps)
         return self.text
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from gui.i18n import number
 from gui.widgets.colours import RAMP
 from gui.widgets.text_size import pt
 
@@ -21,11 +22,13 @@ class ReversePanel(QWidget):
 
     def __init__(self):
         super().__init__()
-        self.box = QCheckBox("Reverse correlation of the chosen unit")
+        self.box = QCheckBox(self.tr("Reverse correlation of the chosen unit"))
         self.box.setObjectName("reverse")
         self.box.setToolTip(
-            "Average white-noise images weighted by the unit's response: its receptive field, "
-            "found without looking at the weights"
+            self.tr(
+                "Average white-noise images weighted by the unit's response: its receptive field, "
+                "found without looking at the weights"
+            )
         )
         self.box.toggled.connect(lambda _: self.toggled.emit())
         self.text = QLabel()
@@ -36,7 +39,7 @@ class ReversePanel(QWidget):
         self.pictures.setFixedSize(260, 96)  # beside the text, so the maps above keep their room
         self.views: list[pg.ImageItem] = []
         self.titles = []
-        for column, title in enumerate(("from noise", "real filter")):
+        for column, title in enumerate((self.tr("from noise"), self.tr("real filter"))):
             self.titles.append(self.pictures.addLabel(title, 0, column, color=TEXT, size=pt(9)))
             box = self.pictures.addViewBox(1, column, lockAspect=True, invertY=True, enableMouse=False)
             image = pg.ImageItem(axisOrder="row-major")
@@ -60,7 +63,9 @@ class ReversePanel(QWidget):
         for image in self.views:
             image.clear()
         self.pictures.hide()
-        self.text.setText("computed for the unit you click, at the next refresh" if self.box.isChecked() else "")
+        self.text.setText(
+            self.tr("computed for the unit you click, at the next refresh") if self.box.isChecked() else ""
+        )
 
     def show_result(self, result, chosen) -> None:
         """Draw `result` (core.probes.activations.ReverseCorrelation) if it is the chosen unit's."""
@@ -80,9 +85,13 @@ class ReversePanel(QWidget):
             self.views[1].clear()
         node, channel, row, col = result.unit
         compared = (
-            f"correlation with its real filter {result.correlation:.2f}"
+            self.tr("correlation with its real filter {0}").format(number(result.correlation, 2))
             if result.correlation is not None
-            else "a deeper unit has no single filter to compare with"
+            else self.tr("a deeper unit has no single filter to compare with")
         )
-        self.text.setText(f"{node} channel {channel} ({row}, {col}), {result.samples:,} noise images: {compared}.")
+        self.text.setText(
+            self.tr("{0} channel {1} ({2}, {3}), {4} noise images: {5}.").format(
+                node, channel, row, col, QLocale().toString(int(result.samples)), compared
+            )
+        )
         self.pictures.show()

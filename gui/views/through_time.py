@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from core.network.layers import has_trait
 from core.probes.recurrent import GATE_NAMES, PANELS, ThroughTime
 from core.probes.registry import ProbeFailed
+from gui.i18n import listed, number, significant, translated
 from gui.views.base import InsightView, MessageStack
 from gui.views.gradients import LogAxis, short
 from gui.widgets.colours import RAMP
@@ -41,8 +42,12 @@ INK = "#37474f"
 CURSOR = "#c62828"
 SHARE = pg.ColorMap([0.0, 1.0], [(255, 255, 255), (8, 38, 84)])  # a gate's value in [0, 1]: white shut, blue open
 GRADIENT = pg.colormap.get("viridis")
-WAITING = "Run or step the training: the chosen recurrent layer appears here, unrolled over its steps."
-NO_RECURRENT = "This network has no RNN, GRU or LSTM layer: add one to see it unrolled through time."
+WAITING = QT_TRANSLATE_NOOP(
+    "ThroughTimeView", "Run or step the training: the chosen recurrent layer appears here, unrolled over its steps."
+)
+NO_RECURRENT = QT_TRANSLATE_NOOP(
+    "ThroughTimeView", "This network has no RNN, GRU or LSTM layer: add one to see it unrolled through time."
+)
 MIN_CHARTS_HEIGHT = 430  # below this the heatmaps' rows and the axes' labels run together
 SQUASHED = {"i", "f", "o", "r", "z", "slope"}  # sigmoid gates and a plain RNN's slope, in [0, 1]
 
@@ -77,18 +82,20 @@ def ratio_text(grads: np.ndarray) -> str:
     first, last = float(grads[0]), float(grads[-1])
     steps = len(grads)
     if last <= 0 or not np.isfinite(last):
-        return f"no gradient reaches step {steps}"
+        return QCoreApplication.translate("ThroughTimeView", "no gradient reaches step {0}").format(steps)
     if first <= 0:
-        return f"‖∂L/∂h_1‖ is 0: nothing of the loss reaches step 1 (‖∂L/∂h_{steps}‖ = {short(last)})"
-    return (
-        f"last / first = ‖∂L/∂h_{steps}‖ / ‖∂L/∂h_1‖ = {plain(last / first)}: "
-        f"step 1 gets {plain(first / last)} of the gradient step {steps} gets"
-    )
+        return QCoreApplication.translate(
+            "ThroughTimeView", "‖∂L/∂h_1‖ is 0: nothing of the loss reaches step 1 (‖∂L/∂h_{0}‖ = {1})"
+        ).format(steps, short(last))
+    return QCoreApplication.translate(
+        "ThroughTimeView",
+        "last / first = ‖∂L/∂h_{0}‖ / ‖∂L/∂h_1‖ = {1}: step 1 gets {2} of the gradient step {0} gets",
+    ).format(steps, plain(last / first), plain(first / last))
 
 
 def plain(value: float) -> str:
     """47 or 0.021 when that reads well, 3.2e-11 when it does not."""
-    return f"{value:.2g}" if 1e-3 <= value < 1e4 else short(value)
+    return significant(value, 2) if 1e-3 <= value < 1e4 else short(value)
 
 
 class ThroughTimeView(InsightView):
@@ -98,34 +105,37 @@ class ThroughTimeView(InsightView):
         self.samples = 0
 
         self.layer = QComboBox(objectName="layer")
-        self.layer.setToolTip("The recurrent layer to unroll")
+        self.layer.setToolTip(self.tr("The recurrent layer to unroll"))
         self.layer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.layer.currentIndexChanged.connect(lambda _: self.options_changed.emit())
         self.level = QSpinBox(objectName="level", minimum=0, maximum=0)
-        self.level.setToolTip("Which layer of the stack (0 reads the input)")
+        self.level.setToolTip(self.tr("Which layer of the stack (0 reads the input)"))
         self.level.valueChanged.connect(lambda _: self.options_changed.emit())
-        self.level_label = QLabel("level")
+        self.level_label = QLabel(self.tr("level"))
         self.sample = QSpinBox(objectName="sample", minimum=0, maximum=0)
-        self.sample.setToolTip("The test sample drawn in the left panels")
+        self.sample.setToolTip(self.tr("The test sample drawn in the left panels"))
         self.sample.valueChanged.connect(lambda _: self.options_changed.emit())
         self.gate = QComboBox(objectName="gate")
         self.gate.setToolTip(
-            "What is drawn under the hidden state: a gate or the cell of an LSTM or GRU, the slope of a plain RNN"
+            self.tr(
+                "What is drawn under the hidden state: a gate or the cell of an LSTM or GRU, the slope of a plain RNN"
+            )
         )
         self.gate.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.gate.currentIndexChanged.connect(lambda _: self._draw_gate())
         self.time = QSlider(Qt.Orientation.Horizontal, objectName="time")
-        self.time.setToolTip("The time cursor: one step marked in every panel (or drag its red line)")
+        self.time.setToolTip(self.tr("The time cursor: one step marked in every panel (or drag its red line)"))
         self.time.setMinimumWidth(120)
         self.time.valueChanged.connect(self._cursor_moved)
         controls = QHBoxLayout()
-        for widget in (QLabel("layer"), self.layer, self.level_label, self.level, QLabel("test sample"), self.sample):
+        layer, sample = QLabel(self.tr("layer")), QLabel(self.tr("test sample"))
+        for widget in (layer, self.layer, self.level_label, self.level, sample, self.sample):
             controls.addWidget(widget)
         controls.addSpacing(8)
-        controls.addWidget(QLabel("under h_t"))
+        controls.addWidget(QLabel(self.tr("under h_t")))
         controls.addWidget(self.gate)
         controls.addSpacing(8)
-        controls.addWidget(QLabel("step t"))
+        controls.addWidget(QLabel(self.tr("step t")))
         controls.addWidget(self.time, 1)
         self.headline = QLabel(objectName="headline")
         self.headline.setStyleSheet(f"color: {INK}; font-weight: bold")
@@ -134,15 +144,17 @@ class ThroughTimeView(InsightView):
         self.readout.setStyleSheet(f"color: {INK}")
         self.readout.setWordWrap(True)
 
-        self.input_plot, self.input_image = _heatmap("input x_t", "feature", None)
-        self.hidden_plot, self.hidden_image = _heatmap("hidden state h_t", "unit", None)
-        self.gate_plot, self.gate_image = _heatmap("gate", "unit", "step t")
-        self.grad_plot = _plot("‖∂L/∂h_t‖ for the last batch", "norm", None, log_y=True)
+        self.input_plot, self.input_image = _heatmap(self.tr("input x_t"), self.tr("feature"), None)
+        self.hidden_plot, self.hidden_image = _heatmap(self.tr("hidden state h_t"), self.tr("unit"), None)
+        self.gate_plot, self.gate_image = _heatmap(self.tr("gate"), self.tr("unit"), self.tr("step t"))
+        self.grad_plot = _plot(self.tr("‖∂L/∂h_t‖ for the last batch"), self.tr("norm"), None, log_y=True)
         self.grad_curve = pg.PlotDataItem(pen=pg.mkPen("#1565c0", width=2), connect="finite", symbol="o", symbolSize=4)
         self.grad_curve.setSymbolBrush("#1565c0")
         self.grad_curve.setSymbolPen(None)
         self.grad_plot.addItem(self.grad_curve)
-        self.history_plot, self.history_image = _heatmap("log₁₀ ‖∂L/∂h_t‖ over training", "training step", "step t")
+        self.history_plot, self.history_image = _heatmap(
+            self.tr("log₁₀ ‖∂L/∂h_t‖ over training"), self.tr("training step"), self.tr("step t")
+        )
         self.history_image.setColorMap(GRADIENT)
         self.history_plot.getAxis("left").setWidth(px(64))  # step numbers run to five digits
         self.history_plot.getViewBox().invertY(False)  # later training steps higher up
@@ -159,7 +171,7 @@ class ThroughTimeView(InsightView):
             plot.addItem(line)
             self.cursors.append(line)
 
-        self.eigen_plot = _plot("eigenvalues of W_hh", "imaginary", "real")
+        self.eigen_plot = _plot(self.tr("eigenvalues of W_hh"), self.tr("imaginary"), self.tr("real"))
         self.eigen_plot.setAspectLocked(True)
         self.eigen_plot.showGrid(x=True, y=True, alpha=0.15)
         angle = np.linspace(0, 2 * np.pi, 181)
@@ -169,7 +181,7 @@ class ThroughTimeView(InsightView):
         self.eigen_plot.addItem(self.circle)
         self.eigen_points = pg.ScatterPlotItem(size=8, brush=pg.mkBrush("#e65100"), pen=pg.mkPen("w", width=0.5))
         self.eigen_plot.addItem(self.eigen_points)
-        self.powers_plot = _plot("‖W_hhᵗ h₀‖, h₀ a fixed unit vector", "norm", "t", log_y=True)
+        self.powers_plot = _plot(self.tr("‖W_hhᵗ h₀‖, h₀ a fixed unit vector"), self.tr("norm"), "t", log_y=True)
         self.powers_curve = pg.PlotDataItem(pen=pg.mkPen("#e65100", width=2), connect="finite")
         self.powers_plot.addItem(self.powers_curve)
         self.powers_plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#9e9e9e", style=Qt.PenStyle.DashLine)))
@@ -203,7 +215,7 @@ class ThroughTimeView(InsightView):
         inner.addWidget(self.headline)
         inner.addWidget(self.readout)
         inner.addWidget(scroll, 1)
-        self.stack = MessageStack(content, text=WAITING)
+        self.stack = MessageStack(content, text=self.tr(WAITING))
         self.stack.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -246,11 +258,11 @@ class ThroughTimeView(InsightView):
             if recurrent:  # what the first layer will show, until its result says more
                 self.level.setMaximum(max(int(recurrent[0].params.get("num_layers", 1)) - 1, 0))
                 for name in PANELS[recurrent[0].kind]:
-                    self.gate.addItem(GATE_NAMES[name], name)
+                    self.gate.addItem(translated("gates", GATE_NAMES[name]), name)
         self.level.setVisible(self.level.maximum() > 0)
         self.level_label.setVisible(self.level.maximum() > 0)
         has_layer = self.layer.count() > 0
-        self.stack.say(WAITING if has_layer or project is None else NO_RECURRENT)
+        self.stack.say(self.tr(WAITING) if has_layer or project is None else self.tr(NO_RECURRENT))
 
     def show_insights(self, insights: dict[str, object]) -> None:
         result = insights.get("through_time")
@@ -319,7 +331,7 @@ class ThroughTimeView(InsightView):
                 wanted = self.gate.currentData()
                 self.gate.clear()
                 for name in names:
-                    self.gate.addItem(GATE_NAMES[name], name)
+                    self.gate.addItem(translated("gates", GATE_NAMES[name]), name)
                 if wanted in names:
                     self.gate.setCurrentIndex(names.index(wanted))
             steps, fresh = len(r.grad_norms), self.time.maximum() < 1
@@ -334,11 +346,13 @@ class ThroughTimeView(InsightView):
         steps = len(r.grad_norms)
         self._image(self.input_plot, self.input_image, r.inputs.T, None)
         self.input_plot.setTitle(
-            "input x_t" if r.level == 0 else f"input: the states of level {r.level - 1}", color=INK, size=pt(9)
+            self.tr("input x_t") if r.level == 0 else self.tr("input: the states of level {0}").format(r.level - 1),
+            color=INK,
+            size=pt(9),
         )
         self._image(self.hidden_plot, self.hidden_image, r.hidden.T, "state")
         self.hidden_plot.setTitle(
-            f"hidden state h_t, {r.hidden.shape[1]} units: orange −, blue +",
+            self.tr("hidden state h_t, {0} units: orange −, blue +").format(r.hidden.shape[1]),
             color=INK,
             size=pt(9),
         )
@@ -350,18 +364,26 @@ class ThroughTimeView(InsightView):
             low, high = np.nanmin(logs), np.nanmax(logs)
             pad = max(0.1 * (high - low), 0.3)
             self.grad_plot.setYRange(low - pad, high + pad, padding=0)
-        batch = f"batch of step {r.batch_step}" if r.batch_step else f"first {r.batch_size} samples"
-        self.grad_plot.setTitle(f"‖∂L/∂h_t‖, {batch}", color=INK, size=pt(9))
-        self.grad_plot.setToolTip(
-            f"The gradient of the loss with respect to each step's state, over the {r.batch_size} samples of "
-            + (f"the batch trained at step {r.batch_step}" if r.batch_step else "the first batch (nothing trained yet)")
-            + ", at the current weights: every path back from the loss to that step, summed"
+        title = self.tr("‖∂L/∂h_t‖, batch of step {0}") if r.batch_step else self.tr("‖∂L/∂h_t‖, first {1} samples")
+        self.grad_plot.setTitle(title.format(r.batch_step, r.batch_size), color=INK, size=pt(9))
+        tip = (
+            self.tr(
+                "The gradient of the loss with respect to each step's state, over the {0} samples of the batch "
+                "trained at step {1}, at the current weights: every path back from the loss to that step, summed"
+            )
+            if r.batch_step
+            else self.tr(
+                "The gradient of the loss with respect to each step's state, over the {0} samples of the first "
+                "batch (nothing trained yet), at the current weights: every path back from the loss to that step, "
+                "summed"
+            )
         )
+        self.grad_plot.setToolTip(tip.format(r.batch_size, r.batch_step))
         self._draw_history(r)
         for plot in self.time_plots:
             plot.setXRange(0.5, steps + 0.5, padding=0)
         self._draw_matrix(r)
-        self.headline.setText(f"Step {r.step}: {ratio_text(r.grad_norms)}")
+        self.headline.setText(self.tr("Step {0}: {1}").format(r.step, ratio_text(r.grad_norms)))
         self._cursor_moved(self.time.value())
 
     def _image(self, plot: pg.PlotWidget, image: pg.ImageItem, values: np.ndarray, kind: str | None) -> None:
@@ -395,12 +417,13 @@ class ThroughTimeView(InsightView):
             self.gate_image.clear()
             return
         self._image(self.gate_plot, self.gate_image, r.gates[name].T, name)
+        gate = translated("gates", GATE_NAMES[name])
         if name == "slope":
-            title = "slope act′(a_t): 0 blocks the gradient (white) … 1 passes it (blue)"
+            title = self.tr("slope act′(a_t): 0 blocks the gradient (white) … 1 passes it (blue)")
         elif name in SQUASHED:
-            title = f"{GATE_NAMES[name]}: 0 shut (white) … 1 open (blue)"
+            title = self.tr("{0}: 0 shut (white) … 1 open (blue)").format(gate)
         else:
-            title = f"{GATE_NAMES[name]}: orange negative, blue positive"
+            title = self.tr("{0}: orange negative, blue positive").format(gate)
         self.gate_plot.setTitle(title, color=INK, size=pt(9))
 
     def _draw_history(self, r: ThroughTime) -> None:
@@ -418,7 +441,7 @@ class ThroughTimeView(InsightView):
         picks = sorted({0, rows - 1, *np.linspace(0, rows - 1, 4).round().astype(int).tolist()})
         self.history_plot.getAxis("left").setTicks([[(k, str(int(r.grad_steps[k]))) for k in picks]])
         self.history_plot.setTitle(
-            f"log₁₀ ‖∂L/∂h_t‖ over training: {short(10**low)} (dark) … {short(10**high)} (yellow)",
+            self.tr("log₁₀ ‖∂L/∂h_t‖ over training: {0} (dark) … {1} (yellow)").format(short(10**low), short(10**high)),
             color=INK,
             size=pt(9),
         )
@@ -429,12 +452,23 @@ class ThroughTimeView(InsightView):
         reach = max(1.15, 1.1 * r.spectral_radius)
         self.eigen_plot.getViewBox().setRange(xRange=(-reach, reach), yRange=(-reach, reach), padding=0)
         name = "W_hh" if r.kind == "RNN" else f"W_h{r.state_block}"
-        self.eigen_plot.setTitle(f"eigenvalues of {name}: radius {r.spectral_radius:.3g}", color=INK, size=pt(9))
-        self.eigen_plot.setToolTip(
-            "The eigenvalues of the recurrent weight matrix"
-            + ("" if r.kind == "RNN" else f"'s {GATE_NAMES[r.state_block]} block, the part that writes the new state")
-            + ", with the unit circle: inside it, powers of the matrix shrink a vector; outside, they grow it"
+        self.eigen_plot.setTitle(
+            self.tr("eigenvalues of {0}: radius {1}").format(name, significant(r.spectral_radius)),
+            color=INK,
+            size=pt(9),
         )
+        tip = (
+            self.tr(
+                "The eigenvalues of the recurrent weight matrix, with the unit circle: inside it, powers of the "
+                "matrix shrink a vector; outside, they grow it"
+            )
+            if r.kind == "RNN"
+            else self.tr(
+                "The eigenvalues of the recurrent weight matrix's {0} block, the part that writes the new state, "
+                "with the unit circle: inside it, powers of the matrix shrink a vector; outside, they grow it"
+            ).format(translated("gates", GATE_NAMES[r.state_block]))
+        )
+        self.eigen_plot.setToolTip(tip)
         t = np.arange(len(r.powers), dtype=np.float64)
         powers = np.where(np.isfinite(r.powers) & (r.powers > 0), r.powers, np.nan)
         self.powers_curve.setData(t, powers)
@@ -443,7 +477,7 @@ class ThroughTimeView(InsightView):
         pad = max(0.08 * (high - low), 0.3)
         self.powers_plot.setYRange(low - pad, high + pad, padding=0)
         self.powers_plot.setXRange(0, t[-1], padding=0.02)
-        self.powers_plot.setTitle(f"‖{name}ᵗ h₀‖ for a fixed unit vector h₀", color=INK, size=pt(9))
+        self.powers_plot.setTitle(self.tr("‖{0}ᵗ h₀‖ for a fixed unit vector h₀").format(name), color=INK, size=pt(9))
 
     def _cursor_moved(self, value: int) -> None:
         for line in self.cursors:
@@ -455,22 +489,27 @@ class ThroughTimeView(InsightView):
             return
         i = value - 1
         x = r.inputs[i]
-        shown = ", ".join(f"{v:.3g}" for v in x[:4]) + (", …" if len(x) > 4 else "")
+        shown = listed([significant(v) for v in x[:4]] + (["…"] if len(x) > 4 else []))
         units = r.hidden[i]
-        text = (
-            f"t = {value}: x_t = ({shown}) · h_t from {units.min():.2f} to {units.max():.2f} · "
-            f"‖∂L/∂h_t‖ = {short(r.grad_norms[i]) if r.grad_norms[i] > 0 else '0'}"
+        text = self.tr("t = {0}: x_t = ({1}) · h_t from {2} to {3} · ‖∂L/∂h_t‖ = {4}").format(
+            value,
+            shown,
+            number(units.min(), 2),
+            number(units.max(), 2),
+            short(r.grad_norms[i]) if r.grad_norms[i] > 0 else "0",
         )
-        self.readout.setText(f"{text} · test sample {r.sample}: {_answer(r)}")
+        self.readout.setText(self.tr("{0} · test sample {1}: {2}").format(text, r.sample, _answer(r)))
 
 
 def _answer(r: ThroughTime) -> str:
     """The network's output for the sample beside its target, as numbers."""
-    out = ", ".join(f"{v:.3g}" for v in r.output[:4]) + (", …" if len(r.output) > 4 else "")
+    out = listed([significant(v) for v in r.output[:4]] + (["…"] if len(r.output) > 4 else []))
     if len(r.output) > 1 and r.target.size == 1 and float(r.target[0]).is_integer():
-        return f"predicted class {int(np.argmax(r.output))}, true class {int(r.target[0])}"
-    target = ", ".join(f"{v:.3g}" for v in r.target[:4]) + (", …" if len(r.target) > 4 else "")
-    return f"output {out}, target {target}"
+        return QCoreApplication.translate("ThroughTimeView", "predicted class {0}, true class {1}").format(
+            int(np.argmax(r.output)), int(r.target[0])
+        )
+    target = listed([significant(v) for v in r.target[:4]] + (["…"] if len(r.target) > 4 else []))
+    return QCoreApplication.translate("ThroughTimeView", "output {0}, target {1}").format(out, target)
 
 
 class _quiet:

@@ -98,7 +98,7 @@ class ParamForm(QWidget):
             if isinstance(widget, QCheckBox):
                 widget.setChecked(bool(value))
             elif isinstance(widget, QComboBox):
-                widget.setCurrentText(value)
+                widget.setCurrentIndex(widget.findData(value))
             elif isinstance(widget, PathField):
                 widget.line.setText(value)
             elif self.types[name] == "text":
@@ -117,8 +117,10 @@ class ParamForm(QWidget):
             widget.toggled.connect(lambda on: self.edited.emit(name, on))
         elif spec.type == "choice":
             widget = QComboBox()
-            widget.addItems(spec.choices)
-            widget.currentTextChanged.connect(lambda text: self.edited.emit(name, text))
+            for i, choice in enumerate(spec.choices):  # shown in the reader's words, kept as the value
+                widget.addItem(choice, choice)
+                keep(lambda text, w=widget, i=i: w.setItemText(i, text), "choices", choice)  # gui/terms.py
+            widget.currentIndexChanged.connect(lambda _, w=widget: self.edited.emit(name, w.currentData()))
         elif spec.type == "int":
             widget = QSpinBox()
             widget.setRange(int(spec.min), int(min(spec.max, 2**31 - 1)))

@@ -4,6 +4,7 @@ short range into tenths ("60.1, 60.2 …"), which no step or epoch is."""
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import QLocale
 
 
 class StepAxis(pg.AxisItem):
@@ -16,4 +17,4 @@ class StepAxis(pg.AxisItem):
         return whole or [(1.0, 0.0)]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
-        return [f"{round(value * scale):,}" for value in values]
+        return [QLocale().toString(round(value * scale)) for value in values]  # 1,000 / 1.000: the reader's way

@@ -5,11 +5,12 @@ multiplying by the matrix gives the explorer's own output."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from core.convolution.explorer import ConvError, ConvSettings, cross_correlate
 from core.convolution.matrix import doubly_blocked, toeplitz_1d
+from gui.i18n import listed
 from gui.views.convolution.panels import GridPanel
 
 TEXT = "#37474f"
@@ -18,8 +19,8 @@ TEXT = "#37474f"
 class MatrixPanel(QWidget):
     def __init__(self):
         super().__init__()
-        self.matrix_2d = GridPanel("2-D: doubly block Toeplitz")
-        self.matrix_1d = GridPanel("1-D: Toeplitz")
+        self.matrix_2d = GridPanel(self.tr("2-D: doubly block Toeplitz"))
+        self.matrix_1d = GridPanel(self.tr("1-D: Toeplitz"))
         self.caption_2d, self.caption_1d = QLabel(), QLabel()
         columns = QSplitter(Qt.Orientation.Horizontal)
         for panel, caption in ((self.matrix_2d, self.caption_2d), (self.matrix_1d, self.caption_1d)):
@@ -66,14 +67,22 @@ class MatrixPanel(QWidget):
             self.error = float(np.abs(m @ image.ravel() - out.ravel()).max())
             self.matrix_2d.show_values(m)
             self.matrix_shape = m.shape
-            self.matrix_2d.set_title(f"2-D: doubly block Toeplitz, {m.shape[0]} × {m.shape[1]}")
-            self.caption_text = (
-                f"One row per output cell ({out.shape[0]}×{out.shape[1]}), one column per input pixel "
-                f"({image.shape[0]}×{image.shape[1]}), both read row by row. Only "
-                f"{np.count_nonzero(m):,} of {m.size:,} entries are non-zero: every row holds the same "
-                f"{kernel.size} kernel weights, moved along. The framed row is output cell {{cell}}: its non-zero "
-                f"entries sit on the pixels of its window.<br><b>M·x equals the output map</b>: largest "
-                f"difference {self.error:.1e}."
+            self.matrix_2d.set_title(self.tr("2-D: doubly block Toeplitz, {0} × {1}").format(*m.shape))
+            locale = QLocale()
+            self.caption_text = self.tr(
+                "One row per output cell ({0}×{1}), one column per input pixel ({2}×{3}), both read row by row. "
+                "Only {4} of {5} entries are non-zero: every row holds the same {6} kernel weights, moved along. "
+                "The framed row is output cell {{cell}}: its non-zero entries sit on the pixels of its window."
+                "<br><b>M·x equals the output map</b>: largest difference {7}."
+            ).format(
+                out.shape[0],
+                out.shape[1],
+                image.shape[0],
+                image.shape[1],
+                locale.toString(int(np.count_nonzero(m))),
+                locale.toString(int(m.size)),
+                kernel.size,
+                locale.toString(self.error, "e", 1),
             )
         middle = kernel[kernel.shape[0] // 2]
         try:
@@ -84,13 +93,20 @@ class MatrixPanel(QWidget):
             return
         self.matrix_1d.show_values(t)
         self.matrix_1d.clear_marks()
-        self.matrix_1d.set_title(f"1-D: Toeplitz, {t.shape[0]} × {t.shape[1]}")
-        weights = ", ".join(f"{w:.2f}" for w in middle).replace("-", "−")
-        moved = "one place" if conv.stride == 1 else f"{conv.stride} places (the stride)"
-        self.caption_1d.setText(
-            f"The kernel's middle row [{weights}] sliding along one row of {image.shape[1]} pixels: "
-            f"each row of T is the row above moved {moved} to the right."
+        self.matrix_1d.set_title(self.tr("1-D: Toeplitz, {0} × {1}").format(*t.shape))
+        weights = listed(QLocale().toString(float(w), "f", 2) for w in middle).replace("-", "−")
+        caption = (
+            self.tr(
+                "The kernel's middle row [{0}] sliding along one row of {1} pixels: each row of T is the row above "
+                "moved one place to the right."
+            )
+            if conv.stride == 1
+            else self.tr(
+                "The kernel's middle row [{0}] sliding along one row of {1} pixels: each row of T is the row above "
+                "moved {2} places (the stride) to the right."
+            )
         )
+        self.caption_1d.setText(caption.format(weights, image.shape[1], conv.stride))
 
     def _frame(self, image, kernel, conv, cell: tuple[int, int]) -> None:
         if self.matrix_shape is None:

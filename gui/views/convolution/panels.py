@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QLocale, QRectF, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem
 
 from gui.widgets.colours import RAMP
@@ -184,8 +184,11 @@ class KernelGrid(QTableWidget):
                 item = QTableWidgetItem()
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.setItem(r, c, item)
-            item.setText(f"{value:g}" if value == round(value) else f"{value:.2f}")
-            item.setToolTip(f"{value:.6g}")
+            locale = QLocale()
+            item.setText(
+                locale.toString(float(value), "g", 6) if value == round(value) else locale.toString(value, "f", 2)
+            )
+            item.setToolTip(locale.toString(float(value), "g", 6))
             shade = RAMP.map(np.array([value / (2 * top) + 0.5]), mode="byte")[0]
             item.setBackground(pg.mkColor(*[int(255 - (255 - v) * 0.45) for v in shade[:3]]))
         self._filling = False
@@ -208,7 +211,11 @@ class KernelGrid(QTableWidget):
                 raise ValueError(typed)
         except ValueError:
             self.set_kernel(self.values)
-            self.rejected.emit(f"“{typed}” is not a number: the kernel cell keeps {self.values[row, col]:.3g}.")
+            self.rejected.emit(
+                self.tr("“{0}” is not a number: the kernel cell keeps {1}.").format(
+                    typed, QLocale().toString(float(self.values[row, col]), "g", 3)
+                )
+            )
             return
         self.values[row, col] = value
         self.set_kernel(self.values)

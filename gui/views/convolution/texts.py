@@ -3,13 +3,15 @@ it is and turned, and the output-size formula and parameter counts with the numb
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QLocale
+
 from core.convolution.explorer import ConvSettings, Term, size_formula
 from core.convolution.matrix import conv_parameters, dense_parameters
 from gui.views.convolution.panels import WINDOW
 
 
 def _signed(value: float, digits: int = 2) -> str:
-    return f"{value:.{digits}f}".replace("-", "−")
+    return QLocale().toString(float(value), "f", digits).replace("-", "−")
 
 
 def _products(found: list, first: bool) -> str:
@@ -21,7 +23,7 @@ def _products(found: list, first: bool) -> str:
             text += "−" if minus else ""
         else:
             text += (" − " if minus else " + ") if n else ("− " if minus else "+ ")
-        text += f"{abs(t.weight):.2f}·{_signed(t.value)}"
+        text += f"{_signed(abs(t.weight))}·{_signed(t.value)}"
     return text
 
 
@@ -32,16 +34,26 @@ def sums_html(
     true convolution's, each `columns` terms to a window row."""
     i, j = cell
     lines = [
-        f"<b style='color:{WINDOW}'>Output cell (row {i}, column {j})</b> (click another): one line per"
-        " row of the window; the zero border counts as 0."
+        QCoreApplication.translate(
+            "ConvolutionView",
+            "<b style='color:{0}'>Output cell (row {1}, column {2})</b> (click another): one line per row of the "
+            "window; the zero border counts as 0.",
+        ).format(WINDOW, i, j)
     ]
     for flip, name, value in (
-        (False, "Cross-correlation, the kernel as it is", corr_value),
-        (True, "True convolution, the kernel turned half a turn", true_value),
+        (False, QCoreApplication.translate("ConvolutionView", "Cross-correlation, the kernel as it is"), corr_value),
+        (
+            True,
+            QCoreApplication.translate("ConvolutionView", "True convolution, the kernel turned half a turn"),
+            true_value,
+        ),
     ):
         rows = [found[flip][k : k + columns] for k in range(0, len(found[flip]), columns)]
         text = "<br>".join("&nbsp;&nbsp;" + _products(row, first=n == 0) for n, row in enumerate(rows))
-        lines.append(f"<b>{name}</b>: the sum of these products is <b>{_signed(value, 3)}</b><br>{text}")
+        told = QCoreApplication.translate(
+            "ConvolutionView", "<b>{0}</b>: the sum of these products is <b>{1}</b>"
+        ).format(name, _signed(value, 3))
+        lines.append(f"{told}<br>{text}")
     return "<br>".join(lines)
 
 
@@ -50,10 +62,22 @@ def sizes_html(image: tuple[int, int], kernel: tuple[int, int], conv: ConvSettin
     (h, w), (kh, kw) = image, kernel
     dense = dense_parameters((1, h, w), (1, *out))
     conv_count = conv_parameters(1, 1, (kh, kw))
-    return (
-        "<b>Output size</b> ⌊(n + padding − d·(k − 1) − 1) / s⌋ + 1 — "
-        f"rows: {size_formula(h, kh, conv)}; columns: {size_formula(w, kw, conv)}<br>"
-        f"<b>Parameters</b> (weights + bias): this convolution {kh}·{kw} + 1 = {conv_count}; "
-        f"a dense layer from the {h}×{w} input to the {out[0]}×{out[1]} output "
-        f"{h * w}·{out[0] * out[1]} + {out[0] * out[1]} = {dense:,}"
+    return QCoreApplication.translate(
+        "ConvolutionView",
+        "<b>Output size</b> ⌊(n + padding − d·(k − 1) − 1) / s⌋ + 1 — rows: {0}; columns: {1}<br>"
+        "<b>Parameters</b> (weights + bias): this convolution {2}·{3} + 1 = {4}; "
+        "a dense layer from the {5}×{6} input to the {7}×{8} output {9}·{10} + {10} = {11}",
+    ).format(
+        size_formula(h, kh, conv),
+        size_formula(w, kw, conv),
+        kh,
+        kw,
+        conv_count,
+        h,
+        w,
+        out[0],
+        out[1],
+        h * w,
+        out[0] * out[1],
+        QLocale().toString(int(dense)),
     )

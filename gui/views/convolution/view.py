@@ -10,7 +10,7 @@ The explorer needs no model, so a new project or run leaves it as it is.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -38,6 +38,7 @@ from core.convolution.explorer import (
     terms,
 )
 from core.convolution.kernels import PRESETS, preset
+from gui.i18n import translated
 from gui.views.base import InsightView
 from gui.views.convolution.matrix_panel import MatrixPanel
 from gui.views.convolution.panels import FreshCombo, GridPanel, KernelGrid
@@ -46,6 +47,24 @@ from gui.views.convolution.texts import sizes_html, sums_html
 TEXT = "#37474f"
 SOURCES = ("digit", "photograph", "draw")
 PADDINGS = ("valid", "same", "full", "number")
+SHOWN = {  # the choices' keys as the reader's language says them
+    "digit": QT_TRANSLATE_NOOP("ConvolutionView", "digit"),
+    "photograph": QT_TRANSLATE_NOOP("ConvolutionView", "photograph"),
+    "draw": QT_TRANSLATE_NOOP("ConvolutionView", "draw"),
+    "valid": QT_TRANSLATE_NOOP("ConvolutionView", "valid"),
+    "same": QT_TRANSLATE_NOOP("ConvolutionView", "same"),
+    "full": QT_TRANSLATE_NOOP("ConvolutionView", "full"),
+    "number": QT_TRANSLATE_NOOP("ConvolutionView", "number"),
+    "china": QT_TRANSLATE_NOOP("ConvolutionView", "china"),
+    "flower": QT_TRANSLATE_NOOP("ConvolutionView", "flower"),
+}
+
+
+def _fill(box: QComboBox, keys) -> None:
+    for key in keys:
+        box.addItem(QCoreApplication.translate("ConvolutionView", SHOWN[key]), key)
+
+
 SLIDE_MS = 350  # between two cells when the kernel slides by itself
 
 
@@ -53,6 +72,7 @@ class ConvolutionView(InsightView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.cell = (0, 0)  # the highlighted output cell
+        self.edited_by_hand = False  # the kernel is no longer the preset's
         self.flip = False  # the highlighted cell is the true convolution's (else cross-correlation's)
         self.drawn = inputs.blank(10)
         self.image = inputs.digit(0)
@@ -71,10 +91,10 @@ class ConvolutionView(InsightView):
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(300)
 
-        self.input_panel = GridPanel("input", signed=False)
+        self.input_panel = GridPanel(self.tr("input"), signed=False)
         self.input_panel.painted.connect(self._paint)
-        self.corr_panel = GridPanel("cross-correlation")
-        self.conv_panel = GridPanel("true convolution")
+        self.corr_panel = GridPanel(self.tr("cross-correlation"))
+        self.conv_panel = GridPanel(self.tr("true convolution"))
         self.corr_panel.clicked.connect(lambda r, c: self.select(r, c, flip=False))
         self.conv_panel.clicked.connect(lambda r, c: self.select(r, c, flip=True))
         pictures = QSplitter(Qt.Orientation.Horizontal)
@@ -108,8 +128,8 @@ class ConvolutionView(InsightView):
 
         self.matrix = MatrixPanel()
         self.tabs = QTabWidget()
-        self.tabs.addTab(sliding, "Sliding window")
-        self.tabs.addTab(self.matrix, "As a matrix")
+        self.tabs.addTab(sliding, self.tr("Sliding window"))
+        self.tabs.addTab(self.matrix, self.tr("As a matrix"))
         self.tabs.currentChanged.connect(lambda _: self._recompute())
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -135,34 +155,34 @@ class ConvolutionView(InsightView):
     # ---- the controls ----------------------------------------------------------------------------
 
     def _input_box(self) -> QGroupBox:
-        box = QGroupBox("Input")
+        box = QGroupBox(self.tr("Input"))
         form = QFormLayout(box)
         self.source = QComboBox()
-        self.source.addItems(SOURCES)
-        form.addRow("from", self.source)
+        _fill(self.source, SOURCES)
+        form.addRow(self.tr("from"), self.source)
         self.options = QStackedWidget()
         self.digit_index = QSpinBox(minimum=0, maximum=inputs.DIGIT_COUNT - 1)
-        self.digit_index.setToolTip("Which of scikit-learn's 1,797 handwritten digits (8×8)")
-        self.options.addWidget(self._row(QLabel("number"), self.digit_index))
+        self.digit_index.setToolTip(self.tr("Which of scikit-learn's 1,797 handwritten digits (8×8)"))
+        self.options.addWidget(self._row(QLabel(self.tr("number")), self.digit_index))
         self.photo = QComboBox()
-        self.photo.addItems(inputs.PHOTOS)
+        _fill(self.photo, inputs.PHOTOS)
         self.across = QSlider(Qt.Orientation.Horizontal, minimum=0, maximum=100, value=50)
         self.down = QSlider(Qt.Orientation.Horizontal, minimum=0, maximum=100, value=40)
         photo = QWidget()
         photo_form = QFormLayout(photo)
         photo_form.setContentsMargins(0, 0, 0, 0)
-        photo_form.addRow("photo", self.photo)
-        photo_form.addRow("across", self.across)
-        photo_form.addRow("down", self.down)
-        photo.setToolTip("A 16×16 patch of scikit-learn's photographs, shrunk 8 times")
+        photo_form.addRow(self.tr("photo"), self.photo)
+        photo_form.addRow(self.tr("across"), self.across)
+        photo_form.addRow(self.tr("down"), self.down)
+        photo.setToolTip(self.tr("A 16×16 patch of scikit-learn's photographs, shrunk 8 times"))
         self.options.addWidget(photo)
         self.draw_size = QSpinBox(minimum=3, maximum=16, value=10)
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton(self.tr("Clear"))
         draw = QWidget()
         draw_column = QVBoxLayout(draw)
         draw_column.setContentsMargins(0, 0, 0, 0)
-        draw_column.addWidget(self._row(QLabel("size"), self.draw_size, self.clear_button))
-        hint = QLabel("Drag on the input: left button draws, right button erases.")
+        draw_column.addWidget(self._row(QLabel(self.tr("size")), self.draw_size, self.clear_button))
+        hint = QLabel(self.tr("Drag on the input: left button draws, right button erases."))
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {TEXT}")
         draw_column.addWidget(hint)
@@ -179,11 +199,12 @@ class ConvolutionView(InsightView):
         return box
 
     def _kernel_box(self) -> QGroupBox:
-        box = QGroupBox("Kernel")
+        box = QGroupBox(self.tr("Kernel"))
         column = QVBoxLayout(box)
         self.presets = QComboBox()
-        self.presets.addItems(list(PRESETS))
-        self.presets.textActivated.connect(self.choose_preset)
+        for name in PRESETS:
+            self.presets.addItem(translated("kernels", name), name)  # listed in gui/terms.py
+        self.presets.activated.connect(lambda index: self.choose_preset(self.presets.itemData(index)))
         self.preset_help = QLabel()
         self.preset_help.setWordWrap(True)
         self.preset_help.setStyleSheet(f"color: {TEXT}")
@@ -195,39 +216,44 @@ class ConvolutionView(InsightView):
         self.kernel.setMinimumHeight(140)
         self.kernel.edited.connect(self._kernel_edited)
         self.kernel.rejected.connect(self._say)
-        column.addWidget(self._row(QLabel("preset"), self.presets))
+        column.addWidget(self._row(QLabel(self.tr("preset")), self.presets))
         column.addWidget(self.preset_help)
-        column.addWidget(self._row(QLabel("rows"), self.kernel_rows, QLabel("columns"), self.kernel_cols))
+        rows, columns = QLabel(self.tr("rows")), QLabel(self.tr("columns"))
+        column.addWidget(self._row(rows, self.kernel_rows, columns, self.kernel_cols))
         column.addWidget(self.kernel, 1)
         return box
 
     def _settings_box(self) -> QGroupBox:
-        box = QGroupBox("Sliding")
+        box = QGroupBox(self.tr("Sliding"))
         form = QFormLayout(box)
         self.stride = QSpinBox(minimum=1, maximum=4)
         self.padding = QComboBox()
-        self.padding.addItems(PADDINGS)
+        _fill(self.padding, PADDINGS)
         self.padding_number = QSpinBox(minimum=0, maximum=4, value=1)
         self.padding_number.setEnabled(False)
         self.dilation = QSpinBox(minimum=1, maximum=3)
-        self.stride.setToolTip("How many pixels the window moves between two output cells")
+        self.stride.setToolTip(self.tr("How many pixels the window moves between two output cells"))
         self.padding.setToolTip(
-            "valid: no zeros added; same: enough zeros that stride 1 keeps the size; "
-            "full: every pixel meets every kernel cell; number: that many zeros on every side"
+            self.tr(
+                "valid: no zeros added; same: enough zeros that stride 1 keeps the size; "
+                "full: every pixel meets every kernel cell; number: that many zeros on every side"
+            )
         )
-        self.dilation.setToolTip("Gaps between the kernel's cells on the input: 2 reads every other pixel")
-        form.addRow("stride", self.stride)
-        form.addRow("padding", self._row(self.padding, self.padding_number))
-        form.addRow("dilation", self.dilation)
+        self.dilation.setToolTip(self.tr("Gaps between the kernel's cells on the input: 2 reads every other pixel"))
+        form.addRow(self.tr("stride"), self.stride)
+        form.addRow(self.tr("padding"), self._row(self.padding, self.padding_number))
+        form.addRow(self.tr("dilation"), self.dilation)
         self.layer = FreshCombo(self._list_layers)
-        self.layer.setToolTip("Take the kernel size, stride and padding of a Conv2d layer of the network")
+        self.layer.setToolTip(self.tr("Take the kernel size, stride and padding of a Conv2d layer of the network"))
         self.layer.activated.connect(lambda _: self.adopt(self.layer.currentData()))
-        form.addRow("as layer", self.layer)
-        self.slide_button = QPushButton("Slide the kernel")
+        form.addRow(self.tr("as layer"), self.layer)
+        self.slide_button = QPushButton(self.tr("Slide the kernel"))
         self.slide_button.setCheckable(True)
         self.slide_button.toggled.connect(lambda on: self.timer.start() if on else self.timer.stop())
         form.addRow(self.slide_button)
-        self.padding.currentTextChanged.connect(lambda mode: self.padding_number.setEnabled(mode == "number"))
+        self.padding.currentIndexChanged.connect(
+            lambda _: self.padding_number.setEnabled(self.padding.currentData() == "number")
+        )
         for spin in (self.stride, self.padding_number, self.dilation):
             spin.valueChanged.connect(self._recompute)
         self.padding.currentIndexChanged.connect(self._recompute)
@@ -253,11 +279,63 @@ class ConvolutionView(InsightView):
         if project is not None and project.view == "convolution" and self.layer.count() > 1:
             self.adopt(self.layer.itemData(1))
 
+    def keep(self) -> dict:
+        """Everything chosen, drawn and typed (a language switch builds the view afresh)."""
+        return {
+            "project": self.project,
+            "spins": [w.value() for w in self._kept_widgets()],
+            "combos": [self.source.currentIndex(), self.photo.currentIndex(), self.padding.currentIndex()],
+            "drawn": self.drawn.copy(),
+            "kernel": self.kernel.values.copy(),
+            "preset": self.presets.currentData(),
+            "edited": self.edited_by_hand,
+            "layer": self.layer.currentData(),
+            "cell": (self.cell, self.flip),
+            "tab": self.tabs.currentIndex(),
+        }
+
+    def restore(self, kept: dict) -> None:
+        self.project = kept["project"]
+        self._list_layers()
+        widgets = [*self._kept_widgets(), self.source, self.photo, self.padding, self.tabs]
+        for widget in widgets:
+            widget.blockSignals(True)
+        for widget, value in zip(self._kept_widgets(), kept["spins"], strict=True):
+            widget.setValue(value)
+        for box, index in zip((self.source, self.photo, self.padding), kept["combos"], strict=True):
+            box.setCurrentIndex(index)
+        self.tabs.setCurrentIndex(kept["tab"])
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.padding_number.setEnabled(self.padding.currentData() == "number")
+        self.layer.setCurrentIndex(max(self.layer.findData(kept["layer"]), 0))
+        self.drawn = kept["drawn"]
+        self.presets.setCurrentIndex(self.presets.findData(kept["preset"]))
+        self.kernel.set_kernel(kept["kernel"])
+        if kept["edited"]:
+            self.edited_by_hand = True
+            self.preset_help.setText(self.tr("edited by hand"))
+        self.cell, self.flip = kept["cell"]
+        self._input_changed()
+
+    def _kept_widgets(self) -> list:
+        return [
+            self.digit_index,
+            self.across,
+            self.down,
+            self.draw_size,
+            self.kernel_rows,
+            self.kernel_cols,
+            self.stride,
+            self.padding_number,
+            self.dilation,
+        ]
+
     def _list_layers(self) -> None:
         chosen = self.layer.currentData()
         self.layer.blockSignals(True)
         self.layer.clear()
-        self.layer.addItem("(none)", None)
+        self.layer.addItem(self.tr("(none)"), None)
         if self.project is not None:
             for node_id, node in self.project.graph.nodes.items():
                 if node.kind == "Conv2d":
@@ -273,8 +351,9 @@ class ConvolutionView(InsightView):
         params = self.project.graph.nodes[node_id].params
         wanted = {"kernel": params["kernel_size"], "stride": params["stride"], "padding": params["padding"]}
         limits = {"kernel": MAX_KERNEL, "stride": self.stride.maximum(), "padding": self.padding_number.maximum()}
+        names = {"kernel": self.tr("kernel"), "stride": self.tr("stride"), "padding": self.tr("padding")}
         beyond = [
-            f"{name} {value} (the explorer goes to {limits[name]})"
+            self.tr("{0} {1} (the explorer goes to {2})").format(names[name], value, limits[name])
             for name, value in wanted.items()
             if value > limits[name]
         ]
@@ -290,7 +369,7 @@ class ConvolutionView(InsightView):
         for widget in (self.stride, self.padding_number, self.padding):
             widget.blockSignals(True)
         self.stride.setValue(wanted["stride"])
-        self.padding.setCurrentText("number")
+        self.padding.setCurrentIndex(PADDINGS.index("number"))
         self.padding_number.setEnabled(True)
         self.padding_number.setValue(wanted["padding"])
         for widget in (self.stride, self.padding_number, self.padding):
@@ -298,18 +377,19 @@ class ConvolutionView(InsightView):
         self.dilation.setValue(1)
         self._recompute()
         if beyond:
-            self._say(f"{node_id} has " + ", ".join(beyond) + ".")
+            self._say(self.tr("{0} has {1}.").format(node_id, ", ".join(beyond)))
 
     # ---- state ----------------------------------------------------------------------------------
 
     def settings(self) -> ConvSettings:
-        mode = self.padding.currentText()
+        mode = self.padding.currentData()
         padding = self.padding_number.value() if mode == "number" else mode
         return ConvSettings(self.stride.value(), padding, self.dilation.value())
 
     def choose_preset(self, name: str) -> None:
-        self.presets.setCurrentText(name)
-        self.preset_help.setText(PRESETS[name][0])
+        self.presets.setCurrentIndex(self.presets.findData(name))
+        self.preset_help.setText(translated("kernels", PRESETS[name][0]))
+        self.edited_by_hand = False
         kernel = preset(name)
         self.kernel.set_kernel(kernel)
         for spin, size in ((self.kernel_rows, kernel.shape[0]), (self.kernel_cols, kernel.shape[1])):
@@ -324,15 +404,17 @@ class ConvolutionView(InsightView):
         self._recompute()
 
     def _kernel_resized(self) -> None:
-        self.preset_help.setText("edited by hand")
+        self.edited_by_hand = True
+        self.preset_help.setText(self.tr("edited by hand"))
         self.kernel.resize_kernel(self.kernel_rows.value(), self.kernel_cols.value())
 
     def _kernel_edited(self) -> None:
-        self.preset_help.setText("edited by hand")
+        self.edited_by_hand = True
+        self.preset_help.setText(self.tr("edited by hand"))
         self._recompute()
 
     def _input_changed(self) -> None:
-        source = self.source.currentText()
+        source = self.source.currentData()
         self.options.setCurrentIndex(SOURCES.index(source))
         self.input_panel.painting = source == "draw"
         if source == "digit":
@@ -377,7 +459,7 @@ class ConvolutionView(InsightView):
             self._say(str(error))
             for panel in (self.corr_panel, self.conv_panel):
                 panel.blank()
-                panel.set_title("no output")
+                panel.set_title(self.tr("no output"))
             self.input_panel.show_values(image)
             self.input_panel.clear_marks()
             self.sum_label.setText("")
@@ -392,11 +474,11 @@ class ConvolutionView(InsightView):
         scale = float(max(np.abs(corr).max(), np.abs(true).max()))
         h, w = corr.shape
         for panel, values, flip, name in (
-            (self.corr_panel, corr, False, "cross-correlation (torch's Conv2d)"),
-            (self.conv_panel, true, True, "true convolution (kernel turned)"),
+            (self.corr_panel, corr, False, self.tr("cross-correlation (torch's Conv2d), {0}×{1}")),
+            (self.conv_panel, true, True, self.tr("true convolution (kernel turned), {0}×{1}")),
         ):
             panel.show_values(values, scale=scale)
-            panel.set_title(f"{name}, {h}×{w}")
+            panel.set_title(name.format(h, w))
             panel.clear_marks()
             panel.mark([self.cell], panel.cells if flip == self.flip else panel.border, inset=0.0)
         self.sum_label.setText(sums_html(found, self.cell, kernel.shape[1], corr[i, j], true[i, j]))
@@ -419,5 +501,5 @@ class ConvolutionView(InsightView):
             panel.outline(panel.border, -top, -left, *padded.shape)
         panel.mark([(t.row, t.col) for t in found])
         h, w = image.shape
-        zeros = " + zero border (tinted)" if border.any() else ""
-        panel.set_title(f"input {h}×{w}{zeros}")
+        title = self.tr("input {0}×{1} + zero border (tinted)") if border.any() else self.tr("input {0}×{1}")
+        panel.set_title(title.format(h, w))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QW
 from core.data.catalog import Data
 from core.probes.plane import Surface
 from gui.dataset.preview import class_colour
+from gui.i18n import class_label
 
 # a pale blue-white-orange ramp: class 0 blue, undecided white, class 1 orange; paler than the
 # points' own colours, so every point stands out on its region
@@ -90,7 +91,7 @@ class BoundaryView(QWidget):
         if self.adding.count():
             self.adding.setItemText(0, self.tr("click adds nothing"))
         for k, name in enumerate(self._class_names[: self.adding.count() - 1], 1):
-            self.adding.setItemText(k, self.tr("click adds {0}").format(name))
+            self.adding.setItemText(k, self.tr("click adds {0}").format(class_label(name)))
 
     def show_data(self, data: Data) -> None:
         """Draw the points once per dataset; snapshots only repaint the heatmap."""
@@ -116,7 +117,7 @@ class BoundaryView(QWidget):
         self.adding.clear()
         self.adding.addItem(self.tr("click adds nothing"))
         for k in range(data.num_classes):
-            self.adding.addItem(self.tr("click adds {0}").format(data.class_names[k]))
+            self.adding.addItem(self.tr("click adds {0}").format(class_label(data.class_names[k])))
         self._class_names = list(data.class_names[: data.num_classes])
         self.adding.setCurrentIndex(chosen if 0 <= chosen < self.adding.count() else 0)
         self.adding.setEnabled(bool(data.num_classes))

@@ -31,7 +31,7 @@ class Surface3D(QWidget):
         self._fit = (1.0, 0.0, 0.0)  # scale, centre x, centre y of the projection
         self._drag: QPointF | None = None
         self.turned = False  # the user chose the angle: keep it
-        self.setToolTip("Drag to turn the surface, scroll to tilt it")
+        self.setToolTip(self.tr("Drag to turn the surface, scroll to tilt it"))
 
     def set_surface(self, heights: np.ndarray, colours: np.ndarray, path: np.ndarray | None = None) -> None:
         """heights (n, n) scaled to 0..1, row i at y_i; colours (n, n, 3); path (k, 2) of (x, y);
@@ -100,14 +100,17 @@ class Surface3D(QWidget):
         painter.drawText(
             self.rect().adjusted(0, 6, 0, 0),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-            "the same loss in 3-D (drag to turn it)",
+            self.tr("the same loss in 3-D (drag to turn it)"),
         )
         painter.setPen(QColor("#78909c"))
         z, mid, a = self.heights, len(self.heights) // 2, np.radians(self.azimuth)
         near_y = -1 if np.cos(a) >= 0 else 1  # the edges facing the eye
         near_x = -1 if np.sin(a) >= 0 else 1
         row, col = (0 if near_y < 0 else -1), (0 if near_x < 0 else -1)
-        labels = ((0.0, 1.25 * near_y, z[row, mid], "direction 1"), (1.25 * near_x, 0.0, z[mid, col], "direction 2"))
+        labels = (
+            (0.0, 1.25 * near_y, z[row, mid], self.tr("direction 1")),
+            (1.25 * near_x, 0.0, z[mid, col], self.tr("direction 2")),
+        )
         for x, y, h, text in labels:
             sx, sy, _ = self._project(np.array([x]), np.array([y]), np.array([h]))
             width = painter.fontMetrics().horizontalAdvance(text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QRectF, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from core.probes.registry import ProbeFailed
 from core.run.messages import LandscapeDone, LandscapeFailed, LandscapeOptions, LandscapeProgress
+from gui.i18n import number, percent, significant
 from gui.views.base import InsightView, MessageLabel
 from gui.views.landscape.surface3d import Surface3D
 from gui.widgets.contours import contour_curve
@@ -39,12 +40,13 @@ CONTOURS = 12
 COLOURS = pg.colormap.get("viridis")
 PATH_PEN = pg.mkPen("#d32f2f", width=2.2)
 HALO_PEN = pg.mkPen("w", width=5)
-NO_LINE = "needs the initial weights:\nrecorded when training starts"
-INTRO = (
+NO_LINE = QT_TRANSLATE_NOOP("LandscapeView", "needs the initial weights:\nrecorded when training starts")
+INTRO = QT_TRANSLATE_NOOP(
+    "LandscapeView",
     "Train the network (or step it), then press Compute: the loss around the current weights appears "
     "here, a coarse grid at once, then finer. Random directions are scaled filter by filter to the "
     "weights (Li et al. 2018); PCA directions follow the path training took. While training runs, the "
-    "landscape is computed on a copy of the weights taken when you press Compute."
+    "landscape is computed on a copy of the weights taken when you press Compute.",
 )
 
 
@@ -91,28 +93,28 @@ class LandscapeView(InsightView):
     # ---- widgets -----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.compute_button = QPushButton("Compute")
+        self.compute_button = QPushButton(self.tr("Compute"))
         self.compute_button.setToolTip(
-            "Compute the landscape around the model's current weights (while training runs: a copy of them)"
+            self.tr("Compute the landscape around the model's current weights (while training runs: a copy of them)")
         )
         self.compute_button.clicked.connect(self.compute)
         self.compute_button.setEnabled(False)  # until a model exists
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         self.directions = QComboBox()
-        self.directions.addItem("random directions (filter-normalised)", "random")
-        self.directions.addItem("PCA of the training path", "pca")
-        self.directions.setToolTip("The two directions in weight space that span the plane drawn")
+        self.directions.addItem(self.tr("random directions (filter-normalised)"), "random")
+        self.directions.addItem(self.tr("PCA of the training path"), "pca")
+        self.directions.setToolTip(self.tr("The two directions in weight space that span the plane drawn"))
         self.grid = QComboBox()
         for n in GRID_SIZES:
             self.grid.addItem(f"{n}×{n}", n)
         self.grid.setCurrentIndex(GRID_SIZES.index(51))
-        self.grid.setToolTip("Grid points a side")
+        self.grid.setToolTip(self.tr("Grid points a side"))
         self.scale = QDoubleSpinBox(
-            minimum=0.05, maximum=20.0, value=1.0, singleStep=0.25, decimals=2, prefix="range ×"
+            minimum=0.05, maximum=20.0, value=1.0, singleStep=0.25, decimals=2, prefix=self.tr("range ×")
         )
-        self.scale.setToolTip("Zoom: random directions span ±1 × this; PCA directions the path's box × this")
+        self.scale.setToolTip(self.tr("Zoom: random directions span ±1 × this; PCA directions the path's box × this"))
         for widget in (self.directions, self.grid):
             widget.currentIndexChanged.connect(self._settings_changed)
         self.scale.editingFinished.connect(self._settings_changed)
@@ -127,18 +129,18 @@ class LandscapeView(InsightView):
         for widget in (self.compute_button, self.cancel_button, self.directions, self.grid, self.scale, self.progress):
             controls.addWidget(widget)
         controls.addWidget(self.status, 1)
-        self.message = MessageLabel(INTRO)
+        self.message = MessageLabel(self.tr(INTRO))
 
         self.map = pg.PlotWidget(background="w")
         self.map.setMenuEnabled(False)
         self.map.hideButtons()
-        self.map.setLabel("bottom", "direction 1")
-        self.map.setLabel("left", "direction 2")
-        self.map.setTitle("loss around the current weights (log scale)", color="#37474f", size=pt(10))
+        self.map.setLabel("bottom", self.tr("direction 1"))
+        self.map.setLabel("left", self.tr("direction 2"))
+        self.map.setTitle(self.tr("loss around the current weights (log scale)"), color="#37474f", size=pt(10))
         self.map.setAspectLocked(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.map.addItem(self.image)
-        self.colour_bar = pg.ColorBarItem(colorMap=COLOURS, interactive=False, width=14, label="loss")
+        self.colour_bar = pg.ColorBarItem(colorMap=COLOURS, interactive=False, width=14, label=self.tr("loss"))
         self.colour_bar.setImageItem(self.image, insert_in=self.map.getPlotItem())
         self.contours = pg.PlotDataItem(pen=pg.mkPen((255, 255, 255, 150), width=1), connect="finite")
         self.halo = pg.PlotDataItem(pen=HALO_PEN)
@@ -151,11 +153,14 @@ class LandscapeView(InsightView):
         self.line_plot.setMenuEnabled(False)
         self.line_plot.hideButtons()
         self.line_plot.setLogMode(y=True)
-        self.line_plot.setLabel("bottom", "α: (1 − α)·initial + α·final weights")
-        self.line_plot.setLabel("left", "loss")
-        self.line_plot.setTitle("the straight line from the initial weights", color="#37474f", size=pt(10))
+        self.line_plot.setLabel("bottom", self.tr("α: (1 − α)·initial + α·final weights"))
+        self.line_plot.setLabel("left", self.tr("loss"))
+        self.line_plot.setTitle(self.tr("the straight line from the initial weights"), color="#37474f", size=pt(10))
         self.line_curve = self.line_plot.plot(pen=pg.mkPen("#1565c0", width=2))
-        for alpha, text, height in ((0.0, "initial", 0.06), (1.0, "final", 0.94)):  # where the line seldom is
+        for alpha, text, height in (
+            (0.0, self.tr("initial"), 0.06),
+            (1.0, self.tr("final"), 0.94),
+        ):  # where the line seldom is
             mark = pg.InfiniteLine(alpha, pen=pg.mkPen("#90a4ae", style=Qt.PenStyle.DashLine), label=text)
             mark.label.setPosition(height)
             mark.label.setColor("#546e7a")
@@ -194,7 +199,7 @@ class LandscapeView(InsightView):
             self.cancel()
             self.data, self.auto, self.picture, self._used = data, True, None, None
             self.splitter.hide()
-            self.message.setText(INTRO)
+            self.message.setText(self.tr(INTRO))
             self.message.setToolTip("")
             self.message.show()
             self.layout_.setStretchFactor(self.message, 1)
@@ -249,13 +254,13 @@ class LandscapeView(InsightView):
         self.request += 1
         options = self.settings()
         if not self.controller.compute_landscape(self.request, options):
-            self.message.setText("There is no model yet: press Step (F10) or Run (F5), then Compute.")
+            self.message.setText(self.tr("There is no model yet: press Step (F10) or Run (F5), then Compute."))
             self.message.show()
             return
         self.working, self._used = self.request, options
         self.progress.setRange(0, options.grid**2)
         self.progress.setValue(0)
-        self.progress.setFormat("preparing…")
+        self.progress.setFormat(self.tr("preparing…"))
         self.progress.show()
         self._sync_buttons()
 
@@ -309,7 +314,10 @@ class LandscapeView(InsightView):
             return  # cancelled, or an older request
         match message:
             case LandscapeProgress(done=done, total=total, result=result):
-                self.progress.setFormat(f"{done:,} / {total:,} points")
+                locale = QLocale()
+                self.progress.setFormat(
+                    self.tr("{0} / {1} points").format(locale.toString(int(done)), locale.toString(int(total)))
+                )
                 self.progress.setValue(done)
                 if result is not None:
                     self.show_picture(prepare(result))
@@ -371,7 +379,7 @@ class LandscapeView(InsightView):
         if result.line is None:
             self.line_curve.setData([], [])
             waiting = result.path_xy is not None  # the line comes right after the first grid
-            self.line_note.setText("computing…" if waiting else NO_LINE)
+            self.line_note.setText(self.tr("computing…") if waiting else self.tr(NO_LINE))
             self.line_note.setPos(0.5, 0)
             return
         self.line_note.setText("")
@@ -383,19 +391,28 @@ class LandscapeView(InsightView):
 
     def _show_status(self) -> None:
         result = self.picture.result if self.picture is not None else None
+        locale = QLocale()
         if result is None:
-            self.status.setText(f"model at step {self.step:,}" if self.step else "")
+            self.status.setText(
+                self.tr("model at step {0}").format(locale.toString(int(self.step))) if self.step else ""
+            )
             return
-        parts = [f"loss at the centre {result.centre_loss:.4g}"]
+        parts = [self.tr("loss at the centre {0}").format(significant(result.centre_loss, 4))]
         if result.step is not None:
-            parts[0] += f" (step {result.step:,})"
+            parts[0] += self.tr(" (step {0})").format(locale.toString(int(result.step)))
         if result.kind == "pca" and result.explained is not None:
             a, b = result.explained
-            parts.append(f"PCA directions hold {a:.0%} and {b:.0%} of the path's variance")
+            parts.append(
+                self.tr("PCA directions hold {0} and {1} of the path's variance").format(percent(a), percent(b))
+            )
         else:
-            parts.append("random filter-normalised directions")
+            parts.append(self.tr("random filter-normalised directions"))
         if result.step is not None and self.step > result.step:
-            parts.append(f"the model is now at step {self.step:,}: Compute again to follow it")
+            parts.append(
+                self.tr("the model is now at step {0}: Compute again to follow it").format(
+                    locale.toString(int(self.step))
+                )
+            )
         self.status.setText(" · ".join(parts))
 
 
@@ -403,7 +420,7 @@ def log_ticks(low: float, high: float) -> list[list[tuple[float, str]]]:
     """Ticks for an axis in log10 units, labelled with the values: 1-2-5 steps, finer when few fit."""
     for mantissas in ((1,), (1, 2, 5), (1, 2, 3, 5, 7), tuple(range(1, 10))):
         ticks = [
-            (np.log10(m * 10.0**e), f"{m * 10.0**e:g}")
+            (np.log10(m * 10.0**e), number(m * 10.0**e))
             for e in range(int(np.floor(low)) - 1, int(np.ceil(high)) + 1)
             for m in mantissas
             if low - 1e-9 <= np.log10(m * 10.0**e) <= high + 1e-9

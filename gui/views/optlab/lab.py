@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 
 from core.optlab.functions import SURFACES, make_surface
 from core.optlab.race import Common, Race, RacerSpec
+from gui.i18n import current_language, listed, number, significant
 from gui.views.base import InsightView
 from gui.views.optlab.plots import LossPlot, SurfacePlot, legend_html
 from gui.views.optlab.racers import RacerPanel
+from gui.views.optlab.words import racer_label, status, surface_name, surface_note, surface_title
 
 FRAME_MS = 30
 BUDGET_S = 0.008  # stepping may take this much of a frame; the rest is for drawing
@@ -48,6 +50,7 @@ class OptimizerLab(InsightView):
         self.stop_at = DEMO[2]
         self.lessons = []
         self._statuses: list[str] = []
+        self.text_of = "surface"  # what the text under the losses tells: "surface", "lesson" or "race"
         self._resume = False  # playing when last hidden: play again when shown
 
         self.surface_plot = SurfacePlot()
@@ -99,60 +102,75 @@ class OptimizerLab(InsightView):
         form.setContentsMargins(6, 6, 6, 6)
         self.function = QComboBox(objectName="function")
         for name in SURFACES:
-            self.function.addItem(make_surface(name).title.split(",")[0], name)
+            self.function.addItem(surface_name(name, make_surface(name).title), name)
         self.function.setCurrentIndex(list(SURFACES).index(DEMO[0]))
         self.function.currentIndexChanged.connect(lambda _: self._choose_function())
         self.condition = QDoubleSpinBox(objectName="condition", minimum=1.0, maximum=1000.0, decimals=1, value=10.0)
         self.condition.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
         self.condition.setKeyboardTracking(False)
-        self.condition.setToolTip("The quadratic's condition number λmax / λmin: how much narrower the ravine is")
+        self.condition.setToolTip(
+            self.tr("The quadratic's condition number λmax / λmin: how much narrower the ravine is")
+        )
         self.condition.valueChanged.connect(lambda _: self._choose_function(keep_start=True))
         self.lesson = QComboBox(objectName="lesson")
-        self.lesson.addItem("— choose a lesson —", None)
+        self.lesson.addItem(self.tr("— choose a lesson —"), None)
         self._load_lessons()
         self.lesson.currentIndexChanged.connect(lambda i: i > 0 and self.load_lesson(self.lessons[i - 1]))
         for combo in (self.function, self.lesson):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
-        form.addRow("function", self.function)
-        form.addRow("condition", self.condition)
-        form.addRow("lesson", self.lesson)
+        form.addRow(self.tr("function"), self.function)
+        form.addRow(self.tr("condition"), self.condition)
+        form.addRow(self.tr("lesson"), self.lesson)
 
-        self.step_button = QPushButton("Step", objectName="step", toolTip="Every racer takes one step")
+        self.step_button = QPushButton(
+            self.tr("Step"), objectName="step", toolTip=self.tr("Every racer takes one step")
+        )
         self.step_button.clicked.connect(lambda: self.step(1))
-        self.play_button = QPushButton("Play", objectName="play", checkable=True, toolTip="Animate the race")
+        self.play_button = QPushButton(
+            self.tr("Play"), objectName="play", checkable=True, toolTip=self.tr("Animate the race")
+        )
         self.play_button.toggled.connect(self.play)
-        self.reset_button = QPushButton("Reset", objectName="reset", toolTip="Every racer back to the start")
+        self.reset_button = QPushButton(
+            self.tr("Reset"), objectName="reset", toolTip=self.tr("Every racer back to the start")
+        )
         self.reset_button.clicked.connect(self.reset)
         buttons = QHBoxLayout()
         for button in (self.step_button, self.play_button, self.reset_button):
             buttons.addWidget(button)
         form.addRow(buttons)
-        self.step_label = QLabel("step 0", objectName="step_label")
-        self.speed = QSpinBox(objectName="speed", minimum=1, maximum=50, value=3, suffix=" steps / frame")
-        self.speed.setToolTip("How many steps Play takes per frame (about 30 frames a second)")
+        self.step_label = QLabel(self.tr("step {0}").format(0), objectName="step_label")
+        self.speed = QSpinBox(objectName="speed", minimum=1, maximum=50, value=3, suffix=self.tr(" steps / frame"))
+        self.speed.setToolTip(self.tr("How many steps Play takes per frame (about 30 frames a second)"))
         form.addRow(self.step_label, self.speed)
 
         self.lr_scale = QSlider(Qt.Orientation.Horizontal, objectName="lr_scale", minimum=-20, maximum=20, value=0)
-        self.lr_scale.setToolTip("Multiplies every racer's learning rate (log scale, 0.01× to 100×); applies live")
+        self.lr_scale.setToolTip(
+            self.tr("Multiplies every racer's learning rate (log scale, {0}× to {1}×); applies live").format(
+                number(0.01), 100
+            )
+        )
         self.lr_label = QLabel("× 1")
         self.lr_label.setMinimumWidth(44)
         self.lr_scale.valueChanged.connect(self._set_lr_scale)
         row = QHBoxLayout()
         row.addWidget(self.lr_scale, 1)
         row.addWidget(self.lr_label)
-        form.addRow("learning rate", row)
+        form.addRow(self.tr("learning rate"), row)
         self.clip = QDoubleSpinBox(objectName="clip", minimum=0.0, maximum=1e4, decimals=2, singleStep=0.5)
-        self.clip.setSpecialValueText("off")
-        self.clip.setToolTip("Clip every gradient to this norm (0: off); applies live")
+        self.clip.setSpecialValueText(self.tr("off"))
+        self.clip.setToolTip(self.tr("Clip every gradient to this norm (0: off); applies live"))
         self.clip.valueChanged.connect(lambda v: setattr(self.common, "clip", v))
         self.noise = QDoubleSpinBox(objectName="noise", minimum=0.0, maximum=100.0, decimals=3, singleStep=0.01)
-        self.noise.setSpecialValueText("off")
-        self.noise.setToolTip("Gaussian noise added to each gradient, like a mini-batch's (seeded); applies live")
+        self.noise.setSpecialValueText(self.tr("off"))
+        self.noise.setToolTip(
+            self.tr("Gaussian noise added to each gradient, like a mini-batch's (seeded); applies live")
+        )
         self.noise.valueChanged.connect(lambda v: setattr(self.common, "noise", v))
-        form.addRow("clip norm", self.clip)
-        form.addRow("gradient noise", self.noise)
-        title = QLabel("<b>Racers</b>  (click the map to set the start)")
+        form.addRow(self.tr("clip norm"), self.clip)
+        form.addRow(self.tr("gradient noise"), self.noise)
+        title = QLabel(self.tr("<b>Racers</b>  (click the map to set the start)"))
+        title.setWordWrap(True)
         form.addRow(title)
         form.addRow(self.panel)
         return box
@@ -161,9 +179,9 @@ class OptimizerLab(InsightView):
         from core.optlab.lessons import lab_lessons
 
         try:
-            self.lessons = lab_lessons()
+            self.lessons = lab_lessons(language=current_language())
         except ValueError as err:
-            self.lesson.setToolTip(f"The lessons could not be read: {err}")
+            self.lesson.setToolTip(self.tr("The lessons could not be read: {0}").format(err))
             return
         for lesson in self.lessons:
             self.lesson.addItem(lesson.title, lesson.name)
@@ -191,7 +209,7 @@ class OptimizerLab(InsightView):
         else:
             self.timer.stop()
             self._draw()  # with a dot at every step, now that the race stands still
-        self.play_button.setText("Pause" if on else "Play")
+        self.play_button.setText(self.tr("Pause") if on else self.tr("Play"))
 
     def reset(self) -> None:
         self.race.reset()
@@ -207,6 +225,7 @@ class OptimizerLab(InsightView):
         self.race = Race(self.surface, self.panel.specs, lesson.start, self.common)
         self._restart_drawing()
         self.lesson_text.setText(f"<b>{lesson.title}</b><br>{lesson.explanation}")
+        self.text_of = "lesson"
         self.lesson.blockSignals(True)
         self.lesson.setCurrentIndex(self.lesson.findData(lesson.name))
         self.lesson.blockSignals(False)
@@ -223,8 +242,11 @@ class OptimizerLab(InsightView):
         self.panel.set_racers([r.spec for r in race.racers])
         self.race = race
         self._restart_drawing()
-        start = ", ".join(f"{v:g}" for v in race.start)
-        self.lesson_text.setText(f"<b>{race.surface.title}</b>, from ({start}), {race.step_count} steps")
+        start = listed(number(v) for v in race.start)
+        self.text_of = "race"
+        self.lesson_text.setText(
+            self.tr("<b>{0}</b>, from ({1}), {2} steps").format(surface_title(race.surface), start, race.step_count)
+        )
 
     def keep(self) -> dict:
         """The race as it stands, the lesson shown, and whether it was playing."""
@@ -232,7 +254,7 @@ class OptimizerLab(InsightView):
             race=self.race,
             stop_at=self.stop_at,
             lesson=self.lesson.currentIndex(),
-            text=self.lesson_text.text(),
+            text=self.text_of,
             speed=self.speed.value(),
             playing=self.timer.isActive() or self._resume,
         )
@@ -242,7 +264,13 @@ class OptimizerLab(InsightView):
         self.lesson.blockSignals(True)
         self.lesson.setCurrentIndex(kept["lesson"])
         self.lesson.blockSignals(False)
-        self.lesson_text.setText(kept["text"])
+        if kept["text"] == "lesson" and kept["lesson"] > 0:  # its texts in the language now chosen
+            lesson = self.lessons[kept["lesson"] - 1]
+            self.lesson_text.setText(f"<b>{lesson.title}</b><br>{lesson.explanation}")
+            self.text_of = "lesson"
+        elif kept["text"] == "surface":
+            self.lesson_text.setText(f"<b>{surface_title(self.surface)}</b><br>{surface_note(self.surface)}")
+            self.text_of = "surface"
         self.speed.setValue(kept["speed"])
         self.stop_at = kept["stop_at"]
         if kept["playing"]:
@@ -274,7 +302,8 @@ class OptimizerLab(InsightView):
         self.lesson.blockSignals(True)
         if not keep_start:
             self.lesson.setCurrentIndex(0)
-            self.lesson_text.setText(f"<b>{self.surface.title}</b><br>{self.surface.note}")
+            self.lesson_text.setText(f"<b>{surface_title(self.surface)}</b><br>{surface_note(self.surface)}")
+            self.text_of = "surface"
         self.lesson.blockSignals(False)
         self.race = Race(self.surface, self.panel.specs, start, self.common)
         self._restart_drawing()
@@ -285,7 +314,8 @@ class OptimizerLab(InsightView):
         self.panel.set_surface(surface, forget_rates)
         self.surface_plot.show_surface(surface)
         self.loss_plot.set_surface(surface, self.surface_plot.scale)
-        self.lesson_text.setText(f"<b>{surface.title}</b><br>{surface.note}")
+        self.lesson_text.setText(f"<b>{surface_title(surface)}</b><br>{surface_note(surface)}")
+        self.text_of = "surface"
 
     def _select_function(self, name: str, condition: float | None) -> None:
         for widget in (self.function, self.condition):
@@ -305,14 +335,14 @@ class OptimizerLab(InsightView):
 
     def _set_lr_scale(self, tick: int) -> None:
         self.common.lr_scale = 10 ** (tick / 10)
-        self.lr_label.setText(f"× {self.common.lr_scale:.3g}")
+        self.lr_label.setText(f"× {significant(self.common.lr_scale)}")
 
     def _racers_changed(self) -> None:
         self.race = Race(self.surface, self.panel.specs, self.race.start, self.common)
         self._restart_drawing()
 
     def _restart_drawing(self) -> None:
-        labels = [r.label for r in self.race.racers]
+        labels = [racer_label(r.spec) for r in self.race.racers]
         self.surface_plot.set_racers(labels, self.panel.colours)
         self.loss_plot.set_racers(labels, self.panel.colours)
         self.surface_plot.set_start(*self.race.start)
@@ -335,9 +365,9 @@ class OptimizerLab(InsightView):
         racers = self.race.racers
         self.surface_plot.show_paths([r.points for r in racers], dots=not self.timer.isActive())
         self.loss_plot.show_losses([r.losses for r in racers])
-        self.step_label.setText(f"step {self.race.step_count}")
-        statuses = [r.stopped for r in racers]
+        self.step_label.setText(self.tr("step {0}").format(self.race.step_count))
+        statuses = [status(r) for r in racers]
         if statuses != self._statuses:
             self._statuses = statuses
             self.panel.set_status(statuses)
-            self.legend.setText(legend_html([r.label for r in racers], self.panel.colours, statuses))
+            self.legend.setText(legend_html([racer_label(r.spec) for r in racers], self.panel.colours, statuses))

@@ -8,7 +8,7 @@ from html import escape
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -41,7 +41,11 @@ class ColourScale:
 
     @property
     def label(self) -> str:
-        return "log₁₀ (loss − lowest)" if self.log else "loss"
+        return (
+            QCoreApplication.translate("LossPlot", "log₁₀ (loss − lowest)")
+            if self.log
+            else QCoreApplication.translate("LossPlot", "loss")
+        )
 
 
 def colour_scale(surface) -> ColourScale:
@@ -214,7 +218,7 @@ class LossPlot(pg.PlotWidget):
         self.hideButtons()
         self.setMenuEnabled(False)
         self.disableAutoRange()  # (and no grid: an axis with grid lines repaints with every curve update)
-        self.setLabel("bottom", "step", color=INK)
+        self.setLabel("bottom", self.tr("step"), color=INK)
         for side in ("left", "bottom"):
             axis = self.getAxis(side)
             axis.setPen(INK)
@@ -228,7 +232,7 @@ class LossPlot(pg.PlotWidget):
     def set_surface(self, surface, scale: ColourScale) -> None:
         self.floor = surface.floor
         self.setLogMode(y=self.floor is not None)
-        self.setLabel("left", "loss" if self.floor is None else "loss − minimum", color=INK)
+        self.setLabel("left", self.tr("loss") if self.floor is None else self.tr("loss − minimum"), color=INK)
         if scale.log:
             self.ceiling = 10 * (10 ** scale.levels[1])
         else:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from core.optimizers import OPTIMIZERS
 from core.optlab.race import RacerSpec
 from core.params import Param
+from gui.views.optlab.words import describe, optimizer_help, optimizer_title, setting_help, setting_name
 
 DECIMALS = 6  # of the settings' number fields
 COLOURS = ["#d62728", "#111111", "#1b9e3a", "#8e24aa", "#ff7f0e", "#e6449a", "#00838f", "#6d4c41", "#1f3fb4"]
@@ -51,12 +52,16 @@ class RacerPanel(QWidget):
         self.chooser = QComboBox(objectName="add_optimizer")
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chooser.setMinimumContentsLength(8)
-        for name, spec in OPTIMIZERS.items():
-            self.chooser.addItem(spec.title, name)
-            self.chooser.setItemData(self.chooser.count() - 1, spec.help, 3)  # 3: Qt.ToolTipRole
-        self.add_button = QPushButton("Add", objectName="add_racer", toolTip="Add a racer with this optimiser")
+        for name in OPTIMIZERS:
+            self.chooser.addItem(optimizer_title(name), name)
+            self.chooser.setItemData(self.chooser.count() - 1, optimizer_help(name), 3)  # 3: Qt.ToolTipRole
+        self.add_button = QPushButton(
+            self.tr("Add"), objectName="add_racer", toolTip=self.tr("Add a racer with this optimiser")
+        )
         self.add_button.clicked.connect(lambda: self.add(self.chooser.currentData()))
-        self.remove_button = QPushButton("Remove", objectName="remove_racer", toolTip="Remove the selected racer")
+        self.remove_button = QPushButton(
+            self.tr("Remove"), objectName="remove_racer", toolTip=self.tr("Remove the selected racer")
+        )
         self.remove_button.clicked.connect(lambda: self.remove(self.list.currentRow()))
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -108,14 +113,14 @@ class RacerPanel(QWidget):
         for i, status in enumerate(statuses):
             item = self.list.item(i)
             if item is not None:
-                item.setText(self.specs[i].describe(self.surface) + (f" — {status}" if status else ""))
+                item.setText(describe(self.specs[i], self.surface) + (f" — {status}" if status else ""))
 
     def _refill(self, select: int | None = None) -> None:
         current = self.list.currentRow() if select is None else select
         self.list.blockSignals(True)
         self.list.clear()
         for spec, colour in zip(self.specs, self.colours, strict=True):
-            self.list.addItem(QListWidgetItem(swatch(colour), spec.describe(self.surface)))
+            self.list.addItem(QListWidgetItem(swatch(colour), describe(spec, self.surface)))
         self.list.blockSignals(False)
         self.list.setCurrentRow(max(0, min(current, len(self.specs) - 1)) if self.specs else -1)
         self._show_settings(self.list.currentRow())
@@ -132,14 +137,14 @@ class RacerPanel(QWidget):
         values = kind.validate(spec.settings, self.surface)
         for setting in kind.settings:
             editor = self._editor(setting, values[setting.name], spec)
-            editor.setToolTip(setting.help)
-            self.form.addRow(setting.name.replace("_", " "), editor)
+            editor.setToolTip(setting_help(setting.help))
+            self.form.addRow(setting_name(setting.name), editor)
         clip = QDoubleSpinBox(minimum=0.0, maximum=1e4, decimals=3, value=spec.clip, singleStep=0.1)
-        clip.setSpecialValueText("common")
-        clip.setToolTip("This racer's own clipping norm; 'common' follows the lab's clip setting")
+        clip.setSpecialValueText(self.tr("common"))
+        clip.setToolTip(self.tr("This racer's own clipping norm; 'common' follows the lab's clip setting"))
         clip.setKeyboardTracking(False)
         clip.valueChanged.connect(lambda v, s=spec: self._set(s, "clip", v))
-        self.form.addRow("own clip", clip)
+        self.form.addRow(self.tr("own clip"), clip)
         decay = QSpinBox(minimum=0, maximum=1_000_000, value=spec.decay_steps, singleStep=50)
         decay.setSpecialValueText(self.tr("never"))
         decay.setToolTip(
@@ -183,5 +188,5 @@ class RacerPanel(QWidget):
         else:
             spec.settings[name] = value
         row = self.specs.index(spec)
-        self.list.item(row).setText(spec.describe(self.surface))
+        self.list.item(row).setText(describe(spec, self.surface))
         self.changed.emit()
