@@ -64,7 +64,7 @@ class FiltersView(InsightView):
         super().__init__(parent)
         self.result = None
         self.refit_pending = False  # a refit was asked for and its result has not come back yet
-        self.headline = QLabel()
+        self.headline = QLabel(wordWrap=True)
         self.headline.setObjectName("headline")
         self.headline.setStyleSheet("font-weight: bold; color: #263238")  # no size: presentation mode sets it
         self.caption = QLabel()

@@ -85,7 +85,7 @@ class GradientsView(InsightView):
         self.kind.addItem(self.tr("weights  ‖∂C/∂W‖"), "weights")
         self.kind.setToolTip(self.tr("Whose gradient to draw: each layer's biases (as in the course) or its weights"))
         self.kind.currentIndexChanged.connect(self._redraw)
-        self.summary = QLabel(objectName="summary")
+        self.summary = QLabel(objectName="summary", wordWrap=True)  # a long headline wraps, never widens the window
         self.summary.setStyleSheet(f"color: {INK}")
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("gradient of the")))

@@ -38,7 +38,7 @@ class HiddenView(InsightView):
         for key, text in SUBSETS:
             self.subset.addItem(self.tr(text), key)
         self.subset.currentIndexChanged.connect(lambda _: self.options_changed.emit())
-        self.title = QLabel()
+        self.title = QLabel(wordWrap=True)
         self.title.setObjectName("title")
         self.title.setStyleSheet(f"font-weight: bold; color: {INK}")
         controls = QHBoxLayout()
@@ -52,7 +52,7 @@ class HiddenView(InsightView):
         self.plot = self.canvas.addPlot(0, 0)
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
-        self.legend = QLabel()
+        self.legend = QLabel(wordWrap=True)
         self.legend.setObjectName("legend")
         self.legend.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.legend.setTextFormat(Qt.TextFormat.RichText)

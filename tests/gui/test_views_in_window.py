@@ -144,3 +144,16 @@ def test_the_first_run_gives_the_training_dock_room_for_its_curves(window, qtbot
     window.resize(1280, 1000)
     window.run_controls.step_action.trigger()
     qtbot.waitUntil(lambda: window.training_dock.height() >= 0.4 * window.height(), timeout=5000)
+
+
+@pytest.mark.parametrize("name", ["gradients", "filters", "hidden"])
+def test_a_long_headline_wraps_instead_of_widening_the_window(qtbot, name):
+    """A Spanish headline in presentation mode once pushed the window past a 1920-pixel screen."""
+    from gui.views.registry import view_spec
+
+    view = view_spec(name).create()
+    qtbot.addWidget(view)
+    before = view.minimumSizeHint().width()
+    label = {"gradients": "summary", "filters": "headline", "hidden": "title"}[name]
+    getattr(view, label).setText("paso 19: fc1 aprende 109× más despacio que fc4, la última capa oculta " * 4)
+    assert view.minimumSizeHint().width() <= max(before, 800)

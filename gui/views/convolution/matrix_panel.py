@@ -21,7 +21,7 @@ class MatrixPanel(QWidget):
         super().__init__()
         self.matrix_2d = GridPanel(self.tr("2-D: doubly block Toeplitz"))
         self.matrix_1d = GridPanel(self.tr("1-D: Toeplitz"))
-        self.caption_2d, self.caption_1d = QLabel(), QLabel()
+        self.caption_2d, self.caption_1d = QLabel(wordWrap=True), QLabel(wordWrap=True)
         columns = QSplitter(Qt.Orientation.Horizontal)
         for panel, caption in ((self.matrix_2d, self.caption_2d), (self.matrix_1d, self.caption_1d)):
             caption.setWordWrap(True)
