@@ -1259,6 +1259,10 @@ Choose a file to import?</source>
         <translation>El entrenamiento no se puede deshacer: el modelo queda como está entrenado, en pausa.</translation>
     </message>
     <message>
+        <source>The model is back as it was before this step (its optimiser starts afresh).</source>
+        <translation>El modelo ha vuelto a como estaba antes de este paso (su optimizador empieza de nuevo).</translation>
+    </message>
+    <message>
         <source>Lesson step %1</source>
         <translation>Paso %1 de la lección</translation>
     </message>

@@ -3,13 +3,17 @@
 Next remembers what the window showed (undo index, the dock's tab, the project tab, the
 selection, the speed, the lab's start, whether a model existed) before doing a step's actions;
 Back undoes the step's edits through the undo stack (a step's edits are one undo step) and
-shows again what was shown. Training is not undone: a model trained by the step is thrown away
-when there was none before it, and otherwise stays as trained, paused, which the panel says.
+shows again what was shown. Before a step that trains an existing model, the training process
+saves its weights into a temporary folder (its commands run in order, so before the training);
+Back loads them again, paused, as File → Open Run does (the optimiser's state starts afresh). A
+model trained by a step is thrown away when there was none before it.
 """
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -30,6 +34,10 @@ class Shown:
     pace: float
     had_model: bool
     lab_start: tuple[float, float] | None
+    weights: str | None = None  # the folder the model's weights were saved to before the step
+
+
+TRAINING = {"run_epochs", "run_steps"}
 
 
 class Guide(QObject):
@@ -45,6 +53,9 @@ class Guide(QObject):
         self.pending: list[Action] = []  # training actions waiting for the dataset to load
         self.loading = False
         self._project = None
+        self._kept: tempfile.TemporaryDirectory | None = None  # weights saved before training steps
+        self.saved: set[str] = set()  # folders the training process has written
+        window.run_controls.controller.saved.connect(lambda folder: self.saved.add(str(Path(folder))))
         doc = window.document
         doc.project_opened.connect(self._project_opened)
         doc.data_loaded.connect(self._data_loaded)
@@ -53,13 +64,19 @@ class Guide(QObject):
 
     def start(self, steps: tuple[LessonStep, ...]) -> None:
         self.steps, self.index, self.history, self.pending = tuple(steps), -1, [], []
+        if self._kept is not None:  # another lesson: the weights kept for the last one's Back go
+            self._kept.cleanup()
+            self._kept, self.saved = None, set()
         if self.steps:
             self.next()
 
     def next(self) -> bool:
         if self.index + 1 >= len(self.steps):
             return False
-        self.history.append(self.shown())
+        before = self.shown()
+        if any(a.kind in TRAINING for a in self.steps[self.index + 1].actions):
+            before.weights = self._keep_weights()
+        self.history.append(before)
         self.index += 1
         self.note.emit("")
         self.perform(self.steps[self.index])
@@ -75,6 +92,18 @@ class Guide(QObject):
         self.restore(before, step)
         self.step_shown.emit(self.index)
         return True
+
+    def _keep_weights(self) -> str | None:
+        """Ask the training process to save the model as it is, for Back; None without a model."""
+        controls = self.window.run_controls
+        if not controls.controller.active:
+            return None
+        if self._kept is None:
+            self._kept = tempfile.TemporaryDirectory(prefix="neurona-guide-")
+        folder = str(Path(self._kept.name) / f"before-step-{len(self.history) + 1}-{len(self.saved)}")
+        controls.quiet_saves.add(folder)
+        controls.controller.save(folder)
+        return folder
 
     # ---- what is shown -------------------------------------------------------------------
 
@@ -104,13 +133,17 @@ class Guide(QObject):
         changed_graph = any(
             a.kind == "set" and a.target.split(".")[0] not in ("training", "dataset") for a in step.actions
         )
-        if controller.active and (changed_graph or (kinds & {"run_epochs", "run_steps"} and not before.had_model)):
+        weights = self._saved_weights(before) if kinds & TRAINING else None
+        if controller.active and (weights is not None or changed_graph or (kinds & TRAINING and not before.had_model)):
             w.document.reset_model()  # the step made this model: before it there was none (or another network)
-        elif controller.active and kinds & {"run_epochs", "run_steps"}:
+        elif controller.active and kinds & TRAINING:
             self.note.emit(self.tr("Training cannot be undone: the model stays as trained, paused."))
         stack = w.document.undo_stack
         if stack.index() > before.undo_index:
             stack.setIndex(before.undo_index)
+        if weights is not None:  # the network is as it was before the step: its weights fit it again
+            w.run_controls.start_when_loaded(weights)
+            self.note.emit(self.tr("The model is back as it was before this step (its optimiser starts afresh)."))
         scene = w.editor.scene
         w.editor.select([node for node in before.selection if node in scene.nodes])
         if before.dock_visible:
@@ -122,6 +155,17 @@ class Guide(QObject):
         lab = w.view_tabs.views.get("optimizer_lab")
         if "lab_start" in kinds and lab is not None and before.lab_start is not None:
             lab.set_start(*before.lab_start)
+
+    def _saved_weights(self, before: Shown) -> dict | None:
+        """The weights saved before a step, when the training process has written them."""
+        if before.weights is None or before.weights not in self.saved:
+            return None
+        from core.run.saved import load_run
+
+        try:
+            return load_run(before.weights)[1]
+        except (OSError, ValueError):  # a temporary folder removed meanwhile: Back keeps the model
+            return None
 
     # ---- doing -----------------------------------------------------------------------------
 

@@ -56,7 +56,8 @@ class RunControls(QObject):
         self.controller.diverged.connect(self._diverged)
         self.controller.reached.connect(lambda text: self.message.emit(self.tr("Paused by itself: {0}").format(text)))
         self.controller.failed.connect(self._failed)
-        self.controller.saved.connect(lambda folder: self.message.emit(self.tr("Saved the run to {0}").format(folder)))
+        self.quiet_saves: set[str] = set()  # folders saved for the app's own use (a guided step's Back)
+        self.controller.saved.connect(self._saved)
         self.controller.device.connect(self._device_chosen)
         document.project_opened.connect(self._project_opened)
         document.data_loaded.connect(self._data_loaded)
@@ -162,6 +163,10 @@ class RunControls(QObject):
         self.controller.shutdown()
 
     # ---- the document -------------------------------------------------------------------
+
+    def _saved(self, folder: str) -> None:
+        if str(Path(folder)) not in self.quiet_saves:
+            self.message.emit(self.tr("Saved the run to {0}").format(folder))
 
     def _device_chosen(self, device: str) -> None:
         self._device = device

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+import torch
 from conftest import LESSONS
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -106,6 +107,30 @@ def test_run_steps_trains_and_pauses_and_back_forgets_that_model(window, qtbot, 
     assert controller.step == 30
     window.guide_panel.back_button.click()
     assert not controller.active  # there was no model before the step: there is none after Back
+
+
+def test_back_over_a_training_step_brings_back_the_weights_from_before_it(window_thread, qtbot, tmp_path):
+    window = window_thread
+    steps = [
+        {"text": "Ten steps.", "actions": [{"run_steps": 10}]},
+        {"text": "Forty more.", "actions": [{"run_steps": 40}]},
+    ]
+    open_lesson(window, qtbot, lesson(tmp_path, steps))
+    controller = window.run_controls.controller
+    qtbot.waitUntil(lambda: controller.step >= 10 and controller.state == "paused", timeout=30000)
+    session = lambda: controller.worker.session
+    before = {k: v.clone() for k, v in session().trainer.model.state_dict().items()}
+    window.guide_panel.next_button.click()
+    qtbot.waitUntil(lambda: controller.step >= 50 and controller.state == "paused", timeout=30000)
+    trained = session().trainer.model.state_dict()
+    assert any(not torch.equal(trained[k], before[k]) for k in before)
+    qtbot.waitUntil(lambda: window.guide_panel.guide.history[-1].weights in window.guide_panel.guide.saved)
+    window.guide_panel.back_button.click()
+    qtbot.waitUntil(lambda: controller.active and controller.worker.session is not None, timeout=30000)
+    back = session().trainer.model.state_dict()
+    assert all(torch.equal(back[k], before[k]) for k in before)  # the weights of step 10, not of step 50
+    qtbot.waitUntil(lambda: controller.state == "paused")  # a paused run, as after Open Run
+    assert "back as it was" in window.guide_panel.note.text()
 
 
 def test_steps_run_after_a_dataset_change_has_loaded(window, qtbot, tmp_path):
