@@ -4221,6 +4221,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>recorte {0}</translation>
     </message>
     <message>
+        <source>lr to 1% by step {0}</source>
+        <translation>tasa al 1 % en el paso {0}</translation>
+    </message>
+    <message>
         <source>diverged at step {0}</source>
         <translation>divergió en el paso {0}</translation>
     </message>

@@ -21,6 +21,7 @@ SURFACE_TITLES = (
 QUADRATIC = QT_TRANSLATE_NOOP("optlab", "Quadratic bowl, condition {0}")
 QUADRATIC_SHORT = QT_TRANSLATE_NOOP("optlab", "Quadratic bowl")
 CLIP = QT_TRANSLATE_NOOP("optlab", "clip {0}")
+DECAY = QT_TRANSLATE_NOOP("optlab", "lr to 1% by step {0}")
 DIVERGED = QT_TRANSLATE_NOOP("optlab", "diverged at step {0}")
 LEFT = QT_TRANSLATE_NOOP("optlab", "left the map at step {0}")
 
@@ -149,6 +150,7 @@ def describe(spec, surface=None) -> str:
     values = kind.validate(spec.settings, surface)
     parts = [f"{setting_name(k)} {_value(v)}" for k, v in values.items() if k == "lr" or k in spec.settings]
     parts += [_t(CLIP).format(number(spec.clip))] if spec.clip else []
+    parts += [_t(DECAY).format(spec.decay_steps)] if getattr(spec, "decay_steps", 0) else []
     return racer_label(spec) + (f" ({listed(parts)})" if parts else "")
 
 
