@@ -167,6 +167,11 @@ class RunsPanel(QWidget):
         self.ticked.add(run.number)
         self.refresh()
 
+    def tick_only(self, numbers) -> None:
+        """Tick exactly these runs (a lesson's series), so the overlay shows just them."""
+        self.ticked = {number for number in numbers if any(r.number == number for r in self.runs.runs)}
+        self.refresh()
+
     # ---- the list ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
