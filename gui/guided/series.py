@@ -16,7 +16,7 @@ further run starts. A run whose loss stops being a number is stopped and the ser
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from core.lesson_steps import Action
@@ -26,7 +26,7 @@ from gui.editor.commands import Macro
 def entry_text(entry: tuple[Action, ...]) -> str:
     """An entry's settings the way the Runs dock names them: "optimizer adam, lr 0.01"."""
     words = [f"{a.target.removeprefix('training.')} {_value(a.value)}" for a in entry]
-    return ", ".join(words) or "as it is"
+    return ", ".join(words) or QCoreApplication.translate("Series", "the settings as they are")
 
 
 def _value(value) -> str:
