@@ -150,3 +150,19 @@ def test_several_training_settings_in_one_undo_step_all_apply_and_all_undo():
     assert (project.training.optimizer, project.training.lr) == ("sgd", 0.1)
     stack.redo()
     assert (project.training.optimizer, project.training.lr) == ("adam", 0.01)
+
+
+def test_a_run_whose_loss_stops_being_a_number_is_kept_stopped_and_the_series_goes_on(window_thread, qtbot):
+    """The trainer's own divergence check is tested with the trainer; here the series' answer to it."""
+    window = window_thread
+    series, controller, runs = start_series(window, qtbot), window.run_controls.controller, window.runs
+    qtbot.waitUntil(lambda: controller.state == "running" and controller.epoch >= 1, timeout=60000)
+    first = controller.generation
+    controller.pause()
+    qtbot.waitUntil(lambda: controller.state == "paused", timeout=10000)
+    controller.diverged.emit("the loss is nan at step 3")  # as the controller says it, paused by the run
+    qtbot.waitUntil(lambda: series.index == 1 and controller.generation not in (None, first), timeout=30000)
+    qtbot.waitUntil(lambda: any(r.generation == first for r in runs.runs.runs), timeout=10000)
+    assert next(r for r in runs.runs.runs if r.generation == first).state == "stopped"
+    qtbot.waitUntil(lambda: not series.active, timeout=120000)
+    assert len(runs.runs) == 3 and runs.ticked == {r.number for r in runs.runs.runs}
