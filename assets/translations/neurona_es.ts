@@ -1525,6 +1525,10 @@ Choose a file to import?</source>
         <translation>época</translation>
     </message>
     <message>
+        <source>the ticked runs have no accuracy (regression): compare their loss</source>
+        <translation>las ejecuciones marcadas no tienen precisión (regresión): compara su pérdida</translation>
+    </message>
+    <message>
         <source>Delete the run?</source>
         <translation>¿Borrar la ejecución?</translation>
     </message>

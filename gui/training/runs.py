@@ -269,15 +269,16 @@ class RunsPanel(QWidget):
             epochs, values = run.curve(train_name)
             if len(epochs):
                 self.plot.plot(epochs, values * scale, pen=pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashLine))
-        self.note.setText("solid: test · dashed: train")
-        if not self.items and self.ticked and axis.startswith("accuracy"):
-            self.note.setText("the ticked runs have no accuracy (regression): compare their loss")
-        self.note.setVisible(bool(self.items) or bool(self.ticked and axis.startswith("accuracy")))
+        accuracy = self.metric_choice.currentData() == "accuracy"  # not the axis' words: they are translated
+        self.note.setText(self.tr("solid: test · dashed: train"))
+        if not self.items and self.ticked and accuracy:
+            self.note.setText(self.tr("the ticked runs have no accuracy (regression): compare their loss"))
+        self.note.setVisible(bool(self.items) or bool(self.ticked and accuracy))
         last = max((run.records[-1].epoch for run in self.runs.runs if run.number in self.items), default=1)
         major = next(m for m in (1, 2, 5, 10, 20, 50, 100, 200, 500, 10**9) if last / m <= 10)
         self.plot.getAxis("bottom").setTickSpacing(major, major)  # whole epochs, never "1.5"
         # the legend goes where the curves are not: accuracy rises (bottom right is free), loss falls
-        if axis.startswith("accuracy"):
+        if accuracy:
             self.plot.setYRange(0, 100, padding=0.06)  # room for the "0" and "100" labels
         else:
             self.plot.enableAutoRange(axis="y")

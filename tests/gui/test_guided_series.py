@@ -166,3 +166,25 @@ def test_a_run_whose_loss_stops_being_a_number_is_kept_stopped_and_the_series_go
     assert next(r for r in runs.runs.runs if r.generation == first).state == "stopped"
     qtbot.waitUntil(lambda: not series.active, timeout=120000)
     assert len(runs.runs) == 3 and runs.ticked == {r.number for r in runs.runs.runs}
+
+
+def test_in_spanish_the_overlay_keeps_its_accuracy_scale_and_its_words(qtbot):
+    """The overlay told accuracy from loss by the axis' English words: in Spanish it auto-ranged
+    accuracy and kept its note in English."""
+    from core.project import load_project
+    from core.run import messages as m
+    from core.train.trainer import EpochRecord
+    from gui import i18n
+    from gui.training.runs import RunsPanel
+
+    assert i18n.install_language("es")
+    try:
+        panel = RunsPanel()
+        qtbot.addWidget(panel)
+        records = [EpochRecord(e, 10 * e, 1 / e, 0.5 + e / 10, 2 / e, 0.6 + e / 10, 0.1, 0.1) for e in (1, 2)]
+        panel.run_ended(m.RunEnded(1, "finished", load_project(RACE).to_dict(), records, {}, 20))
+        low, high = panel.plot.getViewBox().viewRange()[1]
+        assert low < 0 and high > 100  # 0-100 with its padding, not the curve's 60-80
+        assert panel.note.text() == "continua: prueba · discontinua: entrenamiento"
+    finally:
+        i18n.install_language("en")
