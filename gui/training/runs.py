@@ -122,6 +122,7 @@ class RunsPanel(QWidget):
         self.plot.getAxis("left").enableAutoSIPrefix(False)  # "loss (x0.001)" reads badly
         self.legend = pg.LegendItem(labelTextColor=INK, labelTextSize="8pt", verSpacing=-4)
         self.legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # rows stay together
+        self.legend_below = False  # beside the plot; below it when beside would leave the plot too narrow
         self.canvas.addItem(self.legend, row=0, col=1)
         self.canvas.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
         self.canvas.ci.layout.setColumnStretchFactor(0, 1)
@@ -277,11 +278,33 @@ class RunsPanel(QWidget):
         last = max((run.records[-1].epoch for run in self.runs.runs if run.number in self.items), default=1)
         major = next(m for m in (1, 2, 5, 10, 20, 50, 100, 200, 500, 10**9) if last / m <= 10)
         self.plot.getAxis("bottom").setTickSpacing(major, major)  # whole epochs, never "1.5"
+        self._place_legend()
         # the legend goes where the curves are not: accuracy rises (bottom right is free), loss falls
         if accuracy:
             self.plot.setYRange(0, 100, padding=0.06)  # room for the "0" and "100" labels
         else:
             self.plot.enableAutoRange(axis="y")
+
+    def _place_legend(self) -> None:
+        """Beside the plot while that leaves the plot at least half the width, else below it (long
+        differences at 1280×720 squeezed the plot to a sliver with unreadable epochs)."""
+        wide = self.legend.boundingRect().width()
+        below = wide > 0.5 * max(1, self.canvas.width())
+        if below == self.legend_below:
+            return
+        self.legend_below = below
+        layout = self.canvas.ci
+        layout.removeItem(self.legend)
+        if below:
+            layout.addItem(self.legend, row=1, col=0)
+            layout.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
+        else:
+            layout.addItem(self.legend, row=0, col=1)
+            layout.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._place_legend()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """Presentation mode changed the font: the columns and the plot's text follow."""

@@ -188,3 +188,27 @@ def test_in_spanish_the_overlay_keeps_its_accuracy_scale_and_its_words(qtbot):
         assert panel.note.text() == "continua: prueba · discontinua: entrenamiento"
     finally:
         i18n.install_language("en")
+
+
+def test_the_legend_moves_below_the_plot_when_beside_it_would_squeeze_the_plot(qtbot):
+    """At 1280×720 the race's three differences beside the plot left it ~60 px wide."""
+    from core.project import load_project
+    from core.run import messages as m
+    from core.train.trainer import EpochRecord
+    from gui.training.runs import RunsPanel
+
+    panel = RunsPanel()
+    qtbot.addWidget(panel)
+    project = load_project(RACE)
+    records = [EpochRecord(e, 10 * e, 1 / e, 0.5 + e / 10, 2 / e, 0.6 + e / 10, 0.1, 0.1) for e in (1, 2, 3)]
+    for number, (optimizer, lr) in enumerate((("sgd", 0.1), ("momentum", 0.1), ("adam", 0.01)), 1):
+        project.training = project.training.replace(optimizer=optimizer, lr=lr)
+        panel.run_ended(m.RunEnded(number, "finished", project.to_dict(), records, {}, 20))
+    for width, below in ((940, True), (1560, False)):
+        panel.resize(width, 320)
+        panel.show()
+        qtbot.waitUntil(lambda w=width: panel.canvas.width() > 0.4 * w)
+        panel.redraw()
+        assert panel.legend_below == below
+        plot_width = panel.plot.getViewBox().sceneBoundingRect().width()
+        assert plot_width >= 0.4 * panel.canvas.width()
