@@ -212,3 +212,14 @@ def test_the_legend_moves_below_the_plot_when_beside_it_would_squeeze_the_plot(q
         assert panel.legend_below == below
         plot_width = panel.plot.getViewBox().sceneBoundingRect().width()
         assert plot_width >= 0.4 * panel.canvas.width()
+
+
+def test_next_to_a_step_that_only_shows_lets_the_series_finish(window_thread, qtbot):
+    window = window_thread
+    series, controller, runs = start_series(window, qtbot), window.run_controls.controller, window.runs
+    qtbot.waitUntil(lambda: controller.state == "running", timeout=60000)
+    page(window, Qt.Key.Key_PageDown)  # the overlay's step has no actions: the race goes on
+    bar = window.guide_panel.series_bar
+    assert "Step 3 of 3" in window.guide_panel.header.text() and series.active and bar.isVisible()
+    qtbot.waitUntil(lambda: not series.active, timeout=120000)
+    assert len(runs.runs) == 3 and "done: 3 runs" in bar.label.text() and bar.isVisible()
