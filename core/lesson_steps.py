@@ -15,6 +15,10 @@ Each action is an object with one key naming it:
   {"run_epochs": 3}, {"run_steps": 50}      train that many more, then pause
   {"reset": true}                  throw the trained weights away
   {"lab_start": [-1.5, 2.0]}       the optimizer lab's common start
+  {"series": [{"training.optimizer": "sgd"}, {"training.optimizer": "adam", "training.lr": 0.01}]}
+                                   train one fresh run per entry, each to the project's epochs, after
+                                   setting what the entry names ("set"'s targets); the Runs dock then
+                                   overlays them (gui.guided.series)
 
 A step's words in another language sit beside it, as a lesson's title and description do:
   "texts": {"es": {"title": …, "text": …, "questions": [{"question": …, "answer": …}]}}
@@ -36,6 +40,7 @@ PANELS = ("about", "layer", "dataset", "training")
 LANGUAGES = {"es": "Spanish"}  # the languages a step's words may carry besides English, named for messages
 MAX_STEPS = 100
 MAX_RUN = 100_000
+MAX_SERIES = 10  # runs in one series: a lesson's comparison, not a sweep
 
 
 class StepError(ValueError):
@@ -50,13 +55,15 @@ class Question:
 
 @dataclass(frozen=True)
 class Action:
-    kind: str  # view, panel, select, set, speed, run_epochs, run_steps, reset, lab_start
+    kind: str  # view, panel, select, set, speed, run_epochs, run_steps, reset, lab_start, series
     target: Any  # the view's name, the layer's id, "fc1.out_features", the number of epochs…
     value: Any = None  # for "set": the new value
 
     def to_dict(self) -> dict[str, Any]:
         if self.kind == "set":
             return {"set": self.target, "value": self.value}
+        if self.kind == "series":
+            return {"series": [{a.target: a.value for a in entry} for entry in self.target]}
         return {self.kind: list(self.target) if isinstance(self.target, tuple) else self.target}
 
 
@@ -223,10 +230,28 @@ def _action(raw: Any, where: str, graph: Graph, dataset_specs: tuple, train_spec
         if not isinstance(target, list) or len(target) != 2 or not all(_number(v) and abs(v) < 1e6 for v in target):
             raise StepError(f'{where}: "lab_start" must be two numbers [x, y]')
         return Action(kind, (float(target[0]), float(target[1])))
+    if kind == "series":
+        return Action(kind, _series(target, where, graph, dataset_specs, train_specs))
     raise StepError(
         f'{where}: unknown action "{kind}" (known: view, panel, select, set, speed, run_epochs, run_steps, '
-        "reset, lab_start)"
+        "reset, lab_start, series)"
     )
+
+
+def _series(raw: Any, where: str, graph: Graph, dataset_specs: tuple, train_specs: tuple) -> tuple:
+    """A series' runs: per run, the "set" actions done before it (checked as "set" checks them)."""
+    if not isinstance(raw, list) or not 2 <= len(raw) <= MAX_SERIES:
+        raise StepError(
+            f'{where}: "series" must be a list of 2 to {MAX_SERIES} runs, each the settings to change before it, '
+            'such as [{"training.optimizer": "sgd"}, {"training.optimizer": "adam"}]'
+        )
+    runs = []
+    for i, entry in enumerate(raw):
+        there = f"{where}, run {i + 1} of the series"
+        if not isinstance(entry, dict):
+            raise StepError(f'{there} must be an object of settings such as {{"training.lr": 0.1}}')
+        runs.append(tuple(_set_action(t, v, there, graph, dataset_specs, train_specs) for t, v in entry.items()))
+    return tuple(runs)
 
 
 def _set_action(target: Any, value: Any, where: str, graph: Graph, dataset_specs: tuple, train_specs: tuple) -> Action:

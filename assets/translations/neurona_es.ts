@@ -1255,6 +1255,10 @@ Choose a file to import?</source>
 <context>
     <name>Guide</name>
     <message>
+        <source>The series of runs was stopped: this step changes the model.</source>
+        <translation>La serie de ejecuciones se detuvo: este paso cambia el modelo.</translation>
+    </message>
+    <message>
         <source>Training cannot be undone: the model stays as trained, paused.</source>
         <translation>El entrenamiento no se puede deshacer: el modelo queda como está entrenado, en pausa.</translation>
     </message>
@@ -2516,6 +2520,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>época</translation>
     </message>
     <message>
+        <source>the ticked runs have no accuracy (regression): compare their loss</source>
+        <translation>las ejecuciones marcadas no tienen precisión (regresión): compara su pérdida</translation>
+    </message>
+    <message>
         <source>Delete the run?</source>
         <translation>¿Borrar la ejecución?</translation>
     </message>
@@ -2636,6 +2644,52 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>Seed {0} restored: its weights wait, paused</source>
         <translation>Semilla {0} recuperada: sus pesos esperan en pausa</translation>
+    </message>
+</context>
+<context>
+    <name>Series</name>
+    <message>
+        <source>the settings as they are</source>
+        <translation>los ajustes tal como están</translation>
+    </message>
+    <message>
+        <source>The series was stopped at run %1 of %2.</source>
+        <translation>La serie se detuvo en la ejecución %1 de %2.</translation>
+    </message>
+    <message>
+        <source>Lesson step %1, run %2 of the series</source>
+        <translation>Paso %1 de la lección, ejecución %2 de la serie</translation>
+    </message>
+    <message>
+        <source>loading its data</source>
+        <translation>cargando sus datos</translation>
+    </message>
+    <message>
+        <source>The series stopped at run %1 of %2: the network cannot train (see the status bar).</source>
+        <translation>La serie se detuvo en la ejecución %1 de %2: la red no puede entrenar (mira la barra de estado).</translation>
+    </message>
+    <message>
+        <source>The series is done: %1 runs, overlaid in the Runs tab.</source>
+        <translation>La serie ha terminado: %1 ejecuciones, superpuestas en la pestaña Ejecuciones.</translation>
+    </message>
+    <message>
+        <source>Series: run %1 of %2</source>
+        <translation>Serie: ejecución %1 de %2</translation>
+    </message>
+    <message>
+        <source>paused: Run (F5) goes on</source>
+        <translation>en pausa: Entrenar (F5) sigue</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesBar</name>
+    <message>
+        <source>Stop the series</source>
+        <translation>Detener la serie</translation>
+    </message>
+    <message>
+        <source>Stop the run being trained; no further run of the series starts</source>
+        <translation>Detiene la ejecución que se entrena; no empieza ninguna otra ejecución de la serie</translation>
     </message>
 </context>
 <context>

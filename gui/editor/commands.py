@@ -237,12 +237,14 @@ class SetDataset(QUndoCommand):
 
 
 class SetTraining(QUndoCommand):
-    """Change one training setting; consecutive edits of the same setting merge."""
+    """Change one training setting; consecutive edits of the same setting merge. It changes its own
+    setting only, read when it is done: several in one Macro (a lesson step, a restored run) each
+    keep the others' (a whole settings copy taken when built undid the ones before it)."""
 
     def __init__(self, project, name: str, value):
         super().__init__(f"Set the {TRAINING_WORDS.get(name, words(name))} to {fmt_value(value)}")
-        self.project, self.name = project, name
-        self.old, self.new = project.training, project.training.replace(**{name: value})
+        self.project, self.name, self.value = project, name, value
+        self.before = getattr(project.training, name)
 
     def id(self) -> int:
         return _SET_TRAINING_ID
@@ -250,12 +252,14 @@ class SetTraining(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
         if not isinstance(other, SetTraining) or other.name != self.name:
             return False
-        self.new = other.new
+        self.value = other.value
         self.setText(other.text())
         return True
 
     def redo(self) -> None:
-        self.project.set_training(self.new)
+        training = self.project.training
+        self.before = getattr(training, self.name)
+        self.project.set_training(training.replace(**{self.name: self.value}))
 
     def undo(self) -> None:
-        self.project.set_training(self.old)
+        self.project.set_training(self.project.training.replace(**{self.name: self.before}))

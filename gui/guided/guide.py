@@ -6,7 +6,9 @@ Back undoes the step's edits through the undo stack (a step's edits are one undo
 shows again what was shown. Before a step that trains an existing model, the training process
 saves its weights into a temporary folder (its commands run in order, so before the training);
 Back loads them again, paused, as File → Open Run does (the optimiser's state starts afresh). A
-model trained by a step is thrown away when there was none before it.
+model trained by a step is thrown away when there was none before it. A step's series of runs
+(gui.guided.series) stops when the class moves back, or on to a step that changes the model; the
+runs it made stay in the Runs dock.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from core.lesson_steps import PANELS, Action, LessonStep
 from gui.editor.commands import Macro, SetDataset, SetParam, SetTraining
+from gui.guided.series import Series
 from gui.views.registry import VIEW_NAMES
 
 
@@ -37,7 +40,20 @@ class Shown:
     weights: str | None = None  # the folder the model's weights were saved to before the step
 
 
-TRAINING = {"run_epochs", "run_steps"}
+RUNS = {"run_epochs", "run_steps"}  # training the current model on: Back can bring its weights back
+TRAINING = RUNS | {"series"}
+CHANGES_MODEL = TRAINING | {"set", "reset"}
+
+
+def _sets(step: LessonStep) -> list[Action]:
+    """The step's "set" actions, its series' among them."""
+    out = []
+    for action in step.actions:
+        if action.kind == "set":
+            out.append(action)
+        elif action.kind == "series":
+            out.extend(a for entry in action.target for a in entry)
+    return out
 
 
 class Guide(QObject):
@@ -59,6 +75,7 @@ class Guide(QObject):
         doc = window.document
         doc.project_opened.connect(self._project_opened)
         doc.data_loaded.connect(self._data_loaded)
+        self.series = Series(self)  # after the guide's own data_loaded: `loading` is current when it looks
 
     # ---- moving ------------------------------------------------------------------------
 
@@ -73,12 +90,15 @@ class Guide(QObject):
     def next(self) -> bool:
         if self.index + 1 >= len(self.steps):
             return False
+        stopped = self.series.active and bool({a.kind for a in self.steps[self.index + 1].actions} & CHANGES_MODEL)
+        if stopped:
+            self.series.stop()
         before = self.shown()
-        if any(a.kind in TRAINING for a in self.steps[self.index + 1].actions):
+        if any(a.kind in RUNS for a in self.steps[self.index + 1].actions):
             before.weights = self._keep_weights()
         self.history.append(before)
         self.index += 1
-        self.note.emit("")
+        self.note.emit(self.tr("The series of runs was stopped: this step changes the model.") if stopped else "")
         self.perform(self.steps[self.index])
         self.step_shown.emit(self.index)
         return True
@@ -86,6 +106,7 @@ class Guide(QObject):
     def back(self) -> bool:
         if self.index <= 0:
             return False
+        self.series.stop()
         step, before = self.steps[self.index], self.history.pop()
         self.index -= 1
         self.note.emit("")
@@ -130,11 +151,10 @@ class Guide(QObject):
         if controller.state == "running":
             controller.pause()
         kinds = {action.kind for action in step.actions}
-        changed_graph = any(
-            a.kind == "set" and a.target.split(".")[0] not in ("training", "dataset") for a in step.actions
-        )
-        weights = self._saved_weights(before) if kinds & TRAINING else None
-        if controller.active and (weights is not None or changed_graph or (kinds & TRAINING and not before.had_model)):
+        changed_graph = any(a.target.split(".")[0] not in ("training", "dataset") for a in _sets(step))
+        weights = self._saved_weights(before) if kinds & RUNS and "series" not in kinds else None
+        restarted = weights is not None or changed_graph or (kinds & TRAINING and not before.had_model)
+        if controller.active and (restarted or "series" in kinds):
             w.document.reset_model()  # the step made this model: before it there was none (or another network)
         elif controller.active and kinds & TRAINING:
             self.note.emit(self.tr("Training cannot be undone: the model stays as trained, paused."))
@@ -171,11 +191,7 @@ class Guide(QObject):
 
     def perform(self, step: LessonStep) -> None:
         w = self.window
-        edits = []
-        for action in step.actions:
-            if action.kind == "set":
-                edits.append(self._edit(action))
-        edits = [edit for edit in edits if edit is not None]
+        edits = self.edits([action for action in step.actions if action.kind == "set"])
         if edits:
             w.document.push(Macro(self.tr("Lesson step %1").replace("%1", str(self.index + 1)), edits))
         for action in step.actions:
@@ -199,11 +215,21 @@ class Guide(QObject):
                     lab = w.show_view("optimizer_lab")
                     if lab is not None:
                         lab.set_start(*action.target)
-                case "run_epochs" | "run_steps":
+                case "run_epochs" | "run_steps" | "series":
                     if self.loading:
                         self.pending.append(action)
                     else:
                         self._train(action)
+
+    def edits(self, sets: list[Action]) -> list:
+        """The undo commands of "set" actions, the dataset's settings as one change (each its own
+        would start from the settings before them all, and only the last would stay)."""
+        project = self.window.document.project
+        dataset = {a.target.split(".")[1]: a.value for a in sets if a.target.startswith("dataset.")}
+        edits = [self._edit(a) for a in sets if not a.target.startswith("dataset.")]
+        if dataset and any(project.dataset_params.get(name) != value for name, value in dataset.items()):
+            edits.append(SetDataset(project, project.dataset, {**project.dataset_params, **dataset}))
+        return [edit for edit in edits if edit is not None]
 
     def _edit(self, action: Action):
         """The undo command of a "set" action (None when the value is already set); a changed
@@ -213,10 +239,6 @@ class Guide(QObject):
         owner, name = action.target.split(".")
         if owner == "training":
             return SetTraining(project, name, action.value) if getattr(project.training, name) != action.value else None
-        if owner == "dataset":
-            if project.dataset_params.get(name) == action.value:
-                return None
-            return SetDataset(project, project.dataset, {**project.dataset_params, name: action.value})
         if project.graph.nodes[owner].params[name] == action.value:
             return None
         if w.run_controls.controller.active:
@@ -224,6 +246,9 @@ class Guide(QObject):
         return SetParam(project.graph, owner, name, action.value)
 
     def _train(self, action: Action) -> None:
+        if action.kind == "series":
+            self.series.start(action.target)
+            return
         controls = self.window.run_controls
         controller = controls.controller
         if controller.state == "running":
@@ -240,6 +265,7 @@ class Guide(QObject):
         if self._project is not None:
             self._project.dataset_changed.disconnect(self._dataset_changed)
         self._project = project
+        self.series.stop()
         project.dataset_changed.connect(self._dataset_changed)
         self.loading = True
         self.start(project.steps)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from gui.guided.guide import Guide
+from gui.guided.series import SeriesBar
 from gui.i18n import current_language, keep
 
 QUESTION_STYLE = "QFrame#question { background: #f3f7fb; border: 1px solid #c5d5e4; border-radius: 4px; }"
@@ -116,6 +117,8 @@ class GuidePanel(QWidget):
         top.setContentsMargins(10, 2, 10, 0)
         top.addWidget(self.header, 1)
         layout.addLayout(top)
+        self.series_bar = SeriesBar(guide.series)  # a series' progress and its Stop, above the text
+        layout.addWidget(self.series_bar)
         layout.addWidget(scroll, 1)
         layout.addLayout(row)
         guide.step_shown.connect(self.show_step)
@@ -132,6 +135,7 @@ class GuidePanel(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self._name_buttons()
+            self.series_bar.retranslate()
             window = self.guide.window
             if hasattr(self, "record_action"):
                 QTimer.singleShot(0, self, lambda: add_record_menu(window, self))  # after the window refills the menu
@@ -141,6 +145,8 @@ class GuidePanel(QWidget):
     def show_step(self, index: int) -> None:
         guide = self.guide
         step = self._say(index)
+        if not guide.series.active:
+            self.series_bar.show_progress("")  # a finished or stopped series' words belong to its step
         for box in self.questions:
             self.question_column.removeWidget(box)
             box.hide()  # at once: deleteLater waits for the event loop, and a clicker may be faster

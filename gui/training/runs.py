@@ -122,6 +122,7 @@ class RunsPanel(QWidget):
         self.plot.getAxis("left").enableAutoSIPrefix(False)  # "loss (x0.001)" reads badly
         self.legend = pg.LegendItem(labelTextColor=INK, labelTextSize="8pt", verSpacing=-4)
         self.legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # rows stay together
+        self.legend_below = False  # beside the plot; below it when beside would leave the plot too narrow
         self.canvas.addItem(self.legend, row=0, col=1)
         self.canvas.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
         self.canvas.ci.layout.setColumnStretchFactor(0, 1)
@@ -165,6 +166,11 @@ class RunsPanel(QWidget):
             self.message.emit(f"The oldest runs were let go to keep their weights within {budget} MB")
         self.ticked = {number for number in self.ticked if any(r.number == number for r in self.runs.runs)}
         self.ticked.add(run.number)
+        self.refresh()
+
+    def tick_only(self, numbers) -> None:
+        """Tick exactly these runs (a lesson's series), so the overlay shows just them."""
+        self.ticked = {number for number in numbers if any(r.number == number for r in self.runs.runs)}
         self.refresh()
 
     # ---- the list ------------------------------------------------------------------------------
@@ -264,18 +270,41 @@ class RunsPanel(QWidget):
             epochs, values = run.curve(train_name)
             if len(epochs):
                 self.plot.plot(epochs, values * scale, pen=pg.mkPen(colour, width=1.2, style=Qt.PenStyle.DashLine))
-        self.note.setText("solid: test · dashed: train")
-        if not self.items and self.ticked and axis.startswith("accuracy"):
-            self.note.setText("the ticked runs have no accuracy (regression): compare their loss")
-        self.note.setVisible(bool(self.items) or bool(self.ticked and axis.startswith("accuracy")))
+        accuracy = self.metric_choice.currentData() == "accuracy"  # not the axis' words: they are translated
+        self.note.setText(self.tr("solid: test · dashed: train"))
+        if not self.items and self.ticked and accuracy:
+            self.note.setText(self.tr("the ticked runs have no accuracy (regression): compare their loss"))
+        self.note.setVisible(bool(self.items) or bool(self.ticked and accuracy))
         last = max((run.records[-1].epoch for run in self.runs.runs if run.number in self.items), default=1)
         major = next(m for m in (1, 2, 5, 10, 20, 50, 100, 200, 500, 10**9) if last / m <= 10)
         self.plot.getAxis("bottom").setTickSpacing(major, major)  # whole epochs, never "1.5"
+        self._place_legend()
         # the legend goes where the curves are not: accuracy rises (bottom right is free), loss falls
-        if axis.startswith("accuracy"):
+        if accuracy:
             self.plot.setYRange(0, 100, padding=0.06)  # room for the "0" and "100" labels
         else:
             self.plot.enableAutoRange(axis="y")
+
+    def _place_legend(self) -> None:
+        """Beside the plot while that leaves the plot at least half the width, else below it (long
+        differences at 1280×720 squeezed the plot to a sliver with unreadable epochs)."""
+        wide = self.legend.boundingRect().width()
+        below = wide > 0.5 * max(1, self.canvas.width())
+        if below == self.legend_below:
+            return
+        self.legend_below = below
+        layout = self.canvas.ci
+        layout.removeItem(self.legend)
+        if below:
+            layout.addItem(self.legend, row=1, col=0)
+            layout.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignLeft)
+        else:
+            layout.addItem(self.legend, row=0, col=1)
+            layout.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignTop)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._place_legend()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """Presentation mode changed the font: the columns and the plot's text follow."""

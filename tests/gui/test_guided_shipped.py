@@ -67,10 +67,10 @@ def test_a_shipped_guided_lesson_is_complete_in_both_languages(path):
     assert any(step.questions for step in project.steps)
     first_views = [a.target for a in project.steps[0].actions if a.kind == "view"]
     assert set(first_views) <= {project.view or "training"}, "step 1 hides the view the lesson opens on"
-    assert not [a for a in project.steps[0].actions if a.kind in ("run_epochs", "run_steps", "reset")], (
+    assert not [a for a in project.steps[0].actions if a.kind in ("run_epochs", "run_steps", "reset", "series")], (
         "step 1 is shown as the lesson opens: it must not train before the teacher asks"
     )
-    assert any(a.kind in ("run_epochs", "run_steps") for step in project.steps for a in step.actions)
+    assert any(a.kind in ("run_epochs", "run_steps", "series") for step in project.steps for a in step.actions)
 
 
 def test_the_stride_step_states_the_size_the_editor_infers():
@@ -85,7 +85,7 @@ def test_the_stride_step_states_the_size_the_editor_infers():
 
 @pytest.mark.parametrize(
     "path",
-    [p for p in guided() if any(a.kind == "set" for s in load_project(p).steps for a in s.actions)],
+    [p for p in guided() if any(a.kind in ("set", "series") for s in load_project(p).steps for a in s.actions)],
     ids=lambda p: p.stem,
 )
 def test_after_each_steps_edits_the_network_still_fits_its_data(path):
@@ -96,8 +96,12 @@ def test_after_each_steps_edits_the_network_still_fits_its_data(path):
     from core.network.graph import infer
 
     project = load_project(path)
+    changes = []  # each step's edits, and each run of a series' (set before that run)
     for number, step in enumerate(project.steps, 1):
-        sets = [a for a in step.actions if a.kind == "set"]
+        changes.append((f"step {number}", [a for a in step.actions if a.kind == "set"]))
+        for action in (a for a in step.actions if a.kind == "series"):
+            changes += [(f"step {number}, run {i + 1}", list(entry)) for i, entry in enumerate(action.target)]
+    for number, sets in changes:
         for action in sets:
             owner, name = action.target.split(".")
             if owner == "training":
@@ -108,7 +112,7 @@ def test_after_each_steps_edits_the_network_still_fits_its_data(path):
                 project.graph.nodes[owner].params[name] = action.value
         if sets:
             inference = infer(project.graph)
-            assert inference.ok, f"step {number}: {inference.problems}"
+            assert inference.ok, f"{number}: {inference.problems}"
             data = load_dataset(project.dataset, project.dataset_params)
             problems = data_problems(project.graph, inference, data, project.training)
-            assert not problems, f"step {number}: {[str(p) for p in problems]}"
+            assert not problems, f"{number}: {[str(p) for p in problems]}"
