@@ -22,9 +22,14 @@ WAITING = QT_TRANSLATE_NOOP(
 )
 
 
-def unit_pen(i: int, units: int) -> pg.QtGui.QPen:
-    """A thin, half-transparent pen of its own hue for hidden unit i."""
-    return pg.mkPen(pg.intColor(i, hues=max(units, 6), values=1, maxValue=200, alpha=170), width=1.2)
+# the hidden units' colours: Tableau's ten without its red, which is the fit's
+UNIT_COLOURS = [(255, 127, 14), (44, 160, 44), (148, 103, 189), (140, 86, 75), (227, 119, 194), (127, 127, 127)]
+UNIT_COLOURS += [(188, 189, 34), (23, 190, 207), (31, 119, 180)]
+
+
+def unit_pen(i: int) -> pg.QtGui.QPen:
+    """A thin, half-transparent pen for hidden unit i."""
+    return pg.mkPen((*UNIT_COLOURS[i % len(UNIT_COLOURS)], 170), width=1.2)
 
 
 def compact(value: float) -> str:
@@ -123,7 +128,7 @@ class ApproximationView(InsightView):
             self.unit_curves.append(item)
         for i, item in enumerate(self.unit_curves):
             if i < shown:
-                item.setPen(unit_pen(i, len(r.contributions)))
+                item.setPen(unit_pen(i))
                 item.setData(r.xs, r.contributions[i])
             item.setVisible(i < shown)
         self.bias_line.setPos(r.bias)

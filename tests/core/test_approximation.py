@@ -108,3 +108,31 @@ def test_the_relu_figure_the_lesson_states():
     """The same 500 epochs with 16 ReLU units instead of tanh, seeds 0–2."""
     found = [_test_mse(16, seed, "ReLU") for seed in range(3)]
     assert (min(found), max(found)) == (0.0311, 0.1574)
+
+
+def _trained_on(function: str, seed: int) -> Trainer:
+    project = load_project(LESSON)
+    project.dataset_params = {**project.dataset_params, "function": function}
+    project.training = project.training.replace(seed=seed)
+    trainer = Trainer(project)
+    while trainer.epoch < trainer.config.epochs:
+        trainer.step()
+    return trainer
+
+
+def test_the_step_is_missed_at_its_jump_as_the_lesson_says():
+    """16 tanh units on the step, seeds 0–2: test MSE 0.041–0.047, the worst training point near x = 0."""
+    found = []
+    for seed in range(3):
+        trainer = _trained_on("step", seed)
+        found.append(round(trainer.evaluate()["test_loss"], 4))
+        errors = (trainer.predict(trainer.x_train)[:, 0] - trainer.y_train) ** 2
+        assert abs(float(trainer.x_train[int(errors.argmax()), 0])) < 0.03
+    assert (min(found), max(found)) == (0.0408, 0.0465)
+
+
+def test_the_other_functions_are_fitted_closer_than_the_step():
+    found = [
+        round(_trained_on(f, seed).evaluate()["test_loss"], 4) for f in ("abs", "bump", "cubic") for seed in range(3)
+    ]
+    assert (min(found), max(found)) == (0.0024, 0.0054)
