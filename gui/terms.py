@@ -23,6 +23,7 @@ PARAMS = (
     QT_TRANSLATE_NOOP("params", "features"),
     QT_TRANSLATE_NOOP("params", "file"),
     QT_TRANSLATE_NOOP("params", "folder"),
+    QT_TRANSLATE_NOOP("params", "function"),
     QT_TRANSLATE_NOOP("params", "gate"),
     QT_TRANSLATE_NOOP("params", "groups"),
     QT_TRANSLATE_NOOP("params", "hidden size"),
@@ -84,6 +85,7 @@ PARAMS = (
 )
 
 DATASETS = (
+    QT_TRANSLATE_NOOP("datasets", "A function of x"),
     QT_TRANSLATE_NOOP("datasets", "Adding problem"),
     QT_TRANSLATE_NOOP("datasets", "Bumps and dips"),
     QT_TRANSLATE_NOOP("datasets", "CIFAR-10"),
@@ -163,6 +165,9 @@ DATASET_HELP = (
     QT_TRANSLATE_NOOP("dataset help", "A tilted plane with noise: the simplest regression"),
     QT_TRANSLATE_NOOP("dataset help", "A surface of Gaussian bumps and dips"),
     QT_TRANSLATE_NOOP(
+        "dataset help", "Points of a function of x you pick, with noise: fit it with a few hidden units or many"
+    ),
+    QT_TRANSLATE_NOOP(
         "dataset help", "Vectors of independent standard normal values; the class is a random linear function of them"
     ),
     QT_TRANSLATE_NOOP("dataset help", "scikit-learn's 1,797 handwritten digits, 8×8 pixels"),
@@ -186,6 +191,7 @@ DATASET_HELP = (
 DATASET_GROUPS = (
     QT_TRANSLATE_NOOP("dataset groups", "2-D"),
     QT_TRANSLATE_NOOP("dataset groups", "2-D regression"),
+    QT_TRANSLATE_NOOP("dataset groups", "1-D regression"),
     QT_TRANSLATE_NOOP("dataset groups", "images"),
     QT_TRANSLATE_NOOP("dataset groups", "sequences"),
     QT_TRANSLATE_NOOP("dataset groups", "vectors"),
@@ -228,6 +234,8 @@ VIEWS = (
     QT_TRANSLATE_NOOP("views", "a model fed its own outputs: a sine, or text at a temperature"),
     QT_TRANSLATE_NOOP("views", "By position"),
     QT_TRANSLATE_NOOP("views", "how often the key is found at each step"),
+    QT_TRANSLATE_NOOP("views", "Approximation"),
+    QT_TRANSLATE_NOOP("views", "a curve fitted to a function of x, and each hidden unit's share"),
     QT_TRANSLATE_NOOP("views", "Loss landscape"),
     QT_TRANSLATE_NOOP("views", "the loss around the weights"),
     QT_TRANSLATE_NOOP("views", "Functions"),
@@ -276,6 +284,7 @@ CHOICES = (  # the values of choice parameters (layers, datasets, training), as 
     QT_TRANSLATE_NOOP("choices", "and"),
     QT_TRANSLATE_NOOP("choices", "auto"),
     QT_TRANSLATE_NOOP("choices", "bce"),
+    QT_TRANSLATE_NOOP("choices", "bump"),
     QT_TRANSLATE_NOOP("choices", "classification"),
     QT_TRANSLATE_NOOP("choices", "constant"),
     QT_TRANSLATE_NOOP("choices", "cosine"),

@@ -53,6 +53,53 @@
     </message>
 </context>
 <context>
+    <name>ApproximationView</name>
+    <message>
+        <source>Train the network, or take a single step, to see its curve through the points of the function.</source>
+        <translation>Entrena la red, o da un solo paso, para ver su curva entre los puntos de la función.</translation>
+    </message>
+    <message>
+        <source>each hidden unit&apos;s share</source>
+        <translation>lo que aporta cada unidad oculta</translation>
+    </message>
+    <message>
+        <source>Draw w·h(x) for every hidden unit: its activation times its weight into the output</source>
+        <translation>Dibuja w·h(x) para cada unidad oculta: su activación por su peso hacia la salida</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>training MSE {0}, test MSE {1}</source>
+        <translation>ECM de entrenamiento {0}, ECM de prueba {1}</translation>
+    </message>
+    <message>
+        <source>Step {0}: {1}. {2} {3} units; the fit is the output bias, {4}, plus their {2} shares.</source>
+        <translation>Paso {0}: {1}. {2} unidades {3}; el ajuste es el sesgo de salida, {4}, más lo que aportan las {2}.</translation>
+    </message>
+    <message>
+        <source> (the first {0} of {1} units drawn)</source>
+        <translation> (dibujadas las {0} primeras de {1} unidades)</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1565c0&apos;&gt;● training points&lt;/span&gt;, &lt;span style=&apos;color:#1565c0&apos;&gt;○ test points&lt;/span&gt;, &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;━ the network&apos;s fit&lt;/b&gt;&lt;/span&gt;, thin lines: each hidden unit&apos;s activation times its weight into the output, w·h(x){0}; dashed: the output bias. Training moves and scales these pieces until their sum follows the points.</source>
+        <translation>&lt;span style=&apos;color:#1565c0&apos;&gt;● puntos de entrenamiento&lt;/span&gt;, &lt;span style=&apos;color:#1565c0&apos;&gt;○ puntos de prueba&lt;/span&gt;, &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;━ el ajuste de la red&lt;/b&gt;&lt;/span&gt;; líneas finas: la activación de cada unidad oculta por su peso hacia la salida, w·h(x){0}; discontinua: el sesgo de salida. El entrenamiento mueve y escala estas piezas hasta que su suma sigue los puntos.</translation>
+    </message>
+    <message>
+        <source>Step {0}: {1}.</source>
+        <translation>Paso {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1565c0&apos;&gt;● training points&lt;/span&gt;, &lt;span style=&apos;color:#1565c0&apos;&gt;○ test points&lt;/span&gt;, &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;━ the network&apos;s fit&lt;/b&gt;&lt;/span&gt;. Each unit&apos;s share is drawn for a network Input → Linear → activation → Linear(1) → Output; this one has another shape.</source>
+        <translation>&lt;span style=&apos;color:#1565c0&apos;&gt;● puntos de entrenamiento&lt;/span&gt;, &lt;span style=&apos;color:#1565c0&apos;&gt;○ puntos de prueba&lt;/span&gt;, &lt;span style=&apos;color:#c62828&apos;&gt;&lt;b&gt;━ el ajuste de la red&lt;/b&gt;&lt;/span&gt;. Lo que aporta cada unidad se dibuja para una red Entrada → Linear → activación → Linear(1) → Salida; esta tiene otra forma.</translation>
+    </message>
+</context>
+<context>
     <name>BackpropView</name>
     <message>
         <source>Take a step or train, to see one sample&apos;s forward and backward pass with every number.</source>
@@ -3229,6 +3276,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>entropía cruzada binaria</translation>
     </message>
     <message>
+        <source>bump</source>
+        <translation>campana</translation>
+    </message>
+    <message>
         <source>classification</source>
         <translation>clasificación</translation>
     </message>
@@ -3601,6 +3652,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>regresión 2D</translation>
     </message>
     <message>
+        <source>1-D regression</source>
+        <translation>regresión 1D</translation>
+    </message>
+    <message>
         <source>images</source>
         <translation>imágenes</translation>
     </message>
@@ -3654,6 +3709,10 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>A surface of Gaussian bumps and dips</source>
         <translation>Una superficie de montes y valles gaussianos</translation>
+    </message>
+    <message>
+        <source>Points of a function of x you pick, with noise: fit it with a few hidden units or many</source>
+        <translation>Puntos de una función de x que eliges, con ruido: ajústala con pocas unidades ocultas o con muchas</translation>
     </message>
     <message>
         <source>Vectors of independent standard normal values; the class is a random linear function of them</source>
@@ -3718,6 +3777,10 @@ se guardan al empezar el entrenamiento</translation>
 </context>
 <context>
     <name>datasets</name>
+    <message>
+        <source>A function of x</source>
+        <translation>Una función de x</translation>
+    </message>
     <message>
         <source>Adding problem</source>
         <translation>Problema de la suma</translation>
@@ -4625,6 +4688,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>carpeta</translation>
     </message>
     <message>
+        <source>function</source>
+        <translation>función</translation>
+    </message>
+    <message>
         <source>gate</source>
         <translation>puerta</translation>
     </message>
@@ -5112,6 +5179,14 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>how often the key is found at each step</source>
         <translation>con qué frecuencia se encuentra la clave en cada paso</translation>
+    </message>
+    <message>
+        <source>Approximation</source>
+        <translation>Aproximación</translation>
+    </message>
+    <message>
+        <source>a curve fitted to a function of x, and each hidden unit&apos;s share</source>
+        <translation>una curva ajustada a una función de x, y lo que aporta cada unidad oculta</translation>
     </message>
     <message>
         <source>Loss landscape</source>

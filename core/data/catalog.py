@@ -343,6 +343,23 @@ KINDS: dict[str, DatasetKind] = {
             _toy(data_toys.bumps),
         ),
         DatasetKind(
+            "function",
+            "1-D regression",
+            "Points of a function of x you pick, with noise: fit it with a few hidden units or many",
+            (
+                _P("n_samples", "int", 200, "How many points to draw", 20, 100_000),
+                _P("noise", "float", 0.05, "Noise added to each target", 0.0, 2.0),
+                _P(
+                    "function",
+                    "choice",
+                    "sine",
+                    "The function of x in [−1, 1]: sine sin 2πx, step ±1, abs |x|, bump exp(−8x²), cubic 3(x³ − x)",
+                    choices=tuple(data_toys.FUNCTIONS),
+                ),
+            ),
+            _toy(data_toys.function),
+        ),
+        DatasetKind(
             "gaussian_features",
             "vectors",
             "Vectors of independent standard normal values; the class is a random linear function of them",
@@ -521,6 +538,7 @@ TITLES = {  # what the user reads; the names stay what project files and the com
     "boundary": "Curved boundary",
     "plane": "Tilted plane",
     "bumps": "Bumps and dips",
+    "function": "A function of x",
     "gaussian_features": "Gaussian vectors",
     "digits": "Digits (8×8)",
     "patches": "Photograph patches",

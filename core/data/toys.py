@@ -1,4 +1,5 @@
-"""The 2-D datasets of the course: points in the plane to classify or to fit.
+"""The toy datasets of the course: points in the plane to classify or to fit, and points of a
+function of one variable to fit (universal approximation).
 
 Each maker takes its validated parameters and a seeded generator and
 returns (points, labels, class names), or (points, targets) for regression;
@@ -83,3 +84,18 @@ def bumps(p, rng):
     distance = ((x[:, None, :] - centres[None]) ** 2).sum(-1)
     y = (heights * np.exp(-distance / (2 * 0.3**2))).sum(1)
     return x, y + rng.normal(0, p["noise"], len(x))
+
+
+FUNCTIONS = {  # the 1-D targets a network approximates, on x in [-1, 1]
+    "sine": lambda x: np.sin(2 * np.pi * x),
+    "step": lambda x: np.where(x < 0, -1.0, 1.0),
+    "abs": lambda x: np.abs(x),
+    "bump": lambda x: np.exp(-8 * x**2),
+    "cubic": lambda x: 3 * (x**3 - x),
+}
+
+
+def function(p, rng):
+    """Points of the chosen function of x with noise on the target: inputs of shape (1,)."""
+    x = rng.uniform(-1, 1, (p["n_samples"], 1))
+    return x, FUNCTIONS[p["function"]](x[:, 0]) + rng.normal(0, p["noise"], len(x))

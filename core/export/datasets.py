@@ -108,6 +108,20 @@ def make_samples(p, rng):
     return x, y + rng.normal(0, p["noise"], len(x)), []
 '''
 
+_FUNCTION = '''
+def make_samples(p, rng):
+    """Points of a function of x with noise on the target."""
+    functions = {
+        "sine": lambda x: np.sin(2 * np.pi * x),
+        "step": lambda x: np.where(x < 0, -1.0, 1.0),
+        "abs": lambda x: np.abs(x),
+        "bump": lambda x: np.exp(-8 * x**2),
+        "cubic": lambda x: 3 * (x**3 - x),
+    }
+    x = rng.uniform(-1, 1, (p["n_samples"], 1))
+    return x, functions[p["function"]](x[:, 0]) + rng.normal(0, p["noise"], len(x)), []
+'''
+
 _GAUSSIAN_FEATURES = '''
 def make_samples(p, rng):
     """Standard normal vectors, classed by a random linear teacher."""
@@ -415,6 +429,7 @@ MAKERS: dict[str, str] = {
     "boundary": _BOUNDARY,
     "plane": _PLANE,
     "bumps": _BUMPS,
+    "function": _FUNCTION,
     "gaussian_features": _GAUSSIAN_FEATURES,
     "digits": _DIGITS,
     "patches": _PATCHES,

@@ -30,6 +30,7 @@ PROBES: dict[str, str] = {
     "backprop": "core.probes.backprop:BackpropProbe",
     "hessian": "core.probes.hessian:HessianProbe",
     "positions": "core.probes.positions:PositionsProbe",
+    "approximation": "core.probes.approximation:ApproximationProbe",
 }
 
 

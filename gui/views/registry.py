@@ -42,6 +42,12 @@ VIEWS = [
     ViewSpec("dropout", "Dropout", "gui.views.dropout:DropoutView", "the units dropped and the average of masks"),
     ViewSpec("backprop", "Backprop", "gui.views.backprop:BackpropView", "one sample's chain rule, every number"),
     ViewSpec("minima", "Rare minima", "gui.views.minima:MinimaView", "saddles outnumber minima; the Hessian now"),
+    ViewSpec(
+        "approximation",
+        "Approximation",
+        "gui.views.approximation:ApproximationView",
+        "a curve fitted to a function of x, and each hidden unit's share",
+    ),
     ViewSpec("landscape", "Loss landscape", "gui.views.landscape.view:LandscapeView", "the loss around the weights"),
     ViewSpec("activation_functions", "Functions", "gui.views.functions:FunctionsView", "activations and derivatives"),
     ViewSpec("gabor", "Gabor explorer", "gui.views.gabor_explorer:GaborExplorer", "the Gabor function's parameters"),

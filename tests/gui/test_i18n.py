@@ -37,7 +37,7 @@ SAME_IN_BOTH = {
     "onnx", "csv", "pytorch", "cpu", "cuda", "mps", "auto", "neurona", "gabor", "xor", "l1", "l2", "f5", "f10",
     "ctrl", "x", "p", "lr", "mlp", "cnn", "default", "english",
     "exp", "cos", "sin", "eps", "pca", "sobel", "mse",  # mathematical names
-    "series", "diverge", "pooling",  # Spanish words spelt as English ones (pooling: the Spanish lessons' own)
+    "series", "diverge", "pooling", "universal",  # Spanish words spelt as English ones (pooling: the lessons' own)
 }  # fmt: skip
 
 
@@ -359,6 +359,7 @@ LESSON_FOR = {
     "backprop": "hidden_lines",
     "minima": "rare_minima",
     "positions": "key_position_mlp",
+    "approximation": "universal_approximation",
 }  # lessons without guided steps: those are English only so far (tested apart)
 
 

@@ -29,6 +29,7 @@ LESSON_FOR = {
     "dropout": "dropout_small_data",
     "backprop": "hidden_lines",
     "minima": "rare_minima",
+    "approximation": "universal_approximation",
     "positions": "key_position_mlp",
 }
 
