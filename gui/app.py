@@ -155,7 +155,8 @@ def _train_steps(app, window, steps: int) -> bool:
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline and controls.controller.state != "failed":
         app.processEvents()
-        if controls.controller.step >= steps and controls.controller.state == "paused":
+        state = controls.controller.state  # a lesson's own first step may have run to the end already
+        if state == "finished" or (state == "paused" and controls.controller.step >= steps):
             break
         time.sleep(0.005)
     controls.dashboard.curves.flush()
