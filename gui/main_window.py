@@ -326,6 +326,13 @@ class MainWindow(QMainWindow):
     # ---- showing a project ------------------------------------------------------------
 
     def _project_opened(self, project: Project) -> None:
+        shown = getattr(self, "_about_project", None)
+        if shown is not None:
+            shown.training_changed.disconnect(self._settings_changed)
+            shown.dataset_changed.disconnect(self._settings_changed)
+        self._about_project = project  # the About text's settings line follows every change to them
+        project.training_changed.connect(self._settings_changed)
+        project.dataset_changed.connect(self._settings_changed)
         self.editor.set_graph(project.graph)
         self.editor.scene.set_training(project.training)
         self.run_controls.settings.show_project(project)
@@ -339,6 +346,9 @@ class MainWindow(QMainWindow):
                 self.tr("This project opens on a view this Neurona lacks: '{0}'").format(project.view), 8000
             )
         QTimer.singleShot(0, self.view.fit_all)
+
+    def _settings_changed(self, *_) -> None:
+        self._show_about(self.project)
 
     def _show_about(self, project: Project) -> None:
         """The project's title and text in the user's language, and its settings in words."""

@@ -452,3 +452,12 @@ def test_presentation_mode_keeps_the_project_tabs_in_view(window, qtbot, monkeyp
         qtbot.waitUntil(lambda: bar.width() >= bar.sizeHint().width(), timeout=2000)  # no scroll arrows
     finally:
         window.set_presentation(False)
+
+
+def test_the_about_text_follows_the_training_settings(window, qtbot):
+    window.files.open_lesson(LESSONS / "optimiser_race_digits.json")
+    assert "learning rate 0.1," in window.about.text()
+    window._setting_edited("lr", 0.01)
+    assert "learning rate 0.01," in window.about.text()
+    window.document.undo_stack.undo()
+    assert "learning rate 0.1," in window.about.text()
