@@ -4960,6 +4960,61 @@ se guardan al empezar el entrenamiento</translation>
     </message>
 </context>
 <context>
+    <name>run changes</name>
+    <message>
+        <source>first run</source>
+        <translation>primera ejecución</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>mismos ajustes</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>dataset {0} → {1}</source>
+        <translation>datos {0} → {1}</translation>
+    </message>
+    <message>
+        <source>dataset {0} {1} → {2}</source>
+        <translation>datos {0} {1} → {2}</translation>
+    </message>
+    <message>
+        <source>other points</source>
+        <translation>otros puntos</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>congelada</translation>
+    </message>
+    <message>
+        <source>unfrozen</source>
+        <translation>descongelada</translation>
+    </message>
+    <message>
+        <source>{0} → {1} hidden layer</source>
+        <translation>{0} → {1} capa oculta</translation>
+    </message>
+    <message>
+        <source>{0} → {1} hidden layers</source>
+        <translation>{0} → {1} capas ocultas</translation>
+    </message>
+    <message>
+        <source>rewired</source>
+        <translation>reconectada</translation>
+    </message>
+    <message>
+        <source> ({0} layers)</source>
+        <translation> ({0} capas)</translation>
+    </message>
+</context>
+<context>
     <name>shapes</name>
     <message>
         <source>expects {0} but receives {1}</source>

@@ -15,8 +15,9 @@ from core.network.graph import Graph, Node
 from core.network.layers import has_any_trait, has_trait
 from core.project import Project
 from core.train_config import TRAIN_PARAMS, applicable_settings
+from core.words import translate
 
-SAME = "same settings"  # what two identical projects differ by
+SAME = "same settings"  # what two identical projects differ by (in English: the reader's language via translate)
 
 
 def describe_changes(old: Project, new: Project) -> list[str]:
@@ -27,13 +28,13 @@ def describe_changes(old: Project, new: Project) -> list[str]:
 def change_text(old: Project | None, new: Project) -> str:
     """One line for a run list: the changes joined, "first run" or SAME."""
     if old is None:
-        return "first run"
-    return ", ".join(describe_changes(old, new)) or SAME
+        return translate("run changes", "first run")
+    return ", ".join(describe_changes(old, new)) or translate("run changes", "same settings")
 
 
 def _value(value: Any) -> str:
     if isinstance(value, bool):
-        return "on" if value else "off"
+        return translate("run changes", "on") if value else translate("run changes", "off")
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, (tuple, list)):
@@ -43,12 +44,23 @@ def _value(value: Any) -> str:
 
 def _dataset_changes(old: Project, new: Project) -> list[str]:
     if old.dataset != new.dataset:
-        return [f"dataset {old.dataset} → {new.dataset}"]
+        return [translate("run changes", "dataset {0} → {1}").format(old.dataset, new.dataset)]
     return [
-        f"dataset {name.replace('_', ' ')} {_value(old.dataset_params.get(name))} → {_value(value)}"
+        translate("run changes", "dataset {0} {1} → {2}").format(
+            _name(name), _value(old.dataset_params.get(name)), _value(value)
+        )
         for name, value in new.dataset_params.items()
         if old.dataset_params.get(name) != value and name != "points"
-    ] + (["other points"] if old.dataset_params.get("points") != new.dataset_params.get("points") else [])
+    ] + (
+        [translate("run changes", "other points")]
+        if old.dataset_params.get("points") != new.dataset_params.get("points")
+        else []
+    )
+
+
+def _name(name: str) -> str:
+    """A parameter's name as the forms show it ("learning rate" for lr in Spanish)."""
+    return translate("params", name.replace("_", " "))
 
 
 def training_changes(old: Project, new: Project) -> list[str]:
@@ -57,7 +69,7 @@ def training_changes(old: Project, new: Project) -> list[str]:
     a, b = old.training.to_dict(), new.training.to_dict()
     matter = applicable_settings(a) | applicable_settings(b)
     return [
-        f"{p.name} {_value(a[p.name])} → {_value(b[p.name])}"
+        f"{_name(p.name)} {_value(a[p.name])} → {_value(b[p.name])}"
         for p in TRAIN_PARAMS
         if p.name in matter and a[p.name] != b[p.name]
     ]
@@ -88,13 +100,16 @@ def graph_changes(old: Graph, new: Graph) -> list[str]:
             continue
         for name, value in node.params.items():
             if before.params.get(name) != value:
-                out.append(f"{node_id} {name.replace('_', ' ')} {_value(before.params.get(name))} → {_value(value)}")
+                out.append(f"{node_id} {_name(name)} {_value(before.params.get(name))} → {_value(value)}")
         if before.frozen != node.frozen:
-            out.append(f"{node_id} {'frozen' if node.frozen else 'unfrozen'}")
+            state = translate("run changes", "frozen") if node.frozen else translate("run changes", "unfrozen")
+            out.append(f"{node_id} {state}")
     depth_old, depth_new = hidden_layers(old), hidden_layers(new)
     if depth_old != depth_new:
-        word = "hidden layer" if depth_new == 1 else "hidden layers"
-        out.append(f"{depth_old} → {depth_new} {word}")
+        if depth_new == 1:
+            out.append(translate("run changes", "{0} → {1} hidden layer").format(depth_old, depth_new))
+        else:
+            out.append(translate("run changes", "{0} → {1} hidden layers").format(depth_old, depth_new))
         # the new layers' activations come with them when the network already had that kind
         old_kinds, new_kinds = {n.kind for n in old.nodes.values()}, {n.kind for n in new.nodes.values()}
         added = [n for n in added if not _weighted(n) and not (_activation(n) and n.kind in old_kinds)]
@@ -106,15 +121,19 @@ def graph_changes(old: Graph, new: Graph) -> list[str]:
         if partner is not None and _family(kind) == "activation":
             count = gone.pop(kind)
             came.pop(partner)
-            out.append(f"{kind} → {partner}" + (f" ({count} layers)" if count > 1 else ""))
+            out.append(f"{kind} → {partner}" + _layers(count))
             removed = [n for n in removed if n.kind != kind]
             added = [n for n in added if n.kind != partner]
     for sign, nodes in (("−", removed), ("+", added)):  # "+ Dropout p=0.5 (2 layers)", not the same line twice
         for phrase, count in Counter(f"{sign} {n.kind} {_settings(n)}".rstrip() for n in nodes).items():
-            out.append(phrase + (f" ({count} layers)" if count > 1 else ""))
+            out.append(phrase + _layers(count))
     if not out and set(old.edges) != set(new.edges):
-        out.append("rewired")
+        out.append(translate("run changes", "rewired"))
     return out
+
+
+def _layers(count: int) -> str:
+    return translate("run changes", " ({0} layers)").format(count) if count > 1 else ""
 
 
 def _activation(node: Node) -> bool:

@@ -100,7 +100,7 @@ def test_width_dataset_and_several_settings_are_listed_in_order():
     assert describe_changes(a, b) == [
         "dataset noise 0.1 → 0.3",
         "fc1 out features 12 → 30",
-        "batch_size 32 → 64",
+        "batch size 32 → 64",
         "seed 0 → 3",
     ]
 

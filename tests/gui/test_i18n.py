@@ -587,3 +587,15 @@ def test_a_language_switch_keeps_the_sample_a_view_was_showing(window, qtbot):
     finally:
         next(a for a in window.language_menu.actions() if a.data() == "en").trigger()
     qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
+
+
+def test_run_names_in_the_runs_dock_come_in_the_readers_language(spanish):
+    from core.project import load_project
+    from core.run.changes import change_text
+
+    project = load_project(i18n_build.ROOT / "assets" / "lessons" / "depth_sigmoid.json")
+    other = load_project(i18n_build.ROOT / "assets" / "lessons" / "depth_sigmoid.json")
+    other.training = other.training.replace(batch_size=64)
+    assert change_text(None, project) == "primera ejecución"
+    assert change_text(project, project) == "mismos ajustes"
+    assert change_text(project, other) == "tamaño del lote 32 → 64"  # the forms' own name for batch_size
