@@ -9,7 +9,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from core.probes.registry import ProbeFailed
 from gui.views.base import InsightView, MessageStack
 from gui.widgets.still_plot import still_plot
 
@@ -93,14 +92,10 @@ class ApproximationView(InsightView):
         self.stack.say(self.tr(WAITING))
 
     def show_insights(self, insights: dict[str, object]) -> None:
-        result = insights.get("approximation")
-        if isinstance(result, ProbeFailed):
-            self.stack.fail(result)
-            return
+        result = self.stack.accept(insights.get("approximation"))
         if result is None:
             return
         self.result = result
-        self.stack.show_content()
         self._draw()
 
     def keep(self) -> object:

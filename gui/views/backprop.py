@@ -11,7 +11,6 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
 
-from core.probes.registry import ProbeFailed
 from gui.views.base import InsightView, MessageStack
 
 WAITING = QT_TRANSLATE_NOOP(
@@ -69,14 +68,10 @@ class BackpropView(InsightView):
         self.stack.say(self.tr(WAITING))
 
     def show_insights(self, insights: dict[str, object]) -> None:
-        result = insights.get("backprop")
-        if isinstance(result, ProbeFailed):
-            self.stack.fail(result)
-            return
+        result = self.stack.accept(insights.get("backprop"))
         if result is None:
             return
         self.result = result
-        self.stack.show_content()
         bar = self.text.verticalScrollBar().value()
         self.text.setHtml(self.page(result))
         self.text.verticalScrollBar().setValue(bar)  # a new step keeps the reader's place

@@ -74,5 +74,15 @@ class MessageStack(QStackedWidget):
         self.message.show_failure(failed)
         self.setCurrentWidget(self.message)
 
+    def accept(self, result):
+        """A probe's result to draw, or None: a failure takes the pictures' place, and no result
+        (the probe did not run this time) leaves what is shown."""
+        if isinstance(result, ProbeFailed):
+            self.fail(result)
+            return None
+        if result is not None:
+            self.show_content()
+        return result
+
     def show_content(self, page: QWidget | None = None) -> None:
         self.setCurrentWidget(page if page is not None else self.widget(1))

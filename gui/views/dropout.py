@@ -10,7 +10,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QRectF,
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from core.probes.dropout import DROPPED, KEPT, ZERO
-from core.probes.registry import ProbeFailed
 from gui.i18n import number
 from gui.views.base import InsightView, MessageStack
 from gui.views.gradients import LogAxis
@@ -119,14 +118,10 @@ class DropoutView(InsightView):
         self.stack.say(self.tr(WAITING))
 
     def show_insights(self, insights: dict[str, object]) -> None:
-        result = insights.get("dropout")
-        if isinstance(result, ProbeFailed):
-            self.stack.fail(result)
-            return
+        result = self.stack.accept(insights.get("dropout"))
         if result is None:
             return
         self.result = result
-        self.stack.show_content()
         self._fill_chooser([name for name, _ in result.layers], result.layer)
         self._draw()
 

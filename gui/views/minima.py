@@ -21,6 +21,7 @@ from gui.widgets.text_size import pt
 INK = "#333333"
 SIZES = range(1, 9)
 SAMPLES = 20_000
+CHUNK = 2_000  # matrices sampled per timer tick: a few milliseconds, so the window never stalls
 SEED = 0
 WAITING = QT_TRANSLATE_NOOP(
     "MinimaView", "Take a step or train a small network to see the curvature of its loss at its weights."
@@ -33,6 +34,7 @@ class MinimaView(InsightView):
         self.shares: dict[int, float] = {}
         self._rng = np.random.default_rng(SEED)
         self._todo = list(SIZES)
+        self._positives = self._drawn = 0  # of the size being sampled: positive definite, sampled so far
         self.random_caption = QLabel(wordWrap=True)
         self.random_plot = still_plot(
             INK, self.tr("share positive definite"), self.tr("size n"), {"left": LogAxis("left")}
@@ -113,9 +115,14 @@ class MinimaView(InsightView):
         if not self._todo:
             self.timer.stop()
             return
-        n = self._todo.pop(0)
-        self.shares[n] = positive_definite_share(n, SAMPLES, self._rng)
-        self._draw_random()
+        n = self._todo[0]
+        self._positives += round(positive_definite_share(n, CHUNK, self._rng) * CHUNK)
+        self._drawn += CHUNK
+        if self._drawn >= SAMPLES:
+            self.shares[n] = self._positives / SAMPLES
+            self._todo.pop(0)
+            self._positives = self._drawn = 0
+            self._draw_random()
 
     def _draw_random(self) -> None:
         loc = QLocale()
