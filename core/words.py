@@ -16,6 +16,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 _lookup: Callable[[str, str], str] | None = None
+_decimal_point = "."
 
 
 def translate(context: str, text: str) -> str:
@@ -31,7 +32,18 @@ def set_lookup(lookup: Callable[[str, str], str] | None) -> None:
     _lookup = lookup
 
 
+def number(value: float) -> str:
+    """A number inside a sentence, with the reader's decimal point ("lr 0,01 → 0,1" in Spanish)."""
+    return f"{value:g}".replace(".", _decimal_point)
+
+
+def set_decimal_point(point: str) -> None:
+    global _decimal_point
+    _decimal_point = point or "."
+
+
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "assets" / "translations"
+DECIMAL_POINTS = {"es": ","}  # the window takes its own from QLocale; the training process, this
 
 
 def catalogue(path: Path) -> dict[tuple[str, str], str]:
@@ -54,10 +66,13 @@ def speak(language: str) -> None:
     path = TRANSLATIONS / f"neurona_{language}.ts"
     if language == "en" or not path.is_file():
         set_lookup(None)
+        set_decimal_point(".")
         return
     try:
         found = catalogue(path)
     except (OSError, ElementTree.ParseError):
         set_lookup(None)
+        set_decimal_point(".")
         return
     set_lookup(lambda context, text: found.get((context, text), ""))
+    set_decimal_point(DECIMAL_POINTS.get(language, "."))

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from core.lesson_steps import Action
+from core.words import number
 from gui.editor.commands import Macro
 
 
@@ -30,7 +31,7 @@ def entry_text(entry: tuple[Action, ...]) -> str:
 
 
 def _value(value) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return number(value) if isinstance(value, float) else str(value)
 
 
 class Series(QObject):
