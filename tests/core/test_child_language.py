@@ -13,7 +13,8 @@ from core.run import messages as m
 from core.run.loop import child_process
 
 NO_CONV_ES = (
-    "esta red no tiene ninguna capa de convolución: añade una capa Conv2d tras una entrada de imagen para ver sus filtros"
+    "esta red no tiene ninguna capa de convolución: "
+    "añade una capa Conv2d tras una entrada de imagen para ver sus filtros"
 )
 
 
