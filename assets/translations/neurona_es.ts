@@ -1322,6 +1322,10 @@ Choose a file to import?</source>
         <translation>Este Neurona no tiene la vista &apos;%1&apos;.</translation>
     </message>
     <message>
+        <source>This step sets %1, but the network has no layer &apos;%2&apos; now.</source>
+        <translation>Este paso ajusta %1, pero la red ya no tiene la capa &apos;%2&apos;.</translation>
+    </message>
+    <message>
         <source>The network cannot train yet: see the status bar.</source>
         <translation>La red aún no puede entrenarse: mira la barra de estado.</translation>
     </message>
@@ -2696,12 +2700,20 @@ se guardan al empezar el entrenamiento</translation>
 <context>
     <name>Series</name>
     <message>
+        <source>without {0}</source>
+        <translation>sin {0}</translation>
+    </message>
+    <message>
         <source>the settings as they are</source>
         <translation>los ajustes tal como están</translation>
     </message>
     <message>
         <source>The series was stopped at run %1 of %2.</source>
         <translation>La serie se detuvo en la ejecución %1 de %2.</translation>
+    </message>
+    <message>
+        <source>The series stopped at run %1 of %2:</source>
+        <translation>La serie se detuvo en la ejecución %1 de %2:</translation>
     </message>
     <message>
         <source>Lesson step %1, run %2 of the series</source>
@@ -3239,6 +3251,21 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;: how each unit weighs {1}&apos;s units (a bar up: the unit votes for it; largest |w| = {2}). Click a row to write its weights under the pictures.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: cómo pondera cada unidad las unidades de {1} (una barra hacia arriba: la unidad vota a favor; mayor |w| = {2}). Haz clic en una fila para escribir sus pesos bajo las imágenes.</translation>
+    </message>
+</context>
+<context>
+    <name>bypass</name>
+    <message>
+        <source>the network has no layer &apos;{0}&apos;</source>
+        <translation>la red no tiene la capa &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is the network&apos;s {1}: it cannot be taken out</source>
+        <translation>&apos;{0}&apos; es la capa {1} de la red: no se puede quitar</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has {1} inputs: only a layer with one input can be taken out</source>
+        <translation>&apos;{0}&apos; tiene {1} entradas: solo se puede quitar una capa con una entrada</translation>
     </message>
 </context>
 <context>
