@@ -2202,6 +2202,14 @@ se guardan al empezar el entrenamiento</translation>
         <translation>Abierto {0}</translation>
     </message>
     <message>
+        <source>Opened without its lesson steps</source>
+        <translation>Abierto sin sus pasos de lección</translation>
+    </message>
+    <message>
+        <source>{0}: its network, dataset and settings are as saved, but its lesson steps were left out: {1}</source>
+        <translation>{0}: su red, su conjunto de datos y sus ajustes están como se guardaron, pero sus pasos de lección se dejaron fuera: {1}</translation>
+    </message>
+    <message>
         <source>Open a saved run</source>
         <translation>Abrir una ejecución guardada</translation>
     </message>

@@ -1,6 +1,8 @@
 """Taking layers out of a network for a series' run (core.network.bypass), as a lesson's steps
 name it; and a lesson whose steps name a layer the user has deleted still copies and trains."""
 
+import json
+
 import pytest
 from conftest import LESSONS
 
@@ -67,3 +69,19 @@ def test_a_lesson_whose_steps_name_a_deleted_layer_still_copies_for_training():
     project.graph.add_edge("sigmoid3", "fc5")
     twin = project.copy()
     assert twin.graph == project.graph and twin.steps == project.steps
+
+
+def test_a_file_whose_steps_name_a_deleted_layer_opens_without_them_only_when_asked(tmp_path):
+    from core.project import ProjectError
+
+    project = load_project(DEPTH)
+    project.graph.remove_node("fc4")
+    project.graph.remove_node("sigmoid4")
+    project.graph.add_edge("sigmoid3", "fc5")
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(project.to_dict()), encoding="utf-8")
+    with pytest.raises(ProjectError, match="no layer 'fc4'"):
+        load_project(path)  # a lesson must be whole
+    opened = load_project(path, strict_steps=False)  # the user's own file: the work first
+    assert opened.graph == project.graph and opened.steps == ()
+    assert "no layer 'fc4'" in opened.steps_left_out
