@@ -49,6 +49,7 @@ class Sketch:
         self.xs = np.linspace(*X_RANGE, columns)
         self.ys = np.full(columns, np.nan)
         self._last: tuple[float, float] | None = None
+        self._box: list[float] | None = None  # the pointer's own extent: x min, x max, y min, y max
 
     def add(self, x: float, y: float) -> None:
         """The pointer moved to (x, y): every column between the last position and this one takes the
@@ -56,6 +57,8 @@ class Sketch:
         if not (np.isfinite(x) and np.isfinite(y)):
             return
         x = float(np.clip(x, *X_RANGE))
+        box = self._box or [x, x, y, y]
+        self._box = [min(box[0], x), max(box[1], x), min(box[2], y), max(box[3], y)]
         x0, y0 = self._last if self._last is not None else (x, y)
         low, high = min(x0, x), max(x0, x)
         step = self.xs[1] - self.xs[0]
@@ -76,10 +79,12 @@ class Sketch:
 
     def curve_json(self) -> str:
         """The drawing as the dataset's `drawing` parameter; DrawingError with a sentence if it is no curve."""
+        box = self._box
+        if box is None or (box[1] - box[0] < 1e-9 and box[3] - box[2] < 1e-9):
+            raise _single_point_error()  # the pointer never moved: a click
+        if box[1] - box[0] < MIN_SPAN * (X_RANGE[1] - X_RANGE[0]):
+            raise _span_error(box[0], box[1])
         xs, ys = self.points()
-        if len(xs) < 2:
-            raise _single_point_error()
-        check_span(xs)
         return curve_json(xs, ys)
 
 
