@@ -26,13 +26,13 @@ class DrawingError(ValueError):
     """A drawing that is not a function of x; the message is for the user."""
 
 
-def _span_error(low: float, high: float) -> DrawingError:
+def _span_error() -> DrawingError:
     return DrawingError(
         translate(
             "datasets",
-            "That stroke is (almost) vertical: it covers x only from {0} to {1}. A function has one y for each x: "
-            "drag across the plot, from left to right, over at least a tenth of its width.",
-        ).format(f"{low:.2f}", f"{high:.2f}")
+            "That stroke is (almost) vertical. A function has one y for each x: drag across the plot, "
+            "from left to right, over at least a tenth of its width.",
+        )
     )
 
 
@@ -83,14 +83,14 @@ class Sketch:
         if box is None or (box[1] - box[0] < 1e-9 and box[3] - box[2] < 1e-9):
             raise _single_point_error()  # the pointer never moved: a click
         if box[1] - box[0] < MIN_SPAN * (X_RANGE[1] - X_RANGE[0]):
-            raise _span_error(box[0], box[1])
+            raise _span_error()
         xs, ys = self.points()
         return curve_json(xs, ys)
 
 
 def check_span(xs: np.ndarray) -> None:
     if xs[-1] - xs[0] < MIN_SPAN * (X_RANGE[1] - X_RANGE[0]) - 1e-9:
-        raise _span_error(float(xs[0]), float(xs[-1]))
+        raise _span_error()
 
 
 def curve_json(xs: np.ndarray, ys: np.ndarray) -> str:

@@ -241,9 +241,11 @@ class ApproximationView(InsightView):
         """What the caption adds: the drawn function's line, and unit shares too large for the plot."""
         notes = ""
         if self.drawing is not None:
-            notes += " " + self.tr("Dotted: the function you drew; the points are its values plus noise.")
+            notes += " " + self.tr("Dotted: the function you drew.")
         if outside:
-            notes += " " + self.tr("%n unit share(s) reach past the plot's edge.", "", outside)
+            notes += " " + self.tr("Unit shares reaching past the plot's edge: {0}.").format(
+                QLocale().toString(outside)
+            )
         return notes
 
     def _draw(self) -> None:
