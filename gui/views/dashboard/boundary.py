@@ -52,11 +52,15 @@ class BoundaryView(QWidget):
         # the sample the last step trained on, when it trained on one (the perceptron rule step by step)
         self.ring = pg.ScatterPlotItem(size=22, brush=None, pen=pg.mkPen("#212121", width=2.5))
         self.ring.setZValue(20)
+        self.plot.addItem(self.ring, ignoreBounds=True)
+        self.ring.hide()
+        # its words sit in the plot's top left corner, in pixels (a child of the view box, not of the
+        # plane), so they show whatever the plane's range and hide no point under the ring
         self.ring_label = pg.TextItem(color="#212121", anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 215))
+        self.ring_label.setParentItem(self.plot.getViewBox())
+        self.ring_label.setPos(4, 4)
         self.ring_label.setZValue(20)
-        for item in (self.ring, self.ring_label):
-            self.plot.addItem(item, ignoreBounds=True)
-            item.hide()
+        self.ring_label.hide()
         self.test_points: list[pg.ScatterPlotItem] = []
         self.show_test = QCheckBox(self.tr("test points"))
         self.show_test.setObjectName("show_test")
@@ -139,18 +143,16 @@ class BoundaryView(QWidget):
         n = surface.values.shape[0]
         step_x, step_y = (x1 - x0) / (n - 1), (y1 - y0) / (n - 1)
         self.image.setRect(QRectF(x0 - step_x / 2, y0 - step_y / 2, x1 - x0 + step_x, y1 - y0 + step_y))
-        self.show_ring(surface.sample, surface.sample_point, (x0, y1))
+        self.show_ring(surface.sample, surface.sample_point)
 
-    def show_ring(self, sample: int | None, point: tuple[float, float] | None, corner=(0.0, 0.0)) -> None:
-        """Ring the training sample the last step used (its update is what moved the line), or none;
-        the words go in the plane's top left corner, where they hide no point under the ring."""
+    def show_ring(self, sample: int | None, point: tuple[float, float] | None) -> None:
+        """Ring the training sample the last step used (its update is what moved the line), or none."""
         if sample is None or point is None:
             self.ring.hide()
             self.ring_label.hide()
             return
         self.ring.setData([point[0]], [point[1]])
         self.ring_label.setText(self.tr("◯ sample #{0}: the last step trained on it").format(sample))
-        self.ring_label.setPos(*corner)
         self.ring.show()
         self.ring_label.show()
 
