@@ -236,6 +236,10 @@
         <source>◯ sample #{0}: the last step trained on it</source>
         <translation>◯ muestra n.º {0}: el último paso entrenó con ella</translation>
     </message>
+    <message>
+        <source>and moved the line from where the dashes are</source>
+        <translation>y movió la recta desde donde está la discontinua</translation>
+    </message>
 </context>
 <context>
     <name>ConfusionView</name>

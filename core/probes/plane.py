@@ -36,6 +36,7 @@ class Surface:
     # model right after that step, so the view rings the point whose update moved the line
     sample: int | None = None
     sample_point: tuple[float, float] | None = None
+    step: int = 0  # the training steps taken when the surface was computed
 
 
 def plane_bounds(x: np.ndarray, margin: float = 0.15) -> tuple[float, float, float, float]:
@@ -164,6 +165,7 @@ class BoundaryProbe(Probe):
         t = self.trainer
         surface = decision_surface(t.model, self.bounds, size, t.loss_kind, t.data.num_classes)
         surface.sample, surface.sample_point = last_sample(t)
+        surface.step = t.step_count
         return surface
 
 

@@ -14,8 +14,8 @@ def test_each_step_rings_the_sample_whose_update_moved_the_line(window_thread, q
     qtbot.waitUntil(lambda: window.dataset_panel.data is not None and window.dataset_panel.data.name == "logic")
     controller, boundary = window.run_controls.controller, window.run_controls.dashboard.boundary
     window.show_view("training")
-    assert not boundary.ring.isVisible()
-    data, moved, lines = window.dataset_panel.data, 0, set()
+    assert not boundary.ring.isVisible() and not boundary.before.isVisible()
+    data, moved, shifts, lines = window.dataset_panel.data, 0, 0, set()
     for n in range(1, 13):
         session = controller.worker.session if controller.worker is not None else None
         if session is None:  # the first Step starts the run
@@ -33,15 +33,25 @@ def test_each_step_rings_the_sample_whose_update_moved_the_line(window_thread, q
         assert np.allclose([x[0], y[0]], data.x_train[i])  # the ring sits on the window's own sample i
         assert f"#{i}" in boundary.ring_label.toPlainText()
         lines.add(boundary.surface.values.tobytes())
-        if before is not None:
+        if before is None:
+            previous = boundary.surface
+        else:
             trainer = controller.worker.session.trainer
             change = trainer.model.layer("unit").weight.detach().numpy()[0] - before[0]
             rule = 2 * trainer.lr * (float(trainer.y_train[i]) - outputs[i]) * trainer.x_train[i].numpy()
             assert np.allclose(change, rule, atol=1e-7)
             moved += bool(np.any(change))
-    assert moved >= 1 and len(lines) >= 2  # some step met a misclassified sample: the line moved
+            # a step that moved the line leaves the line before it, dashed, drawn from the surface before it
+            line_moved = bool(np.any((previous.values > 0.5) != (boundary.surface.values > 0.5)))
+            assert boundary.before.isVisible() == line_moved
+            shifts += line_moved
+            if boundary.before.isVisible():
+                assert np.array_equal(boundary.before.data, previous.values.T)
+                assert "moved the line from where the dashes are" in boundary.ring_label.toPlainText()
+        previous = boundary.surface
+    assert moved >= 1 and shifts >= 1 and len(lines) >= 2  # some step met a misclassified sample: the line moved
     grab = window.run_controls.dashboard.grab()
     grab.save("/tmp/pc/ring.png")
     window.run_controls.reset()
     qtbot.waitUntil(lambda: boundary.surface is None)
-    assert not boundary.ring.isVisible()
+    assert not boundary.ring.isVisible() and not boundary.before.isVisible()
