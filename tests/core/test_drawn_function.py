@@ -7,6 +7,8 @@ import json
 import numpy as np
 import pytest
 from conftest import LESSONS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.data.catalog import DatasetError, load_dataset
 from core.data.drawn import DrawingError, Sketch, parse_curve
@@ -86,3 +88,21 @@ def test_a_stroke_that_is_no_function_gets_a_sentence(xs, ys, words):
 def test_a_bad_drawing_in_a_project_is_a_dataset_error_with_a_reason(drawing, words):
     with pytest.raises(DatasetError, match=words):
         load_dataset("function", {"function": "drawn", "drawing": drawing})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.floats(-1.5, 1.5), st.floats(-3, 3)), min_size=1, max_size=60))
+def test_any_stroke_is_a_function_the_dataset_takes_or_refused_with_a_sentence(moves):
+    sketch = Sketch()
+    for x, y in moves:
+        sketch.add(x, y)
+    try:
+        drawing = sketch.curve_json()
+    except DrawingError as err:
+        assert "single point" in str(err) or "vertical" in str(err)
+        return
+    xs, ys = parse_curve(drawing)  # strictly increasing x, finite y, within the range drawn over
+    assert np.all(np.diff(xs) > 0) and -1 <= xs[0] and xs[-1] <= 1
+    assert ys.min() >= min(y for _, y in moves) - 1e-3 and ys.max() <= max(y for _, y in moves) + 1e-3
+    data = load_dataset("function", {"function": "drawn", "drawing": drawing, "noise": 0.0, "n_samples": 40})
+    assert np.isfinite(data.y_train).all()

@@ -3,6 +3,7 @@ dataset (one undoable change), the data are the drawn curve's values, the projec
 Run trains on it, and a click or a vertical stroke gets a sentence instead."""
 
 import numpy as np
+import pytest
 from conftest import LESSONS
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
@@ -75,3 +76,37 @@ def test_a_stroke_dragged_across_the_plot_becomes_the_data_set(window_thread, qt
     qtbot.waitUntil(lambda: loaded(window, "drawn", data), timeout=20000)
     assert np.array_equal(parse_curve(window.project.dataset_params["drawing"])[1], curve[1])
     assert np.array_equal(window.document.data.y_train, data.y_train)
+
+
+def test_esc_cancels_a_stroke_and_a_finished_one_keeps_the_projects_other_settings(qtbot):
+    from core.data.catalog import load_dataset
+    from core.project import load_project
+    from gui.views.approximation import ApproximationView
+
+    project = load_project(LESSONS / "universal_approximation.json")
+    view = ApproximationView()
+    qtbot.addWidget(view)
+    view.resize(900, 420)
+    view.show()
+    view.set_context(project, load_dataset(project.dataset, project.dataset_params))
+    view.draw.setChecked(True)
+    edits = []
+    view.dataset_edited.connect(lambda name, params: edits.append((name, params)))
+    viewport = view.plot.viewport()
+    start, end = on_screen(view, -0.8, 0.0), on_screen(view, 0.6, 0.5)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(viewport, end)
+    assert view.pencil.line.isVisible()
+    QTest.keyClick(view.plot, Qt.Key.Key_Escape)  # Esc: the stroke is dropped
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert not edits and not view.pencil.line.isVisible() and not view.notice.isVisible()
+    drag(view, [(-0.8, 0.0), (0.6, 0.5)])
+    assert len(edits) == 1
+    name, params = edits[0]
+    assert name == "function" and params["function"] == "drawn"
+    assert {k: v for k, v in params.items() if k not in ("function", "drawing")} == {
+        k: v for k, v in project.dataset_params.items() if k not in ("function", "drawing")
+    }
+    xs, ys = parse_curve(params["drawing"])
+    assert xs[0] == pytest.approx(-0.8, abs=0.02) and xs[-1] == pytest.approx(0.6, abs=0.02)
+    assert np.allclose(ys, np.interp(xs, [-0.8, 0.6], [0.0, 0.5]), atol=0.02)  # the straight segment drawn
