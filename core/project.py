@@ -81,7 +81,13 @@ class Project:
         return self.texts.get(language, {}).get(key) or getattr(self, key)
 
     def copy(self) -> Project:
-        return project_from_dict(self.to_dict())
+        """An independent twin. The steps are shared as they are (they are immutable), not checked
+        again: a lesson may tell the user to delete a layer one of its steps names."""
+        data = self.to_dict()
+        data.pop("steps", None)
+        twin = project_from_dict(data)
+        twin.steps = self.steps
+        return twin
 
     def set_training(self, config: TrainConfig) -> TrainConfig:
         """Replace the training settings; returns the old ones for undo."""
