@@ -3972,6 +3972,18 @@ se guardan al empezar el entrenamiento</translation>
         <source>Nothing drawn yet: in the Approximation view press &apos;Draw your own&apos;, then drag across the plot.</source>
         <translation>Aún no hay nada dibujado: en la vista Aproximación pulsa «Dibuja la tuya» y arrastra sobre el gráfico.</translation>
     </message>
+    <message>
+        <source>the drawing must be a JSON list of [x, y] pairs</source>
+        <translation>el dibujo debe ser una lista JSON de pares [x, y]</translation>
+    </message>
+    <message>
+        <source>every point of the drawing needs finite x and y</source>
+        <translation>cada punto del dibujo necesita x e y finitas</translation>
+    </message>
+    <message>
+        <source>the drawing&apos;s x values must increase from one point to the next</source>
+        <translation>los valores de x del dibujo deben crecer de un punto al siguiente</translation>
+    </message>
 </context>
 <context>
     <name>gates</name>

@@ -112,13 +112,13 @@ def parse_curve(text: str) -> tuple[np.ndarray, np.ndarray]:
         xs = np.array([float(r[0]) for r in rows], dtype=np.float64)
         ys = np.array([float(r[1]) for r in rows], dtype=np.float64)
     except (ValueError, TypeError, IndexError, KeyError):
-        raise DrawingError("the drawing must be a JSON list of [x, y] pairs") from None
+        raise DrawingError(translate("datasets", "the drawing must be a JSON list of [x, y] pairs")) from None
     if not (np.isfinite(xs).all() and np.isfinite(ys).all()):
-        raise DrawingError("every point of the drawing needs finite x and y")
+        raise DrawingError(translate("datasets", "every point of the drawing needs finite x and y"))
     if len(xs) < 2:
         raise _single_point_error()
     if np.any(np.diff(xs) <= 0):
-        raise DrawingError("the drawing's x values must increase from one point to the next")
+        raise DrawingError(translate("datasets", "the drawing's x values must increase from one point to the next"))
     check_span(xs)
     return xs, ys
 
