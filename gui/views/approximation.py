@@ -134,6 +134,7 @@ class ApproximationView(InsightView):
         drawn curve they come from) are shown at once, so there is a plot to draw on before training."""
         self.result, self.project, self.data = None, project, data
         self.pencil.cancel()
+        self.notice.hide()
         self.drawing = self._drawn_curve(project)
         one_d = data is not None and data.input_shape == (1,) and not data.num_classes
         drawable = one_d or (project is not None and project.dataset == "function")

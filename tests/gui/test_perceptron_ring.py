@@ -48,6 +48,9 @@ def test_each_step_rings_the_sample_whose_update_moved_the_line(window_thread, q
             if boundary.before.isVisible():
                 assert np.array_equal(boundary.before.data, previous.values.T)
                 assert "moved the line from where the dashes are" in boundary.ring_label.toPlainText()
+                boundary.discrete.toggle()  # the same surface redrawn keeps the ring and the line before
+                assert boundary.before.isVisible() and boundary.ring.isVisible()
+                boundary.discrete.toggle()
         previous = boundary.surface
     assert moved >= 1 and shifts >= 1 and len(lines) >= 2  # some step met a misclassified sample: the line moved
     grab = window.run_controls.dashboard.grab()

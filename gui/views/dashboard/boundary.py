@@ -148,8 +148,9 @@ class BoundaryView(QWidget):
         n = surface.values.shape[0]
         step_x, step_y = (x1 - x0) / (n - 1), (y1 - y0) / (n - 1)
         self.image.setRect(QRectF(x0 - step_x / 2, y0 - step_y / 2, x1 - x0 + step_x, y1 - y0 + step_y))
-        self.show_ring(surface.sample, surface.sample_point)
-        self._show_before(previous, surface)
+        if surface is not previous:  # the same surface drawn again (discrete output toggled) keeps its marks
+            self.show_ring(surface.sample, surface.sample_point)
+            self._show_before(previous, surface)
 
     def _show_before(self, previous: Surface | None, surface: Surface) -> None:
         """The line before the step, when the surface before it is the one drawn last (one sample,
