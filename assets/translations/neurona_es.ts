@@ -67,12 +67,40 @@
         <translation>Dibuja w·h(x) para cada unidad oculta: su activación por su peso hacia la salida</translation>
     </message>
     <message>
+        <source>Draw your own</source>
+        <translation>Dibuja la tuya</translation>
+    </message>
+    <message>
+        <source>Drag across the plot, left to right, to draw a function of x: it becomes the data set (Run trains the network on it; Ctrl+Z takes it back)</source>
+        <translation>Arrastra sobre el gráfico, de izquierda a derecha, para dibujar una función de x: se convierte en el conjunto de datos (Ejecutar entrena la red con ella; Ctrl+Z la deshace)</translation>
+    </message>
+    <message>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
         <source>x</source>
         <translation>x</translation>
+    </message>
+    <message>
+        <source>Not trained yet: Run (F5) fits the network to these points.</source>
+        <translation>Aún sin entrenar: Ejecutar (F5) ajusta la red a estos puntos.</translation>
+    </message>
+    <message>
+        <source>Nothing drawn yet: press &apos;Draw your own&apos;, then drag across the plot.</source>
+        <translation>Aún no hay nada dibujado: pulsa «Dibuja la tuya» y arrastra sobre el gráfico.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1565c0&apos;&gt;● training points&lt;/span&gt;, &lt;span style=&apos;color:#1565c0&apos;&gt;○ test points&lt;/span&gt;.</source>
+        <translation>&lt;span style=&apos;color:#1565c0&apos;&gt;● puntos de entrenamiento&lt;/span&gt;, &lt;span style=&apos;color:#1565c0&apos;&gt;○ puntos de prueba&lt;/span&gt;.</translation>
+    </message>
+    <message>
+        <source>Dotted: the function you drew.</source>
+        <translation>Punteada: la función que dibujaste.</translation>
+    </message>
+    <message>
+        <source>Unit shares reaching past the plot&apos;s edge: {0}.</source>
+        <translation>Aportaciones de unidades que salen del borde del gráfico: {0}.</translation>
     </message>
     <message>
         <source>training MSE {0}, test MSE {1}</source>
@@ -203,6 +231,14 @@
     <message>
         <source>click adds {0}</source>
         <translation>el clic añade {0}</translation>
+    </message>
+    <message>
+        <source>◯ sample #{0}: the last step trained on it</source>
+        <translation>◯ muestra n.º {0}: el último paso entrenó con ella</translation>
+    </message>
+    <message>
+        <source>and moved the line from where the dashes are</source>
+        <translation>y movió la recta desde donde está la discontinua</translation>
     </message>
 </context>
 <context>
@@ -3347,6 +3383,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>por defecto</translation>
     </message>
     <message>
+        <source>drawn</source>
+        <translation>dibujada</translation>
+    </message>
+    <message>
         <source>english</source>
         <translation>inglés</translation>
     </message>
@@ -3927,6 +3967,30 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>choose a folder for this dataset</source>
         <translation>elige una carpeta para estos datos</translation>
+    </message>
+    <message>
+        <source>That stroke is (almost) vertical. A function has one y for each x: drag across the plot, from left to right, over at least a tenth of its width.</source>
+        <translation>Ese trazo es (casi) vertical. Una función tiene una y para cada x: arrastra sobre el gráfico, de izquierda a derecha, por al menos una décima parte de su anchura.</translation>
+    </message>
+    <message>
+        <source>A single point is not a curve: hold the button down and drag across the plot.</source>
+        <translation>Un solo punto no es una curva: mantén pulsado el botón y arrastra sobre el gráfico.</translation>
+    </message>
+    <message>
+        <source>Nothing drawn yet: in the Approximation view press &apos;Draw your own&apos;, then drag across the plot.</source>
+        <translation>Aún no hay nada dibujado: en la vista Aproximación pulsa «Dibuja la tuya» y arrastra sobre el gráfico.</translation>
+    </message>
+    <message>
+        <source>the drawing must be a JSON list of [x, y] pairs</source>
+        <translation>el dibujo debe ser una lista JSON de pares [x, y]</translation>
+    </message>
+    <message>
+        <source>every point of the drawing needs finite x and y</source>
+        <translation>cada punto del dibujo necesita x e y finitas</translation>
+    </message>
+    <message>
+        <source>the drawing&apos;s x values must increase from one point to the next</source>
+        <translation>los valores de x del dibujo deben crecer de un punto al siguiente</translation>
     </message>
 </context>
 <context>
@@ -4705,6 +4769,10 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>device</source>
         <translation>dispositivo</translation>
+    </message>
+    <message>
+        <source>drawing</source>
+        <translation>dibujo</translation>
     </message>
     <message>
         <source>epochs</source>

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from core.data import drawn as data_drawn
 from core.data import files as data_files
 from core.data import toys as data_toys
 from core.data import transforms as data_transforms
@@ -353,11 +354,20 @@ KINDS: dict[str, DatasetKind] = {
                     "function",
                     "choice",
                     "sine",
-                    "The function of x in [−1, 1]: sine sin 2πx, step ±1, abs |x|, bump exp(−8x²), cubic 3(x³ − x)",
-                    choices=tuple(data_toys.FUNCTIONS),
+                    "The function of x in [−1, 1]: sine sin 2πx, step ±1, abs |x|, bump exp(−8x²), cubic 3(x³ − x), "
+                    "drawn: the curve you draw in the Approximation view",
+                    choices=(*data_toys.FUNCTIONS, "drawn"),
+                ),
+                _P(
+                    "drawing",
+                    "text",
+                    "",
+                    "Your drawn curve as JSON [[x, y], ...], for the function 'drawn'",
+                    0,
+                    1_000_000,
                 ),
             ),
-            _toy(data_toys.function),
+            _toy(data_drawn.function),
         ),
         DatasetKind(
             "gaussian_features",

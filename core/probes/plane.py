@@ -32,6 +32,12 @@ class Surface:
     values: np.ndarray  # (n, n): P(class 1), the winning class, or the predicted value
     kind: str  # "probability", "classes" or "value"
     confidence: np.ndarray | None = None  # (n, n) probability of the winning class, for "classes"
+    # when the last step trained on one sample (batch size 1, the perceptron rule step by step): that
+    # sample's index in the training set and its point, as the trainer held them; the surface is the
+    # model right after that step, so the view rings the point whose update moved the line
+    sample: int | None = None
+    sample_point: tuple[float, float] | None = None
+    step: int = 0  # the training steps taken when the surface was computed
 
 
 def plane_bounds(x: np.ndarray, margin: float = 0.15) -> tuple[float, float, float, float]:
@@ -158,7 +164,20 @@ class BoundaryProbe(Probe):
         if self.bounds is None:
             raise ValueError(translate("probes", "the decision boundary needs 2-D inputs (points of a plane)"))
         t = self.trainer
-        return decision_surface(t.model, self.bounds, size, t.loss_kind, t.data.num_classes)
+        surface = decision_surface(t.model, self.bounds, size, t.loss_kind, t.data.num_classes)
+        surface.sample, surface.sample_point = last_sample(t)
+        surface.step = t.step_count
+        return surface
+
+
+def last_sample(trainer) -> tuple[int | None, tuple[float, float] | None]:
+    """The training sample the last step used, and its point, when that step used exactly one."""
+    batch = trainer.last_batch
+    if batch is None or len(batch) != 1:
+        return None, None
+    index = int(batch[0])
+    x, y = (float(v) for v in trainer.x_train[index].reshape(-1)[:2].cpu())
+    return index, (x, y)
 
 
 class NeuronsProbe(Probe):
