@@ -213,6 +213,8 @@ METRICS = (
 )
 
 VIEWS = (
+    QT_TRANSLATE_NOOP("views", "Reconstruction"),
+    QT_TRANSLATE_NOOP("views", "an autoencoder's input, noisy input and what it rebuilds"),
     QT_TRANSLATE_NOOP("views", "Rare minima"),
     QT_TRANSLATE_NOOP("views", "saddles outnumber minima; the Hessian now"),
     QT_TRANSLATE_NOOP("views", "Backprop"),

@@ -1,0 +1,172 @@
+"""Reconstructions, seen (course 003, autoencoders): for a few test samples, the input, the input
+with Gaussian noise, and what the network on screen rebuilds from each (core.probes.reconstruct).
+
+A plain autoencoder rebuilds clean inputs well and passes much of the noise through; a denoising
+one (a GaussianNoise layer on its input while training) rebuilds the clean sample from the noisy
+one. All four rows share one grey scale, the clean inputs' range, so a blurred or noisy row looks
+so; values outside it are drawn at its ends.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from core.probes.reconstruct import Reconstruction
+from gui.i18n import number, significant
+from gui.views.base import InsightView, MessageStack
+from gui.widgets.still_plot import still_plot
+
+INK = "#333333"
+GAP = (236, 239, 241)  # between tiles
+WAITING = QT_TRANSLATE_NOOP(
+    "ReconstructView",
+    "Train the network, or take a single step, to see what it rebuilds from a few test samples, clean and noisy. "
+    "It must output as many values as its input: choose the target 'input' in the dataset settings.",
+)
+
+
+def as_images(x: np.ndarray) -> np.ndarray:
+    """Samples of any shape as (n, channels, height, width): images stay images, a sequence
+    (steps, features) becomes features × steps, a vector one row of values."""
+    if x.ndim == 4:
+        return x
+    if x.ndim == 3:
+        return x.transpose(0, 2, 1)[:, None]
+    return x.reshape(len(x), 1, 1, -1)
+
+
+def tiles_rgb(rows: list[np.ndarray], low: float, high: float) -> np.ndarray:
+    """Rows of samples (each (n, C, H, W)) as one (rows·(H+1), n·(W+1), 3) uint8 image, every value
+    on the same scale from `low` (black) to `high` (white); colour images keep their colours."""
+    n, c, h, w = rows[0].shape
+    canvas = np.empty((len(rows) * (h + 1) - 1, n * (w + 1) - 1, 3), np.uint8)
+    canvas[:] = GAP
+    for r, samples in enumerate(rows):
+        scaled = np.clip((samples - low) / max(high - low, 1e-8), 0.0, 1.0)
+        rgb = scaled[:, :3] if c == 3 else np.repeat(scaled[:, :1], 3, axis=1)
+        pixels = (rgb.transpose(0, 2, 3, 1) * 255 + 0.5).astype(np.uint8)
+        for i in range(n):
+            top, left = r * (h + 1), i * (w + 1)
+            canvas[top : top + h, left : left + w] = pixels[i]
+    return canvas
+
+
+class ReconstructView(InsightView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.result: Reconstruction | None = None
+        self.rows: list[np.ndarray] = []  # what the picture shows, row by row, as (n, C, H, W)
+        self.std: float | None = None  # the σ the user chose; None: the network's
+        self.spin = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=2.0, singleStep=0.05)
+        self.spin.setToolTip(self.tr("Standard deviation of the Gaussian noise added to the inputs shown"))
+        self.spin.valueChanged.connect(self._std_chosen)
+        self.headline = QLabel(wordWrap=True)
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(QLabel(self.tr("noise σ")))
+        bar.addWidget(self.spin)
+        bar.addWidget(self.headline, 1)
+        self.plot = still_plot(INK, "")
+        self.plot.getViewBox().invertY(True)
+        self.plot.getViewBox().setAspectLocked(True)
+        self.plot.getAxis("bottom").hide()
+        self.plot.getAxis("left").setStyle(tickLength=0)
+        self.plot.getAxis("left").setPen(pg.mkPen(None))
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self.caption = QLabel(wordWrap=True)
+        self.content = QWidget()
+        column = QVBoxLayout(self.content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(bar)
+        column.addWidget(self.plot, 1)
+        column.addWidget(self.caption)
+        self.stack = MessageStack(self.content, text=self.tr(WAITING))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.stack)
+
+    # ---- InsightView ----------------------------------------------------------------------
+
+    def wanted(self) -> dict[str, dict]:
+        return {"reconstruct": {"std": self.std}}
+
+    def set_context(self, project, data) -> None:
+        self.result, self.rows, self.std = None, [], None
+        self.stack.say(self.tr(WAITING))
+
+    def show_insights(self, insights: dict[str, object]) -> None:
+        result = self.stack.accept(insights.get("reconstruct"))
+        if result is None:
+            return
+        self.result = result
+        self.spin.blockSignals(True)
+        self.spin.setValue(result.std)
+        self.spin.blockSignals(False)
+        self._draw()
+
+    def keep(self) -> object:
+        return self.std
+
+    def restore(self, kept) -> None:
+        self.std = kept
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if self.result is not None and event.type() == event.Type.LanguageChange:
+            self._draw()
+
+    # ---- drawing ----------------------------------------------------------------------------
+
+    def row_names(self) -> list[str]:
+        return [self.tr("input"), self.tr("noisy input"), self.tr("rebuilt from noisy"), self.tr("rebuilt from input")]
+
+    def _draw(self) -> None:
+        r = self.result
+        self.rows = [as_images(a) for a in (r.clean, r.noisy, r.from_noisy, r.from_clean)]
+        low, high = float(r.clean.min()), float(r.clean.max())
+        picture = tiles_rgb(self.rows, low, high)
+        height, width = picture.shape[:2]
+        self.image.setImage(picture, autoLevels=False, levels=(0, 255))
+        self.image.setRect(QRectF(0, 0, width, height))
+        tile = self.rows[0].shape[2] + 1
+        ticks = [(i * tile + (tile - 1) / 2, name) for i, name in enumerate(self.row_names())]
+        axis = self.plot.getAxis("left")
+        axis.setTicks([ticks, []])
+        metrics = QFontMetrics(axis.font() if hasattr(axis, "font") else self.font())
+        axis.setWidth(max(metrics.horizontalAdvance(name) for _, name in ticks) + 12)
+        self.plot.setRange(xRange=(0, width), yRange=(0, height), padding=0.02)
+        if r.layer_std:
+            trained = self.tr("the network adds noise of σ = {0} while training (layer '{1}')").format(
+                number(r.layer_std), r.layer
+            )
+        else:
+            trained = self.tr("the network adds no noise while training")
+        self.headline.setText(self.tr("Step {0}: {1}.").format(r.step, trained))
+        self.caption.setText(
+            self.tr(
+                "{0} test samples: the input, the input plus Gaussian noise of σ = {1}, and what the network "
+                "rebuilds from each (the network run as at test time). Mean squared error against the input, "
+                "over {2} test samples: the noisy input <b>{3}</b>, rebuilt from the noisy input <b>{4}</b>, "
+                "rebuilt from the input <b>{5}</b>. One grey scale for all rows: the inputs' range, {6} to {7}."
+            ).format(
+                len(r.clean),
+                number(r.std),
+                r.measured,
+                significant(r.noise_mse),
+                significant(r.noisy_mse),
+                significant(r.clean_mse),
+                significant(low),
+                significant(high),
+            )
+        )
+
+    def _std_chosen(self, value: float) -> None:
+        if self.std != value:
+            self.std = value
+            self.options_changed.emit()
