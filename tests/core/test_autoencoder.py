@@ -140,3 +140,34 @@ def load_script_text(tmp_path, text):
     path = tmp_path / "exported.py"
     path.write_text(text, encoding="utf-8")
     return load_script(path)
+
+
+def lesson_run(seed: int, std: float, code: int = 30):
+    """The denoising lesson trained as its steps train it, measured as its view measures."""
+    from conftest import LESSONS
+
+    from core.probes.reconstruct import ReconstructProbe
+
+    torch.set_num_threads(1)
+    lesson = load_project(LESSONS / "denoising_autoencoder.json")
+    lesson.training = lesson.training.replace(seed=seed, device="cpu")
+    lesson.graph.set_param("noise", "std", std)
+    lesson.graph.set_param("code", "out_features", code)
+    trainer = Trainer(lesson)
+    assert trainer.config.epochs == 30
+    for _ in trainer.train():
+        pass
+    return ReconstructProbe(trainer).compute(std=0.3)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_denoising_lessons_figures(seed):
+    """Measured with python bench/denoising_autoencoder.py --seeds 0 1 2 (and --code 10)."""
+    plain, denoising, narrow = lesson_run(seed, 0.0), lesson_run(seed, 0.3), lesson_run(seed, 0.0, code=10)
+    assert round(plain.noise_mse, 3) == 0.090 and plain.measured == 500
+    assert 0.0045 <= round(plain.clean_mse, 4) <= 0.0049
+    assert 0.048 <= round(plain.noisy_mse, 3) <= 0.055
+    assert 0.0238 <= round(denoising.noisy_mse, 4) <= 0.0243
+    assert 0.0135 <= round(denoising.clean_mse, 4) <= 0.0137
+    assert 0.0201 <= round(narrow.clean_mse, 4) <= 0.0210
+    assert 0.0387 <= round(narrow.noisy_mse, 4) <= 0.0411

@@ -360,6 +360,7 @@ LESSON_FOR = {
     "minima": "rare_minima",
     "positions": "key_position_mlp",
     "approximation": "universal_approximation",
+    "reconstruct": "denoising_autoencoder",
 }  # lessons without guided steps: those are English only so far (tested apart)
 
 

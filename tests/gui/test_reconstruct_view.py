@@ -1,0 +1,75 @@
+"""The Reconstruction view draws what the model on screen rebuilds, pixel for pixel, and clears
+when the model changes."""
+
+import numpy as np
+import torch
+from conftest import LESSONS
+
+from core.probes.reconstruct import ReconstructProbe
+from core.probes.registry import ProbeFailed
+from core.project import load_project
+from core.run.session import Session
+from core.train.trainer import Trainer
+from gui.views.reconstruct import ReconstructView, as_images, tiles_rgb
+
+
+def trained(std: float = 0.3, epochs: int = 2) -> Trainer:
+    lesson = load_project(LESSONS / "denoising_autoencoder.json")
+    lesson.graph.set_param("noise", "std", std)
+    lesson.training = lesson.training.replace(device="cpu")
+    trainer = Trainer(lesson)
+    for _ in trainer.train(epochs):
+        pass
+    return trainer
+
+
+def test_the_rows_are_the_models_own_reconstructions(qtbot, tmp_path):
+    trainer = trained()
+    result = ReconstructProbe(trainer).compute()
+    view = ReconstructView()
+    qtbot.addWidget(view)
+    view.resize(900, 560)
+    view.show()
+    view.show_insights({"reconstruct": result})
+    assert result.std == 0.3 and result.layer == "noise" and view.spin.value() == 0.3
+    clean = trainer.x_test[:8]
+    assert np.array_equal(view.rows[0], clean.double().numpy())
+    noise = view.rows[1] - view.rows[0]
+    assert 0.25 < noise.std() < 0.35  # the σ of the layer, on 512 values
+    trainer.model.eval()
+    with torch.inference_mode():
+        expected_noisy = trainer.model(torch.as_tensor(view.rows[1], dtype=torch.float32)).reshape(8, 1, 8, 8)
+        expected_clean = trainer.model(clean).reshape(8, 1, 8, 8)
+    assert np.allclose(view.rows[2], expected_noisy.double().numpy(), atol=1e-5)
+    assert np.allclose(view.rows[3], expected_clean.double().numpy(), atol=1e-5)
+    assert np.array_equal(view.image.image, tiles_rgb(view.rows, 0.0, 1.0))
+    grey = np.clip(expected_clean[3, 0, 2, 5].item(), 0, 1) * 255  # sample 3's pixel (2, 5) in the last row
+    assert abs(int(view.image.image[3 * 9 + 2, 3 * 9 + 5, 0]) - grey) <= 1
+    mse = torch.mean((trainer.predict(trainer.x_test[:500]) - trainer.x_test[:500].flatten(1)) ** 2).item()
+    assert abs(result.clean_mse - mse) < 1e-6
+    assert "layer 'noise'" in view.headline.text() and f"{result.clean_mse:.3g}" in view.caption.text()
+    assert view.grab().save(str(tmp_path / "reconstruct_view.png"))
+    with qtbot.waitSignal(view.options_changed):
+        view.spin.setValue(0.5)
+    assert view.wanted() == {"reconstruct": {"std": 0.5}}
+    view.set_context(trainer.project, trainer.data)  # a new model: nothing of the old one stays
+    assert view.result is None and view.stack.currentIndex() == 0 and view.wanted() == {"reconstruct": {"std": None}}
+
+
+def test_without_noise_in_training_the_view_adds_its_own():
+    result = ReconstructProbe(trained(std=0.0, epochs=1)).compute()
+    assert result.std == 0.3 and result.layer == "noise" and result.layer_std == 0.0
+    assert result.noise_mse > 0.08
+
+
+def test_a_network_that_does_not_rebuild_its_input_gets_a_sentence():
+    session = Session(load_project(LESSONS / "digits_cnn.json"))
+    failed = session.compute({"reconstruct": {}})["reconstruct"]
+    assert isinstance(failed, ProbeFailed) and "choose the target 'input'" in failed.message
+
+
+def test_sequences_and_vectors_are_drawn_as_rows_of_values():
+    assert as_images(np.zeros((3, 20, 2))).shape == (3, 1, 2, 20)
+    assert as_images(np.zeros((3, 64))).shape == (3, 1, 1, 64)
+    picture = tiles_rgb([np.full((2, 1, 1, 4), 0.5), np.full((2, 1, 1, 4), 2.0)], 0.0, 1.0)
+    assert picture.shape == (3, 9, 3) and (picture[2, :4] == 255).all() and (picture[0, :4] == 128).all()
