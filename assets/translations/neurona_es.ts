@@ -2299,19 +2299,19 @@ se guardan al empezar el entrenamiento</translation>
         <translation>ruido σ</translation>
     </message>
     <message>
+        <source>input + noise of σ = {0}</source>
+        <translation>entrada + ruido de σ = {0}</translation>
+    </message>
+    <message>
         <source>input</source>
         <translation>entrada</translation>
     </message>
     <message>
-        <source>noisy input</source>
-        <translation>entrada con ruido</translation>
+        <source>rebuilt from the noisy input</source>
+        <translation>reconstruida de la entrada con ruido</translation>
     </message>
     <message>
-        <source>rebuilt from noisy</source>
-        <translation>reconstruida de la ruidosa</translation>
-    </message>
-    <message>
-        <source>rebuilt from input</source>
+        <source>rebuilt from the input</source>
         <translation>reconstruida de la entrada</translation>
     </message>
     <message>

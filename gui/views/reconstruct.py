@@ -9,10 +9,11 @@ so; values outside it are drawn at its ends.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.probes.reconstruct import Reconstruction
@@ -39,18 +40,24 @@ def as_images(x: np.ndarray) -> np.ndarray:
     return x.reshape(len(x), 1, 1, -1)
 
 
-def tiles_rgb(rows: list[np.ndarray], low: float, high: float) -> np.ndarray:
-    """Rows of samples (each (n, C, H, W)) as one (rows·(H+1), n·(W+1), 3) uint8 image, every value
-    on the same scale from `low` (black) to `high` (white); colour images keep their colours."""
+def row_gap(height: int) -> int:
+    """Pixels above each row of tiles: room for the row's name."""
+    return max(1, math.ceil(0.45 * height))
+
+
+def tiles_rgb(rows: list[np.ndarray], low: float, high: float, gap: int = 1) -> np.ndarray:
+    """Rows of samples (each (n, C, H, W)) as one (rows·(gap+H), n·(W+1)−1, 3) uint8 image, `gap`
+    pixels above each row, every value on the same scale from `low` (black) to `high` (white);
+    colour images keep their colours."""
     n, c, h, w = rows[0].shape
-    canvas = np.empty((len(rows) * (h + 1) - 1, n * (w + 1) - 1, 3), np.uint8)
+    canvas = np.empty((len(rows) * (h + gap), n * (w + 1) - 1, 3), np.uint8)
     canvas[:] = GAP
     for r, samples in enumerate(rows):
         scaled = np.clip((samples - low) / max(high - low, 1e-8), 0.0, 1.0)
         rgb = scaled[:, :3] if c == 3 else np.repeat(scaled[:, :1], 3, axis=1)
         pixels = (rgb.transpose(0, 2, 3, 1) * 255 + 0.5).astype(np.uint8)
         for i in range(n):
-            top, left = r * (h + 1), i * (w + 1)
+            top, left = r * (h + gap) + gap, i * (w + 1)
             canvas[top : top + h, left : left + w] = pixels[i]
     return canvas
 
@@ -75,8 +82,11 @@ class ReconstructView(InsightView):
         self.plot.getViewBox().invertY(True)
         self.plot.getViewBox().setAspectLocked(True)
         self.plot.getAxis("bottom").hide()
-        self.plot.getAxis("left").setStyle(tickLength=0)
-        self.plot.getAxis("left").setPen(pg.mkPen(None))
+        self.plot.getAxis("left").hide()
+        self.names = [pg.TextItem(color=INK, anchor=(0, 1)) for _ in range(4)]  # each row's name, above it
+        for item in self.names:
+            item.setZValue(10)  # over the picture
+            self.plot.addItem(item)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.caption = QLabel(wordWrap=True)
@@ -124,22 +134,23 @@ class ReconstructView(InsightView):
     # ---- drawing ----------------------------------------------------------------------------
 
     def row_names(self) -> list[str]:
-        return [self.tr("input"), self.tr("noisy input"), self.tr("rebuilt from noisy"), self.tr("rebuilt from input")]
+        noisy = self.tr("input + noise of σ = {0}").format(number(self.result.std)) if self.result else ""
+        return [self.tr("input"), noisy, self.tr("rebuilt from the noisy input"), self.tr("rebuilt from the input")]
 
     def _draw(self) -> None:
         r = self.result
         self.rows = [as_images(a) for a in (r.clean, r.noisy, r.from_noisy, r.from_clean)]
         low, high = float(r.clean.min()), float(r.clean.max())
-        picture = tiles_rgb(self.rows, low, high)
+        h = self.rows[0].shape[2]
+        gap = row_gap(h) if h >= 4 else h  # a row of values is one pixel high: stretched, not square
+        self.plot.getViewBox().setAspectLocked(h >= 4)
+        picture = tiles_rgb(self.rows, low, high, gap)
         height, width = picture.shape[:2]
         self.image.setImage(picture, autoLevels=False, levels=(0, 255))
         self.image.setRect(QRectF(0, 0, width, height))
-        tile = self.rows[0].shape[2] + 1
-        ticks = [(i * tile + (tile - 1) / 2, name) for i, name in enumerate(self.row_names())]
-        axis = self.plot.getAxis("left")
-        axis.setTicks([ticks, []])
-        metrics = QFontMetrics(axis.font() if hasattr(axis, "font") else self.font())
-        axis.setWidth(max(metrics.horizontalAdvance(name) for _, name in ticks) + 12)
+        for i, (item, name) in enumerate(zip(self.names, self.row_names(), strict=True)):
+            item.setText(name)
+            item.setPos(0, i * (h + gap) + gap)
         self.plot.setRange(xRange=(0, width), yRange=(0, height), padding=0.02)
         if r.layer_std:
             trained = self.tr("the network adds noise of σ = {0} while training (layer '{1}')").format(
