@@ -540,6 +540,10 @@
         <source>Loading {0}…</source>
         <translation>Cargando {0}…</translation>
     </message>
+    <message>
+        <source>the target is the input itself</source>
+        <translation>el objetivo es la propia entrada</translation>
+    </message>
     <message numerus="yes">
         <source>%n classes</source>
         <translation>

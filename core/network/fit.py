@@ -134,8 +134,8 @@ def _target_problems(graph: Graph, output_id: str, out: tuple[int, ...], data: D
     if math.prod(out) != math.prod(target) and data.reconstructs:
         problems.append(
             Problem(
-                f"Output '{output_id}' receives {fmt_shape(out)} values but the network must reconstruct its "
-                f"input, {fmt_shape(target)} = {math.prod(target)} values: the target is the input itself",
+                f"Output '{output_id}' receives {fmt_shape(out)} values but the target is the input: "
+                f"{math.prod(target)} values ({fmt_shape(target)})",
                 output_id,
                 f"make the last layer {math.prod(target)} wide (and Reshape it to {fmt_shape(target)} if you like)",
             )

@@ -73,7 +73,7 @@ def test_an_output_that_does_not_match_the_input_is_named_in_a_sentence():
     data = load_dataset("digits", {"target": "input"})
     graph = autoencoder(width=10)
     (problem,) = data_problems(graph, infer(graph), data)
-    assert "must reconstruct its input, 1×8×8 = 64 values" in str(problem)
+    assert "receives 10 values but the target is the input: 64 values (1×8×8)" in str(problem)
     assert problem.node == "output1" and "64 wide" in problem.fix
 
 
