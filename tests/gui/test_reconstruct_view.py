@@ -75,3 +75,41 @@ def test_sequences_and_vectors_are_drawn_as_rows_of_values():
     assert as_images(np.zeros((3, 64))).shape == (3, 1, 1, 64)
     picture = tiles_rgb([np.full((2, 1, 1, 4), 0.5), np.full((2, 1, 1, 4), 2.0)], 0.0, 1.0, gap=1)
     assert picture.shape == (4, 9, 3) and (picture[3, :4] == 255).all() and (picture[1, :4] == 128).all()
+
+
+def test_the_input_chosen_as_target_in_the_app_makes_an_autoencoder_that_trains_and_is_shown(window_thread, qtbot):
+    """As a user would: the digits templates lesson (64 → 10), target 'input' in the dataset panel,
+    Run, pause, the Reconstruction tab; what it draws is the running model's own output."""
+    from PySide6.QtWidgets import QComboBox
+
+    window = window_thread
+    window.files.open_lesson(LESSONS / "digit_templates.json")
+    qtbot.waitUntil(lambda: window.document.data is not None and window.document.data.name == "digits", timeout=20000)
+    panel = window.dataset_panel
+    target = panel.form.findChild(QComboBox, "target")
+    with qtbot.waitSignal(panel.data_loaded, timeout=20000):
+        target.setCurrentText("input")
+    graph = window.project.graph
+    qtbot.waitUntil(lambda: graph.nodes["fc"].params["out_features"] == 64, timeout=10000)
+    assert graph.nodes["out"].params["loss"] == "mse" and window.problems.count() == 0
+    assert panel.data.reconstructs and "the target is the input itself" in panel.status.text()
+    assert window.project.dataset_params["target"] == "input"
+    curves = window.run_controls.dashboard.curves
+    assert curves.accuracy_plot.isHidden() and "reconstruction" in curves.no_accuracy.text()
+    controller = window.run_controls.controller
+    window.run_controls.run_or_pause()
+    qtbot.waitUntil(lambda: controller.step >= 300, timeout=60000)
+    window.run_controls.run_or_pause()
+    qtbot.waitUntil(lambda: controller.state == "paused", timeout=20000)
+    trainer = controller.worker.session.trainer
+    fresh = Trainer(window.project.copy())
+    assert trainer.evaluate()["test_loss"] < 0.5 * fresh.evaluate()["test_loss"]
+    view = window.show_view("reconstruct")
+    window.run_controls.step()
+    qtbot.waitUntil(lambda: view in window.view_tabs.delivered and view.result is not None, timeout=30000)
+    qtbot.waitUntil(lambda: controller.state == "paused", timeout=20000)
+    assert view.result.step == trainer.step_count
+    trainer.model.eval()
+    with torch.inference_mode():
+        rebuilt = trainer.model(trainer.x_test[:8]).reshape(8, 1, 8, 8).double().numpy()
+    assert np.allclose(view.rows[3], rebuilt, atol=1e-5)
