@@ -17,7 +17,7 @@ import numpy as np
 
 from core.probes.base import Probe
 
-SAMPLES = 8  # test samples shown
+SAMPLES = 16  # test samples sent; the view shows as many as its width holds
 MEASURED = 500  # test samples the errors are averaged over (at most)
 DEFAULT_STD = 0.3  # the noise of a network without a GaussianNoise layer, unless the view asks for another
 

@@ -67,6 +67,7 @@ class ReconstructView(InsightView):
         super().__init__(parent)
         self.result: Reconstruction | None = None
         self.rows: list[np.ndarray] = []  # what the picture shows, row by row, as (n, C, H, W)
+        self.shown = 0  # samples drawn: as many as the width holds
         self.std: float | None = None  # the σ the user chose; None: the network's
         self.spin = QDoubleSpinBox(decimals=2, minimum=0.0, maximum=2.0, singleStep=0.05)
         self.spin.setToolTip(self.tr("Standard deviation of the Gaussian noise added to the inputs shown"))
@@ -87,6 +88,7 @@ class ReconstructView(InsightView):
         for item in self.names:
             item.setZValue(10)  # over the picture
             self.plot.addItem(item)
+        self.plot.getViewBox().sigResized.connect(self._box_resized)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.caption = QLabel(wordWrap=True)
@@ -139,10 +141,12 @@ class ReconstructView(InsightView):
 
     def _draw(self) -> None:
         r = self.result
-        self.rows = [as_images(a) for a in (r.clean, r.noisy, r.from_noisy, r.from_clean)]
+        rows = [as_images(a) for a in (r.clean, r.noisy, r.from_noisy, r.from_clean)]
         low, high = float(r.clean.min()), float(r.clean.max())
-        h = self.rows[0].shape[2]
+        h = rows[0].shape[2]
         gap = row_gap(h) if h >= 4 else h  # a row of values is one pixel high: stretched, not square
+        self.shown = self.columns_that_fit(len(r.clean), h, rows[0].shape[3])
+        self.rows = [samples[: self.shown] for samples in rows]
         self.plot.getViewBox().setAspectLocked(h >= 4)
         picture = tiles_rgb(self.rows, low, high, gap)
         height, width = picture.shape[:2]
@@ -166,7 +170,7 @@ class ReconstructView(InsightView):
                 "over {2} test samples: the noisy input <b>{3}</b>, rebuilt from the noisy input <b>{4}</b>, "
                 "rebuilt from the input <b>{5}</b>. One grey scale for all rows: the inputs' range, {6} to {7}."
             ).format(
-                len(r.clean),
+                self.shown,
                 number(r.std),
                 r.measured,
                 significant(r.noise_mse),
@@ -176,6 +180,21 @@ class ReconstructView(InsightView):
                 significant(high),
             )
         )
+
+    def columns_that_fit(self, available: int, h: int, w: int) -> int:
+        """How many of the `available` samples of h × w fill the plot's width when the four rows fill
+        its height (square pixels), at least 4 (or all there are); 8 rows of values (not square)."""
+        box = self.plot.getViewBox().sceneBoundingRect()
+        if h < 4 or box.height() < 1:
+            return min(available, 8)
+        fit = int(box.width() / box.height() * 4 * (h + row_gap(h)) / (w + 1))
+        return max(min(available, 4), min(available, fit))
+
+    def _box_resized(self) -> None:
+        if self.result is not None and self.rows:
+            _, _, h, w = self.rows[0].shape
+            if self.columns_that_fit(len(self.result.clean), h, w) != self.shown:
+                self._draw()
 
     def _std_chosen(self, value: float) -> None:
         if self.std != value:

@@ -32,14 +32,16 @@ def test_the_rows_are_the_models_own_reconstructions(qtbot, tmp_path):
     view.show()
     view.show_insights({"reconstruct": result})
     assert result.std == 0.3 and result.layer == "noise" and view.spin.value() == 0.3
-    clean = trainer.x_test[:8]
+    n = view.shown
+    assert 8 <= n <= 16  # as many as 900 pixels hold
+    clean = trainer.x_test[:n]
     assert np.array_equal(view.rows[0], clean.double().numpy())
     noise = view.rows[1] - view.rows[0]
-    assert 0.25 < noise.std() < 0.35  # the σ of the layer, on 512 values
+    assert 0.25 < noise.std() < 0.35  # the σ of the layer, on 64 values a sample
     trainer.model.eval()
     with torch.inference_mode():
-        expected_noisy = trainer.model(torch.as_tensor(view.rows[1], dtype=torch.float32)).reshape(8, 1, 8, 8)
-        expected_clean = trainer.model(clean).reshape(8, 1, 8, 8)
+        expected_noisy = trainer.model(torch.as_tensor(view.rows[1], dtype=torch.float32)).reshape(n, 1, 8, 8)
+        expected_clean = trainer.model(clean).reshape(n, 1, 8, 8)
     assert np.allclose(view.rows[2], expected_noisy.double().numpy(), atol=1e-5)
     assert np.allclose(view.rows[3], expected_clean.double().numpy(), atol=1e-5)
     gap = row_gap(8)
@@ -50,6 +52,10 @@ def test_the_rows_are_the_models_own_reconstructions(qtbot, tmp_path):
     mse = torch.mean((trainer.predict(trainer.x_test[:500]) - trainer.x_test[:500].flatten(1)) ** 2).item()
     assert abs(result.clean_mse - mse) < 1e-6
     assert "layer 'noise'" in view.headline.text() and f"{result.clean_mse:.3g}" in view.caption.text()
+    assert view.caption.text().startswith(f"{n} test samples")
+    view.resize(500, 560)  # narrower: fewer samples, the same model's
+    qtbot.waitUntil(lambda: view.shown < n)
+    assert np.array_equal(view.rows[3], result.from_clean[: view.shown]) and len(view.rows[3]) == view.shown >= 4
     assert view.grab().save(str(tmp_path / "reconstruct_view.png"))
     with qtbot.waitSignal(view.options_changed):
         view.spin.setValue(0.5)
@@ -111,5 +117,5 @@ def test_the_input_chosen_as_target_in_the_app_makes_an_autoencoder_that_trains_
     assert view.result.step == trainer.step_count
     trainer.model.eval()
     with torch.inference_mode():
-        rebuilt = trainer.model(trainer.x_test[:8]).reshape(8, 1, 8, 8).double().numpy()
+        rebuilt = trainer.model(trainer.x_test[: view.shown]).reshape(-1, 1, 8, 8).double().numpy()
     assert np.allclose(view.rows[3], rebuilt, atol=1e-5)
