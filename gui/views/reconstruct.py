@@ -4,12 +4,10 @@ with Gaussian noise, and what the network on screen rebuilds from each (core.pro
 A plain autoencoder rebuilds clean inputs well and passes much of the noise through; a denoising
 one (a GaussianNoise layer on its input while training) rebuilds the clean sample from the noisy
 one. All four rows share one grey scale, the clean inputs' range, so a blurred or noisy row looks
-so; values outside it are drawn at its ends.
+so; values outside it are drawn at its ends. Each row's name sits in its own line above it.
 """
 
 from __future__ import annotations
-
-import math
 
 import numpy as np
 import pyqtgraph as pg
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QVBoxLayout, 
 from core.probes.reconstruct import Reconstruction
 from gui.i18n import number, significant
 from gui.views.base import InsightView, MessageStack
-from gui.widgets.still_plot import still_plot
+from gui.widgets.text_size import pt
 
 INK = "#333333"
 GAP = (236, 239, 241)  # between tiles
@@ -40,25 +38,17 @@ def as_images(x: np.ndarray) -> np.ndarray:
     return x.reshape(len(x), 1, 1, -1)
 
 
-def row_gap(height: int) -> int:
-    """Pixels above each row of tiles: room for the row's name."""
-    return max(1, math.ceil(0.45 * height))
-
-
-def tiles_rgb(rows: list[np.ndarray], low: float, high: float, gap: int = 1) -> np.ndarray:
-    """Rows of samples (each (n, C, H, W)) as one (rows·(gap+H), n·(W+1)−1, 3) uint8 image, `gap`
-    pixels above each row, every value on the same scale from `low` (black) to `high` (white);
-    colour images keep their colours."""
-    n, c, h, w = rows[0].shape
-    canvas = np.empty((len(rows) * (h + gap), n * (w + 1) - 1, 3), np.uint8)
+def tiles_rgb(samples: np.ndarray, low: float, high: float) -> np.ndarray:
+    """Samples (n, C, H, W) side by side as one (H, n·(W+1)−1, 3) uint8 image, every value on the
+    same scale from `low` (black) to `high` (white); colour images keep their colours."""
+    n, c, h, w = samples.shape
+    canvas = np.empty((h, n * (w + 1) - 1, 3), np.uint8)
     canvas[:] = GAP
-    for r, samples in enumerate(rows):
-        scaled = np.clip((samples - low) / max(high - low, 1e-8), 0.0, 1.0)
-        rgb = scaled[:, :3] if c == 3 else np.repeat(scaled[:, :1], 3, axis=1)
-        pixels = (rgb.transpose(0, 2, 3, 1) * 255 + 0.5).astype(np.uint8)
-        for i in range(n):
-            top, left = r * (h + gap) + gap, i * (w + 1)
-            canvas[top : top + h, left : left + w] = pixels[i]
+    scaled = np.clip((samples - low) / max(high - low, 1e-8), 0.0, 1.0)
+    rgb = scaled[:, :3] if c == 3 else np.repeat(scaled[:, :1], 3, axis=1)
+    pixels = (rgb.transpose(0, 2, 3, 1) * 255 + 0.5).astype(np.uint8)
+    for i in range(n):
+        canvas[:, i * (w + 1) : i * (w + 1) + w] = pixels[i]
     return canvas
 
 
@@ -79,18 +69,27 @@ class ReconstructView(InsightView):
         bar.addWidget(QLabel(self.tr("noise σ")))
         bar.addWidget(self.spin)
         bar.addWidget(self.headline, 1)
-        self.plot = still_plot(INK, "")
-        self.plot.getViewBox().invertY(True)
-        self.plot.getViewBox().setAspectLocked(True)
-        self.plot.getAxis("bottom").hide()
-        self.plot.getAxis("left").hide()
-        self.names = [pg.TextItem(color=INK, anchor=(0, 1)) for _ in range(4)]  # each row's name, above it
-        for item in self.names:
-            item.setZValue(10)  # over the picture
-            self.plot.addItem(item)
-        self.plot.getViewBox().sigResized.connect(self._box_resized)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.plot.addItem(self.image)
+        self.plot = pg.GraphicsLayoutWidget()  # per row: its name, then its pictures (names never cover them)
+        self.plot.setBackground("w")
+        self.names: list[pg.LabelItem] = []
+        self.boxes: list[pg.ViewBox] = []
+        self.images: list[pg.ImageItem] = []
+        for r in range(4):
+            self.names.append(self.plot.ci.addLabel(row=2 * r, col=0, color=INK, justify="left"))
+            box = self.plot.ci.addViewBox(row=2 * r + 1, col=0, lockAspect=True, enableMouse=False, invertY=True)
+            box.setMenuEnabled(False)
+            image = pg.ImageItem(axisOrder="row-major")
+            box.addItem(image)
+            self.boxes.append(box)
+            self.images.append(image)
+        grid = self.plot.ci.layout
+        grid.setVerticalSpacing(2)
+        for r in range(4):
+            grid.setRowStretchFactor(2 * r, 0)  # a name takes its line; the pictures take the rest
+            grid.setRowStretchFactor(2 * r + 1, 1)
+            self.names[r].setText(" ", size=pt(10))
+            self.names[r].setMaximumHeight(self.names[r].item.boundingRect().height() * 1.2 + 2)
+        self.boxes[0].sigResized.connect(self._box_resized)
         self.caption = QLabel(wordWrap=True)
         self.content = QWidget()
         column = QVBoxLayout(self.content)
@@ -144,18 +143,18 @@ class ReconstructView(InsightView):
         rows = [as_images(a) for a in (r.clean, r.noisy, r.from_noisy, r.from_clean)]
         low, high = float(r.clean.min()), float(r.clean.max())
         h = rows[0].shape[2]
-        gap = row_gap(h) if h >= 4 else h  # a row of values is one pixel high: stretched, not square
         self.shown = self.columns_that_fit(len(r.clean), h, rows[0].shape[3])
         self.rows = [samples[: self.shown] for samples in rows]
-        self.plot.getViewBox().setAspectLocked(h >= 4)
-        picture = tiles_rgb(self.rows, low, high, gap)
-        height, width = picture.shape[:2]
-        self.image.setImage(picture, autoLevels=False, levels=(0, 255))
-        self.image.setRect(QRectF(0, 0, width, height))
-        for i, (item, name) in enumerate(zip(self.names, self.row_names(), strict=True)):
-            item.setText(name)
-            item.setPos(0, i * (h + gap) + gap)
-        self.plot.setRange(xRange=(0, width), yRange=(0, height), padding=0.02)
+        for box, image, name, label, samples in zip(
+            self.boxes, self.images, self.row_names(), self.names, self.rows, strict=True
+        ):
+            picture = tiles_rgb(samples, low, high)
+            height, width = picture.shape[:2]
+            image.setImage(picture, autoLevels=False, levels=(0, 255))
+            image.setRect(QRectF(0, 0, width, height))
+            box.setAspectLocked(h >= 4)  # a row of values is one pixel high: stretched, not square
+            box.setRange(xRange=(0, width), yRange=(0, height), padding=0.02)
+            label.setText(name, color=INK, size=pt(10))
         if r.layer_std:
             trained = self.tr("the network adds noise of σ = {0} while training (layer '{1}')").format(
                 number(r.layer_std), r.layer
@@ -182,12 +181,12 @@ class ReconstructView(InsightView):
         )
 
     def columns_that_fit(self, available: int, h: int, w: int) -> int:
-        """How many of the `available` samples of h × w fill the plot's width when the four rows fill
-        its height (square pixels), at least 4 (or all there are); 8 rows of values (not square)."""
-        box = self.plot.getViewBox().sceneBoundingRect()
+        """How many of the `available` samples of h × w fill a row's width at its height (square
+        pixels), at least 4 (or all there are); 8 rows of values (not square)."""
+        box = self.boxes[0].sceneBoundingRect()
         if h < 4 or box.height() < 1:
             return min(available, 8)
-        fit = int(box.width() / box.height() * 4 * (h + row_gap(h)) / (w + 1))
+        fit = int(box.width() / box.height() * h / (w + 1))
         return max(min(available, 4), min(available, fit))
 
     def _box_resized(self) -> None:

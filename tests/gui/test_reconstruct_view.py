@@ -10,7 +10,7 @@ from core.probes.registry import ProbeFailed
 from core.project import load_project
 from core.run.session import Session
 from core.train.trainer import Trainer
-from gui.views.reconstruct import ReconstructView, as_images, row_gap, tiles_rgb
+from gui.views.reconstruct import ReconstructView, as_images, tiles_rgb
 
 
 def trained(std: float = 0.3, epochs: int = 2) -> Trainer:
@@ -44,11 +44,11 @@ def test_the_rows_are_the_models_own_reconstructions(qtbot, tmp_path):
         expected_clean = trainer.model(clean).reshape(n, 1, 8, 8)
     assert np.allclose(view.rows[2], expected_noisy.double().numpy(), atol=1e-5)
     assert np.allclose(view.rows[3], expected_clean.double().numpy(), atol=1e-5)
-    gap = row_gap(8)
-    assert np.array_equal(view.image.image, tiles_rgb(view.rows, 0.0, 1.0, gap))
+    for drawn, samples in zip(view.images, view.rows, strict=True):
+        assert np.array_equal(drawn.image, tiles_rgb(samples, 0.0, 1.0))
     grey = np.clip(expected_clean[3, 0, 2, 5].item(), 0, 1) * 255  # sample 3's pixel (2, 5) in the last row
-    assert abs(int(view.image.image[3 * (8 + gap) + gap + 2, 3 * 9 + 5, 0]) - grey) <= 1
-    assert [item.toPlainText() for item in view.names] == view.row_names()
+    assert abs(int(view.images[3].image[2, 3 * 9 + 5, 0]) - grey) <= 1
+    assert [item.text for item in view.names] == view.row_names()
     mse = torch.mean((trainer.predict(trainer.x_test[:500]) - trainer.x_test[:500].flatten(1)) ** 2).item()
     assert abs(result.clean_mse - mse) < 1e-6
     assert "layer 'noise'" in view.headline.text() and f"{result.clean_mse:.3g}" in view.caption.text()
@@ -79,8 +79,9 @@ def test_a_network_that_does_not_rebuild_its_input_gets_a_sentence():
 def test_sequences_and_vectors_are_drawn_as_rows_of_values():
     assert as_images(np.zeros((3, 20, 2))).shape == (3, 1, 2, 20)
     assert as_images(np.zeros((3, 64))).shape == (3, 1, 1, 64)
-    picture = tiles_rgb([np.full((2, 1, 1, 4), 0.5), np.full((2, 1, 1, 4), 2.0)], 0.0, 1.0, gap=1)
-    assert picture.shape == (4, 9, 3) and (picture[3, :4] == 255).all() and (picture[1, :4] == 128).all()
+    picture = tiles_rgb(np.concatenate([np.full((1, 1, 1, 4), 0.5), np.full((1, 1, 1, 4), 2.0)]), 0.0, 1.0)
+    assert picture.shape == (1, 9, 3) and (picture[0, :4] == 128).all() and (picture[0, 5:] == 255).all()
+    assert (picture[0, 4] == (236, 239, 241)).all()  # the gap between samples
 
 
 def test_the_input_chosen_as_target_in_the_app_makes_an_autoencoder_that_trains_and_is_shown(window_thread, qtbot):
