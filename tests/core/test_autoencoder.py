@@ -171,3 +171,14 @@ def test_the_denoising_lessons_figures(seed):
     assert 0.0135 <= round(denoising.clean_mse, 4) <= 0.0137
     assert 0.0201 <= round(narrow.clean_mse, 4) <= 0.0210
     assert 0.0387 <= round(narrow.noisy_mse, 4) <= 0.0411
+
+
+def test_onnx_leaves_the_noise_out(tmp_path):
+    """An exported model is a test-time model: the noise layer is the identity there."""
+    import onnx
+
+    from core.export.onnx import export_onnx
+
+    export_onnx(project(std=0.3), tmp_path / "ae.onnx")
+    ops = [node.op_type for node in onnx.load(tmp_path / "ae.onnx").graph.node]
+    assert ops.count("Gemm") == 2 and not [op for op in ops if "Random" in op or op == "Add"]
