@@ -576,6 +576,10 @@
         <source>Loading {0}…</source>
         <translation>Cargando {0}…</translation>
     </message>
+    <message>
+        <source>the target is the input itself</source>
+        <translation>el objetivo es la propia entrada</translation>
+    </message>
     <message numerus="yes">
         <source>%n classes</source>
         <translation>
@@ -2333,6 +2337,53 @@ se guardan al empezar el entrenamiento</translation>
     </message>
 </context>
 <context>
+    <name>ReconstructView</name>
+    <message>
+        <source>Train the network, or take a single step, to see what it rebuilds from a few test samples, clean and noisy. It must output as many values as its input: choose the target &apos;input&apos; in the dataset settings.</source>
+        <translation>Entrena la red, o da un solo paso, para ver lo que reconstruye de unas cuantas muestras de prueba, limpias y con ruido. Debe dar tantos valores como su entrada: elige el objetivo «entrada» en los ajustes de los datos.</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the Gaussian noise added to the inputs shown</source>
+        <translation>Desviación típica del ruido gaussiano sumado a las entradas mostradas</translation>
+    </message>
+    <message>
+        <source>noise σ</source>
+        <translation>ruido σ</translation>
+    </message>
+    <message>
+        <source>input + noise of σ = {0}</source>
+        <translation>entrada + ruido de σ = {0}</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <source>rebuilt from the noisy input</source>
+        <translation>reconstruida de la entrada con ruido</translation>
+    </message>
+    <message>
+        <source>rebuilt from the input</source>
+        <translation>reconstruida de la entrada</translation>
+    </message>
+    <message>
+        <source>the network adds noise of σ = {0} while training (layer &apos;{1}&apos;)</source>
+        <translation>la red suma ruido de σ = {0} durante el entrenamiento (capa «{1}»)</translation>
+    </message>
+    <message>
+        <source>the network adds no noise while training</source>
+        <translation>la red no suma ruido durante el entrenamiento</translation>
+    </message>
+    <message>
+        <source>Step {0}: {1}.</source>
+        <translation>Paso {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>{0} test samples: the input, the input plus Gaussian noise of σ = {1}, and what the network rebuilds from each (the network run as at test time). Mean squared error against the input, over {2} test samples: the noisy input &lt;b&gt;{3}&lt;/b&gt;, rebuilt from the noisy input &lt;b&gt;{4}&lt;/b&gt;, rebuilt from the input &lt;b&gt;{5}&lt;/b&gt;. One grey scale for all rows: the inputs&apos; range, {6} to {7}.</source>
+        <translation>{0} muestras de prueba: la entrada, la entrada más ruido gaussiano de σ = {1} y lo que la red reconstruye de cada una (la red ejecutada como en prueba). Error cuadrático medio frente a la entrada, sobre {2} muestras de prueba: la entrada con ruido &lt;b&gt;{3}&lt;/b&gt;, reconstruida de la entrada con ruido &lt;b&gt;{4}&lt;/b&gt;, reconstruida de la entrada &lt;b&gt;{5}&lt;/b&gt;. Una sola escala de grises para todas las filas: el rango de las entradas, de {6} a {7}.</translation>
+    </message>
+</context>
+<context>
     <name>Recorder</name>
     <message>
         <source>Recording a lesson: show the next thing, then Record Step (Ctrl+Shift+R)</source>
@@ -3145,6 +3196,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation> y </translation>
     </message>
     <message>
+        <source>no accuracy: the loss is the reconstruction&apos;s mean squared error</source>
+        <translation>sin exactitud: la pérdida es el error cuadrático medio de la reconstrucción</translation>
+    </message>
+    <message>
         <source>{0}, epoch</source>
         <translation>{0}, época</translation>
     </message>
@@ -3477,6 +3532,14 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>zeros</source>
         <translation>ceros</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>etiquetas</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>entrada</translation>
     </message>
 </context>
 <context>
@@ -4248,6 +4311,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>ReLU suave ponderada por la función de distribución gaussiana</translation>
     </message>
     <message>
+        <source>While training, adds Gaussian noise of standard deviation std to every value; passes values unchanged at test time (the corruption of a denoising autoencoder)</source>
+        <translation>Durante el entrenamiento suma ruido gaussiano de desviación típica std a cada valor; en prueba deja pasar los valores sin cambios (la corrupción de un autocodificador con eliminación de ruido)</translation>
+    </message>
+    <message>
         <source>Heaviside step: 1 if positive, else 0 (trains with a straight-through gradient)</source>
         <translation>Escalón de Heaviside: 1 si es positivo, si no 0 (se entrena con un gradiente directo, straight-through)</translation>
     </message>
@@ -4369,6 +4436,10 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>drops {0}%</source>
         <translation>apaga el {0} %</translation>
+    </message>
+    <message>
+        <source>noise σ = {0}</source>
+        <translation>ruido σ = {0}</translation>
     </message>
     <message>
         <source>L1 weight {0}</source>
@@ -5019,6 +5090,14 @@ se guardan al empezar el entrenamiento</translation>
         <translation>y al cuadrado</translation>
     </message>
     <message>
+        <source>target</source>
+        <translation>objetivo</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>desv. típica</translation>
+    </message>
+    <message>
         <source>sin x</source>
         <translation>sen x</translation>
     </message>
@@ -5385,6 +5464,14 @@ se guardan al empezar el entrenamiento</translation>
 </context>
 <context>
     <name>views</name>
+    <message>
+        <source>Reconstruction</source>
+        <translation>Reconstrucción</translation>
+    </message>
+    <message>
+        <source>an autoencoder&apos;s input, noisy input and what it rebuilds</source>
+        <translation>la entrada de un autocodificador, la entrada con ruido y lo que reconstruye</translation>
+    </message>
     <message>
         <source>Rare minima</source>
         <translation>Mínimos raros</translation>

@@ -133,6 +133,7 @@ class TrainingCurves(QWidget):
         self.no_accuracy.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_accuracy.setStyleSheet("color: #777; font-style: italic; background: white; padding: 3px;")
         self.no_accuracy.hide()
+        self.reconstruction = False  # an autoencoder's run (set_reconstruction)
         self.log_scale = QCheckBox(
             self.tr("log scale"), objectName="log_scale", toolTip=self.tr("Show the loss on a logarithmic axis")
         )
@@ -196,7 +197,7 @@ class TrainingCurves(QWidget):
             self.set_evaluated_on(*self._evaluated_on)
         else:
             self.lr_plot.setLabel("bottom", self.tr("step"), color=INK)
-        self.no_accuracy.setText(self.tr("no accuracy for regression"))
+        self.set_reconstruction(self.reconstruction)
         self.log_scale.setText(self.tr("log scale"))
         self.log_scale.setToolTip(self.tr("Show the loss on a logarithmic axis"))
         names = {self.step_loss: self.tr("train, each step")}
@@ -261,6 +262,15 @@ class TrainingCurves(QWidget):
         )
         self.lr_plot.setLabel("bottom", label, color=INK)
         self._evaluated_on = (train, test)
+
+    def set_reconstruction(self, on: bool) -> None:
+        """An autoencoder's run: the note in the accuracy's place says what the loss is instead."""
+        self.reconstruction = on
+        self.no_accuracy.setText(
+            self.tr("no accuracy: the loss is the reconstruction's mean squared error")
+            if on
+            else self.tr("no accuracy for regression")
+        )
 
     def set_accuracy_available(self, available: bool) -> None:
         """Regression has no accuracy: a one-line note takes the place (and little of the room) of its plot."""
