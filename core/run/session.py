@@ -87,6 +87,31 @@ class Session:
         self.wanted = dict(wanted)
         self._views_changed = True  # the next snapshot carries them
 
+    def set_parameter(self, node: str, name: str, index: tuple[int, ...], value: float) -> float:
+        """Put `value` into one weight or bias of the live model and return the value it replaced;
+        ValueError with a sentence when there is no such parameter or the value is not a number.
+        Every wanted probe is due again: the model changed without a training step."""
+        import math
+
+        import torch
+
+        model = self.trainer.model
+        if node not in model.order:
+            raise ValueError(f"the model has no layer '{node}'")
+        parameter = getattr(model.layer(node), name, None) if name in ("weight", "bias") else None
+        if not isinstance(parameter, torch.Tensor):
+            raise ValueError(f"'{node}' has no {name}")
+        index = tuple(int(i) for i in index)
+        if len(index) != parameter.dim() or any(not 0 <= i < n for i, n in zip(index, parameter.shape, strict=True)):
+            raise ValueError(f"'{node}' has no {name} at {index}")
+        if not math.isfinite(value):
+            raise ValueError("a weight must be a finite number")
+        with torch.no_grad():
+            previous = float(parameter[index])
+            parameter[index] = float(value)
+        self._computed.clear()
+        return previous
+
     def _attach(self, name: str) -> None:
         self.probe(name).attach()
         self._attached.add(name)
