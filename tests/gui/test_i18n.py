@@ -359,6 +359,7 @@ LESSON_FOR = {
     "backprop": "hidden_lines",
     "minima": "rare_minima",
     "positions": "key_position_mlp",
+    "neurons": "hidden_lines",
     "approximation": "universal_approximation",
 }  # lessons without guided steps: those are English only so far (tested apart)
 
