@@ -200,7 +200,8 @@ class NeuronsView(InsightView):
         else:
             legend = self.tr(
                 "Lines are weights: blue positive, orange negative, the thickest |w| = {0}. The number in a unit "
-                "is its bias. Click a line or a unit to set its weight or bias by hand (training paused)."
+                "is its bias, and its ring's colour the bias's sign. Click a line or a unit to set its weight or "
+                "bias by hand (training paused)."
             ).format(num(largest))
         if self.canvas.crowded():
             legend += " " + self.tr("Where a number does not fit, point at the line or the unit to read it.")

@@ -51,6 +51,7 @@ class NetworkCanvas(QWidget):
         self.selected: Target | None = None
         self.centres: list[list[QPointF]] = []
         self.radius = 20.0
+        self.under = False  # the numbers under the units are written (there is room for them)
         self.setMouseTracking(True)
         self.setMinimumSize(320, 200)
 
@@ -68,13 +69,17 @@ class NetworkCanvas(QWidget):
         columns = self.wiring.columns
         metrics = QFontMetricsF(self.font())
         line = metrics.height()
-        top, bottom = 2.6 * line, 0.5 * line
+        top, bottom = 1.8 * line, 0.4 * line
         side = max(metrics.horizontalAdvance("−0.000e-00"), 3 * line)
         tallest = max(c.size for c in columns)
         height = max(1.0, self.height() - top - bottom)
         pitch = height / tallest
-        below = 3.2 * line if self.backprop else 0.4 * line  # the bias (and σ′) written under each unit
-        self.radius = max(8.0, min(2.2 * line, (pitch - below) / 2, (self.width() - 2 * side) / (3 * len(columns))))
+        fits = metrics.horizontalAdvance("-0.000") / 2 + 3  # a number fits inside a circle this wide
+        below = 2.2 * line  # with the backward pass: two lines of numbers under each unit
+        self.under = self.backprop and pitch - below >= 2 * fits  # else the tooltips have them
+        below = below if self.under else 0.2 * line
+        across = (self.width() - 2 * side) / (3 * len(columns))
+        self.radius = max(6.0, min(max(fits, 1.6 * line), (pitch - below) / 2 - 2, across))
         span = max(1.0, self.width() - 2 * side)
         xs = [side + span * (k + 0.5) / len(columns) for k in range(len(columns))]
         self.centres = []
@@ -87,8 +92,12 @@ class NetworkCanvas(QWidget):
         if self.wiring is None:
             return False
         self._layout()
-        wide = QFontMetricsF(self.font()).horizontalAdvance("-0.000") > 2 * self.radius - 2
-        return wide or any(c.weight is not None and c.weight.size > WRITTEN for c in self.wiring.columns)
+        wide = 0.65 * QFontMetricsF(self.font()).horizontalAdvance("-0.0000") > 2 * self.radius - 4
+        return (
+            wide
+            or (self.backprop and not self.under)
+            or any(c.weight is not None and c.weight.size > WRITTEN for c in self.wiring.columns)
+        )
 
     def _largest(self) -> float:
         weights = [np.abs(c.weight).max() for c in self.wiring.columns if c.weight is not None and c.weight.size]
@@ -152,16 +161,31 @@ class NetworkCanvas(QWidget):
         metrics = QFontMetricsF(self.font())
         x = self.centres[c][0].x()
         if c == 0:
-            first, second = self.tr("inputs"), column.node
+            name, kind = self.tr("inputs"), column.node
         else:
-            first = column.node
-            second = " → ".join(column.activations) if column.activations else self.tr("linear")
-        if c == len(self.wiring.columns) - 1 and c > 0:
-            first = self.tr("{0} (output)").format(first)
-        for k, text in enumerate((first, second)):
-            box = QRectF(x - 200, 0.2 * metrics.height() + k * metrics.height(), 400, metrics.height())
-            painter.setPen(INK if k == 0 else GREY)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            name = column.node
+            if c == len(self.wiring.columns) - 1:
+                name = self.tr("{0} (output)").format(name)
+            kind = " → ".join(column.activations) if column.activations else self.tr("linear")
+        box = QRectF(x - 300, 0.3 * metrics.height(), 600, metrics.height())
+        self._row(painter, box, [(name, INK), (kind, GREY)])
+
+    def _row(self, painter: QPainter, box: QRectF, parts: list[tuple[str, QColor]], backed: bool = False) -> None:
+        """Texts side by side in their colours, centred together in `box` (on a white ground when
+        `backed`, to read over the lines)."""
+        metrics = QFontMetricsF(self.font())
+        gap = metrics.horizontalAdvance("  ")
+        widths = [metrics.horizontalAdvance(text) for text, _ in parts]
+        total = sum(widths) + gap * (len(parts) - 1)
+        x = box.center().x() - total / 2
+        if backed:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 215))
+            painter.drawRoundedRect(QRectF(x - 3, box.top(), total + 6, box.height()), 3, 3)
+        for (text, colour), width in zip(parts, widths, strict=True):
+            painter.setPen(colour)
+            painter.drawText(QRectF(x, box.top(), width + 1, box.height()), Qt.AlignmentFlag.AlignCenter, text)
+            x += width + gap
 
     def _paint_unit(self, painter: QPainter, c: int, i: int, column) -> None:
         centre, r = self.centres[c][i], self.radius
@@ -183,29 +207,37 @@ class NetworkCanvas(QWidget):
         else:
             inside, colour = (num(bias) if bias is not None else "", ring.darker(130))
         box = QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
-        painter.setPen(colour)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self._fit(inside, 2 * r - 2))
-        under = []  # with the backward pass: the bias, its gradient and the activation's slope
-        if self.backprop and bias is not None:
-            under.append((self.tr("b {0}").format(num(bias)), ring.darker(130)))
-        if self.backprop and column.grad_bias is not None:
-            under.append(("∂ " + num(column.grad_bias[i]), GRADIENT))
-        if self.backprop and column.slopes is not None:
+        self._inside(painter, box, inside, colour)
+        if not self.under:
+            return
+        rows = [[], []]  # under the unit: its bias and ∂L/∂b, then its activation's slope
+        if bias is not None:
+            rows[0].append((self.tr("b {0}").format(num(bias)), ring.darker(130)))
+        if column.grad_bias is not None:
+            rows[0].append(("∂ " + num(column.grad_bias[i]), GRADIENT))
+        if column.slopes is not None:
             symbol = "σ′" if column.activations[-1] == "Sigmoid" else "f′"
-            under.append((f"{symbol} {num(column.slopes[i])}", GREY))
+            rows[1].append((f"{symbol} {num(column.slopes[i])}", GREY))
         y = centre.y() + r + 1
-        for text, ink in under:
-            painter.setPen(ink)
-            painter.drawText(QRectF(centre.x() - 120, y, 240, metrics.height()), Qt.AlignmentFlag.AlignCenter, text)
-            y += metrics.height()
+        for parts in rows:
+            if parts:
+                self._row(painter, QRectF(centre.x() - 200, y, 400, metrics.height()), parts, backed=True)
+                y += metrics.height()
 
-    def _fit(self, text: str, width: float) -> str:
-        metrics = QFontMetricsF(self.font())
-        return (
-            text
-            if metrics.horizontalAdvance(text) <= width
-            else metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-        )
+    def _inside(self, painter: QPainter, box: QRectF, text: str, colour: QColor) -> None:
+        """A number in a circle, in a smaller font when it is long; nothing when even that does not
+        fit (the tooltip has it)."""
+        font = self.font()
+        shrink = (box.width() - 4) / max(1.0, QFontMetricsF(font).horizontalAdvance(text))
+        if shrink < 0.65:
+            return
+        if shrink < 1:
+            font.setPointSizeF(font.pointSizeF() * shrink)
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
 
     # ---- the mouse ---------------------------------------------------------------------------
 
