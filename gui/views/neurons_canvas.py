@@ -52,6 +52,7 @@ class NetworkCanvas(QWidget):
         self.centres: list[list[QPointF]] = []
         self.radius = 20.0
         self.under = False  # the numbers under the units are written (there is room for them)
+        self.drawn: list[str] = []  # the texts of the last painting, for the tests' language walk
         self.setMouseTracking(True)
         self.setMinimumSize(320, 200)
 
@@ -109,6 +110,7 @@ class NetworkCanvas(QWidget):
         if self.wiring is None:
             return
         self._layout()
+        self.drawn = []
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
@@ -156,6 +158,7 @@ class NetworkCanvas(QWidget):
         painter.drawRoundedRect(box, 3, 3)
         painter.setPen(colour)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        self.drawn.append(text)
 
     def _paint_header(self, painter: QPainter, c: int, column) -> None:
         metrics = QFontMetricsF(self.font())
@@ -185,6 +188,7 @@ class NetworkCanvas(QWidget):
         for (text, colour), width in zip(parts, widths, strict=True):
             painter.setPen(colour)
             painter.drawText(QRectF(x, box.top(), width + 1, box.height()), Qt.AlignmentFlag.AlignCenter, text)
+            self.drawn.append(text)
             x += width + gap
 
     def _paint_unit(self, painter: QPainter, c: int, i: int, column) -> None:
@@ -238,6 +242,7 @@ class NetworkCanvas(QWidget):
         painter.setPen(colour)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
+        self.drawn.append(text)
 
     # ---- the mouse ---------------------------------------------------------------------------
 

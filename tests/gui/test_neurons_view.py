@@ -111,3 +111,28 @@ def test_setting_a_weight_is_refused_while_training_runs(window_thread, qtbot):
     assert weight(window, "unit")[0, 1] != 3.0
     QTest.mouseClick(view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(2, 2))
     assert not view.editor.isVisible()
+
+
+def test_the_drawing_speaks_spanish(qtbot):
+    """The words painted on the canvas (the i18n walk reads only plot items) come in the reader's language."""
+    from core.probes.wires import wiring
+    from core.project import load_project
+    from core.train.trainer import Trainer
+    from gui import i18n
+    from gui.views.neurons import NeuronsView
+
+    trainer = Trainer(load_project(LESSONS / "hidden_lines.json"))
+    assert i18n.install_language("es")
+    try:
+        view = NeuronsView()
+        qtbot.addWidget(view)
+        view.resize(900, 500)
+        view.show()
+        view.show_insights({"wires": wiring(trainer)})
+        view.canvas.grab()  # paints it
+        drawn = " ".join(view.canvas.drawn)
+        assert "entradas" in drawn and "fc (salida)" in drawn and "lineal" in drawn
+        assert "inputs" not in drawn and "output" not in drawn
+        assert "precisión de entrenamiento" in view.scores.text() and "Las líneas son pesos" in view.legend.text()
+    finally:
+        i18n.install_language("en")
