@@ -2110,6 +2110,10 @@ se guardan al empezar el entrenamiento</translation>
         <source>{0} set to {1} (it was {2}).</source>
         <translation>{0} fijado a {1} (era {2}).</translation>
     </message>
+    <message>
+        <source>Training was still running when the value arrived: the model is unchanged. Set it again.</source>
+        <translation>El entrenamiento seguía en marcha cuando llegó el valor: el modelo no ha cambiado. Vuelve a fijarlo.</translation>
+    </message>
 </context>
 <context>
     <name>NodeItem</name>

@@ -146,7 +146,7 @@ class NeuronsView(InsightView):
         """The run's controller: edits go to the model through it, and its answers come back."""
         self.controller = controller
         controller.parameter_set.connect(self._parameter_set)
-        controller.refused.connect(self.note.setText)
+        controller.refused.connect(self._refused)
         controller.state_changed.connect(self._state_changed)
 
     def wanted(self) -> dict[str, dict]:
@@ -284,6 +284,13 @@ class NeuronsView(InsightView):
         self.undoing = (last.node, last.name, tuple(last.index), last.previous)
         self.controller.set_parameter(last.node, last.name, last.index, last.previous)
         self.undo_button.setEnabled(bool(self.edits))
+
+    def _refused(self, text: str) -> None:
+        """The run did not take a weight: it was training (a step still under way), or the weight
+        no longer exists (a sentence from core, in English)."""
+        if text.startswith("training is running"):
+            text = self.tr("Training was still running when the value arrived: the model is unchanged. Set it again.")
+        self.note.setText(text)
 
     def _state_changed(self, state: str) -> None:
         if state == "running" and self.editor.isVisible():

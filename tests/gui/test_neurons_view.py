@@ -136,3 +136,51 @@ def test_the_drawing_speaks_spanish(qtbot):
         assert "precisión de entrenamiento" in view.scores.text() and "Las líneas son pesos" in view.legend.text()
     finally:
         i18n.install_language("en")
+
+
+def set_by_click(view, qtbot, at, value):
+    """Click on the drawing where a student would, type the value, press Enter; wait for the model."""
+    QTest.mouseClick(view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    assert view.editor.isVisible(), view.note.text()
+    target = view.editor.target
+    view.editor.spin.lineEdit().selectAll()
+    QTest.keyClicks(view.editor.spin, str(value))
+    QTest.keyClick(view.editor.spin, Qt.Key.Key_Return)
+    column = 1  # the perceptron's only layer
+    if target.kind == "weight":
+        qtbot.waitUntil(lambda: view.result.columns[column].weight[target.index] == value, timeout=10000)
+    else:
+        qtbot.waitUntil(lambda: view.result.columns[column].bias[target.index] == value, timeout=10000)
+
+
+def test_the_weights_by_hand_lesson_as_a_student_follows_it(window_thread, qtbot):
+    """Its steps in the window: the clicks the steps name give the accuracy they state, then
+    training finds the numbers the last step states (seed 0, as the lesson is shipped)."""
+    window = window_thread
+    window.files.open_lesson(LESSONS / "weights_by_hand.json")
+    qtbot.waitUntil(lambda: window.document.data is not None and not window.guide_panel.guide.loading, timeout=20000)
+    view = window.view_tabs.current_view()
+    assert window.view_tabs.currentWidget().objectName() == "neurons" and view.result is None
+    panel = window.guide_panel
+    for gate, bias in (("and", -0.5), ("or", 0.5)):
+        before = window.document.generation
+        panel.next_button.click()  # one training step makes a new model
+
+        def made(b=before, controller=window.run_controls.controller):
+            fresh = controller.generation is not None and controller.generation > b and controller.state == "paused"
+            return fresh and view.result is not None and view.result.step == 1
+
+        qtbot.waitUntil(made, timeout=30000)
+        assert window.project.dataset_params["gate"] == gate and window.document.data.name == "logic"
+        view.canvas.repaint()
+        set_by_click(view, qtbot, line_middle(view, "unit", 0, 0), 1)  # the line from x1
+        set_by_click(view, qtbot, line_middle(view, "unit", 0, 1), 1)  # the line from x2
+        set_by_click(view, qtbot, view.canvas.centres[1][0].toPoint(), bias)  # the unit
+        assert view.result.train_accuracy == 1.0
+        assert "training accuracy 100.0 %" in view.scores.text()
+    panel.next_button.click()  # training finds its own
+    qtbot.waitUntil(lambda: window.run_controls.controller.state == "finished", timeout=60000)
+    qtbot.waitUntil(lambda: view.result.step == window.run_controls.controller.step, timeout=10000)
+    unit = view.result.columns[1]
+    assert [f"{v:.2f}" for v in (*unit.weight[0], unit.bias[0])] == ["0.26", "0.34", "0.22"]
+    assert view.result.train_accuracy == 1.0
