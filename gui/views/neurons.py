@@ -96,7 +96,7 @@ class NeuronsView(InsightView):
         self.result = None
         self.controller = None
         self.edits: list = []  # core.run.messages.ParameterSet of this model, the newest last (for Undo)
-        self.undoing: tuple | None = None  # the edit Undo sent back, not to be recorded again
+        self.undoing: list[tuple] = []  # the values Undo sent back and not yet confirmed: not edits to record
         self.backward = QCheckBox(self.tr("backward pass on the wires"))
         self.backward.setToolTip(
             self.tr("Write, for one training sample, each unit's value and each weight's gradient ∂L/∂w")
@@ -154,7 +154,7 @@ class NeuronsView(InsightView):
 
     def set_context(self, project, data) -> None:
         """A new model: nothing of the old one stays, its edits included."""
-        self.result, self.edits, self.undoing = None, [], None
+        self.result, self.edits, self.undoing = None, [], []
         self.undo_button.setEnabled(False)
         self.editor.hide()
         self.canvas.clear()
@@ -253,8 +253,8 @@ class NeuronsView(InsightView):
     def _parameter_set(self, message) -> None:
         edit = (message.node, message.name, tuple(message.index), message.value)
         target = Target(message.name, message.node, tuple(message.index), message.value, self._source(message))
-        if self.undoing == edit:
-            self.undoing = None
+        if edit in self.undoing:
+            self.undoing.remove(edit)
             self.note.setText(self.tr("Undone: {0} is {1} again.").format(self._title(target), num(message.value)))
         else:
             self.edits.append(message)
@@ -281,7 +281,7 @@ class NeuronsView(InsightView):
             self.note.setText(refused)
             return
         last = self.edits.pop()
-        self.undoing = (last.node, last.name, tuple(last.index), last.previous)
+        self.undoing.append((last.node, last.name, tuple(last.index), last.previous))
         self.controller.set_parameter(last.node, last.name, last.index, last.previous)
         self.undo_button.setEnabled(bool(self.edits))
 

@@ -57,9 +57,16 @@ def test_the_drawing_is_the_models_and_a_clicked_weight_is_set_in_it_and_undone(
     assert weight(window, "lines")[1, 0] == -2.5 and not editor.isVisible()
     assert "-2.5" in view.note.text().replace("−", "-") and view.undo_button.isEnabled()
     assert view.result.step == 1  # the model changed without training
+    first = weight(window, "lines")[0, 0]
+    assert window.run_controls.controller.set_parameter("lines", "weight", (0, 0), 3.0)
+    qtbot.waitUntil(lambda: view.result.columns[1].weight[0, 0] == 3.0, timeout=10000)
+    view.undo_button.click()  # the newest first
     view.undo_button.click()
     qtbot.waitUntil(lambda: view.result.columns[1].weight[1, 0] != -2.5, timeout=10000)
-    assert weight(window, "lines")[1, 0] == pytest.approx(before) and not view.undo_button.isEnabled()
+    assert weight(window, "lines")[0, 0] == pytest.approx(first) and weight(window, "lines")[1, 0] == pytest.approx(
+        before
+    )
+    assert not view.undo_button.isEnabled() and view.edits == [] and view.undoing == []
 
 
 def test_a_clicked_unit_sets_its_bias(window_thread, qtbot):
