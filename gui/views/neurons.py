@@ -34,6 +34,7 @@ class WeightEditor(QFrame):
     """The small editor a click opens over the drawing: which weight or bias, a spin box, Set."""
 
     submitted = Signal(object, float)  # the Target and its new value
+    closed = Signal()  # hidden: set, cancelled or closed
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
@@ -81,6 +82,10 @@ class WeightEditor(QFrame):
             self.submitted.emit(self.target, float(self.spin.value()))
             self.hide()
 
+    def hideEvent(self, event) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self.closed.emit()
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Enter sets, Esc closes
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.submit()
@@ -125,6 +130,7 @@ class NeuronsView(InsightView):
         self.canvas.clicked.connect(self._clicked)
         self.editor = WeightEditor(self.canvas)
         self.editor.submitted.connect(self._submit)
+        self.editor.closed.connect(self._editor_closed)
         self.legend = QLabel(wordWrap=True)
         self.legend.setStyleSheet("color: #546e7a")
         content = QWidget()
@@ -298,6 +304,11 @@ class NeuronsView(InsightView):
             self.canvas.selected = None
             self.canvas.update()
             self.note.setText(self.tr("Training is running: pause it (F5), then set a weight by hand."))
+
+    def _editor_closed(self) -> None:
+        if self.canvas.selected is not None:
+            self.canvas.selected = None
+            self.canvas.update()
 
     def _backward_toggled(self, on: bool) -> None:
         self.sample.setEnabled(on)

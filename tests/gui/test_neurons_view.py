@@ -84,6 +84,16 @@ def test_a_clicked_unit_sets_its_bias(window_thread, qtbot):
         view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, view.canvas.centres[0][0].toPoint()
     )
     assert not view.editor.isVisible() and "x1" in view.note.text()  # an input has nothing to set
+    before = weight(window, "unit")[0, 1]
+    QTest.mouseClick(
+        view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, line_middle(view, "unit", 0, 1)
+    )
+    assert view.editor.isVisible() and view.canvas.selected == view.editor.target
+    view.editor.spin.setValue(5.0)
+    QTest.keyClick(view.editor.spin, Qt.Key.Key_Escape)  # closed: nothing sent
+    assert not view.editor.isVisible() and view.canvas.selected is None
+    qtbot.wait(300)
+    assert weight(window, "unit")[0, 1] == before and view.result.columns[1].weight[0, 1] == before
 
 
 def test_the_backward_pass_writes_the_probes_gradients(window_thread, qtbot):
