@@ -13,6 +13,7 @@ import numpy as np
 
 from core.network.layers import has_any_trait, has_trait
 from core.probes.base import Probe
+from core.words import translate
 
 if TYPE_CHECKING:  # torch is imported where it is used, so the views can import Surface cheaply
     from core.network.build import GraphModule
@@ -140,7 +141,7 @@ class Neurons:
 def _plane_of(trainer) -> tuple[float, float, float, float]:
     data = trainer.data
     if not data.is_2d:
-        raise ValueError("the input plane needs 2-D inputs (points of a plane)")
+        raise ValueError(translate("probes", "the input plane needs 2-D inputs (points of a plane)"))
     return plane_bounds(np.concatenate([data.x_train, data.x_test]))
 
 
@@ -155,7 +156,7 @@ class BoundaryProbe(Probe):
 
     def compute(self, size: int = SURFACE_SIZE) -> Surface:
         if self.bounds is None:
-            raise ValueError("the decision boundary needs 2-D inputs (points of a plane)")
+            raise ValueError(translate("probes", "the decision boundary needs 2-D inputs (points of a plane)"))
         t = self.trainer
         return decision_surface(t.model, self.bounds, size, t.loss_kind, t.data.num_classes)
 
@@ -174,7 +175,7 @@ class NeuronsProbe(Probe):
 
     def compute(self, size: int = NEURON_SIZE) -> Neurons:
         if self.bounds is None:
-            raise ValueError("the neuron view needs 2-D inputs (points of a plane)")
+            raise ValueError(translate("probes", "the neuron view needs 2-D inputs (points of a plane)"))
         model = self.trainer.model
         drawn = [shown for _, shown in self.columns] + ([self.inputs] if self.inputs and self.columns else [])
         surfaces = neuron_surfaces(model, self.bounds, size, drawn)

@@ -600,3 +600,6 @@ def test_run_names_in_the_runs_dock_come_in_the_readers_language(spanish):
     assert change_text(None, project) == "primera ejecución"
     assert change_text(project, project) == "mismos ajustes"
     assert change_text(project, other) == "tamaño del lote 32 → 64"  # the forms' own name for batch_size
+    faster = project.copy()
+    faster.training = faster.training.replace(lr=0.5)
+    assert change_text(project, faster) == f"tasa de aprendizaje {project.training.lr:g} → 0.5".replace(".", ",")
