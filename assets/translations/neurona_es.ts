@@ -5258,6 +5258,18 @@ se guardan al empezar el entrenamiento</translation>
         <source>there is no Linear layer called &apos;{0}&apos; (the network has {1})</source>
         <translation>no hay ninguna capa Linear llamada &apos;{0}&apos; (la red tiene {1})</translation>
     </message>
+    <message>
+        <source>the Neurons view draws a chain of layers; &apos;{0}&apos; merges branches</source>
+        <translation>la vista Neuronas dibuja una cadena de capas; &apos;{0}&apos; une ramas</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has {1} units; the Neurons view draws networks of at most {2} units per layer (the perceptron and the small lessons): the Weights view shows larger ones</source>
+        <translation>&apos;{0}&apos; tiene {1} unidades; la vista Neuronas dibuja redes de como mucho {2} unidades por capa (el perceptrón y las lecciones pequeñas): la vista Pesos muestra las mayores</translation>
+    </message>
+    <message>
+        <source>the Neurons view draws dense layers and element-wise activations; &apos;{0}&apos; is a {1} layer</source>
+        <translation>la vista Neuronas dibuja capas densas y activaciones unidad a unidad; &apos;{0}&apos; es una capa {1}</translation>
+    </message>
 </context>
 <context>
     <name>project</name>
@@ -5292,6 +5304,25 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>this project was saved by a newer Neurona (format version {0}; this one reads up to {1}): update Neurona to open it</source>
         <translation>este proyecto lo guardó un Neurona más nuevo (versión de formato {0}; este lee hasta la {1}): actualiza Neurona para abrirlo</translation>
+    </message>
+</context>
+<context>
+    <name>run</name>
+    <message>
+        <source>the model has no layer &apos;{0}&apos;</source>
+        <translation>el modelo no tiene ninguna capa &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has no {1}</source>
+        <translation>&apos;{0}&apos; no tiene {1}</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has no {1} at {2}</source>
+        <translation>&apos;{0}&apos; no tiene {1} en {2}</translation>
+    </message>
+    <message>
+        <source>a weight must be a finite number</source>
+        <translation>un peso debe ser un número finito</translation>
     </message>
 </context>
 <context>

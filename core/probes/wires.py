@@ -19,6 +19,7 @@ import numpy as np
 from core.network.layers import has_any_trait, has_trait
 from core.probes.backprop import CHAIN_KINDS, by_hand
 from core.probes.base import Probe
+from core.words import translate
 
 MAX_UNITS = 12  # the widest layer drawn unit by unit: beyond it the circles and lines no longer read
 
@@ -59,13 +60,18 @@ def columns_of(trainer) -> list[Column]:
     for node in model.order:
         kind = graph.nodes[node].kind
         if len(model.sources[node]) > 1:
-            raise ValueError(f"the Neurons view draws a chain of layers; '{node}' merges branches")
+            raise ValueError(
+                translate("probes", "the Neurons view draws a chain of layers; '{0}' merges branches").format(node)
+            )
         if kind == "Input" or has_trait(kind, "dense"):
             width = int(np.prod(model.shapes[node]))
             if width > MAX_UNITS:
                 raise ValueError(
-                    f"'{node}' has {width} units; the Neurons view draws networks of at most {MAX_UNITS} units "
-                    "per layer (the perceptron and the small lessons): the Weights view shows larger ones"
+                    translate(
+                        "probes",
+                        "'{0}' has {1} units; the Neurons view draws networks of at most {2} units per layer "
+                        "(the perceptron and the small lessons): the Weights view shows larger ones",
+                    ).format(node, width, MAX_UNITS)
                 )
             column = Column(node, width)
             if kind != "Input":
@@ -79,7 +85,9 @@ def columns_of(trainer) -> list[Column]:
             columns[-1].activation_nodes += (node,)
         elif kind not in CHAIN_KINDS:
             raise ValueError(
-                f"the Neurons view draws dense layers and element-wise activations; '{node}' is a {kind} layer"
+                translate(
+                    "probes", "the Neurons view draws dense layers and element-wise activations; '{0}' is a {1} layer"
+                ).format(node, kind)
             )
     return columns
 
@@ -92,7 +100,7 @@ def wiring(trainer, sample: int | None = None) -> Wiring:
     if sample is None:
         return result
     if len(trainer.x_train) == 0:
-        raise ValueError("the dataset has no training samples")
+        raise ValueError(translate("probes", "the dataset has no training samples"))
     chosen = int(sample) % len(trainer.x_train)
     chain = by_hand(trainer, chosen)
     passes = {layer.node: layer for layer in chain.layers}
