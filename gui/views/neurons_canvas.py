@@ -136,6 +136,10 @@ class NetworkCanvas(QWidget):
             for j in range(column.weight.shape[1]):
                 a, b = self.centres[c - 1][j], self.centres[c][i]
                 pen = self._pen(column.weight[i, j], largest)
+                if not written:  # many crossing lines: half see-through, so the ones below still show
+                    colour = pen.color()
+                    colour.setAlpha(150)
+                    pen.setColor(colour)
                 if self.selected == Target("weight", column.node, (i, j)):
                     painter.setPen(QPen(QColor("#fdd835"), pen.widthF() + 6, Qt.PenStyle.SolidLine))
                     painter.drawLine(a, b)
