@@ -2019,6 +2019,45 @@ se guardan al empezar el entrenamiento</translation>
     </message>
 </context>
 <context>
+    <name>NetworkCanvas</name>
+    <message>
+        <source>inputs</source>
+        <translation>entradas</translation>
+    </message>
+    <message>
+        <source>{0} (output)</source>
+        <translation>{0} (salida)</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>lineal</translation>
+    </message>
+    <message>
+        <source>b {0}</source>
+        <translation>b {0}</translation>
+    </message>
+    <message>
+        <source>weight {0} → {1} {2}: {3}</source>
+        <translation>peso {0} → {1} {2}: {3}</translation>
+    </message>
+    <message>
+        <source>∂L/∂w = {0}</source>
+        <translation>∂L/∂w = {0}</translation>
+    </message>
+    <message>
+        <source>bias of {0}: {1}</source>
+        <translation>sesgo de {0}: {1}</translation>
+    </message>
+    <message>
+        <source>value {0}, ∂L/∂b = {1}</source>
+        <translation>valor {0}, ∂L/∂b = {1}</translation>
+    </message>
+    <message>
+        <source>input {0} = {1}</source>
+        <translation>entrada {0} = {1}</translation>
+    </message>
+</context>
+<context>
     <name>NeuronView</name>
     <message>
         <source>Train a small dense network on 2-D data to see each neuron here.</source>
@@ -2027,6 +2066,97 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>The neuron view draws dense networks on 2-D data whose layers have at most 12 units each.</source>
         <translation>La vista de neuronas dibuja redes densas con datos 2D cuyas capas tienen como mucho 12 unidades.</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronsView</name>
+    <message>
+        <source>Take a step (F10) or train, to draw the model&apos;s units and weights here and set them by hand.</source>
+        <translation>Da un paso (F10) o entrena para dibujar aquí las unidades y los pesos del modelo y fijarlos a mano.</translation>
+    </message>
+    <message>
+        <source>backward pass on the wires</source>
+        <translation>pasada hacia atrás sobre las líneas</translation>
+    </message>
+    <message>
+        <source>Write, for one training sample, each unit&apos;s value and each weight&apos;s gradient ∂L/∂w</source>
+        <translation>Escribe, para una muestra de entrenamiento, el valor de cada unidad y el gradiente ∂L/∂w de cada peso</translation>
+    </message>
+    <message>
+        <source>The training sample followed through the network</source>
+        <translation>La muestra de entrenamiento que se sigue a través de la red</translation>
+    </message>
+    <message>
+        <source>Undo the last weight set</source>
+        <translation>Deshacer el último peso fijado</translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation>muestra</translation>
+    </message>
+    <message>
+        <source>Step {0}</source>
+        <translation>Paso {0}</translation>
+    </message>
+    <message>
+        <source>training accuracy {0} %</source>
+        <translation>precisión de entrenamiento {0} %</translation>
+    </message>
+    <message>
+        <source>training loss {0}</source>
+        <translation>pérdida de entrenamiento {0}</translation>
+    </message>
+    <message>
+        <source>sample #{0}: target {1}, loss L = {2}</source>
+        <translation>muestra #{0}: objetivo {1}, pérdida L = {2}</translation>
+    </message>
+    <message>
+        <source>In each unit: its value for this sample; under it its bias b, ∂L/∂b, and its activation&apos;s slope (σ′ for a sigmoid). On each line: ∂L/∂w, the gradient of this sample&apos;s loss.</source>
+        <translation>En cada unidad: su valor para esta muestra; debajo, su sesgo b, ∂L/∂b y la pendiente de su activación (σ′ para una sigmoide). En cada línea: ∂L/∂w, el gradiente de la pérdida de esta muestra.</translation>
+    </message>
+    <message>
+        <source>Lines are weights: blue positive, orange negative, the thickest |w| = {0}. The number in a unit is its bias, and its ring&apos;s colour the bias&apos;s sign. Click a line or a unit to set its weight or bias by hand (training paused).</source>
+        <translation>Las líneas son pesos: azules los positivos, naranjas los negativos; la más gruesa, |w| = {0}. El número de una unidad es su sesgo, y el color de su borde, el signo del sesgo. Haz clic en una línea o en una unidad para fijar a mano su peso o su sesgo (con el entrenamiento en pausa).</translation>
+    </message>
+    <message>
+        <source>Where a number does not fit, point at the line or the unit to read it.</source>
+        <translation>Donde un número no cabe, señala la línea o la unidad para leerlo.</translation>
+    </message>
+    <message>
+        <source>weight {0} → {1} {2}</source>
+        <translation>peso {0} → {1} {2}</translation>
+    </message>
+    <message>
+        <source>bias of {0}</source>
+        <translation>sesgo de {0}</translation>
+    </message>
+    <message>
+        <source>There is no model to change yet: take a step (F10) first.</source>
+        <translation>Aún no hay modelo que cambiar: da antes un paso (F10).</translation>
+    </message>
+    <message>
+        <source>Training is running: pause it (F5), then set a weight by hand.</source>
+        <translation>El entrenamiento está en marcha: páusalo (F5) y después fija un peso a mano.</translation>
+    </message>
+    <message>
+        <source>{0} has no weight or bias to set: click a line (a weight) or a unit of a layer (its bias).</source>
+        <translation>{0} no tiene peso ni sesgo que fijar: haz clic en una línea (un peso) o en una unidad de una capa (su sesgo).</translation>
+    </message>
+    <message>
+        <source>Setting {0} to {1}…</source>
+        <translation>Fijando {0} a {1}…</translation>
+    </message>
+    <message>
+        <source>Undone: {0} is {1} again.</source>
+        <translation>Deshecho: {0} vuelve a ser {1}.</translation>
+    </message>
+    <message>
+        <source>{0} set to {1} (it was {2}).</source>
+        <translation>{0} fijado a {1} (era {2}).</translation>
+    </message>
+    <message>
+        <source>Training was still running when the value arrived: the model is unchanged. Set it again.</source>
+        <translation>El entrenamiento seguía en marcha cuando llegó el valor: el modelo no ha cambiado. Vuelve a fijarlo.</translation>
     </message>
 </context>
 <context>
@@ -3251,6 +3381,17 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>This view could not be loaded: {0}</source>
         <translation>No se pudo cargar esta vista: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>WeightEditor</name>
+    <message>
+        <source>Set</source>
+        <translation>Fijar</translation>
+    </message>
+    <message>
+        <source>Close without changing the model (Esc)</source>
+        <translation>Cerrar sin cambiar el modelo (Esc)</translation>
     </message>
 </context>
 <context>
@@ -5264,6 +5405,18 @@ se guardan al empezar el entrenamiento</translation>
         <source>there is no Linear layer called &apos;{0}&apos; (the network has {1})</source>
         <translation>no hay ninguna capa Linear llamada &apos;{0}&apos; (la red tiene {1})</translation>
     </message>
+    <message>
+        <source>the Neurons view draws a chain of layers; &apos;{0}&apos; merges branches</source>
+        <translation>la vista Neuronas dibuja una cadena de capas; &apos;{0}&apos; une ramas</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has {1} units; the Neurons view draws networks of at most {2} units per layer (the perceptron and the small lessons): the Weights view shows larger ones</source>
+        <translation>&apos;{0}&apos; tiene {1} unidades; la vista Neuronas dibuja redes de como mucho {2} unidades por capa (el perceptrón y las lecciones pequeñas): la vista Pesos muestra las mayores</translation>
+    </message>
+    <message>
+        <source>the Neurons view draws dense layers and element-wise activations; &apos;{0}&apos; is a {1} layer</source>
+        <translation>la vista Neuronas dibuja capas densas y activaciones unidad a unidad; &apos;{0}&apos; es una capa {1}</translation>
+    </message>
 </context>
 <context>
     <name>project</name>
@@ -5298,6 +5451,25 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>this project was saved by a newer Neurona (format version {0}; this one reads up to {1}): update Neurona to open it</source>
         <translation>este proyecto lo guardó un Neurona más nuevo (versión de formato {0}; este lee hasta la {1}): actualiza Neurona para abrirlo</translation>
+    </message>
+</context>
+<context>
+    <name>run</name>
+    <message>
+        <source>the model has no layer &apos;{0}&apos;</source>
+        <translation>el modelo no tiene ninguna capa &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has no {1}</source>
+        <translation>&apos;{0}&apos; no tiene {1}</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has no {1} at {2}</source>
+        <translation>&apos;{0}&apos; no tiene {1} en {2}</translation>
+    </message>
+    <message>
+        <source>a weight must be a finite number</source>
+        <translation>un peso debe ser un número finito</translation>
     </message>
 </context>
 <context>
@@ -5591,6 +5763,14 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>a curve fitted to a function of x, and each hidden unit&apos;s share</source>
         <translation>una curva ajustada a una función de x, y lo que aporta cada unidad oculta</translation>
+    </message>
+    <message>
+        <source>Neurons</source>
+        <translation>Neuronas</translation>
+    </message>
+    <message>
+        <source>every unit and weight; set them by hand</source>
+        <translation>cada unidad y cada peso; fíjalos a mano</translation>
     </message>
     <message>
         <source>Loss landscape</source>

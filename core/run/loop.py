@@ -28,16 +28,19 @@ from core.run.messages import (
     LandscapeOptions,
     LandscapeProgress,
     Message,
+    ParameterSet,
     Pause,
     Published,
     Reached,
     Ready,
+    Refused,
     Run,
     RunEnded,
     Save,
     Saved,
     SetData,
     SetPace,
+    SetParameter,
     SetStride,
     SetTraining,
     SetViews,
@@ -207,6 +210,8 @@ class _Loop:
                 session.stride = max(1, int(steps))
             case SetPace(steps_per_second):
                 self.pace = max(0.0, float(steps_per_second))
+            case SetParameter(node, name, index, value):
+                self.set_parameter(node, name, index, value)
             case ComputeLandscape(request, options):
                 self.landscape = _Landscape(session, request, options)
             case CancelLandscape(request):
@@ -214,6 +219,20 @@ class _Loop:
                     self.landscape = None
             case _:
                 self.say(Failed, f"the trainer does not know the command {command!r}", "")
+
+    def set_parameter(self, node: str, name: str, index: tuple[int, ...], value: float) -> None:
+        """A weight or bias set by hand, only while training is paused: the views then show the
+        changed model (every wanted probe is computed again at once)."""
+        if self.running or self.pending:
+            self.say(Refused, "training is running: pause it to set a weight by hand")
+            return
+        try:
+            previous = self.session.set_parameter(node, name, index, value)
+        except ValueError as err:
+            self.say(Refused, str(err))
+            return
+        self.say(ParameterSet, node, name, tuple(index), previous, float(value))
+        self.say(Published, self.session.snapshot(probes=True))
 
     def save(self, folder: str) -> None:
         from core.run.saved import save_run

@@ -138,6 +138,18 @@ class SetPace(Command):
 
 
 @dataclass(frozen=True)
+class SetParameter(Command):
+    """Set one weight or bias of the model by hand (the Neurons view), while training is paused:
+    `index` is (unit, input) for a weight, (unit,) for a bias. Answered by ParameterSet, or by
+    Refused while training runs or when there is no such parameter."""
+
+    node: str
+    name: str  # "weight" or "bias"
+    index: tuple[int, ...]
+    value: float
+
+
+@dataclass(frozen=True)
 class Stop(Command):
     """End the run; the loop answers StateChanged("stopped") and returns."""
 
@@ -196,6 +208,22 @@ class RunEnded(Message):
     records: list  # its core.train.trainer.EpochRecord of every epoch
     weights: dict  # name -> numpy array: the final weights
     step: int
+
+
+@dataclass(frozen=True)
+class ParameterSet(Message):
+    """A SetParameter was applied: the value it replaced and the one now in the model."""
+
+    node: str
+    name: str
+    index: tuple[int, ...]
+    previous: float
+    value: float
+
+
+@dataclass(frozen=True)
+class Refused(Message):
+    text: str  # why a command was not obeyed (the model is unchanged)
 
 
 @dataclass(frozen=True)

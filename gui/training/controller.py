@@ -95,6 +95,8 @@ class TrainingController(QObject):
     device = Signal(str)
     landscape = Signal(object)  # LandscapeProgress, LandscapeDone or LandscapeFailed of the current run
     run_ended = Signal(object)  # core.run.messages.RunEnded of any run, current or being stopped
+    parameter_set = Signal(object)  # core.run.messages.ParameterSet: a weight set by hand reached the model
+    refused = Signal(str)  # why the run did not obey a command (a weight set while training ran)
 
     def __init__(self, parent=None, in_process: bool = False):
         super().__init__(parent)
@@ -206,6 +208,15 @@ class TrainingController(QObject):
     def save(self, folder: str) -> None:
         self._send(m.Save(folder))
 
+    def set_parameter(self, node: str, name: str, index: tuple[int, ...], value: float) -> bool:
+        """Set one weight ("weight", (unit, input)) or bias ("bias", (unit,)) of the model; the run
+        answers `parameter_set` or `refused`. False, and nothing sent, while training runs or when
+        there is no model."""
+        if not self.active or self.state == "running":
+            return False
+        self._send(m.SetParameter(node, name, tuple(index), float(value)))
+        return True
+
     def compute_landscape(self, request: int, options: m.LandscapeOptions) -> bool:
         """Ask the run for the loss landscape around its current weights; answers come through
         `landscape`. False when there is no model to ask."""
@@ -277,6 +288,10 @@ class TrainingController(QObject):
                 self.failed.emit(text, details)
             case m.Saved(folder=folder):
                 self.saved.emit(folder)
+            case m.ParameterSet():
+                self.parameter_set.emit(message)
+            case m.Refused(text=text):
+                self.refused.emit(text)
             case m.Ready(device=device):
                 self.device.emit(device)
                 if self.keep_spare:

@@ -74,6 +74,9 @@ def test_every_command_and_message_pickles():
         m.LandscapeProgress(1, 2, 10, 289, result),
         m.LandscapeDone(1, 2, result),
         m.LandscapeFailed(1, 2, "no path", ""),
+        m.SetParameter("fc1", "weight", (0, 1), 0.5),
+        m.ParameterSet(1, "fc1", "weight", (0, 1), 0.1, 0.5),
+        m.Refused(1, "training is running"),
     ]
     kinds = {cls for cls in vars(m).values() if isinstance(cls, type) and issubclass(cls, (m.Command, m.Message))}
     assert kinds - {m.Command, m.Message} == {type(example) for example in examples}  # one of each
