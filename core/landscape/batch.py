@@ -171,14 +171,15 @@ class PlaneLoss:
         for node in model.order:
             if isinstance(model.layer(node), nn.Conv2d) and self.params[node] and self._pool_after(node):
                 self.prepooled[self._pool_after(node)] = node
-        self.flatten_to_linear = {  # Flatten nodes read only by a Linear, which can take a channels-last order
-            node
+        self.flatten_to_linear = {  # Flatten nodes read only by a Linear with trainable weights (taken per point,
+            node  # so they can be reordered) which can take a channels-last order
             for node in model.order
             if type(model.layer(node)) is nn.Flatten
             and (model.layer(node).start_dim, model.layer(node).end_dim) == (1, -1)
             and len(self.readers[node]) == 1
             and self.readers[node][0] is not None
             and isinstance(model.layer(self.readers[node][0]), nn.Linear)
+            and any(local == "weight" for local, *_ in self.params[self.readers[node][0]])
         }
         self._hwc: dict[str, tuple] = {}  # Linear node -> the (C, H, W) its input was flattened from as H, W, C
         self._buffers: dict[tuple, torch.Tensor] = {}  # reused from chunk to chunk: fresh memory is slow to touch
@@ -363,19 +364,19 @@ class PlaneLoss:
             return out.reshape(*h.shape[:-1], out.shape[-1]), True
         if isinstance(module, (nn.Conv1d, nn.Conv2d)):
             weight, bias = params["weight"], params.get("bias")
-            outs = [module._conv_forward(h[i], weight[i], None if bias is None else bias[i]) for i in range(k)]
             pool = self._pool_after(node) if isinstance(module, nn.Conv2d) else None
-            if pool is not None:  # pooled point by point straight from the convolution's output
-                kernel = _pool_kernel(self.model.layer(pool))
-                shape = (k, *_pool_slices(outs[0], kernel)[0].shape)
-                pooled = self._buffer((pool, block, "pool"), shape, _channels_last(outs[0]))
-                scratch = lambda size: self._buffer((pool, block, "rows"), size)  # noqa: E731
-                for i, o in enumerate(outs):
-                    _max_pool_into(o, kernel, pooled[i], scratch)
-                return pooled, True
-            out = self._buffer((node, block, "conv"), (k, *outs[0].shape), _channels_last(outs[0]))
-            for i, o in enumerate(outs):
-                out[i].copy_(o)
+            kernel = _pool_kernel(self.model.layer(pool)) if pool is not None else None
+            scratch = lambda size: self._buffer((pool, block, "rows"), size)  # noqa: E731
+            out = None
+            for i in range(k):
+                o = module._conv_forward(h[i], weight[i], None if bias is None else bias[i])
+                if out is None:
+                    shape = _pool_slices(o, kernel)[0].shape if kernel else o.shape
+                    out = self._buffer((node, block, "out"), (k, *shape), _channels_last(o))
+                if kernel:  # pooled at once, while the convolution's output is in cache
+                    _max_pool_into(o, kernel, out[i], scratch)
+                else:
+                    out[i].copy_(o)
             return out, True
         if isinstance(module, nn.modules.batchnorm._BatchNorm) and module.running_mean is not None:
             shape = (k, 1, -1) + (1,) * (h.dim() - 3)

@@ -68,6 +68,20 @@ NETWORKS = {
     "frozen first layer, conv without pooling": lambda: chain(
         [conv(4), ("ReLU", {}), conv(6), ("ReLU", {}), pool(2), conv(4), ("ReLU", {}), *HEAD], frozen=("n0",)
     ),
+    # a Linear without bias takes the channels-last flattening; a frozen one must not (it cannot reorder
+    # its weights per point)
+    "Linear without bias, then a frozen Linear": lambda: chain(
+        [conv(4), ("ReLU", {}), pool(2), conv(6), ("ReLU", {}), pool(2), ("Flatten", {})]
+        + [
+            ("Linear", {"out_features": 24, "bias": False}),
+            ("Tanh", {}),
+            ("Flatten", {}),
+            ("Linear", {"out_features": 10}),
+        ]
+    ),
+    "frozen Linear after channels-last pooling": lambda: chain(
+        [conv(4), ("ReLU", {}), pool(2), conv(6), ("ReLU", {}), pool(2), *HEAD], frozen=("n7",)
+    ),
 }
 
 
