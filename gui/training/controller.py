@@ -95,6 +95,7 @@ class TrainingController(QObject):
     device = Signal(str)
     landscape = Signal(object)  # LandscapeProgress, LandscapeDone or LandscapeFailed of the current run
     run_ended = Signal(object)  # core.run.messages.RunEnded of any run, current or being stopped
+    pretraining = Signal(object)  # PretrainProgress, PretrainDone or PretrainFailed of the current run
 
     def __init__(self, parent=None, in_process: bool = False):
         super().__init__(parent)
@@ -215,6 +216,14 @@ class TrainingController(QObject):
     def cancel_landscape(self, request: int) -> None:
         self._send(m.CancelLandscape(request))
 
+    def pretrain(self, epochs: int) -> None:
+        """Pretrain the current model's hidden layers one after another (core.train.pretrain);
+        answers come through `pretraining`."""
+        self._send(m.Pretrain(epochs))
+
+    def cancel_pretrain(self) -> None:
+        self._send(m.CancelPretrain())
+
     def shutdown(self) -> None:
         """Stop the current run without waiting for it; its messages are dropped from now on."""
         if self.project is not None:
@@ -281,3 +290,5 @@ class TrainingController(QObject):
                     QTimer.singleShot(SPARE_AFTER_MS, self._restock)
             case m.LandscapeProgress() | m.LandscapeDone() | m.LandscapeFailed():
                 self.landscape.emit(message)
+            case m.PretrainProgress() | m.PretrainDone() | m.PretrainFailed():
+                self.pretraining.emit(message)

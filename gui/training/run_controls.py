@@ -76,7 +76,7 @@ class RunControls(QObject):
     # ---- the controls ------------------------------------------------------------------
 
     def run_or_pause(self) -> None:
-        if self.controller.state == "running":
+        if self.controller.state in ("running", "pretraining"):  # Pause stops pretraining, keeping what it did
             self.controller.pause()
         elif self.document.data is None and self.document.project.dataset:
             self._run_when_loaded = True
@@ -203,7 +203,7 @@ class RunControls(QObject):
     # ---- what comes back -------------------------------------------------------------------
 
     def _state(self, state: str) -> None:
-        running = state == "running"
+        running = state in ("running", "pretraining")
         self.run_action.setText(self.tr("&Pause") if running else self.tr("&Run"))
         self.reset_action.setEnabled(state != "idle")
         self.save_run_action.setEnabled(state in ("paused", "finished"))
@@ -212,7 +212,8 @@ class RunControls(QObject):
 
     def retranslate(self) -> None:
         """After a language change: the Run/Pause action, which says the state."""
-        self.run_action.setText(self.tr("&Pause") if self.controller.state == "running" else self.tr("&Run"))
+        running = self.controller.state in ("running", "pretraining")
+        self.run_action.setText(self.tr("&Pause") if running else self.tr("&Run"))
 
     def _diverged(self, text: str) -> None:
         self.dashboard.show_alert(
