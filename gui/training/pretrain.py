@@ -33,7 +33,7 @@ class PretrainDialog(QDialog):
     def __init__(self, parent, layers: list[str], epochs: int = DEFAULT_EPOCHS):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pretrain layer by layer"))
-        about = QLabel(
+        self.about = about = QLabel(
             self.tr(
                 "Each hidden layer in turn ({0}) learns to be the encoder of an autoencoder: a throwaway "
                 "decoder rebuilds the layer's input from its output, and both train on the training set to "
