@@ -80,7 +80,7 @@ def test_the_lesson_runs_its_stages_and_overlays_both_runs(window, qtbot):
     guide, runs, controller = window.guide_panel.guide, window.runs, window.run_controls.controller
     before = len(runs.runs)
     QTest.keyClick(window, Qt.Key.Key_PageDown)  # 30 epochs from random weights
-    qtbot.waitUntil(lambda: len(runs.runs) == before + 1 and controller.state == "paused", timeout=120000)
+    qtbot.waitUntil(lambda: len(runs.runs) == before + 1 and controller.state == "finished", timeout=120000)
     QTest.keyClick(window, Qt.Key.Key_PageDown)  # reset, pretrain 20 epochs a layer
     assert window.pretrain.busy
     QTest.keyClick(window, Qt.Key.Key_PageDown)  # fine-tune 30 epochs: waits for the pretrained model
