@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
 
@@ -25,6 +25,11 @@ from gui.i18n import keep
 DEFAULT_EPOCHS = 20  # per layer: what lesson #13 measured (tests/core/test_pretrain.py)
 START_TEXT = QT_TRANSLATE_NOOP("PretrainControls", "Pretrain &Layer by Layer…")
 STOP_TEXT = QT_TRANSLATE_NOOP("PretrainControls", "Stop &Pretraining")
+
+
+def _number(value: float, digits: int) -> str:
+    """A reconstruction error as the reader's language writes numbers (0,005 in Spanish)."""
+    return QLocale().toString(float(value), "g", digits)
 
 
 class PretrainDialog(QDialog):
@@ -152,7 +157,7 @@ class PretrainControls(QObject):
     def _progress_text(self, p: m.PretrainProgress) -> str:
         return self.tr(
             "Pretraining layer {0} of {1} ({2}): epoch {3} of {4}, reconstruction error {5} (from {6})"
-        ).format(p.stage, p.stages, p.layer, p.epoch, p.epochs, f"{p.loss:.4g}", f"{p.start_loss:.4g}")
+        ).format(p.stage, p.stages, p.layer, p.epoch, p.epochs, _number(p.loss, 4), _number(p.start_loss, 4))
 
     def _done(self, done: m.PretrainDone) -> None:
         """The pretrained weights become the model on screen: a new generation, paused."""
@@ -167,7 +172,7 @@ class PretrainControls(QObject):
             self._after = []
             return
         self.pretrained.add(self.controller.generation)
-        errors = ", ".join(f"{a:.3g} → {b:.2g}" for a, b in done.losses)
+        errors = ", ".join(f"{_number(a, 3)} → {_number(b, 2)}" for a, b in done.losses)
         if done.stopped:
             text = self.tr("Pretraining stopped after {0} of {1} layers; the model keeps what they learnt").format(
                 done.stages, len(pretrain_stages(self.document.project.graph))
