@@ -151,6 +151,9 @@ class Guide(QObject):
         if controller.state == "running":
             controller.pause()
         kinds = {action.kind for action in step.actions}
+        self.window.pretrain.forget_waiting()  # the step's training no longer waits for pretrained weights
+        if "pretrain" in kinds:
+            self.window.pretrain.stop()  # the layers done so far stay, as after Pause
         changed_graph = any(a.target.split(".")[0] not in ("training", "dataset") for a in _sets(step))
         weights = self._saved_weights(before) if kinds & RUNS and "series" not in kinds else None
         restarted = weights is not None or changed_graph or (kinds & TRAINING and not before.had_model)

@@ -130,6 +130,10 @@ class PretrainControls(QObject):
         else:
             action()
 
+    def forget_waiting(self) -> None:
+        """What waited for the pretrained model is no longer wanted (a lesson went back a step)."""
+        self._after = []
+
     def _layers(self) -> list[str] | None:
         """The layers it would pretrain; None (after saying why) when it cannot."""
         if self.document.data is None:

@@ -94,3 +94,20 @@ def test_the_lesson_runs_its_stages_and_overlays_both_runs(window, qtbot):
     assert 0.9605 <= pretrained_run.records[-1].test_acc <= 0.9675
     assert {random_run.number, pretrained_run.number} <= runs.ticked
     assert len(pretrain_stages(window.document.project.graph)) == 5
+
+
+def test_back_from_the_pretraining_step_stops_it_and_the_run_waiting_for_it(window_thread, qtbot):
+    window = window_thread
+    open_lesson(window, qtbot, LESSON)
+    guide, pretrain, controller = window.guide_panel.guide, window.pretrain, window.run_controls.controller
+    guide.next()  # 30 epochs from random weights
+    qtbot.waitUntil(lambda: controller.state == "finished", timeout=120000)
+    guide.next()  # pretraining
+    guide.next()  # its fine-tuning waits for the pretrained model
+    assert pretrain.busy and pretrain._after
+    guide.back()
+    assert not pretrain._after
+    guide.back()
+    qtbot.waitUntil(lambda: not pretrain.busy and controller.state == "paused", timeout=30000)
+    qtbot.wait(300)
+    assert controller.state == "paused" and controller.step == 0  # nothing trained the pretrained model
