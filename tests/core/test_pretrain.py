@@ -204,3 +204,23 @@ def test_lesson_random_weights_stay_at_chance_and_pretraining_rescues_the_networ
     assert 0.275 <= before <= 0.345 and 0.0045 <= after <= 0.0055
     pretrained_run = _test_accuracies(project, done.weights)
     assert 0.9605 <= pretrained_run[-1] <= 0.9675
+
+
+def test_the_train_verb_pretrains_first_and_says_each_layers_error(tmp_path, capsys):
+    from core.cli.main import main as cli
+
+    args = ["train", str(LESSON), "--pretrain", "1", "--epochs", "1", "--device", "cpu", "--out", str(tmp_path / "r")]
+    assert cli(args) == 0
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if line.startswith("pretrained ")]
+    assert [line.split(" (")[0] for line in lines] == [f"pretrained fc{i}" for i in range(1, 6)]
+    assert "(5 of 5): reconstruction error " in lines[-1] and "epoch 1/1" in out
+
+
+def test_the_train_verb_refuses_pretraining_a_network_it_cannot_pretrain(tmp_path, capsys):
+    from core.cli.main import main as cli
+
+    args = ["train", str(LESSONS / "digits_cnn.json"), "--pretrain", "1", "--out", str(tmp_path / "r")]
+    assert cli(args) == 1
+    assert "conv1 is a Conv2d layer" in capsys.readouterr().err
+    assert not (tmp_path / "r").exists()
