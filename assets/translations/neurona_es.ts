@@ -3635,6 +3635,14 @@ se guardan al empezar el entrenamiento</translation>
         <translation>{0} pasos entrenados en {1} s; ejecución guardada en {2}</translation>
     </message>
     <message>
+        <source>pretrained {0} ({1} of {2}): reconstruction error {3} → {4}</source>
+        <translation>{0} preentrenada ({1} de {2}): error de reconstrucción {3} → {4}</translation>
+    </message>
+    <message>
+        <source>stopped while pretraining; nothing was trained or saved</source>
+        <translation>detenido durante el preentrenamiento; no se entrenó ni se guardó nada</translation>
+    </message>
+    <message>
         <source>the user (Ctrl-C)</source>
         <translation>el usuario (Ctrl-C)</translation>
     </message>
