@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
         train = self._menu(self.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&Train"))
         rc = self.run_controls
         train.addActions([rc.run_action, rc.run_for_action, rc.step_action, rc.reset_action])
+        train.addSeparator()
         train.addAction(self.pretrain.action)
         view = self._menu(self.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&View"))
         self._action(view, QT_TRANSLATE_NOOP("MainWindow", "&Fit to Window"), self.view.fit_all, QKeySequence("Ctrl+0"))
