@@ -183,7 +183,7 @@ class PretrainControls(QObject):
             )
         else:
             text = self.tr("Pretrained {0} layers (reconstruction error {1})").format(done.stages, errors)
-        self._say(text + self.tr(": press Run (F5) to fine-tune"))
+        self._say(text + self.tr(": press Run (F5) to fine-tune"), 0)  # stays until the next message
         after, self._after = self._after, []
         for action in after:
             action()
@@ -214,5 +214,5 @@ class PretrainControls(QObject):
         """The action starts pretraining, or stops it while it runs."""
         self.action.setText(QCoreApplication.translate("PretrainControls", STOP_TEXT if self.busy else START_TEXT))
 
-    def _say(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 10000)
+    def _say(self, text: str, milliseconds: int = 10000) -> None:
+        self.window.statusBar().showMessage(text, milliseconds)
