@@ -224,3 +224,15 @@ def test_the_train_verb_refuses_pretraining_a_network_it_cannot_pretrain(tmp_pat
     assert cli(args) == 1
     assert "conv1 is a Conv2d layer" in capsys.readouterr().err
     assert not (tmp_path / "r").exists()
+
+
+def test_a_guided_step_names_pretraining_by_its_epochs_per_layer():
+    from core.lesson_steps import StepError, steps_from
+
+    graph = lesson().graph
+    (step,) = steps_from([{"text": "t", "actions": [{"pretrain": 20}]}], graph, (), ())
+    assert step.actions[0].kind == "pretrain" and step.actions[0].target == 20
+    assert step.to_dict()["actions"] == [{"pretrain": 20}]
+    for bad in (0, 1001, 2.5, True, "20"):
+        with pytest.raises(StepError, match='"pretrain" is the epochs per layer'):
+            steps_from([{"text": "t", "actions": [{"pretrain": bad}]}], graph, (), ())
