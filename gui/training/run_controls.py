@@ -92,16 +92,29 @@ class RunControls(QObject):
         self.run_for_dialog.open()
 
     def _run_for_chosen(self) -> None:
+        if self._after_pretraining(self._run_for_chosen):
+            return
         if self.document.data is None:
             self.message.emit(self.tr("The dataset is not loaded yet: see the Dataset tab"))
         elif self._ensure_started():
             self.controller.run(*self.run_for_dialog.choice())
 
     def step(self) -> None:
+        if self._after_pretraining(self.step):
+            return
         if self.controller.state == "running":
             self.controller.pause()
         if self._ensure_started():
             self.controller.step_once()
+
+    def _after_pretraining(self, action) -> bool:
+        """While the layers are pretrained, training waits for the pretrained model (a new one):
+        `action` is done then (gui.training.pretrain). False when nothing is being pretrained."""
+        pretrain = getattr(self.window, "pretrain", None)
+        if pretrain is None or not pretrain.busy:
+            return False
+        pretrain.then(action)
+        return True
 
     def reset(self) -> None:
         """Throw the trained weights away; the next Run starts from a fresh initialisation."""

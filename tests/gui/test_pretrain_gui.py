@@ -67,11 +67,13 @@ def test_stopping_keeps_the_layers_done_and_the_model_trains(window_thread, qtbo
     stage = []
     controller.pretraining.connect(lambda message: stage.append(getattr(message, "stage", None)))
     qtbot.waitUntil(lambda: 2 in stage, timeout=60000)
+    QTest.keyClick(window, Qt.Key.Key_F10)  # a step waits for the pretrained model
+    assert controller.step == 0 and len(pretrain._after) == 1
     QTest.keyClick(window, Qt.Key.Key_F5)  # Pause stops pretraining
     qtbot.waitUntil(lambda: not pretrain.busy and controller.state == "paused", timeout=30000)
     assert status(window).startswith("Pretraining stopped after 1 of 5 layers; the model keeps what they learnt")
-    QTest.keyClick(window, Qt.Key.Key_F10)
-    qtbot.waitUntil(lambda: controller.step == 1, timeout=20000)
+    qtbot.waitUntil(lambda: controller.step == 1, timeout=20000)  # the step that waited, on the new model
+    assert controller.generation == window.document.generation
 
 
 def test_the_lesson_runs_its_stages_and_overlays_both_runs(window, qtbot):
