@@ -77,11 +77,6 @@ def train(project, args) -> int:
     except (TrainingError, ValueError, OSError) as err:  # OSError: a RunFolderError of the resumed run
         say(f"error: {err}", err=True)
         return EXIT_PROBLEM
-    if args.pretrain:
-        problem = _pretrain(trainer, args.pretrain)
-        if problem:
-            say(f"error: {problem}", err=True)
-            return EXIT_PROBLEM
     recorder = TrajectoryRecorder(trainer)  # the run keeps its path, for `landscape` with PCA directions
     if args.resume:
         _continue_path(recorder, args.resume)
@@ -110,6 +105,14 @@ def train(project, args) -> int:
                 args.resume, trainer.epoch, trainer.step_count
             )
         )
+    if args.pretrain:
+        problem = _pretrain(trainer, args.pretrain)
+        if problem:
+            say(f"error: {problem}", err=True)
+            return EXIT_PROBLEM
+        trainer.after_step.remove(recorder)
+        recorder = TrajectoryRecorder(trainer)  # the training path starts at the pretrained weights
+        trainer.after_step.append(recorder)
     status, started = EXIT_OK, time.perf_counter()
     with StopSignals() as stop:
         saver = _Saver(out, project, records, trainer, recorder, stop, args)
