@@ -113,3 +113,19 @@ def test_back_from_the_pretraining_step_stops_it_and_the_run_waiting_for_it(wind
     qtbot.waitUntil(lambda: not pretrain.busy and controller.state == "paused", timeout=30000)
     qtbot.wait(300)
     assert controller.state == "paused" and controller.step == 0  # nothing trained the pretrained model
+
+
+def test_the_views_show_the_pretrained_model_not_the_one_before(window_thread, qtbot):
+    window = window_thread
+    open_lesson(window, qtbot, LESSON)
+    controller, pretrain = window.run_controls.controller, window.pretrain
+    view = window.show_view("weights")
+    assert pretrain.begin(2)
+    qtbot.waitUntil(lambda: view.result is not None, timeout=30000)  # the model before pretraining
+    before = view.result
+    qtbot.waitUntil(lambda: not pretrain.busy and controller.state == "paused", timeout=60000)
+    qtbot.waitUntil(lambda: view.result is not None and view.result is not before, timeout=30000)
+    fc1 = controller.worker.session.trainer.model.layer("fc1").weight.detach().numpy()
+    assert view.result.layer == "fc1"
+    np.testing.assert_allclose(view.result.weights.reshape(len(fc1), -1), fc1, rtol=1e-6)
+    assert not np.allclose(before.weights.reshape(len(fc1), -1), fc1, atol=1e-3)  # it did change
