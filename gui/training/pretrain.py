@@ -150,7 +150,9 @@ class PretrainControls(QObject):
     def _answer(self, message) -> None:
         match message:
             case m.PretrainProgress():
-                self._say(self._progress_text(message))
+                text = self._progress_text(message)
+                self._say(text)
+                self.controls.dashboard.counters.setText(text)  # where the class looks while it waits
             case m.PretrainDone():
                 self._done(message)
             case m.PretrainFailed(text=text):
