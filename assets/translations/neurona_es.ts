@@ -2346,6 +2346,107 @@ se guardan al empezar el entrenamiento</translation>
     </message>
 </context>
 <context>
+    <name>PretrainControls</name>
+    <message>
+        <source>Pretrain &amp;Layer by Layer…</source>
+        <translation>Preentrenar &amp;capa a capa…</translation>
+    </message>
+    <message>
+        <source>Stop &amp;Pretraining</source>
+        <translation>Detener el &amp;preentrenamiento</translation>
+    </message>
+    <message>
+        <source>Train the hidden layers one after another as autoencoders, then Run fine-tunes the network</source>
+        <translation>Entrena las capas ocultas una tras otra como autocodificadores; después Ejecutar ajusta la red</translation>
+    </message>
+    <message>
+        <source>Pretraining layer by layer: starting</source>
+        <translation>Preentrenamiento capa a capa: empezando</translation>
+    </message>
+    <message>
+        <source>The dataset is not loaded yet: see the Dataset tab</source>
+        <translation>Los datos aún no están cargados: mira la pestaña Datos</translation>
+    </message>
+    <message>
+        <source>Cannot pretrain layer by layer: {0}</source>
+        <translation>No se puede preentrenar capa a capa: {0}</translation>
+    </message>
+    <message>
+        <source>Pretraining stopped: {0}</source>
+        <translation>Preentrenamiento detenido: {0}</translation>
+    </message>
+    <message>
+        <source>Pretraining layer {0} of {1} ({2}): epoch {3} of {4}, reconstruction error {5} (from {6})</source>
+        <translation>Preentrenando la capa {0} de {1} ({2}): época {3} de {4}, error de reconstrucción {5} (desde {6})</translation>
+    </message>
+    <message>
+        <source>Pretraining stopped after {0} of {1} layers; the model keeps what they learnt</source>
+        <translation>Preentrenamiento detenido tras {0} de {1} capas; el modelo conserva lo que aprendieron</translation>
+    </message>
+    <message>
+        <source>Pretrained {0} layers (reconstruction error {1})</source>
+        <translation>{0} capas preentrenadas (error de reconstrucción {1})</translation>
+    </message>
+    <message>
+        <source>: press Run (F5) to fine-tune</source>
+        <translation>: pulsa Ejecutar (F5) para el ajuste fino</translation>
+    </message>
+    <message>
+        <source>pretrained layer by layer</source>
+        <translation>preentrenada capa a capa</translation>
+    </message>
+</context>
+<context>
+    <name>PretrainDialog</name>
+    <message>
+        <source>Pretrain layer by layer</source>
+        <translation>Preentrenar capa a capa</translation>
+    </message>
+    <message>
+        <source>Each hidden layer in turn ({0}) learns to be the encoder of an autoencoder: a throwaway decoder rebuilds the layer&apos;s input from its output, and both train on the training set to make the rebuilt input match (mean squared error, Adam). Each layer learns from the codes of the layers before it. The output layer is left alone. Afterwards, Run fine-tunes the whole network on the labels.</source>
+        <translation>Cada capa oculta por turno ({0}) aprende a ser el codificador de un autocodificador: un decodificador desechable reconstruye la entrada de la capa a partir de su salida, y ambos se entrenan con el conjunto de entrenamiento para que la entrada reconstruida coincida (error cuadrático medio, Adam). Cada capa aprende de los códigos de las capas anteriores. La capa de salida no se toca. Después, Ejecutar ajusta la red entera con las etiquetas.</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> épocas</translation>
+    </message>
+    <message>
+        <source>Each layer trains for</source>
+        <translation>Cada capa se entrena durante</translation>
+    </message>
+    <message>
+        <source>Pretrain</source>
+        <translation>Preentrenar</translation>
+    </message>
+</context>
+<context>
+    <name>Pretraining</name>
+    <message>
+        <source>the network cannot run yet: fix the layers marked in red first</source>
+        <translation>la red aún no puede funcionar: corrige antes las capas marcadas en rojo</translation>
+    </message>
+    <message>
+        <source>{0} merges several inputs: only a chain of layers can be pretrained layer by layer</source>
+        <translation>{0} une varias entradas: solo una cadena de capas se puede preentrenar capa a capa</translation>
+    </message>
+    <message>
+        <source>{0} is a {1} layer: pretraining layer by layer works on a chain of dense layers (Linear) with activations between them</source>
+        <translation>{0} es una capa {1}: el preentrenamiento capa a capa funciona con una cadena de capas densas (Linear) con activaciones entre ellas</translation>
+    </message>
+    <message>
+        <source>the network has no hidden dense layer to pretrain: it needs a Linear layer before the output layer</source>
+        <translation>la red no tiene ninguna capa densa oculta que preentrenar: necesita una capa Linear antes de la capa de salida</translation>
+    </message>
+    <message>
+        <source>{0} is frozen: unfreeze it to pretrain it</source>
+        <translation>{0} está congelada: descongélala para preentrenarla</translation>
+    </message>
+    <message>
+        <source>epochs per layer must be from 1 to {0}</source>
+        <translation>las épocas por capa deben ir de 1 a {0}</translation>
+    </message>
+</context>
+<context>
     <name>ProjectFiles</name>
     <message>
         <source>Unsaved changes</source>
@@ -3811,6 +3912,14 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>trained {0} steps in {1}s; run saved to {2}</source>
         <translation>{0} pasos entrenados en {1} s; ejecución guardada en {2}</translation>
+    </message>
+    <message>
+        <source>pretrained {0} ({1} of {2}): reconstruction error {3} → {4}</source>
+        <translation>{0} preentrenada ({1} de {2}): error de reconstrucción {3} → {4}</translation>
+    </message>
+    <message>
+        <source>stopped while pretraining; nothing was trained or saved</source>
+        <translation>detenido durante el preentrenamiento; no se entrenó ni se guardó nada</translation>
     </message>
     <message>
         <source>the user (Ctrl-C)</source>

@@ -150,6 +150,20 @@ class SetParameter(Command):
 
 
 @dataclass(frozen=True)
+class Pretrain(Command):
+    """Pretrain the hidden dense layers one after another as autoencoders (core.train.pretrain),
+    `epochs` passes each; training pauses meanwhile. Answered by PretrainProgress, then
+    PretrainDone (or PretrainFailed)."""
+
+    epochs: int
+
+
+@dataclass(frozen=True)
+class CancelPretrain(Command):
+    """Stop pretraining: the stages done, and the part of the current one, stay in the model."""
+
+
+@dataclass(frozen=True)
 class Stop(Command):
     """End the run; the loop answers StateChanged("stopped") and returns."""
 
@@ -243,6 +257,34 @@ class LandscapeDone(Message):
 @dataclass(frozen=True)
 class LandscapeFailed(Message):
     request: int
+    text: str
+    details: str = ""
+
+
+@dataclass(frozen=True)
+class PretrainProgress(Message):
+    stage: int  # 1-based
+    stages: int
+    layer: str  # the stage's dense layer
+    epoch: int  # epochs of the stage done
+    epochs: int
+    loss: float  # the reconstruction error: of the last batch, or of the whole set at an epoch's end
+    start_loss: float  # the whole training set's reconstruction error before the stage
+
+
+@dataclass(frozen=True)
+class PretrainDone(Message):
+    """Pretraining ended; the model now holds `weights`, a new model for the views (the GUI
+    starts it as the next generation)."""
+
+    stopped: bool  # by CancelPretrain, before the last stage ended
+    stages: int  # stages finished
+    losses: tuple  # per finished stage: (reconstruction error before, after)
+    weights: dict  # name -> numpy array
+
+
+@dataclass(frozen=True)
+class PretrainFailed(Message):
     text: str
     details: str = ""
 

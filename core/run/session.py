@@ -18,6 +18,7 @@ import time
 import traceback
 
 import numpy as np
+import torch
 
 from core.data.catalog import Data
 from core.probes.registry import PROBES, ProbeFailed, probe_class
@@ -38,8 +39,8 @@ class Session:
         self, project: Project, data: Data | None = None, weights: dict | None = None, device: str | None = None
     ):
         self.trainer = Trainer(project, data, device)
-        if weights is not None:
-            self.trainer.model.load_state_dict(weights)
+        if weights is not None:  # tensors, or numpy arrays (pretrained weights sent back by a run)
+            self.trainer.model.load_state_dict({k: torch.as_tensor(v) for k, v in weights.items()})
         self.records: list[EpochRecord] = []
         self.last_epoch = self.trainer.config.epochs
         self._steps, self._losses, self._lrs = [], [], []

@@ -97,6 +97,7 @@ class TrainingController(QObject):
     run_ended = Signal(object)  # core.run.messages.RunEnded of any run, current or being stopped
     parameter_set = Signal(object)  # core.run.messages.ParameterSet: a weight set by hand reached the model
     refused = Signal(str)  # why the run did not obey a command (a weight set while training ran)
+    pretraining = Signal(object)  # PretrainProgress, PretrainDone or PretrainFailed of the current run
 
     def __init__(self, parent=None, in_process: bool = False):
         super().__init__(parent)
@@ -228,6 +229,14 @@ class TrainingController(QObject):
     def cancel_landscape(self, request: int) -> None:
         self._send(m.CancelLandscape(request))
 
+    def pretrain(self, epochs: int) -> None:
+        """Pretrain the current model's hidden layers one after another (core.train.pretrain);
+        answers come through `pretraining`."""
+        self._send(m.Pretrain(epochs))
+
+    def cancel_pretrain(self) -> None:
+        self._send(m.CancelPretrain())
+
     def shutdown(self) -> None:
         """Stop the current run without waiting for it; its messages are dropped from now on."""
         if self.project is not None:
@@ -298,3 +307,5 @@ class TrainingController(QObject):
                     QTimer.singleShot(SPARE_AFTER_MS, self._restock)
             case m.LandscapeProgress() | m.LandscapeDone() | m.LandscapeFailed():
                 self.landscape.emit(message)
+            case m.PretrainProgress() | m.PretrainDone() | m.PretrainFailed():
+                self.pretraining.emit(message)
