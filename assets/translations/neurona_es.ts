@@ -2139,6 +2139,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>El entrenamiento está en marcha: páusalo (F5) y después fija un peso a mano.</translation>
     </message>
     <message>
+        <source>The layers are being pretrained: set a weight by hand once pretraining has ended.</source>
+        <translation>Las capas se están preentrenando: fija un peso a mano cuando termine el preentrenamiento.</translation>
+    </message>
+    <message>
         <source>{0} has no weight or bias to set: click a line (a weight) or a unit of a layer (its bias).</source>
         <translation>{0} no tiene peso ni sesgo que fijar: haz clic en una línea (un peso) o en una unidad de una capa (su sesgo).</translation>
     </message>
@@ -5579,6 +5583,10 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>a weight must be a finite number</source>
         <translation>un peso debe ser un número finito</translation>
+    </message>
+    <message>
+        <source>the layers are being pretrained: set a weight once it has ended</source>
+        <translation>las capas se están preentrenando: fija un peso cuando termine</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,7 @@ from core.run.messages import (
     Step,
     Stop,
 )
+from core.words import translate
 
 SNAPSHOT_RATE = 30.0  # at most this many snapshots a second, however fast training runs
 PROGRESS_RATE = 10.0  # at most this many landscape progress counts a second (finer grids always go)
@@ -245,6 +246,9 @@ class _Loop:
         changed model (every wanted probe is computed again at once)."""
         if self.running or self.pending:
             self.say(Refused, "training is running: pause it to set a weight by hand")
+            return
+        if self.pretraining is not None:  # its optimiser is moving these weights: the edit would be lost
+            self.say(Refused, translate("run", "the layers are being pretrained: set a weight once it has ended"))
             return
         try:
             previous = self.session.set_parameter(node, name, index, value)

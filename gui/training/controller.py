@@ -211,9 +211,9 @@ class TrainingController(QObject):
 
     def set_parameter(self, node: str, name: str, index: tuple[int, ...], value: float) -> bool:
         """Set one weight ("weight", (unit, input)) or bias ("bias", (unit,)) of the model; the run
-        answers `parameter_set` or `refused`. False, and nothing sent, while training runs or when
-        there is no model."""
-        if not self.active or self.state == "running":
+        answers `parameter_set` or `refused`. False, and nothing sent, while training or pretraining
+        runs or when there is no model."""
+        if not self.active or self.state in ("running", "pretraining"):
             return False
         self._send(m.SetParameter(node, name, tuple(index), float(value)))
         return True

@@ -227,6 +227,8 @@ class NeuronsView(InsightView):
             return self.tr("There is no model to change yet: take a step (F10) first.")
         if self.controller.state == "running":
             return self.tr("Training is running: pause it (F5), then set a weight by hand.")
+        if self.controller.state == "pretraining":
+            return self.tr("The layers are being pretrained: set a weight by hand once pretraining has ended.")
         return ""
 
     def _clicked(self, target: Target | None, at: QPoint) -> None:
@@ -299,11 +301,11 @@ class NeuronsView(InsightView):
         self.note.setText(text)
 
     def _state_changed(self, state: str) -> None:
-        if state == "running" and self.editor.isVisible():
+        if state in ("running", "pretraining") and self.editor.isVisible():
             self.editor.hide()
             self.canvas.selected = None
             self.canvas.update()
-            self.note.setText(self.tr("Training is running: pause it (F5), then set a weight by hand."))
+            self.note.setText(self.refusal())
 
     def _editor_closed(self) -> None:
         if self.canvas.selected is not None:

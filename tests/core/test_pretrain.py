@@ -236,3 +236,22 @@ def test_a_guided_step_names_pretraining_by_its_epochs_per_layer():
     for bad in (0, 1001, 2.5, True, "20"):
         with pytest.raises(StepError, match='"pretrain" is the epochs per layer'):
             steps_from([{"text": "t", "actions": [{"pretrain": bad}]}], graph, (), ())
+
+
+def test_a_weight_set_by_hand_while_pretraining_is_refused_and_pretraining_goes_on():
+    """The Neurons view's edit must not land in weights that pretraining's Adam is moving (nor
+    publish a picture of the half-pretrained model): it is refused, like one sent while training."""
+
+    def set_then_stop(messages):
+        if any(isinstance(x, m.PretrainDone) for x in messages):
+            return m.Stop()
+        if not any(isinstance(x, m.Refused | m.ParameterSet) for x in messages):
+            return m.SetParameter("fc1", "weight", (0, 0), 9.0)
+        return m.CancelPretrain()
+
+    driver = pretrain_in_loop(lesson(), [m.Pretrain(50)], set_then_stop)
+    assert driver.of(m.Refused) and not driver.of(m.ParameterSet)
+    assert "pretrain" in driver.of(m.Refused)[0].text
+    assert driver.of(m.Published) == []  # no snapshot of a model half-way through pretraining
+    (done,) = driver.of(m.PretrainDone)
+    assert done.weights["layers.fc1.weight"][0, 0] != 9.0

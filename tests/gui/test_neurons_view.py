@@ -201,3 +201,28 @@ def test_the_weights_by_hand_lesson_as_a_student_follows_it(window_thread, qtbot
     unit = view.result.columns[1]
     assert [f"{v:.2f}" for v in (*unit.weight[0], unit.bias[0])] == ["0.26", "0.34", "0.22"]
     assert view.result.train_accuracy == 1.0
+
+
+def test_no_weight_is_set_while_the_layers_are_pretrained(window_thread, qtbot):
+    """Pretraining moves the weights: a click opens no editor, an editor left open closes, and
+    the model is not sent the value (the pretrained model then starts afresh, edits and all)."""
+    window = window_thread
+    view = opened(window, qtbot, "hidden_lines")
+    controller = window.run_controls.controller
+    view.canvas.repaint()
+    QTest.mouseClick(
+        view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, line_middle(view, "lines", 1, 0)
+    )
+    assert view.editor.isVisible()
+    assert window.pretrain.begin(1000)
+    qtbot.waitUntil(lambda: controller.state == "pretraining", timeout=10000)
+    assert not view.editor.isVisible() and "pretrain" in view.note.text()
+    view.canvas.repaint()
+    QTest.mouseClick(
+        view.canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, line_middle(view, "lines", 1, 0)
+    )
+    assert not view.editor.isVisible() and "pretrain" in view.note.text()
+    assert not controller.set_parameter("lines", "weight", (1, 0), 5.0)
+    window.pretrain.stop()
+    qtbot.waitUntil(lambda: not window.pretrain.busy and controller.state == "paused", timeout=20000)
+    assert view.edits == []
