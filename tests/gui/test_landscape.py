@@ -314,3 +314,28 @@ def test_in_the_window_the_landscape_is_computed_by_the_training_process(window,
     assert view.busy()
     qtbot.waitUntil(lambda: not view.busy(), timeout=30000)
     assert view.picture.result.kind == "pca" and view.picture.result.path_xy is not None
+
+
+def test_a_new_model_from_pretraining_or_reset_clears_the_landscape_of_the_model_before(window_thread, qtbot):
+    """The generation rule: the surface around the weights before pretraining (or before Reset) is
+    not the surface of the model now on screen, so it goes (the data stays the same object)."""
+    window = window_thread
+    window.files.open_lesson(LESSONS / "hidden_lines.json")
+    qtbot.waitUntil(lambda: window.document.data is not None, timeout=20000)
+    view = window.show_view("landscape")
+    view.grid.setCurrentIndex(view.grid.findData(17))
+    controller = window.run_controls.controller
+    assert window.run_controls._ensure_started()
+    controller.step_once(30)
+    qtbot.waitUntil(lambda: view.picture is not None and not view.busy(), timeout=60000)
+    first = controller.generation
+    assert window.pretrain.begin(2)
+    qtbot.waitUntil(lambda: not window.pretrain.busy and controller.state == "paused", timeout=30000)
+    assert controller.generation > first
+    assert view.picture is None and not view.splitter.isVisible()
+    controller.step_once(30)
+    qtbot.waitUntil(lambda: view.picture is not None and not view.busy(), timeout=60000)
+    assert view.picture.result.step == 30
+    window.run_controls.reset()
+    assert view.picture is None and not view.busy()
+    assert "30" not in view.status.text()  # not "model at step 30": that model is gone

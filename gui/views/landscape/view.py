@@ -194,16 +194,18 @@ class LandscapeView(InsightView):
         self._run_state(controller.state)
 
     def set_context(self, project, data) -> None:
-        """Another project or dataset: what was computed no longer applies."""
-        if data is not self.data:
-            self.cancel()
-            self.data, self.auto, self.picture, self._used = data, True, None, None
-            self.splitter.hide()
-            self.message.setText(self.tr(INTRO))
-            self.message.setToolTip("")
-            self.message.show()
-            self.layout_.setStretchFactor(self.message, 1)
-            self._show_status()
+        """Another project, dataset or model (Reset, pretrained weights, a series' next run): the
+        surface was computed around weights no longer on screen, so it goes."""
+        self.cancel()
+        self.data, self.auto, self.picture, self._used = data, True, None, None
+        active = self.controller is not None and self.controller.active
+        self.step = self.controller.step if active else 0  # a tab opened mid-run keeps the run's step
+        self.splitter.hide()
+        self.message.setText(self.tr(INTRO))
+        self.message.setToolTip("")
+        self.message.show()
+        self.layout_.setStretchFactor(self.message, 1)
+        self._show_status()
 
     def busy(self) -> bool:
         return self.working is not None or self.quiet.isActive()
