@@ -5530,6 +5530,10 @@ se guardan al empezar el entrenamiento</translation>
         <source>the Neurons view draws dense layers and element-wise activations; &apos;{0}&apos; is a {1} layer</source>
         <translation>la vista Neuronas dibuja capas densas y activaciones unidad a unidad; &apos;{0}&apos; es una capa {1}</translation>
     </message>
+    <message>
+        <source>this view shows reconstructions: the network outputs {0} values per sample but its input has {1}; choose the target &apos;input&apos; in the dataset settings and make the last layer as wide as the input</source>
+        <translation>esta vista muestra reconstrucciones: la red da {0} valores por muestra pero su entrada tiene {1}; elige el objetivo «entrada» en los ajustes de los datos y haz la última capa tan ancha como la entrada</translation>
+    </message>
 </context>
 <context>
     <name>project</name>

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.probes.base import Probe
+from core.words import translate
 
 SAMPLES = 16  # test samples sent; the view shows as many as its width holds
 MEASURED = 500  # test samples the errors are averaged over (at most)
@@ -79,9 +80,12 @@ class ReconstructProbe(Probe):
         out = tuple(model.shapes[model.output_id])
         if math.prod(out) != math.prod(shape):
             raise ValueError(
-                f"this view shows reconstructions: the network outputs {math.prod(out)} values per sample but "
-                f"its input has {math.prod(shape)}; choose the target 'input' in the dataset settings and make "
-                "the last layer as wide as the input"
+                translate(
+                    "probes",
+                    "this view shows reconstructions: the network outputs {0} values per sample but its input has "
+                    "{1}; choose the target 'input' in the dataset settings and make the last layer as wide as the "
+                    "input",
+                ).format(math.prod(out), math.prod(shape))
             )
         layer, layer_std = noise_layer(graph, model.order) or ("", 0.0)
         if std is None:

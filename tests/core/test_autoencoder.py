@@ -182,3 +182,22 @@ def test_onnx_leaves_the_noise_out(tmp_path):
     export_onnx(project(std=0.3), tmp_path / "ae.onnx")
     ops = [node.op_type for node in onnx.load(tmp_path / "ae.onnx").graph.node]
     assert ops.count("Gemm") == 2 and not [op for op in ops if "Random" in op or op == "Add"]
+
+
+def test_the_reconstruction_views_refusal_is_in_the_readers_language():
+    """A network that does not rebuild its input (any classifier) gets the view's sentence from
+    the training process, which speaks the window's language (core.words.speak)."""
+    from conftest import LESSONS
+
+    from core import words
+    from core.run.session import Session
+
+    session = Session(load_project(LESSONS / "digits_cnn.json"), device="cpu")  # 64 values in, 10 out
+    english = session.compute({"reconstruct": {}})["reconstruct"].message
+    assert "target 'input'" in english
+    words.speak("es")
+    try:
+        spanish = session.compute({"reconstruct": {}})["reconstruct"].message
+    finally:
+        words.speak("en")
+    assert spanish.startswith("esta vista muestra reconstrucciones: la red da 10 valores por muestra")
