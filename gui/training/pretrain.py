@@ -76,6 +76,7 @@ class PretrainControls(QObject):
         self.pretrained: set[int] = set()  # the generations started from pretrained weights
         self._after: list[Callable[[], None]] = []  # what waits for the pretrained model (a lesson's Run)
         self._restarting = False
+        self._said = ""  # the last words it put on the status bar
         self.action = QAction(window)
         keep(lambda _text: self._show_text(), "PretrainControls", START_TEXT)  # again at a language change
         keep(
@@ -199,6 +200,8 @@ class PretrainControls(QObject):
         if not self._restarting and self.busy:
             self._finish()
             self._after = []
+            if self.window.statusBar().currentMessage() == self._said:  # its progress is of no model now
+                self.window.statusBar().clearMessage()
 
     def _run_ended(self, message) -> None:
         """A run fine-tuned from pretrained weights gets its name in the Runs dock (if it has none)."""
@@ -217,4 +220,5 @@ class PretrainControls(QObject):
         self.action.setText(QCoreApplication.translate("PretrainControls", STOP_TEXT if self.busy else START_TEXT))
 
     def _say(self, text: str, milliseconds: int = 10000) -> None:
+        self._said = text
         self.window.statusBar().showMessage(text, milliseconds)

@@ -129,3 +129,18 @@ def test_the_views_show_the_pretrained_model_not_the_one_before(window_thread, q
     assert view.result.layer == "fc1"
     np.testing.assert_allclose(view.result.weights.reshape(len(fc1), -1), fc1, rtol=1e-6)
     assert not np.allclose(before.weights.reshape(len(fc1), -1), fc1, atol=1e-3)  # it did change
+
+
+def test_another_project_mid_pretraining_leaves_no_word_of_it_on_the_status_bar(window_thread, qtbot):
+    """The pretraining under way is forgotten with its model: its progress ("Pretraining layer 1 of
+    5 …") must not stay on the status bar over the new project, where nothing is pretrained."""
+    window = window_thread
+    open_lesson(window, qtbot, LESSON)
+    controller, pretrain = window.run_controls.controller, window.pretrain
+    assert pretrain.begin(200)
+    qtbot.waitUntil(lambda: status(window).startswith("Pretraining layer 1 of 5"), timeout=30000)
+    open_lesson(window, qtbot, LESSONS / "spiral_mlp.json")
+    assert not pretrain.busy and controller.state == "idle"
+    assert not status(window).startswith("Pretraining")
+    qtbot.wait(300)  # nothing the forgotten run still sends brings it back
+    assert not status(window).startswith("Pretraining")
