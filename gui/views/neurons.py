@@ -263,6 +263,8 @@ class NeuronsView(InsightView):
         target = Target(message.name, message.node, tuple(message.index), message.value, self._source(message))
         if edit in self.undoing:
             self.undoing.remove(edit)
+            done = next(e for e in reversed(self.edits) if (e.node, e.name, tuple(e.index), e.previous) == edit)
+            self.edits.remove(done)  # only now: an undo the run refuses stays undoable
             self.note.setText(self.tr("Undone: {0} is {1} again.").format(self._title(target), num(message.value)))
         else:
             self.edits.append(message)
@@ -271,7 +273,10 @@ class NeuronsView(InsightView):
                     self._title(target), num(message.value), num(message.previous)
                 )
             )
-        self.undo_button.setEnabled(bool(self.edits))
+        self._enable_undo()
+
+    def _enable_undo(self) -> None:
+        self.undo_button.setEnabled(len(self.edits) > len(self.undoing))
 
     def _source(self, message) -> str:
         """The label of the unit a weight comes from (of the unit itself for a bias)."""
@@ -285,19 +290,21 @@ class NeuronsView(InsightView):
     def undo(self) -> None:
         """Put the last weight set by hand back to what it was."""
         refused = self.refusal()
-        if refused or not self.edits:
+        if refused or len(self.edits) <= len(self.undoing):
             self.note.setText(refused)
             return
-        last = self.edits.pop()
+        last = self.edits[-1 - len(self.undoing)]  # the newest edit not already being undone
         self.undoing.append((last.node, last.name, tuple(last.index), last.previous))
         self.controller.set_parameter(last.node, last.name, last.index, last.previous)
-        self.undo_button.setEnabled(bool(self.edits))
+        self._enable_undo()
 
     def _refused(self, text: str) -> None:
         """The run did not take a weight: it was training (a step still under way), or the weight
         no longer exists (a sentence from core, in English)."""
         if text.startswith("training is running"):
             text = self.tr("Training was still running when the value arrived: the model is unchanged. Set it again.")
+        self.undoing = []  # an undo sent with it was refused too: its edit can be undone again
+        self._enable_undo()
         self.note.setText(text)
 
     def _state_changed(self, state: str) -> None:

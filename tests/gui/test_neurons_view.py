@@ -226,3 +226,23 @@ def test_no_weight_is_set_while_the_layers_are_pretrained(window_thread, qtbot):
     window.pretrain.stop()
     qtbot.waitUntil(lambda: not window.pretrain.busy and controller.state == "paused", timeout=20000)
     assert view.edits == []
+
+
+def test_an_undo_the_run_refuses_is_not_lost(window_thread, qtbot):
+    """Undo sent just after Step (F10), before the step was taken: the run refuses it, and the edit
+    must stay undoable (it was dropped from the list, with no way back to the old value)."""
+    window = window_thread
+    view = opened(window, qtbot, "hidden_lines")
+    controller = window.run_controls.controller
+    before = weight(window, "lines")[1, 0]
+    assert controller.set_parameter("lines", "weight", (1, 0), -2.5)
+    qtbot.waitUntil(lambda: len(view.edits) == 1, timeout=10000)
+    controller.step_once(1)
+    view.undo()  # reaches the run while its step is pending
+    qtbot.waitUntil(lambda: "Training was still running" in view.note.text(), timeout=10000)
+    qtbot.waitUntil(lambda: controller.state == "paused" and view.result.step == 2, timeout=10000)
+    assert view.undo_button.isEnabled() and len(view.edits) == 1 and view.undoing == []
+    view.undo()
+    qtbot.waitUntil(lambda: view.edits == [], timeout=10000)
+    assert weight(window, "lines")[1, 0] == pytest.approx(before)
+    assert not view.undo_button.isEnabled()
