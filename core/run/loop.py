@@ -192,6 +192,7 @@ class _Loop:
                 from core.run.pretrain_job import PretrainJob
 
                 self.running, self.pending = False, 0
+                self.ended("stopped")  # the run that trained is kept with its weights before they are overwritten
                 self.pretraining = PretrainJob(session, epochs, self.generation)
                 self.state("pretraining")
             case CancelPretrain():

@@ -4,6 +4,7 @@ runs and stops in the run loop, and lesson #13's claim with the seeds measured."
 
 import math
 
+import numpy as np
 import pytest
 import torch
 from conftest import LESSONS
@@ -255,3 +256,29 @@ def test_a_weight_set_by_hand_while_pretraining_is_refused_and_pretraining_goes_
     assert driver.of(m.Published) == []  # no snapshot of a model half-way through pretraining
     (done,) = driver.of(m.PretrainDone)
     assert done.weights["layers.fc1.weight"][0, 0] != 9.0
+
+
+def test_a_run_that_trained_before_pretraining_is_kept_with_its_trained_weights():
+    """Train a few steps, pause, pretrain: the Runs dock keeps the run that trained (RunEnded) with
+    the weights its curves belong to, not the pretrained ones its model was overwritten with."""
+    trained = Session(lesson(), device="cpu")
+    for _ in range(5):
+        trained.step()
+    expected = {k: v.detach().numpy().copy() for k, v in trained.trainer.model.state_dict().items()}
+
+    def pretrain_then_stop(messages):
+        if any(isinstance(x, m.PretrainDone) for x in messages):
+            return m.Stop()
+        if not any(isinstance(x, m.StateChanged) and x.state == "pretraining" for x in messages):
+            return (
+                m.Pretrain(1) if any(isinstance(x, m.StateChanged) and x.state == "paused" for x in messages) else None
+            )
+        return None
+
+    driver = pretrain_in_loop(lesson(), [m.Step(5)], pretrain_then_stop)
+    (done,) = driver.of(m.PretrainDone)
+    ended = driver.of(m.RunEnded)
+    assert ended and all(e.step == 5 for e in ended)
+    first = ended[0].weights  # the one the Runs dock keeps: a later end without more steps changes nothing
+    assert all(np.array_equal(first[k], expected[k]) for k in expected)
+    assert not np.array_equal(done.weights["layers.fc1.weight"], expected["layers.fc1.weight"])
