@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
         if self.run_controls.controller.state == "finished":
             self.run_controls.reset()  # a finished run is not interrupted: no need to ask
         elif not self.run_controls.guard():
-            self.dataset_panel.refresh()
+            self.dataset_panel.show_values()  # a reload would throw away the model the user kept
             return
         self._fit_after_load = True
         self.document.push(SetDataset(self.project, name, params))

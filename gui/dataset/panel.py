@@ -69,14 +69,19 @@ class DatasetPanel(QWidget):
 
     def refresh(self) -> None:
         """Show the project's dataset choice and load it."""
+        self.show_values()
+        self.load()
+
+    def show_values(self) -> None:
+        """Show the project's dataset choice without loading it again (an edit the user took back:
+        the data loaded, and the model trained on it, stay)."""
         name = self.project.dataset
+        self.kind.setCurrentIndex(self.kind.findData(name))  # also after a choice the user took back
         if name != self._shown_kind:  # rebuild the form only for another kind, so focus stays put
             self._shown_kind = name
-            self.kind.setCurrentIndex(self.kind.findData(name))
             self.help.setText(translated("dataset help", KINDS[name].help))
             self.form.set_specs(dataset_params(name))
         self.form.set_values(self.project.dataset_params)
-        self.load()
 
     def load(self) -> None:
         name, params = self.project.dataset, dict(self.project.dataset_params)

@@ -110,3 +110,27 @@ def test_esc_cancels_a_stroke_and_a_finished_one_keeps_the_projects_other_settin
     xs, ys = parse_curve(params["drawing"])
     assert xs[0] == pytest.approx(-0.8, abs=0.02) and xs[-1] == pytest.approx(0.6, abs=0.02)
     assert np.allclose(ys, np.interp(xs, [-0.8, 0.6], [0.0, 0.5]), atol=0.02)  # the straight segment drawn
+
+
+def test_a_stroke_while_training_and_no_to_stopping_keeps_the_run(window_thread, qtbot, monkeypatch):
+    """Drawing while the network trains asks "Stop training?"; Cancel must leave the model training
+    on the old data (the dataset panel reloaded the same data, and a reload throws the model away)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = window_thread
+    controller = window.run_controls.controller
+    window.files.open_lesson(LESSONS / "universal_approximation.json")
+    qtbot.waitUntil(lambda: loaded(window, "sine"), timeout=20000)
+    view = window.show_view("approximation")
+    window.run_controls.run_or_pause()
+    qtbot.waitUntil(lambda: controller.state == "running" and view.result is not None, timeout=20000)
+    generation, data = window.document.generation, window.document.data
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel)
+    view.draw.setChecked(True)
+    xs = np.linspace(-0.95, 0.95, 40)
+    drag(view, list(zip(xs, 0.8 * np.abs(xs) - 0.4, strict=True)))
+    assert asked and window.project.dataset_params["function"] == "sine"
+    qtbot.wait(1000)  # time for a reload to arrive, if one was started
+    assert window.document.generation == generation and window.document.data is data
+    assert controller.active and controller.state in ("running", "finished")

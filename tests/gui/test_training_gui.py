@@ -356,3 +356,23 @@ def test_the_boundary_plot_is_square_and_the_neuron_columns_are_named_in_full(wi
     canvas = dashboard.neurons.canvas
     shown = canvas.mapFromScene(names.sceneBoundingRect()).boundingRect()
     assert canvas.rect().contains(shown)  # the names are inside the widget, not cut at its bottom
+
+
+def test_another_dataset_while_trained_and_no_to_stopping_keeps_the_model_and_the_choice(
+    window_thread, qtbot, monkeypatch
+):
+    """Cancel at "Stop training?" after choosing another dataset: the panel shows the project's
+    dataset again, and the model stays (the panel reloaded the data, which reset the model)."""
+    window = window_thread
+    open_lesson(window, qtbot, "spiral_mlp")
+    window.run_controls.step_action.trigger()
+    qtbot.waitUntil(lambda: controller(window).state == "paused", timeout=30000)
+    generation, data = window.document.generation, window.document.data
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    panel = window.dataset_panel
+    panel.kind.setCurrentIndex(panel.kind.findData("moons"))
+    panel.kind.activated.emit(panel.kind.currentIndex())
+    assert window.project.dataset == "spiral" and panel.kind.currentData() == "spiral"
+    qtbot.wait(1000)  # time for a reload to arrive, if one was started
+    assert window.document.generation == generation and window.document.data is data
+    assert controller(window).active and controller(window).state == "paused"
