@@ -90,6 +90,7 @@ class PretrainControls(QObject):
         self.action.triggered.connect(self.start_or_stop)
         self.controller.pretraining.connect(self._answer)
         self.controller.run_ended.connect(self._run_ended)
+        self.controller.state_changed.connect(self._run_state)
         self.document.model_reset.connect(self._model_reset)
 
     # ---- starting and stopping -----------------------------------------------------------------
@@ -198,10 +199,21 @@ class PretrainControls(QObject):
     def _model_reset(self, generation: int) -> None:
         """Another model (Reset, an edit, another project): a pretraining under way is forgotten."""
         if not self._restarting and self.busy:
-            self._finish()
-            self._after = []
-            if self.window.statusBar().currentMessage() == self._said:  # its progress is of no model now
-                self.window.statusBar().clearMessage()
+            self._forget()
+
+    def _forget(self) -> None:
+        """The pretraining under way is gone with its run: nothing waits for it, and its progress
+        leaves the status bar."""
+        self._finish()
+        self._after = []
+        if self.window.statusBar().currentMessage() == self._said:  # its progress is of no model now
+            self.window.statusBar().clearMessage()
+
+    def _run_state(self, state: str) -> None:
+        """The run ended under the pretraining (its process was killed, it failed): nothing will
+        come back, so nothing waits for it."""
+        if self.busy and not self._restarting and state in ("failed", "stopped", "idle"):
+            self._forget()
 
     def _run_ended(self, message) -> None:
         """A run fine-tuned from pretrained weights gets its name in the Runs dock (if it has none)."""

@@ -115,6 +115,7 @@ class ProcessWorker(_Worker):
         run = (project.to_dict(), data, plain, generation, current_language())  # child_process's arguments
         self.lock = threading.Lock()
         self.waiting: list[Command] = []  # commands sent before a spare has been given its run
+        self.killed = False  # by kill(): an exit code -9 of ours is no failure to report
         if spare is not None:
             self.conn, self.process, self.begin = spare.conn, spare.process, run
         else:
@@ -139,6 +140,7 @@ class ProcessWorker(_Worker):
     def kill(self) -> None:
         """End a child that did not stop when told; the relay then sees the pipe close."""
         if self.process.is_alive():
+            self.killed = True
             self.process.kill()
 
     def loop(self) -> None:
@@ -166,7 +168,7 @@ class ProcessWorker(_Worker):
             except (EOFError, OSError):
                 self.process.join(5)  # the pipe closes before the child has finished exiting
                 code = self.process.exitcode
-                if code not in (0, None) and code != -9:  # -9: killed after it would not stop
+                if code not in (0, None) and not (code == -9 and self.killed):  # ours: it would not stop
                     self._say_failed(f"the training process ended unexpectedly (code {code})", "")
                 return
             self.message.emit(message)

@@ -144,3 +144,22 @@ def test_another_project_mid_pretraining_leaves_no_word_of_it_on_the_status_bar(
     assert not status(window).startswith("Pretraining")
     qtbot.wait(300)  # nothing the forgotten run still sends brings it back
     assert not status(window).startswith("Pretraining")
+
+
+def test_a_training_process_killed_mid_pretraining_is_reported_and_nothing_waits_for_it(window, qtbot):
+    """kill -9 (or the kernel's out-of-memory killer) ends the child while it pretrains: the window
+    says so (it stayed "pretraining" for ever, silent), pretraining is over, and a Step is not left
+    waiting for pretrained weights that will never come: it trains a fresh model."""
+    import os
+    import signal
+
+    open_lesson(window, qtbot, LESSON)
+    controller, pretrain = window.run_controls.controller, window.pretrain
+    assert pretrain.begin(200)
+    qtbot.waitUntil(lambda: controller.state == "pretraining", timeout=30000)
+    os.kill(controller.worker.process.pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: controller.state == "failed", timeout=20000)
+    assert "ended unexpectedly" in window.run_controls.dashboard.alert.text()
+    assert not pretrain.busy and pretrain.action.text() == "Pretrain &Layer by Layer…"
+    window.run_controls.step()
+    qtbot.waitUntil(lambda: controller.state == "paused" and controller.step == 1, timeout=30000)
