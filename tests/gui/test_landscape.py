@@ -339,3 +339,28 @@ def test_a_new_model_from_pretraining_or_reset_clears_the_landscape_of_the_model
     window.run_controls.reset()
     assert view.picture is None and not view.busy()
     assert "30" not in view.status.text()  # not "model at step 30": that model is gone
+
+
+def test_a_weight_set_by_hand_replaces_the_landscape_around_the_weights_before(window_thread, qtbot):
+    """The Neurons view changes the model without a step: the surface around the old weights (its
+    centre's loss, the old model's) goes, and the landscape of the changed model comes instead."""
+    window = window_thread
+    window.files.open_lesson(LESSONS / "hidden_lines.json")
+    qtbot.waitUntil(lambda: window.document.data is not None, timeout=20000)
+    view = window.show_view("landscape")
+    view.grid.setCurrentIndex(view.grid.findData(17))
+    controller = window.run_controls.controller
+    assert window.run_controls._ensure_started()
+    controller.step_once(30)
+    qtbot.waitUntil(lambda: view.picture is not None and not view.busy(), timeout=60000)
+    before = view.picture
+    done = []
+    controller.parameter_set.connect(done.append)
+    assert controller.set_parameter("lines", "weight", (0, 0), 5.0)
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    assert view.picture is None or view.picture is not before
+    qtbot.waitUntil(lambda: view.picture is not None and not view.busy(), timeout=60000)
+    assert view.picture.result.centre_loss != before.result.centre_loss
+    assert view.picture.result.centre_loss == pytest.approx(
+        controller.worker.session.trainer.evaluate(limit=512)["train_loss"], rel=0.2
+    )

@@ -190,6 +190,7 @@ class LandscapeView(InsightView):
         controller.landscape.connect(self._landscape)
         controller.state_changed.connect(self._run_state)
         controller.snapshot.connect(self._snapshot)
+        controller.parameter_set.connect(self._weight_set)
         self.step = controller.step
         self._run_state(controller.state)
 
@@ -305,6 +306,13 @@ class LandscapeView(InsightView):
             self.quiet.start()
         self._sync_buttons()
         self._show_status()
+
+    def _weight_set(self, _message) -> None:
+        """A weight set by hand (the Neurons view) changed the model without a step: the surface
+        around the weights before goes, and the changed model's comes once it is quiet."""
+        self.set_context(None, self.data)
+        if self.model_seen and self.step > 0:
+            self.quiet.start()
 
     def _snapshot(self, shot) -> None:
         self.step = shot.step
