@@ -282,6 +282,8 @@ class _Loop:
     def end_pretraining(self, message: Message) -> None:
         self.pretraining = None
         self.publish(message)
+        if isinstance(message, PretrainFailed):  # the run goes on with what the batches before changed
+            self.say(Published, self.session.snapshot(probes=True))
         self.state("paused")
 
     # ---- the landscape ------------------------------------------------------------------------

@@ -282,3 +282,32 @@ def test_a_run_that_trained_before_pretraining_is_kept_with_its_trained_weights(
     first = ended[0].weights  # the one the Runs dock keeps: a later end without more steps changes nothing
     assert all(np.array_equal(first[k], expected[k]) for k in expected)
     assert not np.array_equal(done.weights["layers.fc1.weight"], expected["layers.fc1.weight"])
+
+
+def test_a_pretraining_that_fails_mid_way_shows_the_model_it_left(monkeypatch):
+    """A failure after some batches (out of memory, say) keeps the run, paused, with the weights
+    the batches changed: the views must be given that model, not keep the one from before."""
+    from core.train import pretrain
+
+    real = pretrain.Pretraining._stage
+
+    def failing(self, index, stage, codes):
+        for n, record in enumerate(real(self, index, stage, codes)):
+            if n == 5:
+                raise RuntimeError("out of memory")
+            yield record
+
+    monkeypatch.setattr(pretrain.Pretraining, "_stage", failing)
+    session = Session(lesson(), device="cpu")
+    session.set_views({"weights": {"layer": "fc1"}})
+    before = session.trainer.model.layer("fc1").weight.detach().clone()
+    driver = Driver([m.Pretrain(2)], _stop_when_done)
+    run_loop(session, driver.next_command, driver.messages.append, 3)
+    (failed,) = driver.of(m.PretrainFailed)
+    assert "out of memory" in failed.text
+    after = session.trainer.model.layer("fc1").weight.detach()
+    assert not torch.equal(before, after)  # the batches before the failure trained fc1
+    at = driver.messages.index(failed)
+    shown = [x for x in driver.messages[at:] if isinstance(x, m.Published) and x.snapshot.insights]
+    assert shown, "no picture of the model pretraining left"
+    assert np.allclose(shown[-1].snapshot.insights["weights"].weights.reshape(len(after), -1), after.numpy())
