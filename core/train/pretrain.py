@@ -159,6 +159,8 @@ class Pretraining:
             order = torch.randperm(n, generator=generator).to(codes.device)
             for a in range(0, n, self.batch_size):
                 batch = codes[order[a : a + self.batch_size]]
+                for module in encoder:  # again each batch: a probe between two (a view opened) leaves eval mode
+                    module.train()
                 optimiser.zero_grad(set_to_none=True)
                 loss = nn.functional.mse_loss(decoder(self._encode(stage, batch)), batch)
                 loss.backward()

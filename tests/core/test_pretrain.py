@@ -311,3 +311,22 @@ def test_a_pretraining_that_fails_mid_way_shows_the_model_it_left(monkeypatch):
     shown = [x for x in driver.messages[at:] if isinstance(x, m.Published) and x.snapshot.insights]
     assert shown, "no picture of the model pretraining left"
     assert np.allclose(shown[-1].snapshot.insights["weights"].weights.reshape(len(after), -1), after.numpy())
+
+
+def test_a_probe_between_batches_does_not_switch_a_stages_dropout_off():
+    """A view opened while pretraining computes its probe on the model (Trainer.predict leaves it
+    in eval mode): the stage's next batches must still train with its Dropout on."""
+    project = load_project(LESSONS / "dropout_small_data.json")
+    project.training = project.training.replace(device="cpu")
+    trainer = Trainer(project)
+    dropout = next(n for n in trainer.model.order if project.graph.nodes[n].kind == "Dropout")
+    seen = []
+    trainer.model.layer(dropout).register_forward_pre_hook(
+        lambda module, _: seen.append(module.training) if torch.is_grad_enabled() else None
+    )
+    for n, _ in enumerate(pretraining_of(trainer, 1)):
+        if n == 2:
+            trainer.predict(trainer.x_test[:4])  # what a probe does between two batches
+        if len(seen) >= 6:
+            break
+    assert seen and all(seen), seen  # every training batch of the stage ran its Dropout
