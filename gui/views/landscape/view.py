@@ -310,8 +310,9 @@ class LandscapeView(InsightView):
     def _weight_set(self, _message) -> None:
         """A weight set by hand (the Neurons view) changed the model without a step: the surface
         around the weights before goes, and the changed model's comes once it is quiet."""
+        shown = self.picture is not None or self.working is not None
         self.set_context(None, self.data)
-        if self.model_seen and self.step > 0:
+        if shown and self.model_seen and self.step > 0:
             self.quiet.start()
 
     def _snapshot(self, shot) -> None:
