@@ -37,6 +37,7 @@ from core.run.messages import (
     Save,
     Saved,
     SetData,
+    SetFrozen,
     SetPace,
     SetStride,
     SetTraining,
@@ -189,6 +190,10 @@ class _Loop:
                 epochs = session.trainer.config.epochs
                 session.trainer.update_settings(config)
                 session.last_epoch += config.epochs - epochs  # the run's last epoch follows the setting
+            case SetFrozen(nodes):
+                from core.train.freezing import set_frozen
+
+                set_frozen(session.trainer, set(nodes))
             case SetData(data):
                 try:
                     session.trainer.set_data(data)
