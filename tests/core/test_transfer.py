@@ -1,4 +1,4 @@
-"""Transfer (core.network.transfer): a run's layers go into the current network exactly, layers that
+"""Transfer (core.run.transfer): a run's layers go into the current network exactly, layers that
 do not fit are refused with the reason, and the other layers start as a new run would."""
 
 import numpy as np
@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from core.network.graph import Graph
-from core.network.transfer import chosen_pairs, fresh_weights, import_weights, plan_import
+from core.run.transfer import chosen_pairs, fresh_weights, import_weights, plan_import
 from core.project import Project
 from core.train.trainer import Trainer
 from core.train_config import TrainConfig
