@@ -96,3 +96,17 @@ def test_a_model_starts_from_the_imported_weights():
     session = Session(project, weights=state, device="cpu")
     live = session.trainer.model.state_dict()
     assert torch.equal(live["layers.fc1.weight"], torch.as_tensor(weights["layers.fc1.weight"]))
+
+
+def test_digit_halves_never_share_an_image_and_per_class_keeps_the_rest_for_testing():
+    from core.data.catalog import load_dataset
+
+    first = load_dataset("digits", {"images": "first half", "seed": 5})
+    second = load_dataset("digits", {"images": "second half", "digits": "5-9", "per_class": 5, "seed": 5})
+    everything = load_dataset("digits", {"seed": 5})
+    rows = lambda *xs: {x.tobytes() for part in xs for x in part}  # noqa: E731
+    assert len(rows(first.x_train, first.x_test)) + len(rows(second.x_train, second.x_test)) <= 1797
+    assert not rows(first.x_train, first.x_test) & rows(second.x_train, second.x_test)
+    assert second.num_classes == 5 and second.class_names == ["5", "6", "7", "8", "9"]
+    assert np.bincount(second.y_train).tolist() == [5] * 5 and len(second.x_test) > 400
+    assert len(everything.x_train) == 1258  # the default split is as it always was
