@@ -6,8 +6,8 @@ import pytest
 import torch
 
 from core.network.graph import Graph
-from core.run.transfer import chosen_pairs, fresh_weights, import_weights, plan_import
 from core.project import Project
+from core.run.transfer import chosen_pairs, fresh_weights, import_weights, plan_import
 from core.train.trainer import Trainer
 from core.train_config import TrainConfig
 
