@@ -50,6 +50,7 @@ from gui.settings import Autosave, app_settings
 from gui.training.run_controls import RunControls
 from gui.training.runs import add_runs_dock
 from gui.training.view_tabs import ViewTabs
+from gui.transfer import Transfer
 from gui.views.registry import VIEW_NAMES, VIEWS
 from gui.widgets.text_size import NORMAL_POINT_SIZE
 from gui.widgets.wheel_guard import WheelGuard
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._docks()
         self.runs = add_runs_dock(self)
+        self.transfer = Transfer(self)  # layers of another run into this network (gui/transfer.py)
         self.figure_export = FigureExport(self)
         self.figure_export.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.totals = QLabel()
@@ -278,6 +280,8 @@ class MainWindow(QMainWindow):
         train = self._menu(self.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&Train"))
         rc = self.run_controls
         train.addActions([rc.run_action, rc.run_for_action, rc.step_action, rc.reset_action])
+        train.addSeparator()
+        train.addAction(self.transfer.action)
         view = self._menu(self.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&View"))
         self._action(view, QT_TRANSLATE_NOOP("MainWindow", "&Fit to Window"), self.view.fit_all, QKeySequence("Ctrl+0"))
         self._action(view, QT_TRANSLATE_NOOP("MainWindow", "Zoom &In"), lambda: self.view.zoom_by(1.25), keys.ZoomIn)
