@@ -102,6 +102,7 @@ class Transfer(QObject):
             self.message.emit(tr("Training paused: importing weights starts a new model"))
         self.dialog = ImportDialog(self, self.window)
         self.dialog.accepted.connect(self._chosen)
+        self.dialog.finished.connect(self.dialog.deleteLater)  # a hidden dialog would stay the active window
         self.dialog.open()
 
     def _chosen(self) -> None:
@@ -291,6 +292,7 @@ class ImportDialog(QDialog):
         self.table.blockSignals(False)
         for column in (LAYER, SHAPE):
             self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(column, self.table.columnWidth(column) + 16)
         self._enable()
 
     def _say(self, text: str, problem: bool = False) -> None:
