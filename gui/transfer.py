@@ -37,10 +37,6 @@ from gui.i18n import keep
 LAYER, SHAPE, SOURCE = range(3)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Transfer", text)
-
-
 @dataclass
 class Source:
     """A run to take layers from: its network and its weights (tensors or numpy arrays by name)."""
@@ -54,7 +50,7 @@ class ImportWeights(QUndoCommand):
     """Start a new model from `after`; undo brings back the model saved in `before` (None: none)."""
 
     def __init__(self, transfer: Transfer, after: dict, before: str | None, label: str):
-        super().__init__(tr("Import weights ({0})").format(label))
+        super().__init__(QCoreApplication.translate("Transfer", "Import weights ({0})").format(label))
         self.transfer, self.after, self.before, self.label = transfer, after, before, label
 
     def redo(self) -> None:
@@ -99,7 +95,7 @@ class Transfer(QObject):
         controller = self.window.run_controls.controller
         if controller.state == "running":
             controller.pause()
-            self.message.emit(tr("Training paused: importing weights starts a new model"))
+            self.message.emit(self.tr("Training paused: importing weights starts a new model"))
         self.dialog = ImportDialog(self, self.window)
         self.dialog.accepted.connect(self._chosen)
         self.dialog.finished.connect(self.dialog.deleteLater)  # a hidden dialog would stay the active window
@@ -120,16 +116,16 @@ class Transfer(QObject):
         from core.run.transfer import fresh_weights, import_weights
 
         if not pairs:
-            return tr("No layer was chosen: nothing imported")
+            return self.tr("No layer was chosen: nothing imported")
         window = self.window
         project, controls = window.document.project, window.run_controls
         try:
             state = import_weights(fresh_weights(project), project.graph, source.project.graph, source.weights, pairs)
         except (InvalidGraph, ValueError) as err:
-            return tr("Cannot import: {0}").format(err)
+            return self.tr("Cannot import: {0}").format(err)
         before = self._keep_model() if controls.controller.active else None
         label = ", ".join(
-            (tr("{0} from {1}") if a == b else tr("{0} from {1}'s {2}")).format(a, source.title, b)
+            (self.tr("{0} from {1}") if a == b else self.tr("{0} from {1}'s {2}")).format(a, source.title, b)
             for a, b in pairs.items()
         )
         commands = [ImportWeights(self, state, before, label)]
@@ -153,7 +149,7 @@ class Transfer(QObject):
         self.window.document.reset_model()  # the model on screen is gone (kept in the Runs dock if it trained)
         self._label = label
         controls.start_when_loaded(weights)
-        self.message.emit(tr("Imported {0}: the new model waits, paused; Run trains it").format(label))
+        self.message.emit(self.tr("Imported {0}: the new model waits, paused; Run trains it").format(label))
 
     def bring_back(self, folder: str | None) -> None:
         """The model before an import again: the saved one, or none (the next Run starts afresh)."""
@@ -165,7 +161,7 @@ class Transfer(QObject):
         try:
             weights = load_run(folder)[1]
         except (OSError, ValueError) as err:
-            self.message.emit(tr("The model before the import could not be brought back: {0}").format(err))
+            self.message.emit(self.tr("The model before the import could not be brought back: {0}").format(err))
             return
         self.window.run_controls.start_when_loaded(weights)
 
@@ -193,27 +189,27 @@ class ImportDialog(QDialog):
     def __init__(self, transfer: Transfer, parent=None):
         super().__init__(parent)
         self.transfer = transfer
-        self.setWindowTitle(tr("Import weights into layers"))
+        self.setWindowTitle(self.tr("Import weights into layers"))
         self.sources: list[Source] = transfer.kept_sources()
         self.source: Source | None = None
         self.matches: list = []
         self.choice = QComboBox()
         self.choice.setMinimumContentsLength(28)
-        self.folder_button = QPushButton(tr("Run folder…"), clicked=self.choose_folder)
+        self.folder_button = QPushButton(self.tr("Run folder…"), clicked=self.choose_folder)
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("From")))
+        top.addWidget(QLabel(self.tr("From")))
         top.addWidget(self.choice, 1)
         top.addWidget(self.folder_button)
         self.table = QTreeWidget()
         self.table.setColumnCount(3)
-        self.table.setHeaderLabels([tr("Layer"), tr("Weights"), tr("From the run")])
+        self.table.setHeaderLabels([self.tr("Layer"), self.tr("Weights"), self.tr("From the run")])
         self.table.setRootIsDecorated(False)
         self.table.itemChanged.connect(lambda *_: self._enable())
-        self.freeze = QCheckBox(tr("Freeze the imported layers (train only the others)"))
+        self.freeze = QCheckBox(self.tr("Freeze the imported layers (train only the others)"))
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -233,13 +229,13 @@ class ImportDialog(QDialog):
         for source in self.sources:
             self.choice.addItem(source.title)
         if not self.sources:
-            self.choice.addItem(tr("no run yet: train one, or choose a run folder"))
+            self.choice.addItem(self.tr("no run yet: train one, or choose a run folder"))
         self.choice.setEnabled(bool(self.sources))
         self.choice.blockSignals(False)
 
     def choose_folder(self, folder: str | None = None) -> None:
         if not folder:
-            folder = QFileDialog.getExistingDirectory(self, tr("Choose a saved run's folder"))
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a saved run's folder"))
             if not folder:
                 return
         try:
@@ -247,7 +243,7 @@ class ImportDialog(QDialog):
         except (OSError, ValueError) as err:
             self.table.clear()
             self.source, self.matches = None, []
-            self._say(tr("Cannot read that run: {0}").format(err), problem=True)
+            self._say(self.tr("Cannot read that run: {0}").format(err), problem=True)
             self._enable()
             return
         self.sources.append(source)
@@ -261,7 +257,7 @@ class ImportDialog(QDialog):
         from core.run.transfer import plan_import, size_text
 
         self._say(
-            tr(
+            self.tr(
                 "Importing starts a new model, paused: the ticked layers hold the run's weights, every other "
                 "layer starts as a new run would. Undo brings back the model on screen now."
             )
@@ -275,7 +271,7 @@ class ImportDialog(QDialog):
             try:
                 self.matches = plan_import(self.transfer.window.document.project.graph, self.source.project.graph)
             except (InvalidGraph, ValueError) as err:
-                self._say(tr("The network cannot take weights yet: {0}").format(err), problem=True)
+                self._say(self.tr("The network cannot take weights yet: {0}").format(err), problem=True)
         for match in self.matches:
             item = QTreeWidgetItem([match.node_id, size_text(match.shape), ""])
             item.setData(LAYER, Qt.ItemDataRole.UserRole, match.node_id)
