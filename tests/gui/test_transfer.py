@@ -154,8 +154,18 @@ def test_the_transfer_lesson_walked_through_borrows_freezes_and_fine_tunes(windo
     assert round(100 * session.records[-1].test_acc, 1) == 92.6
     qtbot.wait(100)
     window.grab().save(str(tmp_path.parent / "transfer_step4.png"))
-    next_step(3)  # unfreeze, 10 more epochs: the run finishes and is kept
-    third = runs.runs[2]
+
+    guide.back()  # Back: the model from scratch again, fc1 no longer frozen (the imported one is kept, stopped)
+    qtbot.waitUntil(lambda: len(runs) == 3 and paused(window), timeout=60000)
+    assert runs.runs[2].state == "stopped" and not window.document.project.graph.nodes["fc1"].frozen
+    back = live(window)
+    assert all(torch.equal(back[k], torch.as_tensor(v)) for k, v in runs.runs[1].weights.items())
+    guide.next()  # and the step again
+    qtbot.waitUntil(lambda: controller.epoch == 10 and paused(window), timeout=120000)
+    assert round(100 * controller.worker.session.records[-1].test_acc, 1) == 92.6
+
+    next_step(4)  # unfreeze, 10 more epochs: the run finishes and is kept
+    third = runs.runs[3]
     assert third.title == f"Run {third.number} (fc1 from Run {first.number})"
     assert round(100 * third.records[-1].test_acc, 1) == 94.4 and len(third.records) == 20
     assert not torch.equal(
