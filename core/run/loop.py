@@ -122,6 +122,11 @@ class _Loop:
         from core.train.trainer import Diverged as Divergence
 
         session = self.session
+        if not session.trainer.trainable:  # every layer frozen during the run (core.train.freezing)
+            self.running, self.pending = False, 0
+            self.say(Reached, "every layer with weights is frozen: unfreeze one to train on")
+            self.state("paused")
+            return True
         try:
             session.step()
         except Divergence as err:

@@ -79,3 +79,14 @@ def test_the_running_loop_freezes_and_unfreezes_without_a_new_model():
     run(session, m.SetFrozen(()), look("unfrozen"), m.Step(3), None, None, None, look("trained"))
     assert session.trainer.step_count == 10
     assert same(seen["unfrozen"], seen["later"]) and not same(seen["trained"], seen["later"])
+
+
+def test_freezing_every_layer_pauses_with_why_instead_of_failing():
+    session = Session(Project(mlp(classes=10), "digits", {}, TrainConfig(seed=4)), device="cpu")
+    before = {k: v.clone() for k, v in session.trainer.model.state_dict().items()}
+    script = run(session, m.SetFrozen(("fc1", "fc2")), m.Run(), None, None)
+    assert [r.text for r in script.of(m.Reached)] == ["every layer with weights is frozen: unfreeze one to train on"]
+    assert not script.of(m.Failed) and session.trainer.step_count == 0
+    assert all(torch.equal(v, before[k]) for k, v in session.trainer.model.state_dict().items())
+    run(session, m.SetFrozen(("fc1",)), m.Step(2), None, None)
+    assert session.trainer.step_count == 2
