@@ -286,6 +286,9 @@ CHOICES = (  # the values of choice parameters (layers, datasets, training), as 
     QT_TRANSLATE_NOOP("choices", "all"),
     QT_TRANSLATE_NOOP("choices", "first half"),  # digits' images (transfer lessons)
     QT_TRANSLATE_NOOP("choices", "second half"),
+    QT_TRANSLATE_NOOP("choices", "0-9"),  # which digits
+    QT_TRANSLATE_NOOP("choices", "0-4"),
+    QT_TRANSLATE_NOOP("choices", "5-9"),
     QT_TRANSLATE_NOOP("choices", "and"),
     QT_TRANSLATE_NOOP("choices", "auto"),
     QT_TRANSLATE_NOOP("choices", "bce"),

@@ -220,6 +220,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(640, 380)
         self._fill_choice()
+        current = transfer.window.runs.current_run()  # the run chosen in the Runs dock, else the newest
+        numbers = [run.number for run in transfer.window.runs.runs.runs]
+        if current is not None and current.number in numbers:
+            self.choice.setCurrentIndex(numbers.index(current.number))
         self.choice.currentIndexChanged.connect(lambda _: self.show_source())
         self.show_source()
 

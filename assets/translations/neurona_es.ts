@@ -3374,6 +3374,18 @@ se guardan al empezar el entrenamiento</translation>
         <translation>segunda mitad</translation>
     </message>
     <message>
+        <source>0-9</source>
+        <translation>0-9</translation>
+    </message>
+    <message>
+        <source>0-4</source>
+        <translation>0-4</translation>
+    </message>
+    <message>
+        <source>5-9</source>
+        <translation>5-9</translation>
+    </message>
+    <message>
         <source>and</source>
         <translation>AND</translation>
     </message>

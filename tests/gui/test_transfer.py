@@ -174,3 +174,26 @@ def test_the_transfer_lesson_walked_through_borrows_freezes_and_fine_tunes(windo
     window.runs_dock.raise_()
     qtbot.wait(100)
     window.grab().save(str(tmp_path.parent / "transfer_runs.png"))
+
+
+def test_import_from_a_run_the_runs_dock_kept(window_thread, qtbot):
+    window = window_thread
+    first = digits_project(classes=10)
+    first.training = first.training.replace(epochs=1)
+    window.document.open(first)
+    qtbot.waitUntil(lambda: window.document.data is not None, timeout=20000)
+    window.run_controls.run_or_pause()
+    qtbot.waitUntil(lambda: len(window.runs.runs) == 1, timeout=60000)
+    kept = window.runs.runs.runs[0]
+    window.document.open(digits_project())  # another project: the runs stay
+    qtbot.waitUntil(lambda: window.document.data is not None, timeout=20000)
+    window.transfer.action.trigger()
+    dialog = window.transfer.dialog
+    assert dialog.choice.currentText() == kept.title and dialog.chosen() == {"fc1": "fc1"}
+    assert dialog.table.topLevelItem(1).text(2) == "expects 5×32 but the run has 10×32 (fc2)"
+    QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: paused(window), timeout=30000)
+    weights = live(window)
+    for name in ("layers.fc1.weight", "layers.fc1.bias"):
+        assert torch.equal(weights[name], torch.as_tensor(kept.weights[name]))
+    assert not window.document.project.graph.nodes["fc1"].frozen  # not asked for
