@@ -110,3 +110,11 @@ def test_digit_halves_never_share_an_image_and_per_class_keeps_the_rest_for_test
     assert second.num_classes == 5 and second.class_names == ["5", "6", "7", "8", "9"]
     assert np.bincount(second.y_train).tolist() == [5] * 5 and len(second.x_test) > 400
     assert len(everything.x_train) == 1258  # the default split is as it always was
+
+
+def test_an_exported_script_draws_the_same_digit_halves():
+    from test_export_script import assert_same_arrays
+
+    assert_same_arrays("digits", {"images": "second half", "digits": "5-9", "per_class": 5})
+    assert_same_arrays("digits", {"images": "first half"})
+    assert_same_arrays("digits", {"digits": "0-4"})
