@@ -149,7 +149,10 @@ class Transfer(QObject):
         self.window.document.reset_model()  # the model on screen is gone (kept in the Runs dock if it trained)
         self._label = label
         controls.start_when_loaded(weights)
-        self.message.emit(self.tr("Imported {0}: the new model waits, paused; Run trains it").format(label))
+        if controls.controller.active or self.window.document.data is None:  # started, or once the data loads
+            self.message.emit(self.tr("Imported {0}: the new model waits, paused; Run trains it").format(label))
+        else:  # the network cannot train on this data: the status bar says why
+            self._label = None
 
     def bring_back(self, folder: str | None) -> None:
         """The model before an import again: the saved one, or none (the next Run starts afresh)."""
