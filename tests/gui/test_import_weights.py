@@ -197,3 +197,25 @@ def test_import_from_a_run_the_runs_dock_kept(window_thread, qtbot):
     for name in ("layers.fc1.weight", "layers.fc1.bias"):
         assert torch.equal(weights[name], torch.as_tensor(kept.weights[name]))
     assert not window.document.project.graph.nodes["fc1"].frozen  # not asked for
+
+
+def test_a_lesson_step_that_cannot_import_says_why_and_starts_no_model(window, qtbot):
+    from core.network.build import GraphModule
+    from core.train.records import EpochRecord
+
+    window.files.open_lesson(LESSONS / "transfer_digits.json")
+    guide = window.guide_panel.guide
+    qtbot.waitUntil(lambda: window.document.data is not None and not guide.loading, timeout=20000)
+    notes = []
+    guide.note.connect(notes.append)
+    guide._import(1, ("fc1",))
+    assert "the lesson's run 1, which the Runs dock does not hold" in notes[-1]
+    source = digits_project(classes=10)
+    weights = {k: v.numpy() for k, v in GraphModule(source.graph).state_dict().items()}
+    record = EpochRecord(1, 10, 1.0, 0.5, 1.0, 0.5, 0.01, 0.1)
+    kept = window.runs.runs.keep(window.document.generation + 1, source, [record], weights, "finished", 10)
+    guide.lesson_runs = [kept.number]
+    window.document.project.graph.set_param("fc2", "out_features", 5)
+    guide._import(1, ("fc1", "fc2"))
+    assert notes[-1] == "Cannot import: fc2: expects 5×32 but the run has 10×32 (fc2)"
+    assert not window.run_controls.controller.active and window.document.undo_stack.count() == 0
