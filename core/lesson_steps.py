@@ -23,7 +23,8 @@ Each action is an object with one key naming it:
   {"series": [{"training.optimizer": "sgd"}, {"training.optimizer": "adam", "training.lr": 0.01}]}
                                    train one fresh run per entry, each to the project's epochs, after
                                    setting what the entry names ("set"'s targets); the Runs dock then
-                                   overlays them (gui.guided.series)
+                                   overlays them (gui.guided.series); an entry's "bypass": ["fc3", "act3"]
+                                   trains the network without those layers, wires joined around them
 
 A step's words in another language sit beside it, as a lesson's title and description do:
   "texts": {"es": {"title": …, "text": …, "questions": [{"question": …, "answer": …}]}}
@@ -38,7 +39,8 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from core.network.graph import Graph, GraphError
+from core.network.bypass import bypassed
+from core.network.graph import Graph, GraphError, infer
 from core.params import ParamError, validate_params
 
 PANELS = ("about", "layer", "dataset", "training")
@@ -46,6 +48,7 @@ LANGUAGES = {"es": "Spanish"}  # the languages a step's words may carry besides 
 MAX_STEPS = 100
 MAX_RUN = 100_000
 MAX_SERIES = 10  # runs in one series: a lesson's comparison, not a sweep
+BYPASS = "bypass"  # a series entry's key for the layers its run goes without
 
 
 class StepError(ValueError):
@@ -69,7 +72,7 @@ class Action:
         if self.kind == "set":
             return {"set": self.target, "value": self.value}
         if self.kind == "series":
-            return {"series": [{a.target: a.value for a in entry} for entry in self.target]}
+            return {"series": [{a.target: _plain(a.value) for a in entry} for entry in self.target]}
         if self.kind in ("freeze", "unfreeze"):
             return {self.kind: list(self.target)}
         if self.kind == "import_weights":
@@ -285,8 +288,33 @@ def _series(raw: Any, where: str, graph: Graph, dataset_specs: tuple, train_spec
         there = f"{where}, run {i + 1} of the series"
         if not isinstance(entry, dict):
             raise StepError(f'{there} must be an object of settings such as {{"training.lr": 0.1}}')
-        runs.append(tuple(_set_action(t, v, there, graph, dataset_specs, train_specs) for t, v in entry.items()))
+        run = tuple(
+            _bypass_action(v, there, graph)
+            if t == BYPASS
+            else _set_action(t, v, there, graph, dataset_specs, train_specs)
+            for t, v in entry.items()
+        )
+        gone = {node_id for a in run if a.kind == BYPASS for node_id in a.value}
+        for a in run:
+            if a.kind == "set" and a.target.split(".")[0] in gone:
+                raise StepError(f'{there}: it sets "{a.target}" but takes that layer out')
+        runs.append(run)
     return tuple(runs)
+
+
+def _bypass_action(value: Any, where: str, graph: Graph) -> Action:
+    """A series run of the network with these layers taken out (core.network.bypass): the depth
+    lesson's "1, 2, 3, 4 hidden layers". Every run of a series with such an entry starts from the
+    network as the series found it."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise StepError(f'{where}: "{BYPASS}" must be a list of layer names, such as ["fc3", "act3"]')
+    try:
+        problems = infer(bypassed(graph, value)).problems
+    except GraphError as err:
+        raise StepError(f"{where}: {err}") from None
+    if problems:
+        raise StepError(f"{where}: without {', '.join(value)} the network has a problem: {problems[0].message}")
+    return Action(BYPASS, BYPASS, tuple(value))
 
 
 def _set_action(target: Any, value: Any, where: str, graph: Graph, dataset_specs: tuple, train_specs: tuple) -> Action:
@@ -305,6 +333,10 @@ def _set_action(target: Any, value: Any, where: str, graph: Graph, dataset_specs
     except (ParamError, GraphError) as err:
         raise StepError(f"{where}: {err}") from None
     return Action("set", target, value)
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _number(value: Any) -> bool:

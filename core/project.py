@@ -56,6 +56,7 @@ class Project:
     view: str = ""  # the app's view a lesson opens on (gui.views.registry), "" for the training dashboard
     steps: tuple[LessonStep, ...] = ()  # a guided lesson's steps (core.lesson_steps)
     texts: dict[str, dict[str, str]] = field(default_factory=dict)  # {"es": {"title": …, "description": …}}
+    steps_left_out: str = ""  # why a file's steps were not loaded (load_project's strict_steps=False)
 
     def __post_init__(self) -> None:
         self.dataset_params = validate_dataset(self.dataset, self.dataset_params)
@@ -81,7 +82,13 @@ class Project:
         return self.texts.get(language, {}).get(key) or getattr(self, key)
 
     def copy(self) -> Project:
-        return project_from_dict(self.to_dict())
+        """An independent twin. The steps are shared as they are (they are immutable), not checked
+        again: a lesson may tell the user to delete a layer one of its steps names."""
+        data = self.to_dict()
+        data.pop("steps", None)
+        twin = project_from_dict(data)
+        twin.steps = self.steps
+        return twin
 
     def set_training(self, config: TrainConfig) -> TrainConfig:
         """Replace the training settings; returns the old ones for undo."""
@@ -101,7 +108,10 @@ class Project:
 # ---- reading ----------------------------------------------------------------------
 
 
-def load_project(path: str | os.PathLike) -> Project:
+def load_project(path: str | os.PathLike, strict_steps: bool = True) -> Project:
+    """The project in `path`. A lesson's steps are checked against its network: with strict_steps
+    a bad step refuses the file (a lesson must be whole); without, the project opens without its
+    steps and says why in `steps_left_out` (the user's own file, whose network was edited since)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -116,12 +126,12 @@ def load_project(path: str | os.PathLike) -> Project:
         raise
     except OSError as err:
         raise ProjectError(translate("project", "cannot read {0}: {1}").format(path, err.strerror or err)) from None
-    project = parse_project(raw)
+    project = parse_project(raw, strict_steps)
     project.dataset_params = _beside(path.parent, project.dataset_params)
     return project
 
 
-def parse_project(raw: bytes | str) -> Project:
+def parse_project(raw: bytes | str, strict_steps: bool = True) -> Project:
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8")
@@ -142,14 +152,14 @@ def parse_project(raw: bytes | str) -> Project:
     except ValueError as err:  # an integer with thousands of digits: Python's own advice is for programmers
         what = "a number with thousands of digits" if "digits" in str(err) else "a value that cannot be read"
         raise ProjectError(f"the file holds {what}") from None
-    return project_from_dict(data)
+    return project_from_dict(data, strict_steps)
 
 
 def _reject_constant(name: str) -> Any:
     raise ProjectError(f"the file contains {name}, which is not a number a project can use")
 
 
-def project_from_dict(data: Any) -> Project:
+def project_from_dict(data: Any, strict_steps: bool = True) -> Project:
     if not isinstance(data, dict):
         raise ProjectError(translate("project", "this is not a project file: the top level must be an object"))
     if data.get("format") != FORMAT:
@@ -180,7 +190,12 @@ def project_from_dict(data: Any) -> Project:
         params = _object(dataset.get("params", {}), "dataset params")
         project = Project(graph, name, params, training, title, description, view, texts=texts)
         if "steps" in data:
-            project.steps = steps_from(data["steps"], graph, dataset_params(project.dataset), TRAIN_PARAMS)
+            try:
+                project.steps = steps_from(data["steps"], graph, dataset_params(project.dataset), TRAIN_PARAMS)
+            except StepError as err:
+                if strict_steps:
+                    raise
+                project.steps_left_out = str(err)
         return project
     except (ParamError, StepError) as err:
         raise ProjectError(str(err)) from None

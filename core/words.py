@@ -12,8 +12,11 @@ so that a translation may put the places in its own order.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from xml.etree import ElementTree
 
 _lookup: Callable[[str, str], str] | None = None
+_decimal_point = "."
 
 
 def translate(context: str, text: str) -> str:
@@ -27,3 +30,49 @@ def set_lookup(lookup: Callable[[str, str], str] | None) -> None:
     """Install (or with None remove) the function that translates (context, English) pairs."""
     global _lookup
     _lookup = lookup
+
+
+def number(value: float) -> str:
+    """A number inside a sentence, with the reader's decimal point ("lr 0,01 → 0,1" in Spanish)."""
+    return f"{value:g}".replace(".", _decimal_point)
+
+
+def set_decimal_point(point: str) -> None:
+    global _decimal_point
+    _decimal_point = point or "."
+
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "assets" / "translations"
+DECIMAL_POINTS = {"es": ","}  # the window takes its own from QLocale; the training process, this
+
+
+def catalogue(path: Path) -> dict[tuple[str, str], str]:
+    """The finished translations of a Qt Linguist catalogue (.ts), read without Qt: the training
+    process runs core only, and its messages (a probe's "needs 2-D inputs", a failed save) reach
+    the window as finished sentences, so they must be written in the reader's language there."""
+    found: dict[tuple[str, str], str] = {}
+    for context in ElementTree.parse(path).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") or message.get("numerus") == "yes":
+                continue  # unfinished, vanished or obsolete; plural forms are the interface's
+            found[(name, message.findtext("source", ""))] = translation.text or ""
+    return found
+
+
+def speak(language: str) -> None:
+    """Install `language` from its catalogue beside the compiled one (English when absent)."""
+    path = TRANSLATIONS / f"neurona_{language}.ts"
+    if language == "en" or not path.is_file():
+        set_lookup(None)
+        set_decimal_point(".")
+        return
+    try:
+        found = catalogue(path)
+    except (OSError, ElementTree.ParseError):
+        set_lookup(None)
+        set_decimal_point(".")
+        return
+    set_lookup(lambda context, text: found.get((context, text), ""))
+    set_decimal_point(DECIMAL_POINTS.get(language, "."))

@@ -86,6 +86,7 @@ def install_language(language: str) -> bool:
     QLocale.setDefault(locale_for(_current))
     localise_plot_axes()
     words.set_lookup(QCoreApplication.translate if _current != "en" else None)  # core's messages too
+    words.set_decimal_point(QLocale().decimalPoint())
     return ok
 
 
@@ -122,6 +123,7 @@ def speak_on_the_command_line(cli: str | None, environ=os.environ) -> str:
     if not translator.load(str(TRANSLATIONS / f"neurona_{language}.qm")):
         return "en"
     words.set_lookup(translator.translate)
+    words.set_decimal_point(words.DECIMAL_POINTS.get(language, "."))
     _kept_translators.append(translator)  # alive as long as the lookup is
     return language
 

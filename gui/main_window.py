@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.dataset_panel.dataset_edited.connect(self._dataset_edited)
         self.dataset_panel.data_loaded.connect(doc.set_data)
         self.run_controls.dashboard.boundary.point_added.connect(self._point_added)
+        self.view_tabs.dataset_edited.connect(self._dataset_edited)  # a function drawn in the Approximation view
         self.editor.node_selected.connect(lambda node_id: self.tabs.setCurrentWidget(self.inspector))
         self._fit_after_load = False
         self.editor.message.connect(lambda text: self.statusBar().showMessage(text, 6000))

@@ -74,7 +74,7 @@ class ProjectFiles(QObject):
         if ask and not self.maybe_save():
             return False
         try:
-            project = load_project(path)
+            project = load_project(path, strict_steps=False)
         except ProjectError as err:
             QMessageBox.warning(self.window, self.tr("Cannot open the project"), f"{Path(path).name}: {err}")
             return False
@@ -82,7 +82,18 @@ class ProjectFiles(QObject):
         self._remember(str(path))
         self.document.autosave.clear()
         self.message.emit(self.tr("Opened {0}").format(path))
+        if project.steps_left_out:
+            self._say_steps_left_out(Path(path).name, project.steps_left_out)
         return True
+
+    def _say_steps_left_out(self, name: str, why: str) -> None:
+        QMessageBox.warning(
+            self.window,
+            self.tr("Opened without its lesson steps"),
+            self.tr(
+                "{0}: its network, dataset and settings are as saved, but its lesson steps were left out: {1}"
+            ).format(name, why),
+        )
 
     def open_run_dialog(self) -> None:
         if not self.maybe_save():
@@ -171,4 +182,6 @@ class ProjectFiles(QObject):
             self.document.autosave.clear()
             return False
         self.document.open(project, source, recovered=True)
+        if project.steps_left_out:
+            self._say_steps_left_out(where, project.steps_left_out)
         return True

@@ -45,7 +45,7 @@ class Autosave:
         if not self.path.exists():
             return None
         try:
-            project = load_project(self.path)
+            project = load_project(self.path, strict_steps=False)  # the work matters more than its steps
             source = json.loads(self.info.read_text(encoding="utf-8")).get("source") if self.info.exists() else None
         except (ProjectError, OSError, ValueError, AttributeError):
             self.clear()

@@ -19,6 +19,7 @@ PARAMS = (
     QT_TRANSLATE_NOOP("params", "colour"),
     QT_TRANSLATE_NOOP("params", "curve"),
     QT_TRANSLATE_NOOP("params", "device"),
+    QT_TRANSLATE_NOOP("params", "drawing"),
     QT_TRANSLATE_NOOP("params", "epochs"),
     QT_TRANSLATE_NOOP("params", "features"),
     QT_TRANSLATE_NOOP("params", "file"),
@@ -83,6 +84,8 @@ PARAMS = (
     QT_TRANSLATE_NOOP("params", "x times y"),
     QT_TRANSLATE_NOOP("params", "y"),
     QT_TRANSLATE_NOOP("params", "y squared"),
+    QT_TRANSLATE_NOOP("params", "target"),
+    QT_TRANSLATE_NOOP("params", "std"),
     QT_TRANSLATE_NOOP("params", "sin x"),
     QT_TRANSLATE_NOOP("params", "sin y"),
 )
@@ -141,6 +144,11 @@ LAYER_HELP = (
     QT_TRANSLATE_NOOP("layer help", "Like ReLU but lets a small slope through for negatives"),
     QT_TRANSLATE_NOOP("layer help", "Smooth ReLU that tends to -alpha for negatives"),
     QT_TRANSLATE_NOOP("layer help", "Smooth ReLU weighted by the Gaussian CDF"),
+    QT_TRANSLATE_NOOP(
+        "layer help",
+        "While training, adds Gaussian noise of standard deviation std to every value; passes values unchanged "
+        "at test time (the corruption of a denoising autoencoder)",
+    ),
     QT_TRANSLATE_NOOP("layer help", "Heaviside step: 1 if positive, else 0 (trains with a straight-through gradient)"),
     QT_TRANSLATE_NOOP("layer help", "Turns scores into probabilities that sum to 1 over the first dimension"),
     QT_TRANSLATE_NOOP("layer help", "Zeroes a random share of values while training"),
@@ -209,6 +217,8 @@ METRICS = (
 )
 
 VIEWS = (
+    QT_TRANSLATE_NOOP("views", "Reconstruction"),
+    QT_TRANSLATE_NOOP("views", "an autoencoder's input, noisy input and what it rebuilds"),
     QT_TRANSLATE_NOOP("views", "Rare minima"),
     QT_TRANSLATE_NOOP("views", "saddles outnumber minima; the Hessian now"),
     QT_TRANSLATE_NOOP("views", "Backprop"),
@@ -301,6 +311,7 @@ CHOICES = (  # the values of choice parameters (layers, datasets, training), as 
     QT_TRANSLATE_NOOP("choices", "cubic"),
     QT_TRANSLATE_NOOP("choices", "cuda"),
     QT_TRANSLATE_NOOP("choices", "default"),
+    QT_TRANSLATE_NOOP("choices", "drawn"),
     QT_TRANSLATE_NOOP("choices", "english"),
     QT_TRANSLATE_NOOP("choices", "kaiming"),
     QT_TRANSLATE_NOOP("choices", "last"),
@@ -324,4 +335,6 @@ CHOICES = (  # the values of choice parameters (layers, datasets, training), as 
     QT_TRANSLATE_NOOP("choices", "xavier"),
     QT_TRANSLATE_NOOP("choices", "xor"),
     QT_TRANSLATE_NOOP("choices", "zeros"),
+    QT_TRANSLATE_NOOP("choices", "labels"),
+    QT_TRANSLATE_NOOP("choices", "input"),
 )

@@ -67,12 +67,40 @@
         <translation>Dibuja w·h(x) para cada unidad oculta: su activación por su peso hacia la salida</translation>
     </message>
     <message>
+        <source>Draw your own</source>
+        <translation>Dibuja la tuya</translation>
+    </message>
+    <message>
+        <source>Drag across the plot, left to right, to draw a function of x: it becomes the data set (Run trains the network on it; Ctrl+Z takes it back)</source>
+        <translation>Arrastra sobre el gráfico, de izquierda a derecha, para dibujar una función de x: se convierte en el conjunto de datos (Ejecutar entrena la red con ella; Ctrl+Z la deshace)</translation>
+    </message>
+    <message>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
         <source>x</source>
         <translation>x</translation>
+    </message>
+    <message>
+        <source>Not trained yet: Run (F5) fits the network to these points.</source>
+        <translation>Aún sin entrenar: Ejecutar (F5) ajusta la red a estos puntos.</translation>
+    </message>
+    <message>
+        <source>Nothing drawn yet: press &apos;Draw your own&apos;, then drag across the plot.</source>
+        <translation>Aún no hay nada dibujado: pulsa «Dibuja la tuya» y arrastra sobre el gráfico.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1565c0&apos;&gt;● training points&lt;/span&gt;, &lt;span style=&apos;color:#1565c0&apos;&gt;○ test points&lt;/span&gt;.</source>
+        <translation>&lt;span style=&apos;color:#1565c0&apos;&gt;● puntos de entrenamiento&lt;/span&gt;, &lt;span style=&apos;color:#1565c0&apos;&gt;○ puntos de prueba&lt;/span&gt;.</translation>
+    </message>
+    <message>
+        <source>Dotted: the function you drew.</source>
+        <translation>Punteada: la función que dibujaste.</translation>
+    </message>
+    <message>
+        <source>Unit shares reaching past the plot&apos;s edge: {0}.</source>
+        <translation>Aportaciones de unidades que salen del borde del gráfico: {0}.</translation>
     </message>
     <message>
         <source>training MSE {0}, test MSE {1}</source>
@@ -203,6 +231,14 @@
     <message>
         <source>click adds {0}</source>
         <translation>el clic añade {0}</translation>
+    </message>
+    <message>
+        <source>◯ sample #{0}: the last step trained on it</source>
+        <translation>◯ muestra n.º {0}: el último paso entrenó con ella</translation>
+    </message>
+    <message>
+        <source>and moved the line from where the dashes are</source>
+        <translation>y movió la recta desde donde está la discontinua</translation>
     </message>
 </context>
 <context>
@@ -539,6 +575,10 @@
     <message>
         <source>Loading {0}…</source>
         <translation>Cargando {0}…</translation>
+    </message>
+    <message>
+        <source>the target is the input itself</source>
+        <translation>el objetivo es la propia entrada</translation>
     </message>
     <message numerus="yes">
         <source>%n classes</source>
@@ -1328,6 +1368,10 @@ Choose a file to import?</source>
     <message>
         <source>Cannot import: %1</source>
         <translation>No se puede importar: %1</translation>
+    </message>
+    <message>
+        <source>This step sets %1, but the network has no layer &apos;%2&apos; now.</source>
+        <translation>Este paso ajusta %1, pero la red ya no tiene la capa &apos;%2&apos;.</translation>
     </message>
     <message>
         <source>The network cannot train yet: see the status bar.</source>
@@ -2261,6 +2305,14 @@ se guardan al empezar el entrenamiento</translation>
         <translation>Abierto {0}</translation>
     </message>
     <message>
+        <source>Opened without its lesson steps</source>
+        <translation>Abierto sin sus pasos de lección</translation>
+    </message>
+    <message>
+        <source>{0}: its network, dataset and settings are as saved, but its lesson steps were left out: {1}</source>
+        <translation>{0}: su red, su conjunto de datos y sus ajustes están como se guardaron, pero sus pasos de lección se dejaron fuera: {1}</translation>
+    </message>
+    <message>
         <source>Open a saved run</source>
         <translation>Abrir una ejecución guardada</translation>
     </message>
@@ -2345,6 +2397,53 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>lr to 1% by step</source>
         <translation>tasa al 1 % en el paso</translation>
+    </message>
+</context>
+<context>
+    <name>ReconstructView</name>
+    <message>
+        <source>Train the network, or take a single step, to see what it rebuilds from a few test samples, clean and noisy. It must output as many values as its input: choose the target &apos;input&apos; in the dataset settings.</source>
+        <translation>Entrena la red, o da un solo paso, para ver lo que reconstruye de unas cuantas muestras de prueba, limpias y con ruido. Debe dar tantos valores como su entrada: elige el objetivo «entrada» en los ajustes de los datos.</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the Gaussian noise added to the inputs shown</source>
+        <translation>Desviación típica del ruido gaussiano sumado a las entradas mostradas</translation>
+    </message>
+    <message>
+        <source>noise σ</source>
+        <translation>ruido σ</translation>
+    </message>
+    <message>
+        <source>input + noise of σ = {0}</source>
+        <translation>entrada + ruido de σ = {0}</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>entrada</translation>
+    </message>
+    <message>
+        <source>rebuilt from the noisy input</source>
+        <translation>reconstruida de la entrada con ruido</translation>
+    </message>
+    <message>
+        <source>rebuilt from the input</source>
+        <translation>reconstruida de la entrada</translation>
+    </message>
+    <message>
+        <source>the network adds noise of σ = {0} while training (layer &apos;{1}&apos;)</source>
+        <translation>la red suma ruido de σ = {0} durante el entrenamiento (capa «{1}»)</translation>
+    </message>
+    <message>
+        <source>the network adds no noise while training</source>
+        <translation>la red no suma ruido durante el entrenamiento</translation>
+    </message>
+    <message>
+        <source>Step {0}: {1}.</source>
+        <translation>Paso {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>{0} test samples: the input, the input plus Gaussian noise of σ = {1}, and what the network rebuilds from each (the network run as at test time). Mean squared error against the input, over {2} test samples: the noisy input &lt;b&gt;{3}&lt;/b&gt;, rebuilt from the noisy input &lt;b&gt;{4}&lt;/b&gt;, rebuilt from the input &lt;b&gt;{5}&lt;/b&gt;. One grey scale for all rows: the inputs&apos; range, {6} to {7}.</source>
+        <translation>{0} muestras de prueba: la entrada, la entrada más ruido gaussiano de σ = {1} y lo que la red reconstruye de cada una (la red ejecutada como en prueba). Error cuadrático medio frente a la entrada, sobre {2} muestras de prueba: la entrada con ruido &lt;b&gt;{3}&lt;/b&gt;, reconstruida de la entrada con ruido &lt;b&gt;{4}&lt;/b&gt;, reconstruida de la entrada &lt;b&gt;{5}&lt;/b&gt;. Una sola escala de grises para todas las filas: el rango de las entradas, de {6} a {7}.</translation>
     </message>
 </context>
 <context>
@@ -2759,12 +2858,20 @@ se guardan al empezar el entrenamiento</translation>
 <context>
     <name>Series</name>
     <message>
+        <source>without {0}</source>
+        <translation>sin {0}</translation>
+    </message>
+    <message>
         <source>the settings as they are</source>
         <translation>los ajustes tal como están</translation>
     </message>
     <message>
         <source>The series was stopped at run %1 of %2.</source>
         <translation>La serie se detuvo en la ejecución %1 de %2.</translation>
+    </message>
+    <message>
+        <source>The series stopped at run %1 of %2:</source>
+        <translation>La serie se detuvo en la ejecución %1 de %2:</translation>
     </message>
     <message>
         <source>Lesson step %1, run %2 of the series</source>
@@ -3152,6 +3259,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation> y </translation>
     </message>
     <message>
+        <source>no accuracy: the loss is the reconstruction&apos;s mean squared error</source>
+        <translation>sin exactitud: la pérdida es el error cuadrático medio de la reconstrucción</translation>
+    </message>
+    <message>
         <source>{0}, epoch</source>
         <translation>{0}, época</translation>
     </message>
@@ -3344,6 +3455,21 @@ se guardan al empezar el entrenamiento</translation>
     </message>
 </context>
 <context>
+    <name>bypass</name>
+    <message>
+        <source>the network has no layer &apos;{0}&apos;</source>
+        <translation>la red no tiene la capa &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is the network&apos;s {1}: it cannot be taken out</source>
+        <translation>&apos;{0}&apos; es la capa {1} de la red: no se puede quitar</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has {1} inputs: only a layer with one input can be taken out</source>
+        <translation>&apos;{0}&apos; tiene {1} entradas: solo se puede quitar una capa con una entrada</translation>
+    </message>
+</context>
+<context>
     <name>choices</name>
     <message>
         <source>abs</source>
@@ -3432,6 +3558,10 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>default</source>
         <translation>por defecto</translation>
+    </message>
+    <message>
+        <source>drawn</source>
+        <translation>dibujada</translation>
     </message>
     <message>
         <source>english</source>
@@ -3524,6 +3654,14 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>zeros</source>
         <translation>ceros</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>etiquetas</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>entrada</translation>
     </message>
 </context>
 <context>
@@ -4015,6 +4153,30 @@ se guardan al empezar el entrenamiento</translation>
         <source>choose a folder for this dataset</source>
         <translation>elige una carpeta para estos datos</translation>
     </message>
+    <message>
+        <source>That stroke is (almost) vertical. A function has one y for each x: drag across the plot, from left to right, over at least a tenth of its width.</source>
+        <translation>Ese trazo es (casi) vertical. Una función tiene una y para cada x: arrastra sobre el gráfico, de izquierda a derecha, por al menos una décima parte de su anchura.</translation>
+    </message>
+    <message>
+        <source>A single point is not a curve: hold the button down and drag across the plot.</source>
+        <translation>Un solo punto no es una curva: mantén pulsado el botón y arrastra sobre el gráfico.</translation>
+    </message>
+    <message>
+        <source>Nothing drawn yet: in the Approximation view press &apos;Draw your own&apos;, then drag across the plot.</source>
+        <translation>Aún no hay nada dibujado: en la vista Aproximación pulsa «Dibuja la tuya» y arrastra sobre el gráfico.</translation>
+    </message>
+    <message>
+        <source>the drawing must be a JSON list of [x, y] pairs</source>
+        <translation>el dibujo debe ser una lista JSON de pares [x, y]</translation>
+    </message>
+    <message>
+        <source>every point of the drawing needs finite x and y</source>
+        <translation>cada punto del dibujo necesita x e y finitas</translation>
+    </message>
+    <message>
+        <source>the drawing&apos;s x values must increase from one point to the next</source>
+        <translation>los valores de x del dibujo deben crecer de un punto al siguiente</translation>
+    </message>
 </context>
 <context>
     <name>gates</name>
@@ -4271,6 +4433,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>ReLU suave ponderada por la función de distribución gaussiana</translation>
     </message>
     <message>
+        <source>While training, adds Gaussian noise of standard deviation std to every value; passes values unchanged at test time (the corruption of a denoising autoencoder)</source>
+        <translation>Durante el entrenamiento suma ruido gaussiano de desviación típica std a cada valor; en prueba deja pasar los valores sin cambios (la corrupción de un autocodificador con eliminación de ruido)</translation>
+    </message>
+    <message>
         <source>Heaviside step: 1 if positive, else 0 (trains with a straight-through gradient)</source>
         <translation>Escalón de Heaviside: 1 si es positivo, si no 0 (se entrena con un gradiente directo, straight-through)</translation>
     </message>
@@ -4392,6 +4558,10 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>drops {0}%</source>
         <translation>apaga el {0} %</translation>
+    </message>
+    <message>
+        <source>noise σ = {0}</source>
+        <translation>ruido σ = {0}</translation>
     </message>
     <message>
         <source>L1 weight {0}</source>
@@ -4794,6 +4964,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>dispositivo</translation>
     </message>
     <message>
+        <source>drawing</source>
+        <translation>dibujo</translation>
+    </message>
+    <message>
         <source>epochs</source>
         <translation>épocas</translation>
     </message>
@@ -5050,12 +5224,179 @@ se guardan al empezar el entrenamiento</translation>
         <translation>y al cuadrado</translation>
     </message>
     <message>
+        <source>target</source>
+        <translation>objetivo</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>desv. típica</translation>
+    </message>
+    <message>
         <source>sin x</source>
         <translation>sen x</translation>
     </message>
     <message>
         <source>sin y</source>
         <translation>sen y</translation>
+    </message>
+</context>
+<context>
+    <name>probes</name>
+    <message>
+        <source>this network has no activation, Linear or convolution layer to look at</source>
+        <translation>esta red no tiene ninguna capa de activación, Linear o de convolución que mirar</translation>
+    </message>
+    <message>
+        <source>the network has no unit ({0}, {1}, {2}) in &apos;{3}&apos; any more</source>
+        <translation>la red ya no tiene la unidad ({0}, {1}, {2}) en &apos;{3}&apos;</translation>
+    </message>
+    <message>
+        <source>feature maps need image inputs (channels × height × width)</source>
+        <translation>los mapas de características necesitan entradas de imagen (canales × alto × ancho)</translation>
+    </message>
+    <message>
+        <source>this network has no Conv2d or pooling layer, so there are no feature maps to show</source>
+        <translation>esta red no tiene ninguna capa Conv2d ni de pooling, así que no hay mapas de características que mostrar</translation>
+    </message>
+    <message>
+        <source>there is no test sample {0}: the test set has {1}</source>
+        <translation>no hay muestra de prueba {0}: el conjunto de prueba tiene {1}</translation>
+    </message>
+    <message>
+        <source>a shift of ({0}, {1}) moves the whole {2}×{3} image out of view</source>
+        <translation>un desplazamiento de ({0}, {1}) saca de la vista toda la imagen de {2}×{3}</translation>
+    </message>
+    <message>
+        <source>this view fits one number from one number: choose the dataset &apos;A function of x&apos; (1-D regression) and a network with a single output</source>
+        <translation>esta vista ajusta un número a partir de otro: elige el conjunto de datos «Una función de x» (regresión 1-D) y una red con una sola salida</translation>
+    </message>
+    <message>
+        <source>the inspector follows a chain of layers; &apos;{0}&apos; merges branches</source>
+        <translation>el inspector sigue una cadena de capas; &apos;{0}&apos; une ramas</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has {1} values; the inspector spells out networks of at most {2} units per layer (the perceptron and the small lessons)</source>
+        <translation>&apos;{0}&apos; tiene {1} valores; el inspector detalla redes de como mucho {2} unidades por capa (el perceptrón y las lecciones pequeñas)</translation>
+    </message>
+    <message>
+        <source>the dataset has no training samples</source>
+        <translation>el conjunto de datos no tiene muestras de entrenamiento</translation>
+    </message>
+    <message>
+        <source>the inspector cannot spell out a {0} layer (&apos;{1}&apos;)</source>
+        <translation>el inspector no sabe detallar una capa {0} (&apos;{1}&apos;)</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; ({1}) mixes its units: the inspector follows element-wise activations</source>
+        <translation>&apos;{0}&apos; ({1}) mezcla sus unidades: el inspector sigue activaciones elemento a elemento</translation>
+    </message>
+    <message>
+        <source>the confusion matrix needs a classification dataset; this one has values to predict</source>
+        <translation>la matriz de confusión necesita un conjunto de datos de clasificación; este tiene valores que predecir</translation>
+    </message>
+    <message>
+        <source>the dataset has no test samples: raise its test share to see the confusion matrix</source>
+        <translation>el conjunto de datos no tiene muestras de prueba: sube su proporción de prueba para ver la matriz de confusión</translation>
+    </message>
+    <message>
+        <source>this network has no Dropout layer: add one after a hidden layer to see what it drops</source>
+        <translation>esta red no tiene ninguna capa Dropout: añade una tras una capa oculta para ver qué apaga</translation>
+    </message>
+    <message>
+        <source>this network has no convolution layer: add a Conv2d layer after an image input to see its filters</source>
+        <translation>esta red no tiene ninguna capa de convolución: añade una capa Conv2d tras una entrada de imagen para ver sus filtros</translation>
+    </message>
+    <message>
+        <source>space folding needs 2-D inputs (points of a plane), but this dataset&apos;s samples are {0}; the Hidden layer view shows any layer of any network</source>
+        <translation>el plegado del espacio necesita entradas 2-D (puntos de un plano), pero las muestras de este conjunto de datos son {0}; la vista Capa oculta muestra cualquier capa de cualquier red</translation>
+    </message>
+    <message>
+        <source>the output of {0} is not a single array of values, so it cannot be drawn</source>
+        <translation>la salida de {0} no es un único vector de valores, así que no se puede dibujar</translation>
+    </message>
+    <message>
+        <source>this network has no layers between its input and its output</source>
+        <translation>esta red no tiene capas entre su entrada y su salida</translation>
+    </message>
+    <message>
+        <source>there is no layer called &apos;{0}&apos; in this network</source>
+        <translation>no hay ninguna capa llamada &apos;{0}&apos; en esta red</translation>
+    </message>
+    <message>
+        <source>there are no samples to draw</source>
+        <translation>no hay muestras que dibujar</translation>
+    </message>
+    <message>
+        <source>a Gabor is fitted to a 2-D kernel, not an array of shape {0}</source>
+        <translation>un Gabor se ajusta a un kernel 2-D, no a un array de forma {0}</translation>
+    </message>
+    <message>
+        <source>a {0}×{1} kernel has fewer pixels than a Gabor has parameters: it needs at least 3×3</source>
+        <translation>un kernel de {0}×{1} tiene menos píxeles que parámetros un Gabor: hace falta al menos 3×3</translation>
+    </message>
+    <message>
+        <source>generating is for a next-value model on the noisy-sine dataset or a next-character model on a text; this one trains on &apos;{0}&apos;</source>
+        <translation>generar es para un modelo del valor siguiente en el conjunto «Seno con ruido» o del carácter siguiente en un texto; este se entrena con &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>generating needs a network that reads a window of single values and predicts one</source>
+        <translation>generar necesita una red que lea una ventana de valores sueltos y prediga uno</translation>
+    </message>
+    <message>
+        <source>generating text needs a network that reads windows of one-hot characters ({0} of them) and scores each of the {0} characters</source>
+        <translation>generar texto necesita una red que lea ventanas de caracteres one-hot ({0} posibles) y puntúe cada uno de los {0} caracteres</translation>
+    </message>
+    <message>
+        <source>sampling reads the network&apos;s outputs as logits: train it with the cross-entropy loss</source>
+        <translation>el muestreo lee las salidas de la red como logits: entrénala con la pérdida de entropía cruzada</translation>
+    </message>
+    <message>
+        <source>this network has no trainable parameters, so nothing learns</source>
+        <translation>esta red no tiene parámetros entrenables, así que nada aprende</translation>
+    </message>
+    <message>
+        <source>the network has {0} weights; the full Hessian is computed for at most {1} (a small network such as the perceptron, the 2-2-1 lessons or the spiral MLP)</source>
+        <translation>la red tiene {0} pesos; la hessiana completa se calcula para {1} como mucho (una red pequeña como el perceptrón, las lecciones 2-2-1 o el MLP de la espiral)</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has no slope and so no curvature: the Hessian needs smooth layers</source>
+        <translation>&apos;{0}&apos; no tiene pendiente y por tanto tampoco curvatura: la hessiana necesita capas suaves</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a layer of this network</source>
+        <translation>&apos;{0}&apos; no es una capa de esta red</translation>
+    </message>
+    <message>
+        <source>{0} has {1} units: choose one from 0 to {2}, or all</source>
+        <translation>{0} tiene {1} unidades: elige una de 0 a {2}, o todas</translation>
+    </message>
+    <message>
+        <source>the input plane needs 2-D inputs (points of a plane)</source>
+        <translation>el plano de entrada necesita entradas 2-D (puntos de un plano)</translation>
+    </message>
+    <message>
+        <source>the decision boundary needs 2-D inputs (points of a plane)</source>
+        <translation>la frontera de decisión necesita entradas 2-D (puntos de un plano)</translation>
+    </message>
+    <message>
+        <source>the neuron view needs 2-D inputs (points of a plane)</source>
+        <translation>la vista de neuronas necesita entradas 2-D (puntos de un plano)</translation>
+    </message>
+    <message>
+        <source>accuracy by position is for the key-position dataset (a key among distractors); this network trains on &apos;{0}&apos;</source>
+        <translation>la precisión por posición es para el conjunto «Posición de la clave» (una clave entre distractores); esta red se entrena con &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>this network has no RNN, GRU or LSTM layer to unroll</source>
+        <translation>esta red no tiene ninguna capa RNN, GRU o LSTM que desplegar</translation>
+    </message>
+    <message>
+        <source>this network has no Linear layer and no recurrent one: the Weights view draws their weights (the Filters view shows convolution kernels)</source>
+        <translation>esta red no tiene capas Linear ni recurrentes: la vista Pesos dibuja sus pesos (la vista Filtros muestra los kernels de convolución)</translation>
+    </message>
+    <message>
+        <source>there is no Linear layer called &apos;{0}&apos; (the network has {1})</source>
+        <translation>no hay ninguna capa Linear llamada &apos;{0}&apos; (la red tiene {1})</translation>
     </message>
 </context>
 <context>
@@ -5288,6 +5629,14 @@ se guardan al empezar el entrenamiento</translation>
 </context>
 <context>
     <name>views</name>
+    <message>
+        <source>Reconstruction</source>
+        <translation>Reconstrucción</translation>
+    </message>
+    <message>
+        <source>an autoencoder&apos;s input, noisy input and what it rebuilds</source>
+        <translation>la entrada de un autocodificador, la entrada con ruido y lo que reconstruye</translation>
+    </message>
     <message>
         <source>Rare minima</source>
         <translation>Mínimos raros</translation>

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from core.data import drawn as data_drawn
 from core.data import files as data_files
 from core.data import toys as data_toys
 from core.data import transforms as data_transforms
@@ -37,6 +38,7 @@ class Data:
     num_classes: int  # 0 for regression and reconstruction
     class_names: list[str]
     read_chars: int = 0  # a text file longer than a dataset reads: the characters read from its start
+    reconstructs: bool = False  # the target is the input itself (an autoencoder)
 
     @property
     def is_2d(self) -> bool:
@@ -81,6 +83,14 @@ _COMMON = (
         0.9,
     ),
     Param("seed", "int", 0, "Random seed of the sampling and the split", 0, 2**31 - 1),
+)
+_TARGET = Param(
+    "target",
+    "choice",
+    "labels",
+    "What the network learns to output: the dataset's labels (classes or values), or the input itself "
+    "(an autoencoder, trained with the squared error)",
+    choices=("labels", "input"),
 )
 _N = Param("n_samples", "int", 400, "How many points to draw", 20, 100_000)
 _NOISE = Param("noise", "float", 0.1, "Standard deviation of the jitter added to each point", 0.0, 2.0)
@@ -376,11 +386,20 @@ KINDS: dict[str, DatasetKind] = {
                     "function",
                     "choice",
                     "sine",
-                    "The function of x in [−1, 1]: sine sin 2πx, step ±1, abs |x|, bump exp(−8x²), cubic 3(x³ − x)",
-                    choices=tuple(data_toys.FUNCTIONS),
+                    "The function of x in [−1, 1]: sine sin 2πx, step ±1, abs |x|, bump exp(−8x²), cubic 3(x³ − x), "
+                    "drawn: the curve you draw in the Approximation view",
+                    choices=(*data_toys.FUNCTIONS, "drawn"),
+                ),
+                _P(
+                    "drawing",
+                    "text",
+                    "",
+                    "Your drawn curve as JSON [[x, y], ...], for the function 'drawn'",
+                    0,
+                    1_000_000,
                 ),
             ),
-            _toy(data_toys.function),
+            _toy(data_drawn.function),
         ),
         DatasetKind(
             "gaussian_features",
@@ -571,7 +590,16 @@ KINDS: dict[str, DatasetKind] = {
 def dataset_params(name: str) -> tuple[Param, ...]:
     if name not in KINDS:
         raise ParamError(f"unknown dataset '{name}' (known: {', '.join(KINDS)})")
-    return KINDS[name].params + (data_transforms.PARAMS if KINDS[name].image_transforms else ()) + _COMMON
+    target = () if name in INPUT_TARGET else (_TARGET,)
+    return target + KINDS[name].params + (data_transforms.PARAMS if KINDS[name].image_transforms else ()) + _COMMON
+
+
+INPUT_TARGET = ("patches",)  # datasets whose target always is the input: they need no choice
+
+
+def reconstructs(name: str, params: dict) -> bool:
+    """Whether the network learns to output its own input (validated parameters)."""
+    return name in INPUT_TARGET or params.get("target") == "input"
 
 
 TITLES = {  # what the user reads; the names stay what project files and the command line use
@@ -669,19 +697,40 @@ def load_dataset(name: str, params: dict | None = None, progress: Reporter | Non
         arrays.x = data_transforms.transform(arrays.x, p, p["seed"])
         if arrays.x_test is not None:
             arrays.x_test = data_transforms.transform(arrays.x_test, p, p["seed"] + 1)
+    if p.get("target") == "input":  # an autoencoder: the input is its own target, the labels are set aside
+        arrays = Arrays(arrays.x, arrays.x, [], arrays.x_test, arrays.x_test, arrays.read_chars)
     x = np.asarray(arrays.x, dtype=np.float32)
-    y = np.asarray(arrays.y, dtype=np.int64 if arrays.classes else np.float32)
+    y = x if p.get("target") == "input" else np.asarray(arrays.y, dtype=np.int64 if arrays.classes else np.float32)
     _check_finite(name, x, "input")
     _check_finite(name, y, "target")
     if arrays.x_test is not None:
         x_test = np.asarray(arrays.x_test, dtype=np.float32)
-        y_test = np.asarray(arrays.y_test, dtype=y.dtype)
+        y_test = x_test if p.get("target") == "input" else np.asarray(arrays.y_test, dtype=y.dtype)
         _check_finite(name, x_test, "test input")
-        return Data(name, x, y, x_test, y_test, tuple(x.shape[1:]), len(arrays.classes), arrays.classes)
+        return Data(
+            name,
+            x,
+            y,
+            x_test,
+            y_test,
+            tuple(x.shape[1:]),
+            len(arrays.classes),
+            arrays.classes,
+            reconstructs=reconstructs(name, p),
+        )
     order = rng.permutation(len(x))
     n_test = max(1, int(round(len(x) * p["test_ratio"])))
     test, train = order[:n_test], order[n_test:]
     shape = tuple(x.shape[1:])
     return Data(
-        name, x[train], y[train], x[test], y[test], shape, len(arrays.classes), arrays.classes, arrays.read_chars
+        name,
+        x[train],
+        y[train],
+        x[test],
+        y[test],
+        shape,
+        len(arrays.classes),
+        arrays.classes,
+        arrays.read_chars,
+        reconstructs(name, p),
     )

@@ -11,6 +11,7 @@ from torch import nn
 from core.network.layers import FEATURES
 
 HELPERS = {"Step", "Sparsity", "Reshape", "Recurrent", "Add", "Concat", "Transpose", "GlobalMaxPool", "Features"}
+HELPERS.add("GaussianNoise")  # the denoising autoencoder's corruption
 ACTIVATIONS = {nn.Sigmoid: "Sigmoid", nn.Tanh: "Tanh", nn.ReLU: "ReLU"}
 
 
@@ -78,6 +79,8 @@ def _helper_layer(m: nn.Module, name: str):
         return name, {}
     if name == "Sparsity" and isinstance(getattr(m, "weight", None), (int, float)):
         return "Sparsity", {"weight": float(m.weight)}
+    if name == "GaussianNoise" and isinstance(getattr(m, "std", None), (int, float)):
+        return "GaussianNoise", {"std": float(m.std)}
     if name == "Reshape" and isinstance(getattr(m, "shape", None), tuple):
         return "Reshape", {"shape": m.shape}
     if name == "Recurrent" and isinstance(getattr(m, "rnn", None), (nn.RNN, nn.GRU, nn.LSTM)):

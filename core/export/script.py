@@ -76,6 +76,17 @@ class Sparsity(nn.Module):
     def forward(self, x):
         return _AddL1Gradient.apply(x, self.weight) if self.training and torch.is_grad_enabled() else x
 ''',
+    "GaussianNoise": '''
+class GaussianNoise(nn.Module):
+    """While training, adds Gaussian noise of standard deviation std to every value; nothing at test time."""
+
+    def __init__(self, std):
+        super().__init__()
+        self.std = std
+
+    def forward(self, x):
+        return x + self.std * torch.randn_like(x) if self.training and self.std else x
+''',
     "Features": '''
 class Features(nn.Module):
     """Chosen functions of a 2-D point's coordinates, one column each."""
@@ -223,6 +234,8 @@ def layer_code(kind: str, in_shapes: list[tuple[int, ...]], p: dict) -> tuple[st
         return "Step()", "Step"
     if kind == "Sparsity":
         return f"Sparsity({p['weight']!r})", "Sparsity"
+    if kind == "GaussianNoise":
+        return f"GaussianNoise({p['std']!r})", "GaussianNoise"
     if kind == "Reshape":
         return f"Reshape({tuple(p['shape'])!r})", "Reshape"
     if kind == "Features":
@@ -358,6 +371,7 @@ def export_script(project: Project, weights: str | os.PathLike | None = None, fi
         "",
         *([transforms_code().rstrip(), ""] if transformed else []),
         (split_with_transforms() if transformed else SPLIT).rstrip(),
+        *(["", "", RECONSTRUCT.strip()] if project.dataset_params.get("target") == "input" else []),
         "",
         "",
         "# ---- the network -----------------------------------------------------------------------------------",
@@ -376,6 +390,17 @@ def export_script(project: Project, weights: str | os.PathLike | None = None, fi
     ]
     return "\n".join(parts) + MAIN
 
+
+RECONSTRUCT = '''
+_load_labelled = load_data
+
+
+def load_data(p):
+    """An autoencoder's data (the dataset's target "input"): each sample is its own target."""
+    x_train, _, x_test, _, _ = _load_labelled(p)
+    x_train, x_test = np.asarray(x_train, dtype=np.float32), np.asarray(x_test, dtype=np.float32)
+    return x_train, x_train, x_test, x_test, 0
+'''
 
 MAIN = """
 

@@ -131,7 +131,16 @@ def _target_problems(graph: Graph, output_id: str, out: tuple[int, ...], data: D
                 "choose mse in the Output's loss",
             )
         )
-    if math.prod(out) != math.prod(target):
+    if math.prod(out) != math.prod(target) and data.reconstructs:
+        problems.append(
+            Problem(
+                f"Output '{output_id}' receives {fmt_shape(out)} values but the target is the input: "
+                f"{math.prod(target)} values ({fmt_shape(target)})",
+                output_id,
+                f"make the last layer {math.prod(target)} wide (and Reshape it to {fmt_shape(target)} if you like)",
+            )
+        )
+    elif math.prod(out) != math.prod(target):
         problems.append(
             Problem(
                 f"Output '{output_id}' receives {fmt_shape(out)} values but the dataset "

@@ -625,6 +625,17 @@ KINDS: dict[str, LayerKind] = {
             summary=lambda p: f"L1 weight {p['weight']:g}",
         ),
         LayerKind(
+            "GaussianNoise",
+            "regularisation",
+            "While training, adds Gaussian noise of standard deviation std to every value; passes values unchanged "
+            "at test time (the corruption of a denoising autoencoder)",
+            (_P("std", "float", 0.3, "Standard deviation σ of the noise added while training", 0.0, 10.0),),
+            _same,
+            lambda s, p: _modules().GaussianNoise(p["std"]),
+            traits=_TRAINING_ONLY,
+            summary=lambda p: f"noise σ = {p['std']:g}",
+        ),
+        LayerKind(
             "BatchNorm",
             "regularisation",
             "Normalises each feature or channel over the batch (1d or 2d by input)",

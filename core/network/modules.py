@@ -82,6 +82,21 @@ class Sparsity(nn.Module):
         return f"weight={self.weight}"
 
 
+class GaussianNoise(nn.Module):
+    """Adds N(0, std²) noise to every value while training, nothing at test time: a denoising
+    autoencoder learns to rebuild the clean input from a corrupted one (course 003, autoencoders)."""
+
+    def __init__(self, std: float):
+        super().__init__()
+        self.std = std
+
+    def forward(self, x):
+        return x + self.std * torch.randn_like(x) if self.training and self.std else x
+
+    def extra_repr(self) -> str:
+        return f"std={self.std}"
+
+
 class Reshape(nn.Module):
     def __init__(self, shape: tuple[int, ...]):
         super().__init__()

@@ -28,6 +28,7 @@ from core.data.transforms import shifted
 from core.network.layers import KINDS, has_any_trait, has_trait
 from core.probes.base import Probe
 from core.probes.plane import _run
+from core.words import translate
 
 PROBE_SAMPLES = 512  # training samples in the fixed probe batch
 BINS = 40  # a multiple of 4, so a growing range can merge pairs of bins (see _widen)
@@ -226,7 +227,7 @@ def _activations(trainer, recorded: _History, samples: int) -> Activations:
     graph = trainer.project.graph
     nodes = probed_layers(graph, trainer.model)
     if not nodes:
-        raise ValueError("this network has no activation, Linear or convolution layer to look at")
+        raise ValueError(translate("probes", "this network has no activation, Linear or convolution layer to look at"))
     x = trainer.x_train[:samples]
     _, taps = _run(trainer.model, x, taps=nodes)
     step = trainer.step_count
@@ -302,7 +303,11 @@ def _reverse(trainer, node: str, channel: int, row: int, col: int) -> ReverseCor
         or len(shape) != 3
         or not (0 <= channel < shape[0] and 0 <= row < shape[1] and 0 <= col < shape[2])
     ):
-        raise ValueError(f"the network has no unit ({channel}, {row}, {col}) in '{node}' any more")
+        raise ValueError(
+            translate("probes", "the network has no unit ({0}, {1}, {2}) in '{3}' any more").format(
+                channel, row, col, node
+            )
+        )
     respond = unit_response(trainer.model, node, channel, row, col)
     estimate = reverse_correlation(respond, tuple(trainer.data.input_shape), REVERSE_SAMPLES, seed=0)
     real = first_layer_filter(trainer.project.graph, trainer.model, node, channel, row, col)
@@ -313,15 +318,23 @@ def _reverse(trainer, node: str, channel: int, row: int, col: int) -> ReverseCor
 def _feature_maps(trainer, sample: int, down: int = 0, right: int = 0) -> FeatureMaps:
     data = trainer.data
     if len(data.input_shape) != 3:
-        raise ValueError("feature maps need image inputs (channels × height × width)")
+        raise ValueError(translate("probes", "feature maps need image inputs (channels × height × width)"))
     nodes = map_layers(trainer.project.graph, trainer.model)
     if not nodes:
-        raise ValueError("this network has no Conv2d or pooling layer, so there are no feature maps to show")
+        raise ValueError(
+            translate("probes", "this network has no Conv2d or pooling layer, so there are no feature maps to show")
+        )
     if not 0 <= sample < len(trainer.x_test):
-        raise ValueError(f"there is no test sample {sample}: the test set has {len(trainer.x_test)}")
+        raise ValueError(
+            translate("probes", "there is no test sample {0}: the test set has {1}").format(sample, len(trainer.x_test))
+        )
     height, width = data.input_shape[1:]
     if abs(down) >= height or abs(right) >= width:
-        raise ValueError(f"a shift of ({down}, {right}) moves the whole {height}×{width} image out of view")
+        raise ValueError(
+            translate("probes", "a shift of ({0}, {1}) moves the whole {2}×{3} image out of view").format(
+                down, right, height, width
+            )
+        )
     x = trainer.x_test[sample : sample + 1]
     x = x.cpu().numpy() if hasattr(x, "cpu") else np.asarray(x)
     moved = None

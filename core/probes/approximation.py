@@ -18,6 +18,7 @@ import numpy as np
 
 from core.network.layers import has_trait
 from core.probes.base import Probe
+from core.words import translate
 
 GRID = 256  # points along x where the fit is drawn
 MAX_POINTS = 2000  # training and test points sent for drawing
@@ -69,8 +70,11 @@ def approximation(trainer, grid: int = GRID) -> Approximation:
     data, model = trainer.data, trainer.model
     if data.input_shape != (1,) or data.num_classes or trainer.out_width != 1:
         raise ValueError(
-            "this view fits one number from one number: choose the dataset 'A function of x' "
-            "(1-D regression) and a network with a single output"
+            translate(
+                "probes",
+                "this view fits one number from one number: choose the dataset 'A function of x' "
+                "(1-D regression) and a network with a single output",
+            )
         )
     xs_all = np.concatenate([_flat(data.x_train), _flat(data.x_test)])
     low, high = float(xs_all.min()), float(xs_all.max())

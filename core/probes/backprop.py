@@ -21,6 +21,7 @@ import numpy as np
 
 from core.network.layers import has_any_trait, has_trait
 from core.probes.base import Probe
+from core.words import translate
 
 MAX_UNITS = 16  # the widest layer the inspector spells out
 CHAIN_KINDS = ("Input", "Flatten", "Output", "Dropout")  # pass-through kinds besides dense and activations
@@ -67,11 +68,16 @@ def check_network(model) -> None:
     enough to spell out."""
     for node in model.order:
         if len(model.sources[node]) > 1:
-            raise ValueError(f"the inspector follows a chain of layers; '{node}' merges branches")
+            raise ValueError(
+                translate("probes", "the inspector follows a chain of layers; '{0}' merges branches").format(node)
+            )
         if int(np.prod(model.shapes[node])) > MAX_UNITS:
             raise ValueError(
-                f"'{node}' has {int(np.prod(model.shapes[node]))} values; the inspector spells out networks of at most "
-                f"{MAX_UNITS} units per layer (the perceptron and the small lessons)"
+                translate(
+                    "probes",
+                    "'{0}' has {1} values; the inspector spells out networks of at most "
+                    "{2} units per layer (the perceptron and the small lessons)",
+                ).format(node, int(np.prod(model.shapes[node])), MAX_UNITS)
             )
 
 
@@ -116,7 +122,7 @@ class BackpropProbe(Probe):
         trainer = self.trainer
         check_network(trainer.model)
         if len(trainer.x_train) == 0:
-            raise ValueError("the dataset has no training samples")
+            raise ValueError(translate("probes", "the dataset has no training samples"))
         last = self.last if self.last is not None and (sample is None or sample == self.last.sample) else None
         chosen = last.sample if last is not None else (0 if sample is None else int(sample) % len(trainer.x_train))
         return by_hand(trainer, chosen, last)
@@ -158,7 +164,9 @@ def by_hand(trainer, sample: int, last: LastStep | None = None) -> Backprop:
                 with torch.no_grad():  # parameter-free: it runs on float64 as it is
                     h = (h if kind in ("Input", "Output") else model.layer(node)(h)).reshape(1, -1)
             else:
-                raise ValueError(f"the inspector cannot spell out a {kind} layer ('{node}')")
+                raise ValueError(
+                    translate("probes", "the inspector cannot spell out a {0} layer ('{1}')").format(kind, node)
+                )
             values[node] = h
     finally:
         model.train(was_training)
@@ -182,7 +190,11 @@ def by_hand(trainer, sample: int, last: LastStep | None = None) -> Backprop:
             entry.derivative = _row(derivative)
             delta = delta * derivative
         elif has_any_trait(kind, "across_units"):
-            raise ValueError(f"'{node}' ({kind}) mixes its units: the inspector follows element-wise activations")
+            raise ValueError(
+                translate(
+                    "probes", "'{0}' ({1}) mixes its units: the inspector follows element-wise activations"
+                ).format(node, kind)
+            )
         entry.delta_in = _row(delta)
         layers.append(entry)
     layers.reverse()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.probes.base import Probe
+from core.words import translate
 
 
 @dataclass
@@ -69,9 +70,13 @@ class ConfusionProbe(Probe):
 def _predictions(trainer, chunk: int) -> Predictions:
     data = trainer.data
     if not data.num_classes:
-        raise ValueError("the confusion matrix needs a classification dataset; this one has values to predict")
+        raise ValueError(
+            translate("probes", "the confusion matrix needs a classification dataset; this one has values to predict")
+        )
     if len(data.y_test) == 0:
-        raise ValueError("the dataset has no test samples: raise its test share to see the confusion matrix")
+        raise ValueError(
+            translate("probes", "the dataset has no test samples: raise its test share to see the confusion matrix")
+        )
     out = trainer.predict(trainer.x_test, chunk)
     probabilities = _probabilities(out, trainer.loss_kind).cpu().numpy().astype(np.float32)
     predicted = trainer.classify(out).cpu().numpy().astype(np.int64)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.probes.base import Probe
+from core.words import translate
 
 KEPT, DROPPED, ZERO = 1, 0, 2  # the mask's values: kept, dropped, input already zero
 MAX_ROWS = 64  # samples of the batch drawn
@@ -100,7 +101,11 @@ class DropoutProbe(Probe):
         trainer, model = self.trainer, self.trainer.model
         layers = dropout_layers(model)
         if not layers:
-            raise ValueError("this network has no Dropout layer: add one after a hidden layer to see what it drops")
+            raise ValueError(
+                translate(
+                    "probes", "this network has no Dropout layer: add one after a hidden layer to see what it drops"
+                )
+            )
         names = [n for n, _ in layers]
         node = layer if layer in names else names[0]
         p = dict(layers)[node]

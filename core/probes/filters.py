@@ -16,6 +16,7 @@ import numpy as np
 from core.network.layers import has_trait
 from core.probes.base import Probe
 from core.probes.gabor import GABOR_LIKE, GaborFit, GaborParams, fit_gabors
+from core.words import translate
 
 MAX_KERNELS = 64  # more would not be readable in the dock, and their fits would take seconds
 MIN_FIT_SIZE = 5  # a 3×3 kernel has as many pixels as a Gabor has parameters: every kernel would "fit"
@@ -50,7 +51,10 @@ def first_conv(trainer) -> str:
         if has_trait(graph.nodes[node_id].kind, "conv", "feature_map"):
             return node_id
     raise ValueError(
-        "this network has no convolution layer: add a Conv2d layer after an image input to see its filters"
+        translate(
+            "probes",
+            "this network has no convolution layer: add a Conv2d layer after an image input to see its filters",
+        )
     )
 
 

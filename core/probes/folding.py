@@ -19,6 +19,7 @@ import numpy as np
 from core.network.layers import has_any_trait, has_trait
 from core.probes.base import Probe
 from core.probes.plane import _run, plane_bounds
+from core.words import translate
 
 GRID_LINES = 21  # lines of the input grid in each direction
 LINE_POINTS = 60  # points along each line, so a folded line still looks bent rather than cut
@@ -218,8 +219,11 @@ def _folding(trainer, probe: FoldingProbe) -> Folding:
     if not data.is_2d:
         shape = "×".join(str(s) for s in data.input_shape)
         raise ValueError(
-            f"space folding needs 2-D inputs (points of a plane), but this dataset's samples are {shape}; "
-            "the Hidden layer view shows any layer of any network"
+            translate(
+                "probes",
+                "space folding needs 2-D inputs (points of a plane), but this dataset's samples are {0}; "
+                "the Hidden layer view shows any layer of any network",
+            ).format(shape)
         )
     bounds = plane_bounds(np.concatenate([data.x_train, data.x_test]))
     grid = grid_lines(bounds)
@@ -268,7 +272,11 @@ def layer_output(model, x, node: str) -> np.ndarray:
         _, taps = _run(model, x[start : start + _CHUNK], taps=[node])
         value = taps[node]
         if not hasattr(value, "reshape"):
-            raise ValueError(f"the output of {node} is not a single array of values, so it cannot be drawn")
+            raise ValueError(
+                translate("probes", "the output of {0} is not a single array of values, so it cannot be drawn").format(
+                    node
+                )
+            )
         parts.append(value.float().reshape(len(value), -1).cpu().numpy())
     return np.concatenate(parts)
 
@@ -302,15 +310,15 @@ def _hidden(trainer, probe: HiddenProbe, layer: str | None, subset: str, max_poi
     data = trainer.data
     layers = hidden_layers(trainer.project.graph)
     if not layers:
-        raise ValueError("this network has no layers between its input and its output")
+        raise ValueError(translate("probes", "this network has no layers between its input and its output"))
     chosen = next((choice for choice in layers if choice.node == layer), None) if layer else default_layer(layers)
     if chosen is None:
-        raise ValueError(f"there is no layer called '{layer}' in this network")
+        raise ValueError(translate("probes", "there is no layer called '{0}' in this network").format(layer))
     n_train = 0 if subset == "test" else len(data.y_train)
     y = data.y_test if subset == "test" else np.concatenate([data.y_train, data.y_test])
     test = np.arange(len(y)) >= n_train
     if len(y) == 0:
-        raise ValueError("there are no samples to draw")
+        raise ValueError(translate("probes", "there are no samples to draw"))
     probe.samples[subset] = _subsample(probe.samples.get(subset), len(y), max_points)
     pick = probe.samples[subset][1]
     x = _rows(trainer.x_train, trainer.x_test, pick, n_train)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from core.words import translate
+
 GABOR_LIKE = 0.6  # R² from which a kernel counts as Gabor-like
 MIN_WIDTH = 0.25  # envelope widths below this (pixels) are treated as this: a width of 0 divides by 0
 _ORDER = ("x0", "y0", "tau", "f", "phi", "sigma_x", "sigma_y", "alpha", "offset")
@@ -187,10 +189,16 @@ def fit_gabor(kernel: np.ndarray, start: GaborParams | None = None, tries: int =
 
     kernel = np.asarray(kernel, dtype=np.float64)
     if kernel.ndim != 2:
-        raise ValueError(f"a Gabor is fitted to a 2-D kernel, not an array of shape {kernel.shape}")
+        raise ValueError(
+            translate("probes", "a Gabor is fitted to a 2-D kernel, not an array of shape {0}").format(kernel.shape)
+        )
     h, w = kernel.shape
     if min(h, w) < 3:
-        raise ValueError(f"a {h}×{w} kernel has fewer pixels than a Gabor has parameters: it needs at least 3×3")
+        raise ValueError(
+            translate(
+                "probes", "a {0}×{1} kernel has fewer pixels than a Gabor has parameters: it needs at least 3×3"
+            ).format(h, w)
+        )
     x, y = pixel_grid(h, w)
     total = float(((kernel - kernel.mean()) ** 2).sum())
     if not np.isfinite(total) or total <= 1e-12 * max(1.0, float(np.abs(kernel).max()) ** 2):

@@ -22,6 +22,7 @@ import numpy as np
 
 from core.probes.base import Probe
 from core.probes.generate_text import CHARACTERS, TEXT_DATASETS, TextGeneration, generate_text
+from core.words import translate
 
 HORIZON = 60  # predicted values after the prompt, unless the view asks for another number
 MAX_HORIZON = 1000
@@ -88,12 +89,17 @@ class GenerateProbe(Probe):
             return generate_text(trainer, series_seed, characters, temperature)
         if project.dataset != "sine":
             raise ValueError(
-                "generating is for a next-value model on the noisy-sine dataset or a next-character model "
-                f"on a text; this one trains on '{project.dataset}'"
+                translate(
+                    "probes",
+                    "generating is for a next-value model on the noisy-sine dataset or a next-character model "
+                    "on a text; this one trains on '{0}'",
+                ).format(project.dataset)
             )
         shape = tuple(trainer.data.input_shape)
         if len(shape) != 2 or shape[1] != 1 or trainer.out_width != 1:
-            raise ValueError("generating needs a network that reads a window of single values and predicts one")
+            raise ValueError(
+                translate("probes", "generating needs a network that reads a window of single values and predicts one")
+            )
         window = shape[0]
         horizon = min(max(int(horizon), 1), MAX_HORIZON)
         noise = float(validate_dataset("sine", project.dataset_params)["noise"])

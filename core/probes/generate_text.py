@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.words import translate
+
 TEXT_DATASETS = ("sentences", "text")
 CHARACTERS = 300  # generated characters after the prompt, unless the view asks for another number
 MAX_CHARACTERS = 5000
@@ -139,11 +141,16 @@ def generate_text(trainer, series_seed: int, count: int, temperature: float) -> 
     shape = tuple(trainer.data.input_shape)
     if len(shape) != 2 or shape[1] != size or trainer.out_width != size:
         raise ValueError(
-            f"generating text needs a network that reads windows of one-hot characters ({size} of them) "
-            f"and scores each of the {size} characters"
+            translate(
+                "probes",
+                "generating text needs a network that reads windows of one-hot characters ({0} of them) "
+                "and scores each of the {0} characters",
+            ).format(size)
         )
     if trainer.loss_kind != "cross_entropy":
-        raise ValueError("sampling reads the network's outputs as logits: train it with the cross-entropy loss")
+        raise ValueError(
+            translate("probes", "sampling reads the network's outputs as logits: train it with the cross-entropy loss")
+        )
     window = shape[0]
     count = max(1, min(int(count), MAX_CHARACTERS, len(text) - window if project.dataset == "text" else MAX_CHARACTERS))
     chars = passage(project.dataset, params, text, window + count, int(series_seed))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.probes.base import Probe
+from core.words import translate
 
 CAPACITY = 2000  # rows kept; the probe returns them all
 FLUSH = 256  # recorded steps held as tensors before they are copied into the numpy history
@@ -92,7 +93,7 @@ class GradientsProbe(Probe):
 
     def compute(self) -> GradientFlow:
         if not self.layers:
-            raise ValueError("this network has no trainable parameters, so nothing learns")
+            raise ValueError(translate("probes", "this network has no trainable parameters, so nothing learns"))
         return self.result()
 
     # ---- hooks -----------------------------------------------------------------------

@@ -16,6 +16,7 @@ import numpy as np
 
 from core.network.layers import has_trait
 from core.probes.base import Probe
+from core.words import translate
 
 MAX_PARAMS = 2000  # a Hessian of 2000² values is computed in a few seconds here
 LOSS_SAMPLES = 1024  # training samples the loss is taken over
@@ -64,15 +65,22 @@ def curvature(trainer) -> Curvature:
     count = sum(p.numel() for p in params)
     if count > MAX_PARAMS:
         raise ValueError(
-            f"the network has {count:,} weights; the full Hessian is computed for at most {MAX_PARAMS:,} "
-            "(a small network such as the perceptron, the 2-2-1 lessons or the spiral MLP)"
+            translate(
+                "probes",
+                "the network has {0} weights; the full Hessian is computed for at most {1} "
+                "(a small network such as the perceptron, the 2-2-1 lessons or the spiral MLP)",
+            ).format(count, MAX_PARAMS)
         )
     if len(trainer.x_train) == 0:
-        raise ValueError("the dataset has no training samples")
+        raise ValueError(translate("probes", "the dataset has no training samples"))
     graph = trainer.project.graph
     stepped = [n for n in model.order if has_trait(graph.nodes[n].kind, "straight_through")]
     if stepped:
-        raise ValueError(f"'{stepped[0]}' has no slope and so no curvature: the Hessian needs smooth layers")
+        raise ValueError(
+            translate("probes", "'{0}' has no slope and so no curvature: the Hessian needs smooth layers").format(
+                stepped[0]
+            )
+        )
     x, y = trainer.x_train[:LOSS_SAMPLES], trainer.y_train[:LOSS_SAMPLES]
     shapes = [p.shape for p in params]
     sizes = [p.numel() for p in params]

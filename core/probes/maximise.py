@@ -18,6 +18,7 @@ import numpy as np
 
 from core.network.layers import has_trait
 from core.probes.base import Probe
+from core.words import translate
 
 MAX_UNITS = 64  # "all units" draws at most this many (the first ones)
 CACHE = 8  # results the probe keeps
@@ -84,7 +85,7 @@ class MaximiseProbe(Probe):
         if layer is None:
             layer = model.sources[model.output_id][0]
         if layer not in model.shapes or layer in (model.input_id, model.output_id):
-            raise ValueError(f"'{layer}' is not a layer of this network")
+            raise ValueError(translate("probes", "'{0}' is not a layer of this network").format(layer))
         sequence = layer in sequence_nodes(trainer.project.graph, model.order)
         count = layer_units(model.shapes[layer], sequence)
         if unit == "all":
@@ -92,7 +93,11 @@ class MaximiseProbe(Probe):
         elif isinstance(unit, int | np.integer) and 0 <= unit < count:
             units = np.array([int(unit)])
         else:
-            raise ValueError(f"{layer} has {count} units: choose one from 0 to {count - 1}, or all")
+            raise ValueError(
+                translate("probes", "{0} has {1} units: choose one from 0 to {2}, or all").format(
+                    layer, count, count - 1
+                )
+            )
         key = ((layer, tuple(units), steps, lr, decay, jitter, blur_every, seed), trainer.step_count)
         if key not in self.cache:
             stats = self._data_stats(trainer.x_train)

@@ -13,6 +13,7 @@ import numpy as np
 
 from core.network.layers import has_any_trait, has_trait
 from core.probes.base import Probe
+from core.words import translate
 
 if TYPE_CHECKING:  # torch is imported where it is used, so the views can import Surface cheaply
     from core.network.build import GraphModule
@@ -31,6 +32,12 @@ class Surface:
     values: np.ndarray  # (n, n): P(class 1), the winning class, or the predicted value
     kind: str  # "probability", "classes" or "value"
     confidence: np.ndarray | None = None  # (n, n) probability of the winning class, for "classes"
+    # when the last step trained on one sample (batch size 1, the perceptron rule step by step): that
+    # sample's index in the training set and its point, as the trainer held them; the surface is the
+    # model right after that step, so the view rings the point whose update moved the line
+    sample: int | None = None
+    sample_point: tuple[float, float] | None = None
+    step: int = 0  # the training steps taken when the surface was computed
 
 
 def plane_bounds(x: np.ndarray, margin: float = 0.15) -> tuple[float, float, float, float]:
@@ -140,7 +147,7 @@ class Neurons:
 def _plane_of(trainer) -> tuple[float, float, float, float]:
     data = trainer.data
     if not data.is_2d:
-        raise ValueError("the input plane needs 2-D inputs (points of a plane)")
+        raise ValueError(translate("probes", "the input plane needs 2-D inputs (points of a plane)"))
     return plane_bounds(np.concatenate([data.x_train, data.x_test]))
 
 
@@ -155,9 +162,22 @@ class BoundaryProbe(Probe):
 
     def compute(self, size: int = SURFACE_SIZE) -> Surface:
         if self.bounds is None:
-            raise ValueError("the decision boundary needs 2-D inputs (points of a plane)")
+            raise ValueError(translate("probes", "the decision boundary needs 2-D inputs (points of a plane)"))
         t = self.trainer
-        return decision_surface(t.model, self.bounds, size, t.loss_kind, t.data.num_classes)
+        surface = decision_surface(t.model, self.bounds, size, t.loss_kind, t.data.num_classes)
+        surface.sample, surface.sample_point = last_sample(t)
+        surface.step = t.step_count
+        return surface
+
+
+def last_sample(trainer) -> tuple[int | None, tuple[float, float] | None]:
+    """The training sample the last step used, and its point, when that step used exactly one."""
+    batch = trainer.last_batch
+    if batch is None or len(batch) != 1:
+        return None, None
+    index = int(batch[0])
+    x, y = (float(v) for v in trainer.x_train[index].reshape(-1)[:2].cpu())
+    return index, (x, y)
 
 
 class NeuronsProbe(Probe):
@@ -174,7 +194,7 @@ class NeuronsProbe(Probe):
 
     def compute(self, size: int = NEURON_SIZE) -> Neurons:
         if self.bounds is None:
-            raise ValueError("the neuron view needs 2-D inputs (points of a plane)")
+            raise ValueError(translate("probes", "the neuron view needs 2-D inputs (points of a plane)"))
         model = self.trainer.model
         drawn = [shown for _, shown in self.columns] + ([self.inputs] if self.inputs and self.columns else [])
         surfaces = neuron_surfaces(model, self.bounds, size, drawn)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.probes.base import Probe
+from core.words import translate
 
 
 @dataclass
@@ -68,8 +69,11 @@ class PositionsProbe(Probe):
         trainer = self.trainer
         if trainer.project.dataset != "key_position":
             raise ValueError(
-                "accuracy by position is for the key-position dataset (a key among distractors); "
-                f"this network trains on '{trainer.project.dataset}'"
+                translate(
+                    "probes",
+                    "accuracy by position is for the key-position dataset (a key among distractors); "
+                    "this network trains on '{0}'",
+                ).format(trainer.project.dataset)
             )
         data = trainer.data
         steps = data.input_shape[0]

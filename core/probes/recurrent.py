@@ -26,6 +26,7 @@ import numpy as np
 
 from core.network.layers import has_trait
 from core.probes.base import Probe
+from core.words import translate
 
 GATES = {"RNN": (), "GRU": ("r", "z", "n"), "LSTM": ("i", "f", "g", "o")}  # PyTorch's order of the weight blocks
 PANELS = {"RNN": ("slope",), "GRU": GATES["GRU"], "LSTM": GATES["LSTM"] + ("c",)}  # drawn under the state
@@ -241,14 +242,16 @@ class ThroughTimeProbe(Probe):
         graph, model = trainer.project.graph, trainer.model
         layers = recurrent_layers(graph, model)
         if not layers:
-            raise ValueError("this network has no RNN, GRU or LSTM layer to unroll")
+            raise ValueError(translate("probes", "this network has no RNN, GRU or LSTM layer to unroll"))
         node = layer if layer in layers else layers[0]
         kind = graph.nodes[node].kind
         rnn = model.layer(node).rnn
         level = min(max(int(level), 0), rnn.num_layers - 1)
         x_test = trainer.x_test if len(trainer.x_test) else trainer.x_train
         if not 0 <= sample < len(x_test):
-            raise ValueError(f"there is no test sample {sample}: the test set has {len(x_test)}")
+            raise ValueError(
+                translate("probes", "there is no test sample {0}: the test set has {1}").format(sample, len(x_test))
+            )
         y_test = trainer.y_test if len(trainer.x_test) else trainer.y_train
         source = model.sources[node][0]
 

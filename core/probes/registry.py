@@ -31,6 +31,7 @@ PROBES: dict[str, str] = {
     "hessian": "core.probes.hessian:HessianProbe",
     "positions": "core.probes.positions:PositionsProbe",
     "approximation": "core.probes.approximation:ApproximationProbe",
+    "reconstruct": "core.probes.reconstruct:ReconstructProbe",
 }
 
 

@@ -17,6 +17,7 @@ import numpy as np
 
 from core.network.layers import has_any_trait, has_trait
 from core.probes.base import Probe
+from core.words import translate
 
 MAX_UNITS = 100  # unit images sent per snapshot (a 512-wide layer would cost more than it shows)
 MAX_MATRIX = 1_000_000  # weights of a matrix image sent per snapshot: its first rows up to this many values
@@ -53,14 +54,21 @@ def _weight_images(trainer, layer: str | None = None, max_units: int = MAX_UNITS
     linears = [n for n in model.order if has_any_trait(graph.nodes[n].kind, "dense", "recurrent")]
     if not linears:
         raise ValueError(
-            "this network has no Linear layer and no recurrent one: the Weights view draws their weights "
-            "(the Filters view shows convolution kernels)"
+            translate(
+                "probes",
+                "this network has no Linear layer and no recurrent one: the Weights view draws their weights "
+                "(the Filters view shows convolution kernels)",
+            )
         )
     image_fed = [n for n in linears if _image_shape(graph, model, n) is not None]
     if layer is None:
         layer = (image_fed or linears)[0]
     elif layer not in linears:
-        raise ValueError(f"there is no Linear layer called '{layer}' (the network has {', '.join(linears)})")
+        raise ValueError(
+            translate("probes", "there is no Linear layer called '{0}' (the network has {1})").format(
+                layer, ", ".join(linears)
+            )
+        )
     if has_trait(graph.nodes[layer].kind, "recurrent"):
         return _recurrent_weights(trainer, layer, linears)
     weight = _matrix(model, layer)

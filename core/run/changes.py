@@ -15,7 +15,7 @@ from core.network.graph import Graph, Node
 from core.network.layers import has_any_trait, has_trait
 from core.project import Project
 from core.train_config import TRAIN_PARAMS, applicable_settings
-from core.words import translate
+from core.words import number, translate
 
 SAME = "same settings"  # what two identical projects differ by (in English: the reader's language via translate)
 
@@ -36,7 +36,7 @@ def _value(value: Any) -> str:
     if isinstance(value, bool):
         return translate("run changes", "on") if value else translate("run changes", "off")
     if isinstance(value, float):
-        return f"{value:g}"
+        return number(value)
     if isinstance(value, (tuple, list)):
         return "×".join(str(v) for v in value)
     return str(value)

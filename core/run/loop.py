@@ -340,14 +340,20 @@ def child_main(conn, project_dict: dict, data, weights: dict | None, generation:
         conn.send(StateChanged(generation, "failed"))
 
 
-def child_process(conn, project_dict: dict, data, weights: dict | None, generation: int = 0) -> None:
-    """The training process's target: `child_main`, then an immediate exit. The interpreter's
-    usual teardown (torch's included) took seconds, which closing the window would wait for."""
+def child_process(
+    conn, project_dict: dict, data, weights: dict | None, generation: int = 0, language: str = "en"
+) -> None:
+    """The training process's target: `child_main` speaking the window's language, then an
+    immediate exit. The interpreter's usual teardown (torch's included) took seconds, which
+    closing the window would wait for."""
     import os
     import sys
 
+    from core.words import speak
+
     lower_priority()
     one_blas_thread()
+    speak(language)
     try:
         child_main(conn, project_dict, data, weights, generation)
     finally:
@@ -371,10 +377,10 @@ def spare_process(conn) -> None:
     torch.set_num_threads(1)
     _warm_up(torch)
     try:
-        project_dict, data, weights, generation = conn.recv()
+        run = conn.recv()  # the arguments of child_process after conn
     except (EOFError, OSError, KeyboardInterrupt):
         os._exit(0)
-    child_process(conn, project_dict, data, weights, generation)
+    child_process(conn, *run)
 
 
 def lower_priority() -> None:

@@ -89,7 +89,9 @@ class DatasetPanel(QWidget):
         if task is not self._load_task:
             return  # an older request finished after a newer one started
         self.data, self.loading = data, False
-        if data.num_classes:
+        if data.reconstructs:
+            kind = self.tr("the target is the input itself")
+        elif data.num_classes:
             kind = self.tr("%n classes", "", data.num_classes)
         else:
             kind = self.tr("targets of {0}").format(fmt_shape(data.target_shape))

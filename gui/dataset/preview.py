@@ -1,5 +1,5 @@
-"""A look at a dataset before training: points for 2-D sets, a labelled grid of
-samples for images, a few curves (or text windows) for sequences."""
+"""A look at a dataset before training: points for 2-D sets, the curve y(x) for a function of
+one variable, a labelled grid of samples for images, a few curves (or text windows) for sequences."""
 
 from __future__ import annotations
 
@@ -73,6 +73,8 @@ class DataPreview(QStackedWidget):
         rank = len(data.input_shape)
         if data.input_shape == (2,):
             self._points(data)
+        elif data.input_shape == (1,) and not data.num_classes:
+            self._function(data)
         elif rank == 3:
             self._images(data)
         elif rank == 2 and data.input_shape[1] > 4 and data.num_classes:
@@ -140,6 +142,25 @@ class DataPreview(QStackedWidget):
             if not data.num_classes:  # the value to predict, one step after the window
                 self.plot.plot([steps], [float(data.y_train[i])], pen=None, symbol="o", symbolBrush=colour)
         self.plot.setLabel("bottom", "step")
+
+    def _function(self, data: Data) -> None:
+        """A function of x as a curve: the training points joined in order of x (thin), on them the
+        training points and the test points (open), as the Approximation view draws them."""
+        self._axes(True)
+        self.plot.setAspectLocked(False)
+        self.plot.setLabel("left", "y")
+        self.plot.setLabel("bottom", "x")
+        x, y = data.x_train[:, 0], np.asarray(data.y_train, np.float32).reshape(len(data.y_train), -1)[:, 0]
+        order = np.argsort(x, kind="stable")
+        self.curve = self.plot.plot(x[order], y[order], pen=pg.mkPen((21, 101, 192, 80), width=1))
+        x_test = data.x_test[:, 0]
+        y_test = np.asarray(data.y_test, np.float32).reshape(len(data.y_test), -1)[:, 0]
+        self.scatters = [
+            pg.ScatterPlotItem(x, y, size=5, pen=None, brush=pg.mkBrush(21, 101, 192, 170)),
+            pg.ScatterPlotItem(x_test, y_test, size=6, pen=pg.mkPen((21, 101, 192), width=1.2), brush="w"),
+        ]
+        for item in self.scatters:
+            self.plot.addItem(item)
 
     def _text(self, data: Data) -> None:
         vocab = data.class_names

@@ -178,6 +178,19 @@ def delete_command(graph: Graph, node_ids: list[str], edges: list[Edge]) -> QUnd
     return Macro(f"Delete {what}", steps)
 
 
+def become_command(graph: Graph, target: Graph) -> list[QUndoCommand]:
+    """The edits that turn `graph`'s layers and wires into `target`'s (a series' run of the lesson's
+    network with some layers taken out, or back): wires and layers that go, then those that come."""
+    gone = [e for e in graph.edges if e not in target.edges]
+    steps: list[QUndoCommand] = [RemoveEdge(graph, edge) for edge in gone]
+    steps += [RemoveNode(graph, node_id) for node_id in graph.nodes if node_id not in target.nodes]
+    for node in target.nodes.values():
+        if node.id not in graph.nodes:
+            steps.append(AddNode(graph, node.kind, node.id, node.params, node.pos, node.frozen))
+    steps += [AddEdge(graph, edge) for edge in target.edges if edge not in graph.edges]
+    return steps
+
+
 def paste_command(graph: Graph, clip: dict, offset: tuple[float, float]) -> tuple[QUndoCommand, list[str]]:
     """Add copied nodes under fresh names, with the wires between them; returns the new names."""
     steps: list[QUndoCommand] = []

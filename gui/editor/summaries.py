@@ -68,6 +68,7 @@ _WORDED = {
     "Dropout": lambda p: QCoreApplication.translate("layer summary", "drops {0}%").format(
         QLocale().toString(round(100 * p["p"]))
     ),
+    "GaussianNoise": lambda p: QCoreApplication.translate("layer summary", "noise σ = {0}").format(_num(p["std"])),
     "Sparsity": lambda p: QCoreApplication.translate("layer summary", "L1 weight {0}").format(_num(p["weight"])),
     "RNN": _recurrent,
     "GRU": _recurrent,

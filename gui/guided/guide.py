@@ -291,6 +291,13 @@ class Guide(QObject):
         owner, name = action.target.split(".")
         if owner == "training":
             return SetTraining(project, name, action.value) if getattr(project.training, name) != action.value else None
+        if owner not in project.graph.nodes:  # the user deleted it since the lesson was opened
+            self.note.emit(
+                self.tr("This step sets %1, but the network has no layer '%2' now.")
+                .replace("%1", action.target)
+                .replace("%2", owner)
+            )
+            return None
         if project.graph.nodes[owner].params[name] == action.value:
             return None
         if w.run_controls.controller.active:

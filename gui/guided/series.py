@@ -19,18 +19,26 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from core.lesson_steps import Action
-from gui.editor.commands import Macro
+from core.lesson_steps import BYPASS, Action
+from core.network.bypass import bypassed
+from core.network.graph import GraphError
+from core.words import number
+from gui.editor.commands import Macro, become_command
 
 
 def entry_text(entry: tuple[Action, ...]) -> str:
     """An entry's settings the way the Runs dock names them: "optimizer adam, lr 0.01"."""
-    words = [f"{a.target.removeprefix('training.')} {_value(a.value)}" for a in entry]
+    words = [
+        QCoreApplication.translate("Series", "without {0}").format(", ".join(a.value))
+        if a.kind == BYPASS
+        else f"{a.target.removeprefix('training.')} {_value(a.value)}"
+        for a in entry
+    ]
     return ", ".join(words) or QCoreApplication.translate("Series", "the settings as they are")
 
 
 def _value(value) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    return number(value) if isinstance(value, float) else str(value)
 
 
 class Series(QObject):
@@ -45,6 +53,7 @@ class Series(QObject):
         self.index = -1
         self.generation: int | None = None  # the model the series trains now
         self.generations: list[int] = []  # every model the series trained, for ticking its runs
+        self.network = None  # the network as the series found it, when its runs take layers out
         self.busy = False  # the series itself is replacing the model: its resets are not a Stop
         self.waiting = False  # for the data of an entry that changed the dataset
         controller = self.window.run_controls.controller
@@ -62,6 +71,8 @@ class Series(QObject):
     def start(self, entries: tuple[tuple[Action, ...], ...]) -> None:
         self.stop()
         self.entries, self.index, self.generations = tuple(entries), -1, []
+        reshapes = any(a.kind == BYPASS for entry in entries for a in entry)
+        self.network = self.window.document.project.graph.copy() if reshapes else None  # each run's start
         self.running_changed.emit(True)
         self._next()
 
@@ -98,7 +109,12 @@ class Series(QObject):
             self.generation = None
             if w.run_controls.controller.active:
                 w.document.reset_model()  # the run before ended and is kept: a fresh model for this one
-            edits = self.guide.edits(list(self.entries[self.index]))
+            entry = self.entries[self.index]
+            try:
+                edits = self._reshape(entry) + self.guide.edits([a for a in entry if a.kind == "set"])
+            except GraphError as err:  # the user deleted a layer the series takes out
+                self.stop(self._where(self.tr("The series stopped at run %1 of %2:")) + f" {err}")
+                return
             if edits:
                 title = self.tr("Lesson step %1, run %2 of the series")
                 title = title.replace("%1", str(self.guide.index + 1)).replace("%2", str(self.index + 1))
@@ -110,6 +126,13 @@ class Series(QObject):
             self._say(self.tr("loading its data"))
             return
         self._train()
+
+    def _reshape(self, entry: tuple[Action, ...]) -> list:
+        """The network of this run: the series' own, without the layers the entry names."""
+        if self.network is None:
+            return []
+        without = [node_id for a in entry if a.kind == BYPASS for node_id in a.value]
+        return become_command(self.window.document.project.graph, bypassed(self.network, without))
 
     def _train(self) -> None:
         controls = self.window.run_controls

@@ -132,10 +132,12 @@ class TrainingController(QObject):
         """Begin a fresh run (fresh weights, or the given ones) on a copy of the project; its
         training settings follow the project's `training_changed` event from now on."""
         self.shutdown()
+        trained = project.copy()
+        trained.steps = ()  # a run is not a lesson, and a lesson's steps may name layers deleted since
         if self.in_process:
-            worker = ProcessWorker(project.copy(), data, weights, generation, self._take_spare())
+            worker = ProcessWorker(trained, data, weights, generation, self._take_spare())
         else:
-            worker = TrainingWorker(project.copy(), data, weights, generation)
+            worker = TrainingWorker(trained, data, weights, generation)
         self.step = self.epoch = 0
         self.lr = None
         self.project = project

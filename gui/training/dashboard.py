@@ -62,6 +62,7 @@ class Dashboard(InsightView):
         """The dataset before (or between) runs: its points on the plane, empty curves."""
         self.data = data
         self.curves.set_accuracy_available(bool(data.num_classes))
+        self.curves.set_reconstruction(data.reconstructs)
         train, test = len(data.x_train), len(data.x_test)
         self.curves.set_evaluated_on((min(train, EVALUATION_SAMPLES), train), (min(test, EVALUATION_SAMPLES), test))
         for widget in (self.boundary, self.boundary.controls, self.neurons):

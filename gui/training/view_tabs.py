@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import traceback
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
 
 from gui.i18n import keep
@@ -18,6 +18,8 @@ from gui.views.registry import VIEWS, view_spec
 
 
 class ViewTabs(QTabWidget):
+    dataset_edited = Signal(str, dict)  # a view chose a dataset (the Approximation view's drawn curve)
+
     def __init__(self, dashboard: InsightView, controller, parent=None):
         super().__init__(parent)
         self.controller = controller
@@ -108,6 +110,8 @@ class ViewTabs(QTabWidget):
         holder.layout().addWidget(view)
         self.views[name] = view
         view.options_changed.connect(lambda v=view: v is self.current_view() and self._ask())
+        if hasattr(view, "dataset_edited"):  # a view that edits the dataset (a drawn function)
+            view.dataset_edited.connect(self.dataset_edited)
         if hasattr(view, "use_controller"):  # a view that asks the run for work of its own (the landscape)
             view.use_controller(self.controller)
         view.set_context(self.project, self.data)

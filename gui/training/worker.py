@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from core.run.loop import child_process, run_loop, spare_process, start_session
 from core.run.messages import FINAL_STATES, Command, Failed, Message, StateChanged
+from gui.i18n import current_language
 
 _live: set[QObject] = set()
 _live_lock = threading.Lock()
@@ -111,7 +112,7 @@ class ProcessWorker(_Worker):
     def __init__(self, project, data=None, weights=None, generation: int = 0, spare: SpareProcess | None = None):
         super().__init__(generation)
         plain = None if weights is None else {k: v.detach().cpu().numpy() for k, v in weights.items()}
-        run = (project.to_dict(), data, plain, generation)
+        run = (project.to_dict(), data, plain, generation, current_language())  # child_process's arguments
         self.lock = threading.Lock()
         self.waiting: list[Command] = []  # commands sent before a spare has been given its run
         if spare is not None:

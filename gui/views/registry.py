@@ -48,6 +48,12 @@ VIEWS = [
         "gui.views.approximation:ApproximationView",
         "a curve fitted to a function of x, and each hidden unit's share",
     ),
+    ViewSpec(
+        "reconstruct",
+        "Reconstruction",
+        "gui.views.reconstruct:ReconstructView",
+        "an autoencoder's input, noisy input and what it rebuilds",
+    ),
     ViewSpec("landscape", "Loss landscape", "gui.views.landscape.view:LandscapeView", "the loss around the weights"),
     ViewSpec("activation_functions", "Functions", "gui.views.functions:FunctionsView", "activations and derivatives"),
     ViewSpec("gabor", "Gabor explorer", "gui.views.gabor_explorer:GaborExplorer", "the Gabor function's parameters"),

@@ -55,6 +55,7 @@ def trained(lesson: str, steps: int = 5) -> Session:
 PROBED = ("spiral_mlp.json", "digits_cnn.json", "adding_lstm.json", "sine_generation.json", "dropout_small_data.json")
 PROBED += ("next_character.json", "key_position_conv.json")  # text generation, accuracy by position
 PROBED += ("universal_approximation.json",)  # a curve over one input and its hidden units' shares
+PROBED += ("denoising_autoencoder.json",)  # an autoencoder's reconstructions
 
 
 @pytest.fixture(scope="module")

@@ -23,3 +23,12 @@ def test_without_a_lookup_core_speaks_english():
 def test_a_lookup_translates_and_an_unknown_text_stays_english(lookup):
     assert [p.message for p in infer(Graph()).problems] == ["la red no tiene Input", "la red no tiene Output"]
     assert words.translate("graph", "remove one of these wires") == "remove one of these wires"
+
+
+def test_numbers_in_sentences_take_the_readers_decimal_point():
+    try:
+        words.speak("es")
+        assert words.number(0.01) == "0,01" and words.number(3.0) == "3"
+    finally:
+        words.speak("en")
+    assert words.number(0.01) == "0.01"

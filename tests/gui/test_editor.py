@@ -188,6 +188,32 @@ def test_unsaved_changes_mark_the_title_and_are_offered_back_after_a_crash(qtbot
     assert second.editor.graph == expected and second.isWindowModified()
 
 
+def test_a_lesson_whose_step_names_a_deleted_layer_is_saved_recovered_and_reopened(
+    qtbot, window, monkeypatch, tmp_path
+):
+    """The depth lesson's series takes fc4 out: delete fc4 by hand, and the work still saves, comes
+    back after a crash and reopens (without its steps, saying why) instead of being refused or lost."""
+    from core.network.graph import Edge
+    from gui.editor.commands import AddEdge, delete_command
+
+    assert window.files.open_lesson(LESSONS / "depth_sigmoid.json")
+    graph = window.document.project.graph
+    window.document.push(delete_command(graph, ["fc4", "sigmoid4"], []))
+    window.document.push(AddEdge(graph, Edge("sigmoid3", "fc5")))
+    expected = graph.copy()
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.document.write_autosave()
+    second = MainWindow()  # the first window "crashed"
+    qtbot.addWidget(second)
+    assert second.files.offer_recovery() and second.editor.graph == expected
+    assert "lesson steps were left out" in warnings[-1] and "fc4" in warnings[-1]
+    path = tmp_path / "mine.json"
+    assert second.files.save_to(str(path)) and second.files.open_path(str(path), ask=False)
+    assert second.editor.graph == expected
+
+
 @pytest.mark.parametrize("path", sorted(LESSONS.glob("*.json")), ids=lambda p: p.stem)
 def test_every_lesson_opens_and_displays_without_errors(window, path):
     assert window.files.open_lesson(path)

@@ -223,3 +223,34 @@ def test_next_to_a_step_that_only_shows_lets_the_series_finish(window_thread, qt
     assert "Step 3 of 3" in window.guide_panel.header.text() and series.active and bar.isVisible()
     qtbot.waitUntil(lambda: not series.active, timeout=120000)
     assert len(runs.runs) == 3 and "done: 3 runs" in bar.label.text() and bar.isVisible()
+
+
+def test_the_depth_lesson_trains_one_to_four_hidden_layers_and_gives_the_network_back(window_thread, qtbot):
+    """A series whose runs take layers out: each run trains the lesson's network without the layers
+    its entry names, wires joined around them; afterwards the canvas holds the lesson's network."""
+    from core.network.bypass import bypassed
+    from gui.editor.commands import SetTraining
+
+    window = window_thread
+    open_lesson(window, qtbot, LESSONS / "depth_sigmoid.json")
+    document, guide, runs = window.document, window.guide_panel.guide, window.runs
+    lesson = document.project.graph.copy()
+    document.push(SetTraining(document.project, "epochs", 2))  # the figures of 60 epochs: test_training_lessons
+    (series_step,) = [s for s in document.project.steps if any(a.kind == "series" for a in s.actions)]
+    entries = next(a.target for a in series_step.actions if a.kind == "series")
+    before = len(runs.runs)
+    guide.start((series_step,))
+    qtbot.waitUntil(lambda: not guide.series.active, timeout=180000)
+    made = runs.runs.runs[before:]
+    assert len(made) == 4 and all(run.state == "finished" for run in made)
+    for run, entry in zip(made, entries, strict=True):
+        without = [node for a in entry for node in a.value]
+        assert run.project.graph == bypassed(lesson, without)
+        assert [r.epoch for r in run.records] == [1, 2]
+    assert [run.changes for run in made[1:]] == ["1 → 2 hidden layers", "2 → 3 hidden layers", "3 → 4 hidden layers"]
+    assert document.project.graph == lesson  # the four-layer network, back on the canvas
+    assert runs.ticked == {run.number for run in made}
+    shallow = made[0].project.copy()
+    shallow.training = shallow.training.replace(device="cpu")
+    alone = list(Trainer(shallow).train())  # the one-layer run's metrics are its own
+    assert [r.test_acc for r in made[0].records] == pytest.approx([r.test_acc for r in alone], abs=0.006)

@@ -34,6 +34,7 @@ SAME_IN_BOTH = {
     "adam", "adamw", "sgd", "rmsprop", "adagrad", "nesterov", "relu", "leakyrelu", "elu", "gelu", "tanh", "sigmoid",
     "softmax", "linear", "flatten", "reshape", "conv1d", "conv2d", "maxpool2d", "avgpool2d", "dropout", "sparsity",
     "batchnorm", "rnn", "gru", "lstm", "add", "concat", "input", "output", "step", "mnist", "fashion", "cifar",
+    "gaussiannoise",  # a layer kind
     "onnx", "csv", "pytorch", "cpu", "cuda", "mps", "auto", "neurona", "gabor", "xor", "l1", "l2", "f5", "f10",
     "ctrl", "x", "p", "lr", "mlp", "cnn", "default", "english",
     "exp", "cos", "sin", "eps", "pca", "sobel", "mse",  # mathematical names
@@ -360,6 +361,7 @@ LESSON_FOR = {
     "minima": "rare_minima",
     "positions": "key_position_mlp",
     "approximation": "universal_approximation",
+    "reconstruct": "denoising_autoencoder",
 }  # lessons without guided steps: those are English only so far (tested apart)
 
 
@@ -599,3 +601,6 @@ def test_run_names_in_the_runs_dock_come_in_the_readers_language(spanish):
     assert change_text(None, project) == "primera ejecución"
     assert change_text(project, project) == "mismos ajustes"
     assert change_text(project, other) == "tamaño del lote 32 → 64"  # the forms' own name for batch_size
+    faster = project.copy()
+    faster.training = faster.training.replace(lr=0.5)
+    assert change_text(project, faster) == f"tasa de aprendizaje {project.training.lr:g} → 0.5".replace(".", ",")

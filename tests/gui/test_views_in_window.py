@@ -31,6 +31,7 @@ LESSON_FOR = {
     "minima": "rare_minima",
     "approximation": "universal_approximation",
     "positions": "key_position_mlp",
+    "reconstruct": "denoising_autoencoder",
 }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from core.data.catalog import Data
@@ -49,6 +49,23 @@ class BoundaryView(QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.train_points: list[pg.ScatterPlotItem] = []
+        # the sample the last step trained on, when it trained on one (the perceptron rule step by step)
+        self.ring = pg.ScatterPlotItem(size=22, brush=None, pen=pg.mkPen("#212121", width=2.5))
+        self.ring.setZValue(20)
+        self.plot.addItem(self.ring, ignoreBounds=True)
+        self.ring.hide()
+        # step by step, the boundary before the last step, dashed: the line that step moved
+        self.before = pg.IsocurveItem(level=0.5, pen=pg.mkPen("#212121", width=1.5, style=Qt.PenStyle.DashLine))
+        self.before.setZValue(15)
+        self.plot.addItem(self.before, ignoreBounds=True)
+        self.before.hide()
+        # its words sit in the plot's top left corner, in pixels (a child of the view box, not of the
+        # plane), so they show whatever the plane's range and hide no point under the ring
+        self.ring_label = pg.TextItem(color="#212121", anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 215))
+        self.ring_label.setParentItem(self.plot.getViewBox())
+        self.ring_label.setPos(4, 4)
+        self.ring_label.setZValue(20)
+        self.ring_label.hide()
         self.test_points: list[pg.ScatterPlotItem] = []
         self.show_test = QCheckBox(self.tr("test points"))
         self.show_test.setObjectName("show_test")
@@ -125,17 +142,59 @@ class BoundaryView(QWidget):
             self.plot.autoRange()
 
     def show_surface(self, surface: Surface) -> None:
-        self.surface = surface
+        previous, self.surface = self.surface, surface
         self.image.setImage(surface_image(surface, self.discrete.isChecked()), autoLevels=False, levels=(0, 255))
         x0, x1, y0, y1 = surface.bounds
         n = surface.values.shape[0]
         step_x, step_y = (x1 - x0) / (n - 1), (y1 - y0) / (n - 1)
         self.image.setRect(QRectF(x0 - step_x / 2, y0 - step_y / 2, x1 - x0 + step_x, y1 - y0 + step_y))
+        if surface is not previous:  # the same surface drawn again (discrete output toggled) keeps its marks
+            self.show_ring(surface.sample, surface.sample_point)
+            self._show_before(previous, surface)
+
+    def _show_before(self, previous: Surface | None, surface: Surface) -> None:
+        """The line before the step, when the surface before it is the one drawn last (one sample,
+        one step: Step pressed) and it moved; else none."""
+        one_step = (
+            previous is not None
+            and surface.sample is not None
+            and surface.kind == previous.kind == "probability"
+            and surface.step == previous.step + 1
+            and previous.bounds == surface.bounds
+            and previous.values.shape == surface.values.shape
+        )
+        if not one_step or np.array_equal(previous.values > 0.5, surface.values > 0.5):
+            self.before.hide()
+            return
+        x0, x1, y0, y1 = surface.bounds
+        n = surface.values.shape[0]
+        self.before.setData(previous.values.T, 0.5)  # IsocurveItem reads [x, y]
+        self.before.setTransform(QTransform.fromScale((x1 - x0) / (n - 1), (y1 - y0) / (n - 1)))
+        self.before.setPos(x0, y0)
+        self.before.show()
+        self.ring_label.setText(
+            self.tr("◯ sample #{0}: the last step trained on it").format(surface.sample)
+            + "\n"
+            + self.tr("and moved the line from where the dashes are")
+        )
+
+    def show_ring(self, sample: int | None, point: tuple[float, float] | None) -> None:
+        """Ring the training sample the last step used (its update is what moved the line), or none."""
+        if sample is None or point is None:
+            self.ring.hide()
+            self.ring_label.hide()
+            return
+        self.ring.setData([point[0]], [point[1]])
+        self.ring_label.setText(self.tr("◯ sample #{0}: the last step trained on it").format(sample))
+        self.ring.show()
+        self.ring_label.show()
 
     def clear_surface(self) -> None:
-        """No model: no boundary (the data's points stay)."""
+        """No model: no boundary (the data's points stay), no last step's sample."""
         self.surface = None
         self.image.clear()
+        self.show_ring(None, None)
+        self.before.hide()
 
     def _clicked(self, event) -> None:
         k = self.adding.currentIndex() - 1

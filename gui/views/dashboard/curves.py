@@ -16,6 +16,7 @@ TRAIN, TEST, LR = "#1f77b4", "#ff7f0e", "#2ca02c"
 INK = "#333333"
 FRAME_MS = 33  # ~30 Hz: smooth to the eye, and painting stays a small share of the GUI thread
 LEFT_AXIS_WIDTH = 58  # the same for every plot, so the three step axes line up
+LOG_SCALE_ROOM = 120  # the log-scale box's corner of the loss plot, which the legend keeps clear of
 ACCURACY_STRETCH = 4  # rows share the height 6 : 4 : 4 (loss, accuracy, learning rate and the step axis)
 LR_STRETCH = 4  # the rate is one flat line most of the time: its row is mostly the step axis
 MARKER = {"symbol": "o", "symbolSize": 7, "symbolPen": "w"}  # white rims keep touching dots apart
@@ -99,6 +100,7 @@ class TrainingCurves(QWidget):
         self._every = 1  # the per-step points kept: every step, then every 2nd, 4th... (MAX_STEP_POINTS)
         self._evaluations = {name: _Table("step", "value", "epoch", capacity=64) for name in EVALUATIONS}
         self._pending = False
+        self._legend_below = False  # under the log-scale box, when the plot is too narrow beside it
         self._ranges: dict[str, tuple[float, float]] = {}  # what each axis shows now, to move it only when needed
         self._evaluated_on: tuple | None = None
 
@@ -116,7 +118,11 @@ class TrainingCurves(QWidget):
 
         # one legend, in the headroom kept above the loss curves; the accuracy plot's dots share its colours
         self.loss_plot.addLegend(
-            offset=(-110, 1), colCount=3, labelTextColor=INK, labelTextSize=pt(8), brush=(255, 255, 255, 210)
+            offset=(-LOG_SCALE_ROOM + 10, 1),
+            colCount=3,
+            labelTextColor=INK,
+            labelTextSize=pt(8),
+            brush=(255, 255, 255, 210),
         )
         step_pen = pg.mkPen((31, 119, 180, 110), width=1)
         self.step_loss = self._curve(self.loss_plot, step_pen, self.tr("train, each step"))
@@ -127,6 +133,7 @@ class TrainingCurves(QWidget):
         self.no_accuracy.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_accuracy.setStyleSheet("color: #777; font-style: italic; background: white; padding: 3px;")
         self.no_accuracy.hide()
+        self.reconstruction = False  # an autoencoder's run (set_reconstruction)
         self.log_scale = QCheckBox(
             self.tr("log scale"), objectName="log_scale", toolTip=self.tr("Show the loss on a logarithmic axis")
         )
@@ -190,7 +197,7 @@ class TrainingCurves(QWidget):
             self.set_evaluated_on(*self._evaluated_on)
         else:
             self.lr_plot.setLabel("bottom", self.tr("step"), color=INK)
-        self.no_accuracy.setText(self.tr("no accuracy for regression"))
+        self.set_reconstruction(self.reconstruction)
         self.log_scale.setText(self.tr("log scale"))
         self.log_scale.setToolTip(self.tr("Show the loss on a logarithmic axis"))
         names = {self.step_loss: self.tr("train, each step")}
@@ -212,24 +219,31 @@ class TrainingCurves(QWidget):
         legend, box = self.loss_plot.plotItem.legend, self.loss_plot.plotItem.vb
         if legend is None or box.height() <= 0:
             return LEGEND_ROOM
-        share = min((legend.boundingRect().height() + 6) / box.height(), 0.6)  # of the plot's height
+        rows = legend.boundingRect().height() + 6 + (self.log_scale.sizeHint().height() if self._legend_below else 0)
+        share = min(rows / box.height(), 0.6)  # of the plot's height
         return max(LEGEND_ROOM, 1.06 * share / (1 - share))
 
     def _fit_legend(self) -> None:
-        """The legend on one row at 8 points; when the plot is too narrow for that (longer words in
-        Spanish, a narrow dock), on two rows, then in smaller text: a legend cut at the edge names nothing."""
+        """The legend on one row at 8 points beside the log-scale box; when the plot is too narrow for
+        that (longer words in Spanish, a narrow dock, a 1024-wide screen), on two rows, then in smaller
+        text, then under the box with the plot's whole width: a legend cut or covered names nothing."""
         legend = self.loss_plot.plotItem.legend
-        room = self.loss_plot.width() - LEFT_AXIS_WIDTH - 120  # beside the log-scale box
-        if legend is None or room <= 0:
+        width = self.loss_plot.width() - LEFT_AXIS_WIDTH
+        if legend is None or width <= 20:
             return
-        for columns, size in ((3, 8.0), (2, 8.0), (2, 7.0), (2, 6.0)):
+        for below, columns, size in (
+            *((False, c, s) for c, s in ((3, 8.0), (2, 8.0), (2, 7.0), (2, 6.0))),
+            *((True, c, s) for c, s in ((3, 8.0), (2, 8.0), (1, 8.0), (1, 7.0), (1, 6.0))),
+        ):
             legend.setColumnCount(columns)
             legend.setLabelTextSize(pt(size))
             for _, label in legend.items:
                 label.setText(label.text)  # pyqtgraph applies a new size only when the text is set
             legend.updateSize()
-            if legend.boundingRect().width() <= room:
+            if legend.boundingRect().width() <= width - (8 if below else LOG_SCALE_ROOM):
                 break
+        self._legend_below = below
+        legend.setOffset((-4, self.log_scale.sizeHint().height() + 2) if below else (-LOG_SCALE_ROOM + 10, 1))
         self._ranges.pop("y", None)  # the headroom follows the legend's rows
         self._set_view_ranges()
 
@@ -248,6 +262,15 @@ class TrainingCurves(QWidget):
         )
         self.lr_plot.setLabel("bottom", label, color=INK)
         self._evaluated_on = (train, test)
+
+    def set_reconstruction(self, on: bool) -> None:
+        """An autoencoder's run: the note in the accuracy's place says what the loss is instead."""
+        self.reconstruction = on
+        self.no_accuracy.setText(
+            self.tr("no accuracy: the loss is the reconstruction's mean squared error")
+            if on
+            else self.tr("no accuracy for regression")
+        )
 
     def set_accuracy_available(self, available: bool) -> None:
         """Regression has no accuracy: a one-line note takes the place (and little of the room) of its plot."""
