@@ -11,10 +11,11 @@ on screen before (saved by the training process just before it was replaced), or
 from __future__ import annotations
 
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +36,7 @@ from gui.editor.commands import Macro, SetFrozen
 from gui.i18n import keep
 
 LAYER, SHAPE, SOURCE = range(3)
+SAVE_WAIT_S = 10.0  # how long Undo waits for the replaced model's training process to have saved it
 
 
 @dataclass
@@ -157,16 +159,24 @@ class Transfer(QObject):
     def bring_back(self, folder: str | None) -> None:
         """The model before an import again: the saved one, or none (the next Run starts afresh)."""
         self.window.document.reset_model()
-        if folder is None:
-            return
+        if folder is not None:
+            self._load_when_saved(folder, time.monotonic() + SAVE_WAIT_S)
+
+    def _load_when_saved(self, folder: str, deadline: float) -> None:
+        """The replaced model's training process saves it as it stops: an Undo right after the import
+        may come first, so look again until the folder is there (a run folder appears whole)."""
         from core.run.saved import load_run
 
+        if not (Path(folder) / "weights.safetensors").is_file() and time.monotonic() < deadline:
+            QTimer.singleShot(100, lambda: self._load_when_saved(folder, deadline))
+            return
         try:
             weights = load_run(folder)[1]
         except (OSError, ValueError) as err:
             self.message.emit(self.tr("The model before the import could not be brought back: {0}").format(err))
             return
-        self.window.run_controls.start_when_loaded(weights)
+        if not self.window.run_controls.controller.active:  # nothing else started meanwhile
+            self.window.run_controls.start_when_loaded(weights)
 
     # ---- naming the imported run ---------------------------------------------------------------
 
