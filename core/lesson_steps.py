@@ -19,6 +19,8 @@ Each action is an object with one key naming it:
   {"import_weights": {"run": 1, "layers": ["fc1"]}}   copy layers of a run this lesson kept (1: the
                                    first run the Runs dock kept since the lesson opened) into a new model
                                    (core.run.transfer pairs them; every other layer starts afresh)
+  {"pretrain": 20}                 pretrain the hidden dense layers one after another as autoencoders,
+                                   20 epochs each (core.train.pretrain); a later step's Run fine-tunes
   {"lab_start": [-1.5, 2.0]}       the optimizer lab's common start
   {"series": [{"training.optimizer": "sgd"}, {"training.optimizer": "adam", "training.lr": 0.01}]}
                                    train one fresh run per entry, each to the project's epochs, after
@@ -47,6 +49,7 @@ PANELS = ("about", "layer", "dataset", "training")
 LANGUAGES = {"es": "Spanish"}  # the languages a step's words may carry besides English, named for messages
 MAX_STEPS = 100
 MAX_RUN = 100_000
+MAX_PRETRAIN = 1000  # epochs per layer (core.train.pretrain.MAX_EPOCHS)
 MAX_SERIES = 10  # runs in one series: a lesson's comparison, not a sweep
 BYPASS = "bypass"  # a series entry's key for the layers its run goes without
 
@@ -63,8 +66,8 @@ class Question:
 
 @dataclass(frozen=True)
 class Action:
-    kind: str  # view, panel, select, set, speed, run_epochs, run_steps, reset, lab_start, series, freeze,
-    # unfreeze, import_weights
+    kind: str  # view, panel, select, set, speed, run_epochs, run_steps, reset, lab_start, series, pretrain,
+    # freeze, unfreeze, import_weights
     target: Any  # the view's name, the layer's id, "fc1.out_features", the number of epochs…
     value: Any = None  # for "set": the new value
 
@@ -235,6 +238,10 @@ def _action(raw: Any, where: str, graph: Graph, dataset_specs: tuple, train_spec
         if isinstance(target, bool) or not isinstance(target, int) or not 1 <= target <= MAX_RUN:
             raise StepError(f'{where}: "{kind}" must be a whole number from 1 to {MAX_RUN:,}')
         return Action(kind, target)
+    if kind == "pretrain":
+        if isinstance(target, bool) or not isinstance(target, int) or not 1 <= target <= MAX_PRETRAIN:
+            raise StepError(f'{where}: "pretrain" is the epochs per layer, a whole number from 1 to {MAX_PRETRAIN}')
+        return Action(kind, target)
     if kind == "reset":
         if target is not True:
             raise StepError(f'{where}: "reset" must be true')
@@ -254,7 +261,7 @@ def _action(raw: Any, where: str, graph: Graph, dataset_specs: tuple, train_spec
         return Action(kind, _series(target, where, graph, dataset_specs, train_specs))
     raise StepError(
         f'{where}: unknown action "{kind}" (known: view, panel, select, set, speed, run_epochs, run_steps, '
-        "reset, lab_start, series, freeze, unfreeze, import_weights)"
+        "reset, lab_start, series, pretrain, freeze, unfreeze, import_weights)"
     )
 
 

@@ -47,6 +47,7 @@ from gui.i18n import number as local_number
 from gui.language_menu import LanguageMenu
 from gui.project_files import ProjectFiles
 from gui.settings import Autosave, app_settings
+from gui.training.pretrain import PretrainControls
 from gui.training.run_controls import RunControls
 from gui.training.runs import add_runs_dock
 from gui.training.view_tabs import ViewTabs
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.about.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._docks()
         self.runs = add_runs_dock(self)
+        self.pretrain = PretrainControls(self)  # after the Runs dock: it names the runs it started
         self.transfer = Transfer(self)  # layers of another run into this network (gui/transfer.py)
         self.figure_export = FigureExport(self)
         self.figure_export.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -282,6 +284,7 @@ class MainWindow(QMainWindow):
         rc = self.run_controls
         train.addActions([rc.run_action, rc.run_for_action, rc.step_action, rc.reset_action])
         train.addSeparator()
+        train.addAction(self.pretrain.action)
         train.addAction(self.transfer.action)
         view = self._menu(self.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&View"))
         self._action(view, QT_TRANSLATE_NOOP("MainWindow", "&Fit to Window"), self.view.fit_all, QKeySequence("Ctrl+0"))

@@ -249,6 +249,8 @@ VIEWS = (
     QT_TRANSLATE_NOOP("views", "how often the key is found at each step"),
     QT_TRANSLATE_NOOP("views", "Approximation"),
     QT_TRANSLATE_NOOP("views", "a curve fitted to a function of x, and each hidden unit's share"),
+    QT_TRANSLATE_NOOP("views", "Neurons"),
+    QT_TRANSLATE_NOOP("views", "every unit and weight; set them by hand"),
     QT_TRANSLATE_NOOP("views", "Loss landscape"),
     QT_TRANSLATE_NOOP("views", "the loss around the weights"),
     QT_TRANSLATE_NOOP("views", "Functions"),

@@ -2082,6 +2082,45 @@ se guardan al empezar el entrenamiento</translation>
     </message>
 </context>
 <context>
+    <name>NetworkCanvas</name>
+    <message>
+        <source>inputs</source>
+        <translation>entradas</translation>
+    </message>
+    <message>
+        <source>{0} (output)</source>
+        <translation>{0} (salida)</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>lineal</translation>
+    </message>
+    <message>
+        <source>b {0}</source>
+        <translation>b {0}</translation>
+    </message>
+    <message>
+        <source>weight {0} → {1} {2}: {3}</source>
+        <translation>peso {0} → {1} {2}: {3}</translation>
+    </message>
+    <message>
+        <source>∂L/∂w = {0}</source>
+        <translation>∂L/∂w = {0}</translation>
+    </message>
+    <message>
+        <source>bias of {0}: {1}</source>
+        <translation>sesgo de {0}: {1}</translation>
+    </message>
+    <message>
+        <source>value {0}, ∂L/∂b = {1}</source>
+        <translation>valor {0}, ∂L/∂b = {1}</translation>
+    </message>
+    <message>
+        <source>input {0} = {1}</source>
+        <translation>entrada {0} = {1}</translation>
+    </message>
+</context>
+<context>
     <name>NeuronView</name>
     <message>
         <source>Train a small dense network on 2-D data to see each neuron here.</source>
@@ -2090,6 +2129,97 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>The neuron view draws dense networks on 2-D data whose layers have at most 12 units each.</source>
         <translation>La vista de neuronas dibuja redes densas con datos 2D cuyas capas tienen como mucho 12 unidades.</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronsView</name>
+    <message>
+        <source>Take a step (F10) or train, to draw the model&apos;s units and weights here and set them by hand.</source>
+        <translation>Da un paso (F10) o entrena para dibujar aquí las unidades y los pesos del modelo y fijarlos a mano.</translation>
+    </message>
+    <message>
+        <source>backward pass on the wires</source>
+        <translation>pasada hacia atrás sobre las líneas</translation>
+    </message>
+    <message>
+        <source>Write, for one training sample, each unit&apos;s value and each weight&apos;s gradient ∂L/∂w</source>
+        <translation>Escribe, para una muestra de entrenamiento, el valor de cada unidad y el gradiente ∂L/∂w de cada peso</translation>
+    </message>
+    <message>
+        <source>The training sample followed through the network</source>
+        <translation>La muestra de entrenamiento que se sigue a través de la red</translation>
+    </message>
+    <message>
+        <source>Undo the last weight set</source>
+        <translation>Deshacer el último peso fijado</translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation>muestra</translation>
+    </message>
+    <message>
+        <source>Step {0}</source>
+        <translation>Paso {0}</translation>
+    </message>
+    <message>
+        <source>training accuracy {0} %</source>
+        <translation>precisión de entrenamiento {0} %</translation>
+    </message>
+    <message>
+        <source>training loss {0}</source>
+        <translation>pérdida de entrenamiento {0}</translation>
+    </message>
+    <message>
+        <source>sample #{0}: target {1}, loss L = {2}</source>
+        <translation>muestra #{0}: objetivo {1}, pérdida L = {2}</translation>
+    </message>
+    <message>
+        <source>In each unit: its value for this sample; under it its bias b, ∂L/∂b, and its activation&apos;s slope (σ′ for a sigmoid). On each line: ∂L/∂w, the gradient of this sample&apos;s loss.</source>
+        <translation>En cada unidad: su valor para esta muestra; debajo, su sesgo b, ∂L/∂b y la pendiente de su activación (σ′ para una sigmoide). En cada línea: ∂L/∂w, el gradiente de la pérdida de esta muestra.</translation>
+    </message>
+    <message>
+        <source>Lines are weights: blue positive, orange negative, the thickest |w| = {0}. The number in a unit is its bias, and its ring&apos;s colour the bias&apos;s sign. Click a line or a unit to set its weight or bias by hand (training paused).</source>
+        <translation>Las líneas son pesos: azules los positivos, naranjas los negativos; la más gruesa, |w| = {0}. El número de una unidad es su sesgo, y el color de su borde, el signo del sesgo. Haz clic en una línea o en una unidad para fijar a mano su peso o su sesgo (con el entrenamiento en pausa).</translation>
+    </message>
+    <message>
+        <source>Where a number does not fit, point at the line or the unit to read it.</source>
+        <translation>Donde un número no cabe, señala la línea o la unidad para leerlo.</translation>
+    </message>
+    <message>
+        <source>weight {0} → {1} {2}</source>
+        <translation>peso {0} → {1} {2}</translation>
+    </message>
+    <message>
+        <source>bias of {0}</source>
+        <translation>sesgo de {0}</translation>
+    </message>
+    <message>
+        <source>There is no model to change yet: take a step (F10) first.</source>
+        <translation>Aún no hay modelo que cambiar: da antes un paso (F10).</translation>
+    </message>
+    <message>
+        <source>Training is running: pause it (F5), then set a weight by hand.</source>
+        <translation>El entrenamiento está en marcha: páusalo (F5) y después fija un peso a mano.</translation>
+    </message>
+    <message>
+        <source>{0} has no weight or bias to set: click a line (a weight) or a unit of a layer (its bias).</source>
+        <translation>{0} no tiene peso ni sesgo que fijar: haz clic en una línea (un peso) o en una unidad de una capa (su sesgo).</translation>
+    </message>
+    <message>
+        <source>Setting {0} to {1}…</source>
+        <translation>Fijando {0} a {1}…</translation>
+    </message>
+    <message>
+        <source>Undone: {0} is {1} again.</source>
+        <translation>Deshecho: {0} vuelve a ser {1}.</translation>
+    </message>
+    <message>
+        <source>{0} set to {1} (it was {2}).</source>
+        <translation>{0} fijado a {1} (era {2}).</translation>
+    </message>
+    <message>
+        <source>Training was still running when the value arrived: the model is unchanged. Set it again.</source>
+        <translation>El entrenamiento seguía en marcha cuando llegó el valor: el modelo no ha cambiado. Vuelve a fijarlo.</translation>
     </message>
 </context>
 <context>
@@ -2276,6 +2406,107 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>Step {0}: training and test keys share their positions (turn on &apos;unseen&apos; to hold some out).</source>
         <translation>Paso {0}: las claves de entrenamiento y de prueba comparten posiciones (activa &apos;sin ver&apos; para reservar algunas).</translation>
+    </message>
+</context>
+<context>
+    <name>PretrainControls</name>
+    <message>
+        <source>Pretrain &amp;Layer by Layer…</source>
+        <translation>Preentrenar &amp;capa a capa…</translation>
+    </message>
+    <message>
+        <source>Stop &amp;Pretraining</source>
+        <translation>Detener el &amp;preentrenamiento</translation>
+    </message>
+    <message>
+        <source>Train the hidden layers one after another as autoencoders, then Run fine-tunes the network</source>
+        <translation>Entrena las capas ocultas una tras otra como autocodificadores; después Ejecutar ajusta la red</translation>
+    </message>
+    <message>
+        <source>Pretraining layer by layer: starting</source>
+        <translation>Preentrenamiento capa a capa: empezando</translation>
+    </message>
+    <message>
+        <source>The dataset is not loaded yet: see the Dataset tab</source>
+        <translation>Los datos aún no están cargados: mira la pestaña Datos</translation>
+    </message>
+    <message>
+        <source>Cannot pretrain layer by layer: {0}</source>
+        <translation>No se puede preentrenar capa a capa: {0}</translation>
+    </message>
+    <message>
+        <source>Pretraining stopped: {0}</source>
+        <translation>Preentrenamiento detenido: {0}</translation>
+    </message>
+    <message>
+        <source>Pretraining layer {0} of {1} ({2}): epoch {3} of {4}, reconstruction error {5} (from {6})</source>
+        <translation>Preentrenando la capa {0} de {1} ({2}): época {3} de {4}, error de reconstrucción {5} (desde {6})</translation>
+    </message>
+    <message>
+        <source>Pretraining stopped after {0} of {1} layers; the model keeps what they learnt</source>
+        <translation>Preentrenamiento detenido tras {0} de {1} capas; el modelo conserva lo que aprendieron</translation>
+    </message>
+    <message>
+        <source>Pretrained {0} layers (reconstruction error {1})</source>
+        <translation>{0} capas preentrenadas (error de reconstrucción {1})</translation>
+    </message>
+    <message>
+        <source>: press Run (F5) to fine-tune</source>
+        <translation>: pulsa Ejecutar (F5) para el ajuste fino</translation>
+    </message>
+    <message>
+        <source>pretrained layer by layer</source>
+        <translation>preentrenada capa a capa</translation>
+    </message>
+</context>
+<context>
+    <name>PretrainDialog</name>
+    <message>
+        <source>Pretrain layer by layer</source>
+        <translation>Preentrenar capa a capa</translation>
+    </message>
+    <message>
+        <source>Each hidden layer in turn ({0}) learns to be the encoder of an autoencoder: a throwaway decoder rebuilds the layer&apos;s input from its output, and both train on the training set to make the rebuilt input match (mean squared error, Adam). Each layer learns from the codes of the layers before it. The output layer is left alone. Afterwards, Run fine-tunes the whole network on the labels.</source>
+        <translation>Cada capa oculta por turno ({0}) aprende a ser el codificador de un autocodificador: un decodificador desechable reconstruye la entrada de la capa a partir de su salida, y ambos se entrenan con el conjunto de entrenamiento para que la entrada reconstruida coincida (error cuadrático medio, Adam). Cada capa aprende de los códigos de las capas anteriores. La capa de salida no se toca. Después, Ejecutar ajusta la red entera con las etiquetas.</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> épocas</translation>
+    </message>
+    <message>
+        <source>Each layer trains for</source>
+        <translation>Cada capa se entrena durante</translation>
+    </message>
+    <message>
+        <source>Pretrain</source>
+        <translation>Preentrenar</translation>
+    </message>
+</context>
+<context>
+    <name>Pretraining</name>
+    <message>
+        <source>the network cannot run yet: fix the layers marked in red first</source>
+        <translation>la red aún no puede funcionar: corrige antes las capas marcadas en rojo</translation>
+    </message>
+    <message>
+        <source>{0} merges several inputs: only a chain of layers can be pretrained layer by layer</source>
+        <translation>{0} une varias entradas: solo una cadena de capas se puede preentrenar capa a capa</translation>
+    </message>
+    <message>
+        <source>{0} is a {1} layer: pretraining layer by layer works on a chain of dense layers (Linear) with activations between them</source>
+        <translation>{0} es una capa {1}: el preentrenamiento capa a capa funciona con una cadena de capas densas (Linear) con activaciones entre ellas</translation>
+    </message>
+    <message>
+        <source>the network has no hidden dense layer to pretrain: it needs a Linear layer before the output layer</source>
+        <translation>la red no tiene ninguna capa densa oculta que preentrenar: necesita una capa Linear antes de la capa de salida</translation>
+    </message>
+    <message>
+        <source>{0} is frozen: unfreeze it to pretrain it</source>
+        <translation>{0} está congelada: descongélala para preentrenarla</translation>
+    </message>
+    <message>
+        <source>epochs per layer must be from 1 to {0}</source>
+        <translation>las épocas por capa deben ir de 1 a {0}</translation>
     </message>
 </context>
 <context>
@@ -3356,6 +3587,17 @@ se guardan al empezar el entrenamiento</translation>
     </message>
 </context>
 <context>
+    <name>WeightEditor</name>
+    <message>
+        <source>Set</source>
+        <translation>Fijar</translation>
+    </message>
+    <message>
+        <source>Close without changing the model (Esc)</source>
+        <translation>Cerrar sin cambiar el modelo (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>WeightsView</name>
     <message>
         <source>The dense layer whose weights are drawn</source>
@@ -3792,6 +4034,14 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>trained {0} steps in {1}s; run saved to {2}</source>
         <translation>{0} pasos entrenados en {1} s; ejecución guardada en {2}</translation>
+    </message>
+    <message>
+        <source>pretrained {0} ({1} of {2}): reconstruction error {3} → {4}</source>
+        <translation>{0} preentrenada ({1} de {2}): error de reconstrucción {3} → {4}</translation>
+    </message>
+    <message>
+        <source>stopped while pretraining; nothing was trained or saved</source>
+        <translation>detenido durante el preentrenamiento; no se entrenó ni se guardó nada</translation>
     </message>
     <message>
         <source>the user (Ctrl-C)</source>
@@ -5398,6 +5648,18 @@ se guardan al empezar el entrenamiento</translation>
         <source>there is no Linear layer called &apos;{0}&apos; (the network has {1})</source>
         <translation>no hay ninguna capa Linear llamada &apos;{0}&apos; (la red tiene {1})</translation>
     </message>
+    <message>
+        <source>the Neurons view draws a chain of layers; &apos;{0}&apos; merges branches</source>
+        <translation>la vista Neuronas dibuja una cadena de capas; &apos;{0}&apos; une ramas</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has {1} units; the Neurons view draws networks of at most {2} units per layer (the perceptron and the small lessons): the Weights view shows larger ones</source>
+        <translation>&apos;{0}&apos; tiene {1} unidades; la vista Neuronas dibuja redes de como mucho {2} unidades por capa (el perceptrón y las lecciones pequeñas): la vista Pesos muestra las mayores</translation>
+    </message>
+    <message>
+        <source>the Neurons view draws dense layers and element-wise activations; &apos;{0}&apos; is a {1} layer</source>
+        <translation>la vista Neuronas dibuja capas densas y activaciones unidad a unidad; &apos;{0}&apos; es una capa {1}</translation>
+    </message>
 </context>
 <context>
     <name>project</name>
@@ -5432,6 +5694,25 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>this project was saved by a newer Neurona (format version {0}; this one reads up to {1}): update Neurona to open it</source>
         <translation>este proyecto lo guardó un Neurona más nuevo (versión de formato {0}; este lee hasta la {1}): actualiza Neurona para abrirlo</translation>
+    </message>
+</context>
+<context>
+    <name>run</name>
+    <message>
+        <source>the model has no layer &apos;{0}&apos;</source>
+        <translation>el modelo no tiene ninguna capa &apos;{0}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has no {1}</source>
+        <translation>&apos;{0}&apos; no tiene {1}</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; has no {1} at {2}</source>
+        <translation>&apos;{0}&apos; no tiene {1} en {2}</translation>
+    </message>
+    <message>
+        <source>a weight must be a finite number</source>
+        <translation>un peso debe ser un número finito</translation>
     </message>
 </context>
 <context>
@@ -5756,6 +6037,14 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>a curve fitted to a function of x, and each hidden unit&apos;s share</source>
         <translation>una curva ajustada a una función de x, y lo que aporta cada unidad oculta</translation>
+    </message>
+    <message>
+        <source>Neurons</source>
+        <translation>Neuronas</translation>
+    </message>
+    <message>
+        <source>every unit and weight; set them by hand</source>
+        <translation>cada unidad y cada peso; fíjalos a mano</translation>
     </message>
     <message>
         <source>Loss landscape</source>

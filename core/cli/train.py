@@ -29,6 +29,13 @@ def add_arguments(train) -> None:
     train.add_argument("--seed", type=int, help="override the training seed")
     train.add_argument("--resume", type=Path, metavar="RUN_DIR", help="continue a run saved by `train`")
     train.add_argument(
+        "--pretrain",
+        type=int,
+        default=0,
+        metavar="EPOCHS",
+        help="first pretrain the hidden dense layers one by one as autoencoders, EPOCHS epochs each",
+    )
+    train.add_argument(
         "--checkpoint-every", type=int, default=0, metavar="EPOCHS", help="save the run every EPOCHS epochs"
     )
     train.add_argument(
@@ -98,6 +105,14 @@ def train(project, args) -> int:
                 args.resume, trainer.epoch, trainer.step_count
             )
         )
+    if args.pretrain:
+        problem = _pretrain(trainer, args.pretrain)
+        if problem:
+            say(f"error: {problem}", err=True)
+            return EXIT_PROBLEM
+        trainer.after_step.remove(recorder)
+        recorder = TrajectoryRecorder(trainer)  # the training path starts at the pretrained weights
+        trainer.after_step.append(recorder)
     status, started = EXIT_OK, time.perf_counter()
     with StopSignals() as stop:
         saver = _Saver(out, project, records, trainer, recorder, stop, args)
@@ -129,6 +144,8 @@ def _bad_options(args) -> str:
         return "give a project file to train, or --resume RUN_DIR"
     if args.epochs is not None and args.epochs < 0:
         return f"--epochs must be 0 or more, not {args.epochs}"
+    if args.pretrain and args.resume is not None:
+        return "--pretrain starts a run: it cannot continue one (--resume)"
     if args.checkpoint_every < 0:
         return f"--checkpoint-every must be 0 (never) or more epochs, not {args.checkpoint_every}"
     if not 0 <= args.checkpoint_minutes < float("inf"):
@@ -171,6 +188,28 @@ class _Saver:
             return False
         self.last = time.monotonic()
         return True
+
+
+def _pretrain(trainer, epochs: int) -> str:
+    """Greedy layer-wise pretraining before training (core.train.pretrain), a line per layer;
+    what went wrong, or ""."""
+    from core.train.pretrain import PretrainError, after_pretraining, pretraining_of
+
+    try:
+        job = pretraining_of(trainer, epochs)
+        for record in job:
+            if record.epoch_end and record.epoch == record.epochs:
+                say(
+                    translate("cli", "pretrained {0} ({1} of {2}): reconstruction error {3} → {4}").format(
+                        record.layer, record.stage, record.stages, f"{record.start_loss:.3g}", f"{record.loss:.2g}"
+                    )
+                )
+    except PretrainError as err:
+        return str(err)
+    except KeyboardInterrupt:
+        return translate("cli", "stopped while pretraining; nothing was trained or saved")
+    after_pretraining(trainer)
+    return ""
 
 
 def _os_message(err: OSError) -> str:

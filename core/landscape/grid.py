@@ -20,7 +20,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from core.landscape.batch import PlaneLoss, trainable
+from core.landscape.batch import PlaneLoss, cross_entropy_losses, trainable
 from core.landscape.probe import Trajectory
 
 EVAL_SAMPLES = 512  # a fixed subset of the training set: half the time of 1,024 samples, much the same picture
@@ -183,8 +183,9 @@ class LandscapeResult:
 
 
 def _model_and_loss(project, data):
-    """The project's network (on the CPU), its loss and the training set: a Trainer's parts,
-    without its optimiser (whose first import costs seconds)."""
+    """The project's network (on the CPU), its loss (and, for cross-entropy, a way to compute it
+    for many points at once) and the training set: a Trainer's parts, without its optimiser
+    (whose first import costs seconds)."""
     from core.data.catalog import load_dataset
     from core.network.build import GraphModule
     from core.network.fit import data_problems
@@ -200,7 +201,8 @@ def _model_and_loss(project, data):
     kind = project.graph.nodes[inference.output_id].params["loss"]
     width = inference.shapes[inference.output_id][0]
     loss = lambda out, y: data_loss(out, y, kind, data.num_classes, width)  # noqa: E731
-    return model, loss, torch.as_tensor(data.x_train), torch.as_tensor(data.y_train)
+    losses = cross_entropy_losses if kind == "cross_entropy" else None
+    return model, loss, losses, torch.as_tensor(data.x_train), torch.as_tensor(data.y_train)
 
 
 class LandscapeJob:
@@ -218,7 +220,7 @@ class LandscapeJob:
         seed: int = 0,
         samples: int = EVAL_SAMPLES,
     ):
-        model, self.loss_fn, x, y = _model_and_loss(project, data)
+        model, self.loss_fn, self.losses, x, y = _model_and_loss(project, data)
         tensors = {k: torch.as_tensor(np.asarray(v)) for k, v in weights.items()}
         expected = model.state_dict()
         wrong = [k for k, v in tensors.items() if k in expected and tuple(v.shape) != tuple(expected[k].shape)]
@@ -248,7 +250,8 @@ class LandscapeJob:
             self.plane = random_plane(model, seed)
         else:
             raise LandscapeError(f"unknown directions '{directions}': choose random or pca")
-        self.loss = PlaneLoss(model, self.x, self.y, self.loss_fn, self.plane.origin, self.plane.directions)
+        plane = self.plane
+        self.loss = PlaneLoss(model, self.x, self.y, self.loss_fn, plane.origin, plane.directions, losses=self.losses)
         self.path_xy = self.plane.coordinates(self.path) if self.path is not None else None
         self.centre_loss = float(self.loss(np.zeros((1, 2), np.float32))[0])
         self.step = step
@@ -290,5 +293,5 @@ class LandscapeJob:
             return None
         start = torch.as_tensor(self.path[0])
         final = self.plane.origin
-        line = PlaneLoss(self.model, self.x, self.y, self.loss_fn, start, (final - start)[None])
+        line = PlaneLoss(self.model, self.x, self.y, self.loss_fn, start, (final - start)[None], losses=self.losses)
         return line(np.asarray(alphas, np.float32)[:, None])

@@ -32,6 +32,7 @@ PROBES: dict[str, str] = {
     "positions": "core.probes.positions:PositionsProbe",
     "approximation": "core.probes.approximation:ApproximationProbe",
     "reconstruct": "core.probes.reconstruct:ReconstructProbe",
+    "wires": "core.probes.wires:WiresProbe",
 }
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from core.run.messages import (
     CancelLandscape,
+    CancelPretrain,
     Command,
     ComputeLandscape,
     Diverged,
@@ -28,10 +29,15 @@ from core.run.messages import (
     LandscapeOptions,
     LandscapeProgress,
     Message,
+    ParameterSet,
     Pause,
+    Pretrain,
+    PretrainDone,
+    PretrainFailed,
     Published,
     Reached,
     Ready,
+    Refused,
     Run,
     RunEnded,
     Save,
@@ -39,6 +45,7 @@ from core.run.messages import (
     SetData,
     SetFrozen,
     SetPace,
+    SetParameter,
     SetStride,
     SetTraining,
     SetViews,
@@ -85,6 +92,7 @@ class _Loop:
         self.session, self.publish, self.generation = session, publish, generation
         self.running, self.pending = False, 0
         self.landscape: _Landscape | None = None
+        self.pretraining = None  # a core.run.pretrain_job.PretrainJob while the layers are pretrained
         self.last_snapshot = time.perf_counter()
         self.train_until = 0.0  # while a landscape is computed: train until then, then its next chunk
         self.pace = 0.0  # steps a second in slow motion, 0 at full speed
@@ -96,13 +104,16 @@ class _Loop:
     def run(self, next_command: NextCommand) -> None:
         while True:
             training = self.running or self.pending > 0
-            command = next_command(not training and self.landscape is None)
+            command = next_command(not training and self.landscape is None and self.pretraining is None)
             if command is not None:
                 if isinstance(command, Stop):
                     self.ended("stopped")
                     self.state("stopped")
                     return
                 self.obey(command)
+                continue
+            if self.pretraining is not None:  # training waits: both would change the same weights
+                self.advance_pretraining()
                 continue
             if self.landscape is not None and (not training or time.perf_counter() >= self.train_until):
                 started = time.perf_counter()
@@ -178,6 +189,18 @@ class _Loop:
     def obey(self, command: Command) -> None:
         session = self.session
         match command:
+            case Run() | Step() if self.pretraining is not None:
+                pass  # the window trains the pretrained weights as a new model, once they are sent
+            case Pause() | CancelPretrain() if self.pretraining is not None:
+                self.end_pretraining(self.pretraining.finish(stopped=True))
+            case Pretrain(epochs):
+                from core.run.pretrain_job import PretrainJob
+
+                self.running, self.pending = False, 0
+                self.pretraining = PretrainJob(session, epochs, self.generation)
+                self.state("pretraining")
+            case CancelPretrain():
+                pass  # it has already ended
             case Run(epochs, until):
                 if session.finished:
                     session.extend()  # Run after the last epoch trains as many epochs again
@@ -217,6 +240,8 @@ class _Loop:
                 session.stride = max(1, int(steps))
             case SetPace(steps_per_second):
                 self.pace = max(0.0, float(steps_per_second))
+            case SetParameter(node, name, index, value):
+                self.set_parameter(node, name, index, value)
             case ComputeLandscape(request, options):
                 self.landscape = _Landscape(session, request, options)
             case CancelLandscape(request):
@@ -224,6 +249,20 @@ class _Loop:
                     self.landscape = None
             case _:
                 self.say(Failed, f"the trainer does not know the command {command!r}", "")
+
+    def set_parameter(self, node: str, name: str, index: tuple[int, ...], value: float) -> None:
+        """A weight or bias set by hand, only while training is paused: the views then show the
+        changed model (every wanted probe is computed again at once)."""
+        if self.running or self.pending:
+            self.say(Refused, "training is running: pause it to set a weight by hand")
+            return
+        try:
+            previous = self.session.set_parameter(node, name, index, value)
+        except ValueError as err:
+            self.say(Refused, str(err))
+            return
+        self.say(ParameterSet, node, name, tuple(index), previous, float(value))
+        self.say(Published, self.session.snapshot(probes=True))
 
     def save(self, folder: str) -> None:
         from core.run.saved import save_run
@@ -235,6 +274,20 @@ class _Loop:
             self.say(Failed, f"cannot save the run to {folder}: {err.strerror or err}", traceback.format_exc())
             return
         self.say(Saved, folder)
+
+    # ---- pretraining ----------------------------------------------------------------------------
+
+    def advance_pretraining(self) -> None:
+        for message in self.pretraining.advance():
+            if isinstance(message, PretrainDone | PretrainFailed):
+                self.end_pretraining(message)
+            else:
+                self.publish(message)
+
+    def end_pretraining(self, message: Message) -> None:
+        self.pretraining = None
+        self.publish(message)
+        self.state("paused")
 
     # ---- the landscape ------------------------------------------------------------------------
 

@@ -146,6 +146,32 @@ class SetPace(Command):
 
 
 @dataclass(frozen=True)
+class SetParameter(Command):
+    """Set one weight or bias of the model by hand (the Neurons view), while training is paused:
+    `index` is (unit, input) for a weight, (unit,) for a bias. Answered by ParameterSet, or by
+    Refused while training runs or when there is no such parameter."""
+
+    node: str
+    name: str  # "weight" or "bias"
+    index: tuple[int, ...]
+    value: float
+
+
+@dataclass(frozen=True)
+class Pretrain(Command):
+    """Pretrain the hidden dense layers one after another as autoencoders (core.train.pretrain),
+    `epochs` passes each; training pauses meanwhile. Answered by PretrainProgress, then
+    PretrainDone (or PretrainFailed)."""
+
+    epochs: int
+
+
+@dataclass(frozen=True)
+class CancelPretrain(Command):
+    """Stop pretraining: the stages done, and the part of the current one, stay in the model."""
+
+
+@dataclass(frozen=True)
 class Stop(Command):
     """End the run; the loop answers StateChanged("stopped") and returns."""
 
@@ -207,6 +233,22 @@ class RunEnded(Message):
 
 
 @dataclass(frozen=True)
+class ParameterSet(Message):
+    """A SetParameter was applied: the value it replaced and the one now in the model."""
+
+    node: str
+    name: str
+    index: tuple[int, ...]
+    previous: float
+    value: float
+
+
+@dataclass(frozen=True)
+class Refused(Message):
+    text: str  # why a command was not obeyed (the model is unchanged)
+
+
+@dataclass(frozen=True)
 class LandscapeProgress(Message):
     request: int
     done: int  # grid points computed
@@ -223,6 +265,34 @@ class LandscapeDone(Message):
 @dataclass(frozen=True)
 class LandscapeFailed(Message):
     request: int
+    text: str
+    details: str = ""
+
+
+@dataclass(frozen=True)
+class PretrainProgress(Message):
+    stage: int  # 1-based
+    stages: int
+    layer: str  # the stage's dense layer
+    epoch: int  # epochs of the stage done
+    epochs: int
+    loss: float  # the reconstruction error: of the last batch, or of the whole set at an epoch's end
+    start_loss: float  # the whole training set's reconstruction error before the stage
+
+
+@dataclass(frozen=True)
+class PretrainDone(Message):
+    """Pretraining ended; the model now holds `weights`, a new model for the views (the GUI
+    starts it as the next generation)."""
+
+    stopped: bool  # by CancelPretrain, before the last stage ended
+    stages: int  # stages finished
+    losses: tuple  # per finished stage: (reconstruction error before, after)
+    weights: dict  # name -> numpy array
+
+
+@dataclass(frozen=True)
+class PretrainFailed(Message):
     text: str
     details: str = ""
 

@@ -18,6 +18,7 @@ import time
 import traceback
 
 import numpy as np
+import torch
 
 from core.data.catalog import Data
 from core.probes.registry import PROBES, ProbeFailed, probe_class
@@ -26,6 +27,7 @@ from core.run.snapshot import Snapshot
 from core.train.records import EpochRecord
 from core.train.trainer import Trainer
 from core.train_config import EVALUATION_SAMPLES
+from core.words import translate
 
 INSIGHT_STRIDE = 20  # default steps between the strided probes (the user can change it)
 INSIGHT_SHARE = 0.15  # the strided probes may take at most this share of the training time: with the
@@ -37,8 +39,8 @@ class Session:
         self, project: Project, data: Data | None = None, weights: dict | None = None, device: str | None = None
     ):
         self.trainer = Trainer(project, data, device)
-        if weights is not None:
-            self.trainer.model.load_state_dict(weights)
+        if weights is not None:  # tensors, or numpy arrays (pretrained weights sent back by a run)
+            self.trainer.model.load_state_dict({k: torch.as_tensor(v) for k, v in weights.items()})
         self.records: list[EpochRecord] = []
         self.last_epoch = self.trainer.config.epochs
         self._steps, self._losses, self._lrs = [], [], []
@@ -86,6 +88,31 @@ class Session:
                 self._attached.discard(name)
         self.wanted = dict(wanted)
         self._views_changed = True  # the next snapshot carries them
+
+    def set_parameter(self, node: str, name: str, index: tuple[int, ...], value: float) -> float:
+        """Put `value` into one weight or bias of the live model and return the value it replaced;
+        ValueError with a sentence when there is no such parameter or the value is not a number.
+        Every wanted probe is due again: the model changed without a training step."""
+        import math
+
+        import torch
+
+        model = self.trainer.model
+        if node not in model.order:
+            raise ValueError(translate("run", "the model has no layer '{0}'").format(node))
+        parameter = getattr(model.layer(node), name, None) if name in ("weight", "bias") else None
+        if not isinstance(parameter, torch.Tensor):
+            raise ValueError(translate("run", "'{0}' has no {1}").format(node, name))
+        index = tuple(int(i) for i in index)
+        if len(index) != parameter.dim() or any(not 0 <= i < n for i, n in zip(index, parameter.shape, strict=True)):
+            raise ValueError(translate("run", "'{0}' has no {1} at {2}").format(node, name, index))
+        if not math.isfinite(value):
+            raise ValueError(translate("run", "a weight must be a finite number"))
+        with torch.no_grad():
+            previous = float(parameter[index])
+            parameter[index] = float(value)
+        self._computed.clear()
+        return previous
 
     def _attach(self, name: str) -> None:
         self.probe(name).attach()

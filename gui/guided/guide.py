@@ -40,7 +40,7 @@ class Shown:
     weights: str | None = None  # the folder the model's weights were saved to before the step
 
 
-RUNS = {"run_epochs", "run_steps"}  # training the current model on: Back can bring its weights back
+RUNS = {"run_epochs", "run_steps", "pretrain"}  # changing the current model's weights: Back can bring them back
 TRAINING = RUNS | {"series"}
 CHANGES_MODEL = TRAINING | {"set", "reset", "freeze", "unfreeze", "import_weights"}
 
@@ -155,6 +155,9 @@ class Guide(QObject):
         if controller.state == "running":
             controller.pause()
         kinds = {action.kind for action in step.actions}
+        self.window.pretrain.forget_waiting()  # the step's training no longer waits for pretrained weights
+        if "pretrain" in kinds:
+            self.window.pretrain.stop()  # the layers done so far stay, as after Pause
         changed_graph = any(a.target.split(".")[0] not in ("training", "dataset") for a in _sets(step))
         weights = self._saved_weights(before) if kinds & RUNS and "series" not in kinds else None
         restarted = weights is not None or changed_graph or (kinds & TRAINING and not before.had_model)
@@ -222,7 +225,7 @@ class Guide(QObject):
                     lab = w.show_view("optimizer_lab")
                     if lab is not None:
                         lab.set_start(*action.target)
-                case "run_epochs" | "run_steps" | "series":
+                case "run_epochs" | "run_steps" | "series" | "pretrain":
                     if self.loading:
                         self.pending.append(action)
                     else:
@@ -307,6 +310,13 @@ class Guide(QObject):
     def _train(self, action: Action) -> None:
         if action.kind == "series":
             self.series.start(action.target)
+            return
+        pretrain = self.window.pretrain
+        if action.kind == "pretrain":
+            pretrain.begin(action.target)
+            return
+        if pretrain.busy:  # the pretrained weights become a new model: this step trains that one
+            pretrain.then(lambda: self._train(action))
             return
         controls = self.window.run_controls
         controller = controls.controller

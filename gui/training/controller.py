@@ -95,6 +95,9 @@ class TrainingController(QObject):
     device = Signal(str)
     landscape = Signal(object)  # LandscapeProgress, LandscapeDone or LandscapeFailed of the current run
     run_ended = Signal(object)  # core.run.messages.RunEnded of any run, current or being stopped
+    parameter_set = Signal(object)  # core.run.messages.ParameterSet: a weight set by hand reached the model
+    refused = Signal(str)  # why the run did not obey a command (a weight set while training ran)
+    pretraining = Signal(object)  # PretrainProgress, PretrainDone or PretrainFailed of the current run
 
     def __init__(self, parent=None, in_process: bool = False):
         super().__init__(parent)
@@ -207,6 +210,15 @@ class TrainingController(QObject):
     def save(self, folder: str) -> None:
         self._send(m.Save(folder))
 
+    def set_parameter(self, node: str, name: str, index: tuple[int, ...], value: float) -> bool:
+        """Set one weight ("weight", (unit, input)) or bias ("bias", (unit,)) of the model; the run
+        answers `parameter_set` or `refused`. False, and nothing sent, while training runs or when
+        there is no model."""
+        if not self.active or self.state == "running":
+            return False
+        self._send(m.SetParameter(node, name, tuple(index), float(value)))
+        return True
+
     def compute_landscape(self, request: int, options: m.LandscapeOptions) -> bool:
         """Ask the run for the loss landscape around its current weights; answers come through
         `landscape`. False when there is no model to ask."""
@@ -217,6 +229,14 @@ class TrainingController(QObject):
 
     def cancel_landscape(self, request: int) -> None:
         self._send(m.CancelLandscape(request))
+
+    def pretrain(self, epochs: int) -> None:
+        """Pretrain the current model's hidden layers one after another (core.train.pretrain);
+        answers come through `pretraining`."""
+        self._send(m.Pretrain(epochs))
+
+    def cancel_pretrain(self) -> None:
+        self._send(m.CancelPretrain())
 
     def shutdown(self) -> None:
         """Stop the current run without waiting for it; its messages are dropped from now on."""
@@ -284,9 +304,15 @@ class TrainingController(QObject):
                 self.failed.emit(text, details)
             case m.Saved(folder=folder):
                 self.saved.emit(folder)
+            case m.ParameterSet():
+                self.parameter_set.emit(message)
+            case m.Refused(text=text):
+                self.refused.emit(text)
             case m.Ready(device=device):
                 self.device.emit(device)
                 if self.keep_spare:
                     QTimer.singleShot(SPARE_AFTER_MS, self._restock)
             case m.LandscapeProgress() | m.LandscapeDone() | m.LandscapeFailed():
                 self.landscape.emit(message)
+            case m.PretrainProgress() | m.PretrainDone() | m.PretrainFailed():
+                self.pretraining.emit(message)

@@ -76,7 +76,7 @@ class RunControls(QObject):
     # ---- the controls ------------------------------------------------------------------
 
     def run_or_pause(self) -> None:
-        if self.controller.state == "running":
+        if self.controller.state in ("running", "pretraining"):  # Pause stops pretraining, keeping what it did
             self.controller.pause()
         elif self.document.data is None and self.document.project.dataset:
             self._run_when_loaded = True
@@ -92,16 +92,29 @@ class RunControls(QObject):
         self.run_for_dialog.open()
 
     def _run_for_chosen(self) -> None:
+        if self._after_pretraining(self._run_for_chosen):
+            return
         if self.document.data is None:
             self.message.emit(self.tr("The dataset is not loaded yet: see the Dataset tab"))
         elif self._ensure_started():
             self.controller.run(*self.run_for_dialog.choice())
 
     def step(self) -> None:
+        if self._after_pretraining(self.step):
+            return
         if self.controller.state == "running":
             self.controller.pause()
         if self._ensure_started():
             self.controller.step_once()
+
+    def _after_pretraining(self, action) -> bool:
+        """While the layers are pretrained, training waits for the pretrained model (a new one):
+        `action` is done then (gui.training.pretrain). False when nothing is being pretrained."""
+        pretrain = getattr(self.window, "pretrain", None)
+        if pretrain is None or not pretrain.busy:
+            return False
+        pretrain.then(action)
+        return True
 
     def reset(self) -> None:
         """Throw the trained weights away; the next Run starts from a fresh initialisation."""
@@ -203,7 +216,7 @@ class RunControls(QObject):
     # ---- what comes back -------------------------------------------------------------------
 
     def _state(self, state: str) -> None:
-        running = state == "running"
+        running = state in ("running", "pretraining")
         self.run_action.setText(self.tr("&Pause") if running else self.tr("&Run"))
         self.reset_action.setEnabled(state != "idle")
         self.save_run_action.setEnabled(state in ("paused", "finished"))
@@ -212,7 +225,8 @@ class RunControls(QObject):
 
     def retranslate(self) -> None:
         """After a language change: the Run/Pause action, which says the state."""
-        self.run_action.setText(self.tr("&Pause") if self.controller.state == "running" else self.tr("&Run"))
+        running = self.controller.state in ("running", "pretraining")
+        self.run_action.setText(self.tr("&Pause") if running else self.tr("&Run"))
 
     def _diverged(self, text: str) -> None:
         self.dashboard.show_alert(

@@ -111,7 +111,7 @@ class ProcessWorker(_Worker):
 
     def __init__(self, project, data=None, weights=None, generation: int = 0, spare: SpareProcess | None = None):
         super().__init__(generation)
-        plain = None if weights is None else {k: v.detach().cpu().numpy() for k, v in weights.items()}
+        plain = None if weights is None else {k: _plain(v) for k, v in weights.items()}
         run = (project.to_dict(), data, plain, generation, current_language())  # child_process's arguments
         self.lock = threading.Lock()
         self.waiting: list[Command] = []  # commands sent before a spare has been given its run
@@ -184,6 +184,11 @@ class ProcessWorker(_Worker):
     def _say_failed(self, text: str, details: str) -> None:
         self.message.emit(Failed(self.generation, text, details))
         self.message.emit(StateChanged(self.generation, "failed"))
+
+
+def _plain(value):
+    """A tensor as a numpy array for the pipe; a numpy array (pretrained weights) as it is."""
+    return value.detach().cpu().numpy() if hasattr(value, "detach") else value
 
 
 class WorkerThread(QThread):

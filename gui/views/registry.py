@@ -54,6 +54,7 @@ VIEWS = [
         "gui.views.reconstruct:ReconstructView",
         "an autoencoder's input, noisy input and what it rebuilds",
     ),
+    ViewSpec("neurons", "Neurons", "gui.views.neurons:NeuronsView", "every unit and weight; set them by hand"),
     ViewSpec("landscape", "Loss landscape", "gui.views.landscape.view:LandscapeView", "the loss around the weights"),
     ViewSpec("activation_functions", "Functions", "gui.views.functions:FunctionsView", "activations and derivatives"),
     ViewSpec("gabor", "Gabor explorer", "gui.views.gabor_explorer:GaborExplorer", "the Gabor function's parameters"),

@@ -75,6 +75,14 @@ def test_every_command_and_message_pickles():
         m.LandscapeProgress(1, 2, 10, 289, result),
         m.LandscapeDone(1, 2, result),
         m.LandscapeFailed(1, 2, "no path", ""),
+        m.SetParameter("fc1", "weight", (0, 1), 0.5),
+        m.ParameterSet(1, "fc1", "weight", (0, 1), 0.1, 0.5),
+        m.Refused(1, "training is running"),
+        m.Pretrain(20),
+        m.CancelPretrain(),
+        m.PretrainProgress(1, 2, 5, "fc2", 3, 20, 0.01, 0.3),
+        m.PretrainDone(1, True, 1, ((0.3, 0.01),), {"fc1.weight": np.zeros(2)}),
+        m.PretrainFailed(1, "boom", ""),
     ]
     kinds = {cls for cls in vars(m).values() if isinstance(cls, type) and issubclass(cls, (m.Command, m.Message))}
     assert kinds - {m.Command, m.Message} == {type(example) for example in examples}  # one of each

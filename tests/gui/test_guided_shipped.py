@@ -69,9 +69,9 @@ def test_a_shipped_guided_lesson_is_complete_in_both_languages(path):
     assert any(step.questions for step in project.steps)
     first_views = [a.target for a in project.steps[0].actions if a.kind == "view"]
     assert set(first_views) <= {project.view or "training"}, "step 1 hides the view the lesson opens on"
-    assert not [a for a in project.steps[0].actions if a.kind in ("run_epochs", "run_steps", "reset", "series")], (
-        "step 1 is shown as the lesson opens: it must not train before the teacher asks"
-    )
+    assert not [
+        a for a in project.steps[0].actions if a.kind in ("run_epochs", "run_steps", "reset", "series", "pretrain")
+    ], "step 1 is shown as the lesson opens: it must not train before the teacher asks"
     assert any(a.kind in ("run_epochs", "run_steps", "series") for step in project.steps for a in step.actions)
 
 

@@ -32,6 +32,7 @@ LESSON_FOR = {
     "approximation": "universal_approximation",
     "positions": "key_position_mlp",
     "reconstruct": "denoising_autoencoder",
+    "neurons": "hidden_lines",
 }
 
 
