@@ -5746,6 +5746,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>otros puntos</translation>
     </message>
     <message>
+        <source>another drawing</source>
+        <translation>otro dibujo</translation>
+    </message>
+    <message>
         <source>frozen</source>
         <translation>congelada</translation>
     </message>
@@ -5768,6 +5772,13 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source> ({0} layers)</source>
         <translation> ({0} capas)</translation>
+    </message>
+</context>
+<context>
+    <name>runs</name>
+    <message>
+        <source>Run {0}</source>
+        <translation>Ejecución {0}</translation>
     </message>
 </context>
 <context>
