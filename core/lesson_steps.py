@@ -14,6 +14,11 @@ Each action is an object with one key naming it:
   {"speed": 5}                     steps a second, 0 for full speed
   {"run_epochs": 3}, {"run_steps": 50}      train that many more, then pause
   {"reset": true}                  throw the trained weights away
+  {"freeze": "fc1"}, {"unfreeze": ["fc1", "fc2"]}   stop or restart training these layers; the model
+                                   keeps its weights (staged training: train a new head, then fine-tune)
+  {"import_weights": {"run": 1, "layers": ["fc1"]}}   copy layers of a run this lesson kept (1: the
+                                   first run the Runs dock kept since the lesson opened) into a new model
+                                   (core.run.transfer pairs them; every other layer starts afresh)
   {"pretrain": 20}                 pretrain the hidden dense layers one after another as autoencoders,
                                    20 epochs each (core.train.pretrain); a later step's Run fine-tunes
   {"lab_start": [-1.5, 2.0]}       the optimizer lab's common start
@@ -61,7 +66,8 @@ class Question:
 
 @dataclass(frozen=True)
 class Action:
-    kind: str  # view, panel, select, set, speed, run_epochs, run_steps, reset, lab_start, series, pretrain
+    kind: str  # view, panel, select, set, speed, run_epochs, run_steps, reset, lab_start, series, pretrain,
+    # freeze, unfreeze, import_weights
     target: Any  # the view's name, the layer's id, "fc1.out_features", the number of epochs…
     value: Any = None  # for "set": the new value
 
@@ -70,6 +76,10 @@ class Action:
             return {"set": self.target, "value": self.value}
         if self.kind == "series":
             return {"series": [{a.target: _plain(a.value) for a in entry} for entry in self.target]}
+        if self.kind in ("freeze", "unfreeze"):
+            return {self.kind: list(self.target)}
+        if self.kind == "import_weights":
+            return {self.kind: {"run": self.target[0], "layers": list(self.target[1])}}
         return {self.kind: list(self.target) if isinstance(self.target, tuple) else self.target}
 
 
@@ -236,6 +246,13 @@ def _action(raw: Any, where: str, graph: Graph, dataset_specs: tuple, train_spec
         if target is not True:
             raise StepError(f'{where}: "reset" must be true')
         return Action(kind, True)
+    if kind in ("freeze", "unfreeze"):
+        layers = [target] if isinstance(target, str) else target
+        if not isinstance(layers, list) or not layers or not all(isinstance(n, str) for n in layers):
+            raise StepError(f'{where}: "{kind}" must name a layer or a list of layers')
+        return Action(kind, tuple(_layer(n, where, graph) for n in layers))
+    if kind == "import_weights":
+        return Action(kind, _import(target, where, graph))
     if kind == "lab_start":
         if not isinstance(target, list) or len(target) != 2 or not all(_number(v) and abs(v) < 1e6 for v in target):
             raise StepError(f'{where}: "lab_start" must be two numbers [x, y]')
@@ -244,8 +261,26 @@ def _action(raw: Any, where: str, graph: Graph, dataset_specs: tuple, train_spec
         return Action(kind, _series(target, where, graph, dataset_specs, train_specs))
     raise StepError(
         f'{where}: unknown action "{kind}" (known: view, panel, select, set, speed, run_epochs, run_steps, '
-        "reset, lab_start, series, pretrain)"
+        "reset, lab_start, series, pretrain, freeze, unfreeze, import_weights)"
     )
+
+
+def _layer(node_id: str, where: str, graph: Graph) -> str:
+    if node_id not in graph.nodes:
+        raise StepError(f'{where}: the network has no layer "{node_id}"')
+    return node_id
+
+
+def _import(raw: Any, where: str, graph: Graph) -> tuple[int, tuple[str, ...]]:
+    """(the lesson's run number, the layers to copy from it)."""
+    if not isinstance(raw, dict) or set(raw) != {"run", "layers"}:
+        raise StepError(f'{where}: "import_weights" must be an object such as {{"run": 1, "layers": ["fc1"]}}')
+    run, layers = raw["run"], raw["layers"]
+    if isinstance(run, bool) or not isinstance(run, int) or not 1 <= run <= MAX_STEPS:
+        raise StepError(f'{where}: "import_weights" run must be a whole number from 1 (the lesson\'s first run)')
+    if not isinstance(layers, list) or not layers or not all(isinstance(n, str) for n in layers):
+        raise StepError(f'{where}: "import_weights" layers must be a list of layer names')
+    return run, tuple(_layer(n, where, graph) for n in layers)
 
 
 def _series(raw: Any, where: str, graph: Graph, dataset_specs: tuple, train_specs: tuple) -> tuple:

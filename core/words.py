@@ -37,6 +37,14 @@ def number(value: float) -> str:
     return f"{value:g}".replace(".", _decimal_point)
 
 
+def integer(value: int) -> str:
+    """A count inside a sentence, grouped as the reader groups it: 6,090 in English; 6090 and
+    12.000 in Spanish (which groups only from five digits, with a point)."""
+    if _decimal_point == ",":
+        return f"{value:,}".replace(",", ".") if abs(value) >= 10_000 else str(value)
+    return f"{value:,}"
+
+
 def set_decimal_point(point: str) -> None:
     global _decimal_point
     _decimal_point = point or "."

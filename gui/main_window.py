@@ -51,6 +51,7 @@ from gui.training.pretrain import PretrainControls
 from gui.training.run_controls import RunControls
 from gui.training.runs import add_runs_dock
 from gui.training.view_tabs import ViewTabs
+from gui.transfer import Transfer
 from gui.views.registry import VIEW_NAMES, VIEWS
 from gui.widgets.text_size import NORMAL_POINT_SIZE
 from gui.widgets.wheel_guard import WheelGuard
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self._docks()
         self.runs = add_runs_dock(self)
         self.pretrain = PretrainControls(self)  # after the Runs dock: it names the runs it started
+        self.transfer = Transfer(self)  # layers of another run into this network (gui/transfer.py)
         self.figure_export = FigureExport(self)
         self.figure_export.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.totals = QLabel()
@@ -283,6 +285,7 @@ class MainWindow(QMainWindow):
         train.addActions([rc.run_action, rc.run_for_action, rc.step_action, rc.reset_action])
         train.addSeparator()
         train.addAction(self.pretrain.action)
+        train.addAction(self.transfer.action)
         view = self._menu(self.menuBar(), QT_TRANSLATE_NOOP("MainWindow", "&View"))
         self._action(view, QT_TRANSLATE_NOOP("MainWindow", "&Fit to Window"), self.view.fit_all, QKeySequence("Ctrl+0"))
         self._action(view, QT_TRANSLATE_NOOP("MainWindow", "Zoom &In"), lambda: self.view.zoom_by(1.25), keys.ZoomIn)

@@ -39,6 +39,9 @@ PARAMS = (
     QT_TRANSLATE_NOOP("params", "loss"),
     QT_TRANSLATE_NOOP("params", "lr"),
     QT_TRANSLATE_NOOP("params", "max per class"),
+    QT_TRANSLATE_NOOP("params", "images"),  # digits: one half of them (transfer lessons)
+    QT_TRANSLATE_NOOP("params", "digits"),
+    QT_TRANSLATE_NOOP("params", "per class"),
     QT_TRANSLATE_NOOP("params", "max train"),
     QT_TRANSLATE_NOOP("params", "momentum"),
     QT_TRANSLATE_NOOP("params", "n samples"),
@@ -293,6 +296,11 @@ CHOICES = (  # the values of choice parameters (layers, datasets, training), as 
     QT_TRANSLATE_NOOP("choices", "adam"),
     QT_TRANSLATE_NOOP("choices", "adamw"),
     QT_TRANSLATE_NOOP("choices", "all"),
+    QT_TRANSLATE_NOOP("choices", "first half"),  # digits' images (transfer lessons)
+    QT_TRANSLATE_NOOP("choices", "second half"),
+    QT_TRANSLATE_NOOP("choices", "0-9"),  # which digits
+    QT_TRANSLATE_NOOP("choices", "0-4"),
+    QT_TRANSLATE_NOOP("choices", "5-9"),
     QT_TRANSLATE_NOOP("choices", "and"),
     QT_TRANSLATE_NOOP("choices", "auto"),
     QT_TRANSLATE_NOOP("choices", "bce"),

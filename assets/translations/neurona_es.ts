@@ -1362,6 +1362,14 @@ Choose a file to import?</source>
         <translation>Este Neurona no tiene la vista &apos;%1&apos;.</translation>
     </message>
     <message>
+        <source>This step takes layers from the lesson&apos;s run %1, which the Runs dock does not hold: train the steps before it first.</source>
+        <translation>Este paso toma capas de la ejecución %1 de la lección, que el panel Ejecuciones no tiene: entrena antes los pasos anteriores.</translation>
+    </message>
+    <message>
+        <source>Cannot import: %1</source>
+        <translation>No se puede importar: %1</translation>
+    </message>
+    <message>
         <source>This step sets %1, but the network has no layer &apos;%2&apos; now.</source>
         <translation>Este paso ajusta %1, pero la red ya no tiene la capa &apos;%2&apos;.</translation>
     </message>
@@ -1481,6 +1489,61 @@ Choose a file to import?</source>
     <message>
         <source>{0} saturated</source>
         <translation>{0} saturadas</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import weights into layers</source>
+        <translation>Importar pesos en capas</translation>
+    </message>
+    <message>
+        <source>Run folder…</source>
+        <translation>Carpeta de ejecución…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Capa</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Pesos</translation>
+    </message>
+    <message>
+        <source>From the run</source>
+        <translation>De la ejecución</translation>
+    </message>
+    <message>
+        <source>Freeze the imported layers (train only the others)</source>
+        <translation>Congelar las capas importadas (entrenar solo las demás)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <source>no run yet: train one, or choose a run folder</source>
+        <translation>aún no hay ejecuciones: entrena una o elige una carpeta de ejecución</translation>
+    </message>
+    <message>
+        <source>Choose a saved run&apos;s folder</source>
+        <translation>Elige la carpeta de una ejecución guardada</translation>
+    </message>
+    <message>
+        <source>Cannot read that run: {0}</source>
+        <translation>No se puede leer esa ejecución: {0}</translation>
+    </message>
+    <message>
+        <source>Importing starts a new model, paused: the ticked layers hold the run&apos;s weights, every other layer starts as a new run would. Undo brings back the model on screen now.</source>
+        <translation>Importar empieza un modelo nuevo, en pausa: las capas marcadas tienen los pesos de la ejecución y las demás empiezan como en una ejecución nueva. Deshacer devuelve el modelo que ahora está en pantalla.</translation>
+    </message>
+    <message>
+        <source>The network cannot take weights yet: {0}</source>
+        <translation>La red aún no puede recibir pesos: {0}</translation>
     </message>
 </context>
 <context>
@@ -3447,6 +3510,45 @@ se guardan al empezar el entrenamiento</translation>
     </message>
 </context>
 <context>
+    <name>Transfer</name>
+    <message>
+        <source>Import weights ({0})</source>
+        <translation>Importar pesos ({0})</translation>
+    </message>
+    <message>
+        <source>&amp;Import Weights into Layers…</source>
+        <translation>&amp;Importar pesos en capas…</translation>
+    </message>
+    <message>
+        <source>Training paused: importing weights starts a new model</source>
+        <translation>Entrenamiento en pausa: importar pesos empieza un modelo nuevo</translation>
+    </message>
+    <message>
+        <source>No layer was chosen: nothing imported</source>
+        <translation>No se eligió ninguna capa: no se importó nada</translation>
+    </message>
+    <message>
+        <source>Cannot import: {0}</source>
+        <translation>No se puede importar: {0}</translation>
+    </message>
+    <message>
+        <source>{0} from {1}</source>
+        <translation>{0} de {1}</translation>
+    </message>
+    <message>
+        <source>{0} from {1}&apos;s {2}</source>
+        <translation>{0} de {2} de {1}</translation>
+    </message>
+    <message>
+        <source>Imported {0}: the new model waits, paused; Run trains it</source>
+        <translation>Importado {0}: el modelo nuevo espera en pausa; Ejecutar lo entrena</translation>
+    </message>
+    <message>
+        <source>The model before the import could not be brought back: {0}</source>
+        <translation>No se pudo recuperar el modelo anterior a la importación: {0}</translation>
+    </message>
+</context>
+<context>
     <name>UnrolledItem</name>
     <message>
         <source>unfold</source>
@@ -3634,6 +3736,26 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>all</source>
         <translation>todos</translation>
+    </message>
+    <message>
+        <source>first half</source>
+        <translation>primera mitad</translation>
+    </message>
+    <message>
+        <source>second half</source>
+        <translation>segunda mitad</translation>
+    </message>
+    <message>
+        <source>0-9</source>
+        <translation>0-9</translation>
+    </message>
+    <message>
+        <source>0-4</source>
+        <translation>0-4</translation>
+    </message>
+    <message>
+        <source>5-9</source>
+        <translation>5-9</translation>
     </message>
     <message>
         <source>and</source>
@@ -5176,6 +5298,18 @@ se guardan al empezar el entrenamiento</translation>
         <translation>máx. por clase</translation>
     </message>
     <message>
+        <source>images</source>
+        <translation>imágenes</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>dígitos</translation>
+    </message>
+    <message>
+        <source>per class</source>
+        <translation>por clase</translation>
+    </message>
+    <message>
         <source>max train</source>
         <translation>máx. entrenamiento</translation>
     </message>
@@ -5624,6 +5758,10 @@ se guardan al empezar el entrenamiento</translation>
         <translation>otros puntos</translation>
     </message>
     <message>
+        <source>another drawing</source>
+        <translation>otro dibujo</translation>
+    </message>
+    <message>
         <source>frozen</source>
         <translation>congelada</translation>
     </message>
@@ -5646,6 +5784,13 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source> ({0} layers)</source>
         <translation> ({0} capas)</translation>
+    </message>
+</context>
+<context>
+    <name>runs</name>
+    <message>
+        <source>Run {0}</source>
+        <translation>Ejecución {0}</translation>
     </message>
 </context>
 <context>
@@ -5753,6 +5898,37 @@ se guardan al empezar el entrenamiento</translation>
     <message>
         <source>insert Flatten and Linear</source>
         <translation>inserta Flatten y Linear</translation>
+    </message>
+</context>
+<context>
+    <name>transfer</name>
+    <message>
+        <source>the run has no {0} layer</source>
+        <translation>la ejecución no tiene ninguna capa {0}</translation>
+    </message>
+    <message>
+        <source>the run&apos;s {0} already fills an earlier layer</source>
+        <translation>{0} de la ejecución ya llena una capa anterior</translation>
+    </message>
+    <message>
+        <source>the run&apos;s {0} has no {1}</source>
+        <translation>{0} de la ejecución no tiene {1}</translation>
+    </message>
+    <message>
+        <source>expects {0} but the run has {1} ({2})</source>
+        <translation>espera {0} pero la ejecución tiene {1} ({2})</translation>
+    </message>
+    <message>
+        <source>the run&apos;s {0} holds other tensors</source>
+        <translation>{0} de la ejecución tiene otros tensores</translation>
+    </message>
+    <message>
+        <source>the run&apos;s {0} does not fit {1}</source>
+        <translation>{0} de la ejecución no encaja en {1}</translation>
+    </message>
+    <message>
+        <source>the run lacks the tensor {0}</source>
+        <translation>a la ejecución le falta el tensor {0}</translation>
     </message>
 </context>
 <context>

@@ -115,10 +115,33 @@ def _gaussian_features(p, rng):
 
 
 def _digits(p, rng):
+    """The 1,797 digits; for transfer lessons, one half of the images (halves fixed by the seed, so a
+    network trained on one half has never seen the other), some of the digits (numbered from 0), and
+    `per_class` training images of each digit, every other image testing."""
     from sklearn.datasets import load_digits
 
     digits = load_digits()
-    return Arrays((digits.data / 16.0).reshape(-1, 1, 8, 8), digits.target, [str(i) for i in range(10)])
+    x, y = (digits.data / 16.0).reshape(-1, 1, 8, 8), digits.target
+    if p["images"] != "all":  # its own draw: both halves come from the same one, and the split stays as it was
+        halves = np.random.default_rng([p["seed"], 1797]).permutation(len(y))
+        half = halves[: len(y) // 2] if p["images"] == "first half" else halves[len(y) // 2 :]
+        x, y = x[np.sort(half)], y[np.sort(half)]
+    low, high = (int(d) for d in p["digits"].split("-"))
+    keep = (y >= low) & (y <= high)
+    x, y, names = x[keep], y[keep] - low, [str(i) for i in range(low, high + 1)]
+    if not p["per_class"]:
+        return Arrays(x, y, names)
+    counts = np.bincount(y, minlength=len(names))
+    if counts.min() <= p["per_class"]:
+        raise DatasetError(
+            f"dataset 'digits': per_class {p['per_class']} leaves no test images of the digit "
+            f"{names[int(counts.argmin())]} ({counts.min()} images): choose fewer"
+        )
+    train = np.sort(
+        np.concatenate([rng.choice(np.flatnonzero(y == k), p["per_class"], replace=False) for k in range(len(names))])
+    )
+    test = np.setdiff1d(np.arange(len(y)), train)
+    return Arrays(x[train], y[train], names, x[test], y[test])
 
 
 def _patches(p, rng):
@@ -393,7 +416,30 @@ KINDS: dict[str, DatasetKind] = {
             "digits",
             "images",
             "scikit-learn's 1,797 handwritten digits, 8×8 pixels",
-            (),
+            (
+                _P(
+                    "images",
+                    "choice",
+                    "all",
+                    "All the images, or one half of them (the seed draws the halves)",
+                    choices=("all", "first half", "second half"),
+                ),
+                _P(
+                    "digits",
+                    "choice",
+                    "0-9",
+                    "Which digits; a part of them is numbered from 0",
+                    choices=("0-9", "0-4", "5-9"),
+                ),
+                _P(
+                    "per_class",
+                    "int",
+                    0,
+                    "Training images of each digit, every other one testing (0: test_ratio splits)",
+                    0,
+                    150,
+                ),
+            ),
             _digits,
             image_transforms=True,
         ),

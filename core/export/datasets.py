@@ -132,11 +132,26 @@ def make_samples(p, rng):
 
 _DIGITS = '''
 def make_samples(p, rng):
-    """scikit-learn's 1,797 handwritten digits, 8x8 pixels scaled to [0, 1]."""
+    """scikit-learn's 1,797 handwritten digits, 8x8 pixels scaled to [0, 1]: all, or one half of the
+    images, some of the digits (numbered from 0), and per_class training images of each digit."""
     from sklearn.datasets import load_digits
 
     digits = load_digits()
-    return (digits.data / 16.0).reshape(-1, 1, 8, 8), digits.target, [str(i) for i in range(10)]
+    x, y = (digits.data / 16.0).reshape(-1, 1, 8, 8), digits.target
+    if p.get("images", "all") != "all":
+        halves = np.random.default_rng([p["seed"], 1797]).permutation(len(y))
+        half = halves[: len(y) // 2] if p["images"] == "first half" else halves[len(y) // 2 :]
+        x, y = x[np.sort(half)], y[np.sort(half)]
+    low, high = (int(d) for d in p.get("digits", "0-9").split("-"))
+    keep = (y >= low) & (y <= high)
+    x, y, names = x[keep], y[keep] - low, [str(i) for i in range(low, high + 1)]
+    if not p.get("per_class", 0):
+        return x, y, names
+    train = np.sort(np.concatenate([rng.choice(np.flatnonzero(y == k), p["per_class"], replace=False)
+                                    for k in range(len(names))]))
+    test = np.setdiff1d(np.arange(len(y)), train)
+    x, y = x.astype(np.float32), y.astype(np.int64)  # its own test set: the split leaves it as it is
+    return x[train], y[train], names, x[test], y[test]
 '''
 
 _PATCHES = '''

@@ -16,7 +16,7 @@ import numpy as np
 
 from core.network.layers import has_trait
 from core.probes.base import Probe
-from core.words import translate
+from core.words import integer, translate
 
 MAX_PARAMS = 2000  # a Hessian of 2000² values is computed in a few seconds here
 LOSS_SAMPLES = 1024  # training samples the loss is taken over
@@ -69,7 +69,7 @@ def curvature(trainer) -> Curvature:
                 "probes",
                 "the network has {0} weights; the full Hessian is computed for at most {1} "
                 "(a small network such as the perceptron, the 2-2-1 lessons or the spiral MLP)",
-            ).format(count, MAX_PARAMS)
+            ).format(integer(count), integer(MAX_PARAMS))
         )
     if len(trainer.x_train) == 0:
         raise ValueError(translate("probes", "the dataset has no training samples"))

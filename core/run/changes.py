@@ -39,23 +39,24 @@ def _value(value: Any) -> str:
         return number(value)
     if isinstance(value, (tuple, list)):
         return "×".join(str(v) for v in value)
+    if isinstance(value, str):
+        return translate("choices", value)  # a choice as the forms show it ("primera mitad")
     return str(value)
 
 
 def _dataset_changes(old: Project, new: Project) -> list[str]:
     if old.dataset != new.dataset:
         return [translate("run changes", "dataset {0} → {1}").format(old.dataset, new.dataset)]
+    drawn = {"points": translate("run changes", "other points"), "drawing": translate("run changes", "another drawing")}
     return [
-        translate("run changes", "dataset {0} {1} → {2}").format(
+        drawn[name]
+        if name in drawn
+        else translate("run changes", "dataset {0} {1} → {2}").format(
             _name(name), _value(old.dataset_params.get(name)), _value(value)
         )
         for name, value in new.dataset_params.items()
-        if old.dataset_params.get(name) != value and name != "points"
-    ] + (
-        [translate("run changes", "other points")]
-        if old.dataset_params.get("points") != new.dataset_params.get("points")
-        else []
-    )
+        if old.dataset_params.get(name) != value
+    ]
 
 
 def _name(name: str) -> str:

@@ -43,6 +43,7 @@ from core.run.messages import (
     Save,
     Saved,
     SetData,
+    SetFrozen,
     SetPace,
     SetParameter,
     SetStride,
@@ -133,6 +134,11 @@ class _Loop:
         from core.train.trainer import Diverged as Divergence
 
         session = self.session
+        if not session.trainer.trainable:  # every layer frozen during the run (core.train.freezing)
+            self.running, self.pending = False, 0
+            self.say(Reached, "every layer with weights is frozen: unfreeze one to train on")
+            self.state("paused")
+            return True
         try:
             session.step()
         except Divergence as err:
@@ -214,6 +220,10 @@ class _Loop:
                 epochs = session.trainer.config.epochs
                 session.trainer.update_settings(config)
                 session.last_epoch += config.epochs - epochs  # the run's last epoch follows the setting
+            case SetFrozen(nodes):
+                from core.train.freezing import set_frozen
+
+                set_frozen(session.trainer, set(nodes))
             case SetData(data):
                 try:
                     session.trainer.set_data(data)

@@ -82,6 +82,14 @@ class SetTraining(Command):
 
 
 @dataclass(frozen=True)
+class SetFrozen(Command):
+    """The layers frozen in the project now; the running model keeps its weights and trains the
+    others from the next step (core.train.freezing)."""
+
+    nodes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SetData(Command):
     """New samples of the same shape for the running model (the user added points)."""
 

@@ -109,7 +109,7 @@ class Editor(QObject):
             self.undo_stack.push(cmd.SetParam(self.graph, node_id, name, value))
 
     def set_frozen(self, node_id: str, frozen: bool) -> None:
-        if self.graph.nodes[node_id].frozen != frozen and self.guard():
+        if self.graph.nodes[node_id].frozen != frozen:  # the model trains on, keeping its weights
             self.undo_stack.push(cmd.SetFrozen(self.graph, node_id, frozen))
 
     def delete_selection(self) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from core.lesson_steps import PANELS, Action, LessonStep
-from gui.editor.commands import Macro, SetDataset, SetParam, SetTraining
+from gui.editor.commands import Macro, SetDataset, SetFrozen, SetParam, SetTraining
 from gui.guided.series import Series
 from gui.views.registry import VIEW_NAMES
 
@@ -42,7 +42,7 @@ class Shown:
 
 RUNS = {"run_epochs", "run_steps", "pretrain"}  # changing the current model's weights: Back can bring them back
 TRAINING = RUNS | {"series"}
-CHANGES_MODEL = TRAINING | {"set", "reset"}
+CHANGES_MODEL = TRAINING | {"set", "reset", "freeze", "unfreeze", "import_weights"}
 
 
 def _sets(step: LessonStep) -> list[Action]:
@@ -72,6 +72,9 @@ class Guide(QObject):
         self._kept: tempfile.TemporaryDirectory | None = None  # weights saved before training steps
         self.saved: set[str] = set()  # folders the training process has written
         window.run_controls.controller.saved.connect(lambda folder: self.saved.add(str(Path(folder))))
+        self.lesson_runs: list[int] = []  # the Runs dock's numbers of the runs kept since the lesson opened
+        self._since = 0  # the generation before the lesson's: runs of older models are not the lesson's
+        window.run_controls.controller.run_ended.connect(self._run_kept)  # after the Runs dock kept it
         doc = window.document
         doc.project_opened.connect(self._project_opened)
         doc.data_loaded.connect(self._data_loaded)
@@ -81,6 +84,7 @@ class Guide(QObject):
 
     def start(self, steps: tuple[LessonStep, ...]) -> None:
         self.steps, self.index, self.history, self.pending = tuple(steps), -1, [], []
+        self.lesson_runs, self._since = [], self.window.document.generation
         if self._kept is not None:  # another lesson: the weights kept for the last one's Back go
             self._kept.cleanup()
             self._kept, self.saved = None, set()
@@ -195,6 +199,7 @@ class Guide(QObject):
     def perform(self, step: LessonStep) -> None:
         w = self.window
         edits = self.edits([action for action in step.actions if action.kind == "set"])
+        edits += self.freezing([action for action in step.actions if action.kind in ("freeze", "unfreeze")])
         if edits:
             w.document.push(Macro(self.tr("Lesson step %1").replace("%1", str(self.index + 1)), edits))
         for action in step.actions:
@@ -214,6 +219,8 @@ class Guide(QObject):
                 case "reset":
                     if w.run_controls.controller.active:
                         w.run_controls.reset()
+                case "import_weights":
+                    self._import(*action.target)
                 case "lab_start":
                     lab = w.show_view("optimizer_lab")
                     if lab is not None:
@@ -233,6 +240,51 @@ class Guide(QObject):
         if dataset and any(project.dataset_params.get(name) != value for name, value in dataset.items()):
             edits.append(SetDataset(project, project.dataset, {**project.dataset_params, **dataset}))
         return [edit for edit in edits if edit is not None]
+
+    def freezing(self, actions: list[Action]) -> list:
+        """The undo commands of "freeze" and "unfreeze": the model keeps its weights (it is not reset)."""
+        graph = self.window.document.project.graph
+        wanted = {n: action.kind == "freeze" for action in actions for n in action.target if n in graph.nodes}
+        return [SetFrozen(graph, n, frozen) for n, frozen in wanted.items() if graph.nodes[n].frozen != frozen]
+
+    def _import(self, number: int, layers: tuple[str, ...]) -> None:
+        """Layers of the lesson's run `number` into a new model (gui.transfer), or a note saying why not."""
+        from core.network.build import InvalidGraph
+        from core.run.transfer import plan_import
+        from gui.transfer import Source
+
+        w = self.window
+        kept = {run.number: run for run in w.runs.runs.runs}
+        if number > len(self.lesson_runs) or self.lesson_runs[number - 1] not in kept:
+            self.note.emit(
+                self.tr(
+                    "This step takes layers from the lesson's run %1, which the Runs dock does not hold: "
+                    "train the steps before it first."
+                ).replace("%1", str(number))
+            )
+            return
+        run = kept[self.lesson_runs[number - 1]]
+        try:
+            matches = {m.node_id: m for m in plan_import(w.document.project.graph, run.project.graph)}
+        except (InvalidGraph, ValueError) as err:
+            self.note.emit(str(err))
+            return
+        misfits = [f"{n}: {matches[n].why}" for n in layers if n in matches and not matches[n].fits]
+        if misfits or not all(n in matches for n in layers):
+            self.note.emit(self.tr("Cannot import: %1").replace("%1", "; ".join(misfits) or ", ".join(layers)))
+            return
+        problem = w.transfer.import_layers(
+            Source(run.title, run.project, run.weights), {n: matches[n].source for n in layers}
+        )
+        if problem:
+            self.note.emit(problem)
+
+    def _run_kept(self, message) -> None:
+        if message.generation <= self._since:
+            return
+        run = next((r for r in self.window.runs.runs.runs if r.generation == message.generation), None)
+        if run is not None and run.number not in self.lesson_runs:
+            self.lesson_runs.append(run.number)
 
     def _edit(self, action: Action):
         """The undo command of a "set" action (None when the value is already set); a changed

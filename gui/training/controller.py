@@ -145,6 +145,7 @@ class TrainingController(QObject):
         self.lr = None
         self.project = project
         project.training_changed.connect(self._training_changed)
+        project.graph.node_changed.connect(self._node_changed)  # freezing keeps the model (core.train.freezing)
         self.run_handle = RunHandle(self, worker, generation)
         if self.stride is not None:
             self._send(m.SetStride(self.stride))
@@ -241,6 +242,7 @@ class TrainingController(QObject):
         """Stop the current run without waiting for it; its messages are dropped from now on."""
         if self.project is not None:
             self.project.training_changed.disconnect(self._training_changed)
+            self.project.graph.node_changed.disconnect(self._node_changed)
             self.project = None
         handle, self.run_handle = self.run_handle, None
         self.pacer.clear()
@@ -273,6 +275,11 @@ class TrainingController(QObject):
     def _training_changed(self) -> None:
         if self.project is not None:
             self.set_training(self.project.training)
+
+    def _node_changed(self, node_id: str, what: str) -> None:
+        if what == "frozen" and self.project is not None:
+            frozen = tuple(n.id for n in self.project.graph.nodes.values() if n.frozen)
+            self._send(m.SetFrozen(frozen))
 
     def _show(self, shot) -> None:
         """A snapshot the pacer hands on: the counters follow what the window is shown."""

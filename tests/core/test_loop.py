@@ -56,6 +56,7 @@ def test_every_command_and_message_pickles():
         m.Step(3),
         m.SetTraining(TrainConfig(lr=0.5)),
         m.SetData(data),
+        m.SetFrozen(("fc1",)),
         m.SetViews({"weights": {"layer": "fc1"}}),
         m.SetStride(5),
         m.SetPace(4.0),

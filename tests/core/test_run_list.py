@@ -105,6 +105,13 @@ def test_width_dataset_and_several_settings_are_listed_in_order():
     ]
 
 
+def test_a_drawn_function_is_named_as_another_drawing_not_spelled_out():
+    a = load_project(LESSONS / "universal_approximation.json")
+    b = load_project(LESSONS / "universal_approximation.json")
+    b.set_dataset("function", {**b.dataset_params, "function": "drawn", "drawing": "[[-1, 0], [0, 1], [1, 0]]"})
+    assert describe_changes(a, b) == ["dataset function sine → drawn", "another drawing"]
+
+
 def test_rewiring_alone_is_still_a_difference():
     a, b = spiral(), spiral()
     b.graph.remove_edge(Edge("act2", "fc3"))

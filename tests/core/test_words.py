@@ -32,3 +32,12 @@ def test_numbers_in_sentences_take_the_readers_decimal_point():
     finally:
         words.speak("en")
     assert words.number(0.01) == "0.01"
+
+
+def test_counts_in_sentences_are_grouped_as_the_reader_groups_them():
+    assert (words.integer(6090), words.integer(12000)) == ("6,090", "12,000")
+    try:
+        words.speak("es")
+        assert (words.integer(6090), words.integer(12000)) == ("6090", "12.000")
+    finally:
+        words.speak("en")

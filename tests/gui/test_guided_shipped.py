@@ -56,8 +56,10 @@ def test_a_shipped_guided_lesson_is_complete_in_both_languages(path):
             assert action.kind != "view" or action.target in VIEW_NAMES, f"step {number}"
             if action.kind == "run_epochs":
                 trained += action.target
-            if action.kind == "reset" or (action.kind == "set" and not action.target.startswith("training.")):
-                trained = 0  # a new network or new data: a new model
+            if action.kind in ("reset", "import_weights") or (
+                action.kind == "set" and not action.target.startswith("training.")
+            ):
+                trained = 0  # a new network, new data or imported weights: a new model
             if action.kind in ("set", "run_steps", "run_epochs"):
                 stated |= numbers(str(action.value if action.kind == "set" else action.target))
             assert trained <= project.training.epochs, f"step {number} trains beyond the lesson's measured epochs"

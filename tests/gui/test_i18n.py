@@ -595,6 +595,7 @@ def test_a_language_switch_keeps_the_sample_a_view_was_showing(window, qtbot):
 def test_run_names_in_the_runs_dock_come_in_the_readers_language(spanish):
     from core.project import load_project
     from core.run.changes import change_text
+    from core.run.history import KeptRun
 
     project = load_project(i18n_build.ROOT / "assets" / "lessons" / "depth_sigmoid.json")
     other = load_project(i18n_build.ROOT / "assets" / "lessons" / "depth_sigmoid.json")
@@ -605,3 +606,8 @@ def test_run_names_in_the_runs_dock_come_in_the_readers_language(spanish):
     faster = project.copy()
     faster.training = faster.training.replace(lr=0.5)
     assert change_text(project, faster) == f"tasa de aprendizaje {project.training.lr:g} → 0.5".replace(".", ",")
+    halves = load_project(i18n_build.ROOT / "assets" / "lessons" / "transfer_digits.json")
+    other_half = halves.copy()
+    other_half.set_dataset("digits", {**halves.dataset_params, "images": "second half"})
+    assert change_text(halves, other_half) == "datos imágenes primera mitad → segunda mitad"  # the forms' words
+    assert KeptRun(1, 1, project, [], {}, "finished", 10).title == "Ejecución 1"
