@@ -72,6 +72,7 @@ class PretrainControls(QObject):
         self.document = window.document
         self.busy = False  # pretraining, until its weights run as the new model
         self.epochs = DEFAULT_EPOCHS
+        self.stages = 0  # the layers the pretraining under way began with
         self.dialog: PretrainDialog | None = None
         self.pretrained: set[int] = set()  # the generations started from pretrained weights
         self._after: list[Callable[[], None]] = []  # what waits for the pretrained model (a lesson's Run)
@@ -108,13 +109,15 @@ class PretrainControls(QObject):
 
     def begin(self, epochs: int) -> bool:
         """Pretrain the model on screen (a fresh one when there is none), `epochs` per layer."""
-        if self.busy or self._layers() is None:
+        layers = None if self.busy else self._layers()
+        if layers is None:
             return False
         if self.controller.state == "running":
             self.controller.pause()
         if not self.controls._ensure_started():
             return False
         self.epochs, self.busy = epochs, True
+        self.stages = len(layers)  # counted now: a layer frozen meanwhile would make the network refuse
         self._show_text()
         self.controller.pretrain(epochs)
         self._say(self.tr("Pretraining layer by layer: starting"))
@@ -183,7 +186,7 @@ class PretrainControls(QObject):
         errors = ", ".join(f"{_number(a, 3)} → {_number(b, 2)}" for a, b in done.losses)
         if done.stopped:
             text = self.tr("Pretraining stopped after {0} of {1} layers; the model keeps what they learnt").format(
-                done.stages, len(pretrain_stages(self.document.project.graph))
+                done.stages, self.stages
             )
         else:
             text = self.tr("Pretrained {0} layers (reconstruction error {1})").format(done.stages, errors)

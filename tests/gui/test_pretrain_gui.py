@@ -163,3 +163,18 @@ def test_a_training_process_killed_mid_pretraining_is_reported_and_nothing_waits
     assert not pretrain.busy and pretrain.action.text() == "Pretrain &Layer by Layer…"
     window.run_controls.step()
     qtbot.waitUntil(lambda: controller.state == "paused" and controller.step == 1, timeout=30000)
+
+
+def test_freezing_a_layer_while_pretraining_then_stopping_says_what_was_done(window_thread, qtbot):
+    """Freezing keeps the model (SetFrozen reaches it live), so a hidden layer frozen mid-way is no
+    reason to fail when pretraining then stops: the status names the layers done of those begun."""
+    window = window_thread
+    open_lesson(window, qtbot, LESSON)
+    controller, pretrain = window.run_controls.controller, window.pretrain
+    assert pretrain.begin(200)
+    qtbot.waitUntil(lambda: status(window).startswith("Pretraining layer 1 of 5"), timeout=30000)
+    window.editor.set_frozen("fc3", True)
+    assert controller.active and pretrain.busy  # the model and its pretraining go on
+    pretrain.stop()
+    qtbot.waitUntil(lambda: not pretrain.busy and controller.state == "paused", timeout=30000)
+    assert status(window).startswith("Pretraining stopped after 0 of 5 layers")
