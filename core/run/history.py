@@ -20,6 +20,7 @@ import numpy as np
 from core.project import Project
 from core.run.changes import change_text
 from core.train.trainer import EpochRecord
+from core.words import translate
 
 
 @dataclass
@@ -40,7 +41,7 @@ class KeptRun:
 
     @property
     def title(self) -> str:
-        return self.name or f"Run {self.number}"
+        return self.name or translate("run changes", "Run {0}").format(self.number)
 
     @property
     def label(self) -> str:

@@ -605,3 +605,9 @@ def test_run_names_in_the_runs_dock_come_in_the_readers_language(spanish):
     faster = project.copy()
     faster.training = faster.training.replace(lr=0.5)
     assert change_text(project, faster) == f"tasa de aprendizaje {project.training.lr:g} → 0.5".replace(".", ",")
+    from core.run.history import KeptRun
+
+    run = KeptRun(3, 1, project, [], {}, "finished", 0, changes=change_text(None, project))
+    assert (run.title, run.label) == ("Ejecución 3", "Ejecución 3: primera ejecución")  # not "Run 3"
+    run.name = "rápida"
+    assert run.title == "rápida"
