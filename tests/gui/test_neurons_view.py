@@ -201,3 +201,25 @@ def test_the_weights_by_hand_lesson_as_a_student_follows_it(window_thread, qtbot
     unit = view.result.columns[1]
     assert [f"{v:.2f}" for v in (*unit.weight[0], unit.bias[0])] == ["0.26", "0.34", "0.22"]
     assert view.result.train_accuracy == 1.0
+
+
+def test_a_units_bias_is_written_inside_its_ring_not_over_it(window_thread, qtbot, monkeypatch):
+    """weights_by_hand at 1280×720: "-0.582" ran over the unit's thick orange ring. The number's box
+    now starts inside the ring's inner edge, whatever the ring's width."""
+    window = window_thread
+    view = opened(window, qtbot, "weights_by_hand")
+    canvas = view.canvas
+    boxes = []
+    inside = canvas._inside
+    monkeypatch.setattr(
+        canvas,
+        "_inside",
+        lambda painter, box, text, colour: (boxes.append((box, text)), inside(painter, box, text, colour)),
+    )
+    canvas.repaint()
+    bias = float(view.result.columns[1].bias[0])
+    centre, r = canvas.centres[1][0], canvas.radius
+    box = next(b for b, text in boxes if text == num(bias))
+    pen = 1.5 + 3 * min(1.0, abs(bias) / canvas._largest())  # the ring's width, as painted
+    assert box.left() >= centre.x() - r + pen / 2 and box.right() <= centre.x() + r - pen / 2
+    assert num(bias) in canvas.drawn  # still written, in a smaller font if need be
