@@ -223,3 +223,16 @@ def test_a_units_bias_is_written_inside_its_ring_not_over_it(window_thread, qtbo
     pen = 1.5 + 3 * min(1.0, abs(bias) / canvas._largest())  # the ring's width, as painted
     assert box.left() >= centre.x() - r + pen / 2 and box.right() <= centre.x() + r - pen / 2
     assert num(bias) in canvas.drawn  # still written, in a smaller font if need be
+
+
+def test_weights_by_hand_names_the_undo_button_it_means(qtbot):
+    """The step said "Undo puts back the number you set last", but the toolbar's Undo is greyed for a
+    weight set: the step names the view's own button, in English and in Spanish."""
+    from core.project import load_project
+    from gui.views.neurons import NeuronsView
+
+    view = NeuronsView()
+    qtbot.addWidget(view)
+    step = load_project(LESSONS / "weights_by_hand.json").steps[1]
+    assert view.undo_button.text() in step.text
+    assert "Deshacer el último peso fijado" in step.texts["es"].text  # its Spanish in neurona_es.ts
