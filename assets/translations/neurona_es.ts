@@ -2392,12 +2392,12 @@ se guardan al empezar el entrenamiento</translation>
         <translation>Preentrenamiento detenido tras {0} de {1} capas; el modelo conserva lo que aprendieron</translation>
     </message>
     <message>
-        <source>Pretrained {0} layers (reconstruction error {1})</source>
-        <translation>{0} capas preentrenadas (error de reconstrucción {1})</translation>
-    </message>
-    <message>
         <source>: press Run (F5) to fine-tune</source>
         <translation>: pulsa Entrenar (F5) para el ajuste fino</translation>
+    </message>
+    <message>
+        <source>Pretrained {0} layers: press Run (F5) to fine-tune (reconstruction error {1})</source>
+        <translation>{0} capas preentrenadas: pulsa Entrenar (F5) para el ajuste fino (error de reconstrucción {1})</translation>
     </message>
     <message>
         <source>pretrained layer by layer</source>
