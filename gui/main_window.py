@@ -208,6 +208,10 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # the toolbar says the short name (an edit's own name, "Redo Change the function dataset's
+        # settings", pushed Lessons off a 1280-wide toolbar); its tooltip and the Edit menu the whole
+        undo.setIconText(self.tr("Undo"))
+        redo.setIconText(self.tr("Redo"))
         self.undo_actions = (undo, redo)
         return undo, redo
 

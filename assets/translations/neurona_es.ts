@@ -72,7 +72,7 @@
     </message>
     <message>
         <source>Drag across the plot, left to right, to draw a function of x: it becomes the data set (Run trains the network on it; Ctrl+Z takes it back)</source>
-        <translation>Arrastra sobre el gráfico, de izquierda a derecha, para dibujar una función de x: se convierte en el conjunto de datos (Ejecutar entrena la red con ella; Ctrl+Z la deshace)</translation>
+        <translation>Arrastra sobre el gráfico, de izquierda a derecha, para dibujar una función de x: se convierte en el conjunto de datos (Entrenar ajusta la red a ella; Ctrl+Z la deshace)</translation>
     </message>
     <message>
         <source>y</source>
@@ -84,7 +84,7 @@
     </message>
     <message>
         <source>Not trained yet: Run (F5) fits the network to these points.</source>
-        <translation>Aún sin entrenar: Ejecutar (F5) ajusta la red a estos puntos.</translation>
+        <translation>Aún sin entrenar: Entrenar (F5) ajusta la red a estos puntos.</translation>
     </message>
     <message>
         <source>Nothing drawn yet: press &apos;Draw your own&apos;, then drag across the plot.</source>
@@ -1818,6 +1818,14 @@ se guardan al empezar el entrenamiento</translation>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
         <source>Cu&amp;t</source>
         <translation>Cor&amp;tar</translation>
     </message>
@@ -2424,7 +2432,7 @@ se guardan al empezar el entrenamiento</translation>
     </message>
     <message>
         <source>Train the hidden layers one after another as autoencoders, then Run fine-tunes the network</source>
-        <translation>Entrena las capas ocultas una tras otra como autocodificadores; después Ejecutar ajusta la red</translation>
+        <translation>Entrena las capas ocultas una tras otra como autocodificadores; después Entrenar ajusta la red</translation>
     </message>
     <message>
         <source>Pretraining layer by layer: starting</source>
@@ -2451,12 +2459,12 @@ se guardan al empezar el entrenamiento</translation>
         <translation>Preentrenamiento detenido tras {0} de {1} capas; el modelo conserva lo que aprendieron</translation>
     </message>
     <message>
-        <source>Pretrained {0} layers (reconstruction error {1})</source>
-        <translation>{0} capas preentrenadas (error de reconstrucción {1})</translation>
+        <source>: press Run (F5) to fine-tune</source>
+        <translation>: pulsa Entrenar (F5) para el ajuste fino</translation>
     </message>
     <message>
-        <source>: press Run (F5) to fine-tune</source>
-        <translation>: pulsa Ejecutar (F5) para el ajuste fino</translation>
+        <source>Pretrained {0} layers: press Run (F5) to fine-tune (reconstruction error {1})</source>
+        <translation>{0} capas preentrenadas: pulsa Entrenar (F5) para el ajuste fino (error de reconstrucción {1})</translation>
     </message>
     <message>
         <source>pretrained layer by layer</source>
@@ -2471,7 +2479,7 @@ se guardan al empezar el entrenamiento</translation>
     </message>
     <message>
         <source>Each hidden layer in turn ({0}) learns to be the encoder of an autoencoder: a throwaway decoder rebuilds the layer&apos;s input from its output, and both train on the training set to make the rebuilt input match (mean squared error, Adam). Each layer learns from the codes of the layers before it. The output layer is left alone. Afterwards, Run fine-tunes the whole network on the labels.</source>
-        <translation>Cada capa oculta por turno ({0}) aprende a ser el codificador de un autocodificador: un decodificador desechable reconstruye la entrada de la capa a partir de su salida, y ambos se entrenan con el conjunto de entrenamiento para que la entrada reconstruida coincida (error cuadrático medio, Adam). Cada capa aprende de los códigos de las capas anteriores. La capa de salida no se toca. Después, Ejecutar ajusta la red entera con las etiquetas.</translation>
+        <translation>Cada capa oculta por turno ({0}) aprende a ser el codificador de un autocodificador: un decodificador desechable reconstruye la entrada de la capa a partir de su salida, y ambos se entrenan con el conjunto de entrenamiento para que la entrada reconstruida coincida (error cuadrático medio, Adam). Cada capa aprende de los códigos de las capas anteriores. La capa de salida no se toca. Después, Entrenar ajusta la red entera con las etiquetas.</translation>
     </message>
     <message>
         <source> epochs</source>

@@ -187,10 +187,12 @@ class PretrainControls(QObject):
         if done.stopped:
             text = self.tr("Pretraining stopped after {0} of {1} layers; the model keeps what they learnt").format(
                 done.stages, self.stages
+            ) + self.tr(": press Run (F5) to fine-tune")
+        else:  # what to do first: at 1280 wide the status bar cuts off the end of a long message
+            text = self.tr("Pretrained {0} layers: press Run (F5) to fine-tune (reconstruction error {1})").format(
+                done.stages, errors
             )
-        else:
-            text = self.tr("Pretrained {0} layers (reconstruction error {1})").format(done.stages, errors)
-        self._say(text + self.tr(": press Run (F5) to fine-tune"), 0)  # stays until the next message
+        self._say(text, 0)  # stays until the next message
         after, self._after = self._after, []
         for action in after:
             action()

@@ -205,7 +205,8 @@ class NetworkCanvas(QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(centre, r + 3, r + 3)
         ring = GREY if bias is None else QColor(*(POSITIVE if bias >= 0 else NEGATIVE))
-        painter.setPen(QPen(ring, 1.5 if bias is None else 1.5 + 3 * min(1.0, abs(bias) / self._largest())))
+        pen = 1.5 if bias is None else 1.5 + 3 * min(1.0, abs(bias) / self._largest())
+        painter.setPen(QPen(ring, pen))
         painter.setBrush(QBrush(QColor("#fafafa")))
         painter.drawEllipse(centre, r, r)
         if self.backprop and column.values is not None:
@@ -214,7 +215,8 @@ class NetworkCanvas(QWidget):
             inside, colour = unit_name(self.wiring.columns, 0, i), INK
         else:
             inside, colour = (num(bias) if bias is not None else "", ring.darker(130))
-        box = QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r)
+        inset = pen / 2 + 1  # the number stays inside the ring, not on it (a thick ring hid "-0.582"'s ends)
+        box = QRectF(centre.x() - r + inset, centre.y() - r, 2 * (r - inset), 2 * r)
         self._inside(painter, box, inside, colour)
         if not self.under:
             return

@@ -78,3 +78,22 @@ def test_a_lab_lesson_in_spanish_states_the_english_figures(path):
     assert figures(spanish.explanation, "es") == figures(english.explanation, "en")
     assert figures(spanish.title, "es") == figures(english.title, "en")
     assert load_lesson(path, "fr").title == english.title
+
+
+def _spanish_strings(node, spanish=False):
+    """Every string under a lesson's "es" texts."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _spanish_strings(value, spanish or key == "es")
+    elif isinstance(node, list):
+        for value in node:
+            yield from _spanish_strings(value, spanish)
+    elif isinstance(node, str) and spanish:
+        yield node
+
+
+def test_spanish_lessons_say_tasa_de_aprendizaje_not_lr():
+    """'lr 0,01' left the English abbreviation in nine Spanish texts; the forms say 'tasa de aprendizaje'."""
+    for path in TRANSLATED:
+        for text in _spanish_strings(json.loads(path.read_text(encoding="utf-8"))):
+            assert not re.search(r"\blr\b", text), (path.stem, text[:80])

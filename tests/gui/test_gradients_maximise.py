@@ -305,3 +305,23 @@ def test_with_relu_and_he_init_the_gap_is_gone(seed):
     assert 0.5 <= at_start <= 2  # measured 0.81-1.51 over seeds 0-9
     assert later < 1  # the first layer even learns a little faster: measured 0.25-0.32
     assert accuracy >= 0.88  # after the same ten epochs: measured 0.90-0.955
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_depth_lessons_gradient_step_shows_the_first_layer_lowest(seed):
+    """depth_sigmoid's step 3 (fresh weights, 20 steps with the tab open) asks which layer's line
+    starts lowest: fc1's, below every deeper layer's. Measured fc4/fc1 at the first step 67-84
+    (seeds 0-3, python: the probe read as here)."""
+    project = load_project(LESSONS / "depth_sigmoid.json")
+    step = project.steps[2]
+    assert [a.kind for a in step.actions] == ["reset", "view", "run_steps"] and step.actions[2].target == 20
+    project.training = project.training.replace(seed=seed)
+    session = Session(project, data=DIGITS)
+    session.set_views({"gradients": {}})
+    for _ in range(20):
+        session.step()
+    flow = session.snapshot(probes=True).insights["gradients"]
+    first = flow.bias_norms[0]
+    assert flow.layers[0] == "fc1" and flow.steps[0] == 1
+    assert np.all(np.diff(first) > 0)  # each layer nearer the output: a larger gradient
+    assert first[3] / first[0] >= 50

@@ -339,6 +339,41 @@ def test_the_toolbar_fits_a_1280_wide_projector_in_presentation_mode(qtbot, lang
         i18n.install_language("en")
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_long_edit_name_keeps_the_toolbar_within_1280(qtbot, language, monkeypatch):
+    """Undo and Redo show their short names in the toolbar, the edit's own name in their tooltips:
+    "Redo Change the function dataset's settings" used to push Lessons behind the » menu."""
+    from PySide6.QtGui import QUndoCommand
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui.main_window import MainWindow
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert i18n.install_language(language)
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.resize(1280, 720)
+        window.show()
+        qtbot.waitUntil(lambda: window.toolbar.width() >= 1200)
+        stack = window.document.undo_stack
+        for name in ("Change the function dataset's settings", "Draw a function as the dataset"):
+            stack.push(QUndoCommand(name))
+        stack.undo()
+        undo, redo = window.undo_actions
+        assert "Draw" not in undo.iconText() and "Draw" in redo.toolTip() and "settings" in undo.toolTip()
+        assert "Draw" in redo.text()  # the Edit menu keeps the whole name
+        qtbot.wait(50)
+        for action in window.toolbar.actions():
+            widget = window.toolbar.widgetForAction(action)
+            if widget is not None:
+                assert widget.isVisible(), action.iconText()
+                assert widget.geometry().right() <= window.toolbar.width(), action.iconText()
+        stack.clear()  # nothing to save when the window closes
+    finally:
+        i18n.install_language("en")
+
+
 # a lesson each view is meant for (the explorers need none: a lesson without a problem on the canvas)
 LESSON_FOR = {
     "folding": "folding_circles",
@@ -611,3 +646,7 @@ def test_run_names_in_the_runs_dock_come_in_the_readers_language(spanish):
     other_half.set_dataset("digits", {**halves.dataset_params, "images": "second half"})
     assert change_text(halves, other_half) == "datos imágenes primera mitad → segunda mitad"  # the forms' words
     assert KeptRun(1, 1, project, [], {}, "finished", 10).title == "Ejecución 1"
+    run = KeptRun(3, 1, project, [], {}, "finished", 0, changes=change_text(None, project))
+    assert (run.title, run.label) == ("Ejecución 3", "Ejecución 3: primera ejecución")  # not "Run 3"
+    run.name = "rápida"
+    assert run.title == "rápida"

@@ -246,3 +246,38 @@ def test_an_undo_the_run_refuses_is_not_lost(window_thread, qtbot):
     qtbot.waitUntil(lambda: view.edits == [], timeout=10000)
     assert weight(window, "lines")[1, 0] == pytest.approx(before)
     assert not view.undo_button.isEnabled()
+
+
+def test_a_units_bias_is_written_inside_its_ring_not_over_it(window_thread, qtbot, monkeypatch):
+    """weights_by_hand at 1280×720: "-0.582" ran over the unit's thick orange ring. The number's box
+    now starts inside the ring's inner edge, whatever the ring's width."""
+    window = window_thread
+    view = opened(window, qtbot, "weights_by_hand")
+    canvas = view.canvas
+    boxes = []
+    inside = canvas._inside
+    monkeypatch.setattr(
+        canvas,
+        "_inside",
+        lambda painter, box, text, colour: (boxes.append((box, text)), inside(painter, box, text, colour)),
+    )
+    canvas.repaint()
+    bias = float(view.result.columns[1].bias[0])
+    centre, r = canvas.centres[1][0], canvas.radius
+    box = next(b for b, text in boxes if text == num(bias))
+    pen = 1.5 + 3 * min(1.0, abs(bias) / canvas._largest())  # the ring's width, as painted
+    assert box.left() >= centre.x() - r + pen / 2 and box.right() <= centre.x() + r - pen / 2
+    assert num(bias) in canvas.drawn  # still written, in a smaller font if need be
+
+
+def test_weights_by_hand_names_the_undo_button_it_means(qtbot):
+    """The step said "Undo puts back the number you set last", but the toolbar's Undo is greyed for a
+    weight set: the step names the view's own button, in English and in Spanish."""
+    from core.project import load_project
+    from gui.views.neurons import NeuronsView
+
+    view = NeuronsView()
+    qtbot.addWidget(view)
+    step = load_project(LESSONS / "weights_by_hand.json").steps[1]
+    assert view.undo_button.text() in step.text
+    assert "Deshacer el último peso fijado" in step.texts["es"].text  # its Spanish in neurona_es.ts

@@ -58,3 +58,27 @@ def test_each_step_rings_the_sample_whose_update_moved_the_line(window_thread, q
     window.run_controls.reset()
     qtbot.waitUntil(lambda: boundary.surface is None)
     assert not boundary.ring.isVisible() and not boundary.before.isVisible()
+
+
+def test_the_rings_words_wrap_inside_a_narrow_plane(qtbot):
+    """At 1280×720 the plane is narrow: "sample #119: the last step trained on it" was cut off at
+    its right edge. The words now wrap to the plot's width, and unwrap when it is wide again."""
+    from gui.views.dashboard.boundary import BoundaryView
+
+    view = BoundaryView()
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    box, label = view.plot.getViewBox(), view.ring_label
+    qtbot.waitUntil(lambda: box.width() > 600)
+    view.show_ring(119, (0.5, 0.5))
+    assert label.isVisible() and "#119" in label.toPlainText()
+    one_line = label.boundingRect().height()
+    view.resize(260, 300)
+    qtbot.waitUntil(lambda: box.width() < 260)
+    assert label.pos().x() + label.boundingRect().width() <= box.width()
+    assert label.boundingRect().height() > 1.5 * one_line  # wrapped, all of it shown
+    view.resize(900, 700)
+    qtbot.waitUntil(lambda: box.width() > 600)
+    assert label.boundingRect().height() == one_line

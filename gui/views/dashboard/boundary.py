@@ -66,6 +66,7 @@ class BoundaryView(QWidget):
         self.ring_label.setPos(4, 4)
         self.ring_label.setZValue(20)
         self.ring_label.hide()
+        self.plot.getViewBox().sigResized.connect(self._fit_ring_label)
         self.test_points: list[pg.ScatterPlotItem] = []
         self.show_test = QCheckBox(self.tr("test points"))
         self.show_test.setObjectName("show_test")
@@ -177,6 +178,14 @@ class BoundaryView(QWidget):
             + "\n"
             + self.tr("and moved the line from where the dashes are")
         )
+        self._fit_ring_label()
+
+    def _fit_ring_label(self) -> None:
+        """The ring's words wrap to the plot's width: a narrow plane (1280×720) would cut them off."""
+        self.ring_label.setTextWidth(-1)
+        room = self.plot.getViewBox().width() - 8
+        if room > 40 and self.ring_label.textItem.document().idealWidth() > room:
+            self.ring_label.setTextWidth(room)
 
     def show_ring(self, sample: int | None, point: tuple[float, float] | None) -> None:
         """Ring the training sample the last step used (its update is what moved the line), or none."""
@@ -186,6 +195,7 @@ class BoundaryView(QWidget):
             return
         self.ring.setData([point[0]], [point[1]])
         self.ring_label.setText(self.tr("◯ sample #{0}: the last step trained on it").format(sample))
+        self._fit_ring_label()
         self.ring.show()
         self.ring_label.show()
 
