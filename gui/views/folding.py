@@ -261,7 +261,10 @@ class FoldingView(InsightView):
     def _lay_out_strip(self, force: bool = True) -> None:
         """As many columns of small panels as fit the strip's width, each as wide as it can be; rows scroll."""
         spacing = self.strip_grid.spacing()
-        width = self.scroll.viewport().width() - 4 - self.scroll.verticalScrollBar().sizeHint().width()
+        # the scroll area's own width, not its viewport's: the viewport narrows when the scroll bar
+        # appears, which re-laid the panels, which hid the bar again, for ever (the window froze)
+        frame = 2 * self.scroll.frameWidth()
+        width = self.scroll.width() - frame - 4 - self.scroll.verticalScrollBar().sizeHint().width()
         columns = max(1, (width + spacing) // (SMALL + spacing))
         side = max(SMALL // 2, (width + spacing) // columns - spacing)
         if (columns, side) == self.columns and not force:
