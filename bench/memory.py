@@ -20,7 +20,7 @@ import time
 from training_overhead import Run, make_window, open_lesson, private_environment, wait_until
 
 STEPS = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
-VISIT = 500  # steps between tab changes: 40 visits, every tab at least twice in each half
+VISIT = 200  # steps between tab changes: 100 visits, every one of the 23 tabs at least twice in each half
 
 
 def rss_mb(pid: int | str) -> float | None:
