@@ -316,10 +316,8 @@ def test_in_the_window_the_landscape_is_computed_by_the_training_process(window,
     assert view.picture.result.kind == "pca" and view.picture.result.path_xy is not None
 
 
-def test_a_new_model_from_pretraining_or_reset_clears_the_landscape_of_the_model_before(window_thread, qtbot):
-    """The generation rule: the surface around the weights before pretraining (or before Reset) is
-    not the surface of the model now on screen, so it goes (the data stays the same object)."""
-    window = window_thread
+def landscape_after_30_steps(window, qtbot):
+    """The XOR lesson's 17×17 landscape, drawn for its model after 30 steps."""
     window.files.open_lesson(LESSONS / "hidden_lines.json")
     qtbot.waitUntil(lambda: window.document.data is not None, timeout=20000)
     view = window.show_view("landscape")
@@ -328,6 +326,14 @@ def test_a_new_model_from_pretraining_or_reset_clears_the_landscape_of_the_model
     assert window.run_controls._ensure_started()
     controller.step_once(30)
     qtbot.waitUntil(lambda: view.picture is not None and not view.busy(), timeout=60000)
+    return view, controller
+
+
+def test_a_new_model_from_pretraining_or_reset_clears_the_landscape_of_the_model_before(window_thread, qtbot):
+    """The generation rule: the surface around the weights before pretraining (or before Reset) is
+    not the surface of the model now on screen, so it goes (the data stays the same object)."""
+    window = window_thread
+    view, controller = landscape_after_30_steps(window, qtbot)
     first = controller.generation
     assert window.pretrain.begin(2)
     qtbot.waitUntil(lambda: not window.pretrain.busy and controller.state == "paused", timeout=30000)
@@ -345,14 +351,7 @@ def test_a_weight_set_by_hand_replaces_the_landscape_around_the_weights_before(w
     """The Neurons view changes the model without a step: the surface around the old weights (its
     centre's loss, the old model's) goes, and the landscape of the changed model comes instead."""
     window = window_thread
-    window.files.open_lesson(LESSONS / "hidden_lines.json")
-    qtbot.waitUntil(lambda: window.document.data is not None, timeout=20000)
-    view = window.show_view("landscape")
-    view.grid.setCurrentIndex(view.grid.findData(17))
-    controller = window.run_controls.controller
-    assert window.run_controls._ensure_started()
-    controller.step_once(30)
-    qtbot.waitUntil(lambda: view.picture is not None and not view.busy(), timeout=60000)
+    view, controller = landscape_after_30_steps(window, qtbot)
     before = view.picture
     done = []
     controller.parameter_set.connect(done.append)
