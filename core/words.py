@@ -69,18 +69,14 @@ def catalogue(path: Path) -> dict[tuple[str, str], str]:
     return found
 
 
-def speak(language: str) -> None:
-    """Install `language` from its catalogue beside the compiled one (English when absent)."""
+def speak(language: str) -> bool:
+    """Install `language` from its catalogue beside the compiled one; English (False) when it has
+    none or it cannot be read."""
     path = TRANSLATIONS / f"neurona_{language}.ts"
-    if language == "en" or not path.is_file():
-        set_lookup(None)
-        set_decimal_point(".")
-        return
     try:
-        found = catalogue(path)
+        found = catalogue(path) if language != "en" and path.is_file() else None
     except (OSError, ElementTree.ParseError):
-        set_lookup(None)
-        set_decimal_point(".")
-        return
-    set_lookup(lambda context, text: found.get((context, text), ""))
-    set_decimal_point(DECIMAL_POINTS.get(language, "."))
+        found = None
+    set_lookup(None if found is None else lambda context, text: found.get((context, text), ""))
+    set_decimal_point(DECIMAL_POINTS.get(language, ".") if found is not None else ".")
+    return found is not None

@@ -115,20 +115,10 @@ def retranslate_kept() -> None:
 
 def speak_on_the_command_line(cli: str | None, environ=os.environ) -> str:
     """The command line's messages (core's, through core.words) in the language --lang or the
-    system asks for, from the same compiled catalogue as the app's; returns the language used."""
+    system asks for, from the app's own catalogue and without Qt, as the training process reads
+    it; returns the language used."""
     language = chosen_language(cli, None, environ)
-    if language == "en":
-        return "en"
-    translator = QTranslator()
-    if not translator.load(str(TRANSLATIONS / f"neurona_{language}.qm")):
-        return "en"
-    words.set_lookup(translator.translate)
-    words.set_decimal_point(words.DECIMAL_POINTS.get(language, "."))
-    _kept_translators.append(translator)  # alive as long as the lookup is
-    return language
-
-
-_kept_translators: list[QTranslator] = []
+    return language if words.speak(language) else "en"
 
 
 def translated(context: str, text: str) -> str:
