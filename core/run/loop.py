@@ -58,6 +58,7 @@ from core.words import translate
 SNAPSHOT_RATE = 30.0  # at most this many snapshots a second, however fast training runs
 PROGRESS_RATE = 10.0  # at most this many landscape progress counts a second (finer grids always go)
 TRAINER_NICE = 10  # the training process yields to the window (and to other programs) when cores are short
+LOOK_EVERY = 0.002  # seconds between a busy training process's looks at its pipe (PipeCommands)
 
 NextCommand = Callable[[bool], Command | None]  # next_command(wait): a command, or None when there is none yet
 Publish = Callable[[Message], None]
@@ -385,19 +386,36 @@ def child_main(conn, project_dict: dict, data, weights: dict | None, generation:
 
     from core.project import project_from_dict
 
-    def next_command(wait: bool) -> Command | None:
-        return conn.recv() if conn.poll(0.25 if wait else 0) else None
-
     tensors = None if weights is None else {k: torch.as_tensor(v) for k, v in weights.items()}
     try:
         session = start_session(project_from_dict(project_dict), data, tensors, conn.send, generation)
         if session is not None:
-            run_loop(session, next_command, conn.send, generation)
+            run_loop(session, PipeCommands(conn), conn.send, generation)
     except (EOFError, BrokenPipeError, KeyboardInterrupt):
         pass  # the window went away: nothing left to train for
     except Exception as err:  # noqa: BLE001 - e.g. a command that cannot be read: tell the window why
         conn.send(Failed(generation, str(err) or type(err).__name__, traceback.format_exc()))
         conn.send(StateChanged(generation, "failed"))
+
+
+class PipeCommands:
+    """The training process's `next_command`: the window's commands from the pipe. While the loop is
+    busy it looks every LOOK_EVERY seconds, not after every step: a look is a system call, and one a
+    step cost the spiral MLP (0.5 ms steps) about 4% of its speed. Pause still acts within 2 ms."""
+
+    def __init__(self, conn):
+        self.conn, self.next_look = conn, 0.0
+
+    def __call__(self, wait: bool) -> Command | None:
+        if wait:
+            return self.conn.recv() if self.conn.poll(0.25) else None
+        now = time.perf_counter()
+        if now < self.next_look:
+            return None
+        if self.conn.poll(0):
+            return self.conn.recv()  # and the next call looks again at once: commands come in bursts
+        self.next_look = now + LOOK_EVERY
+        return None
 
 
 def child_process(

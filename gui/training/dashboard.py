@@ -16,6 +16,7 @@ from gui.views.base import InsightView
 from gui.views.dashboard.boundary import BoundaryView
 from gui.views.dashboard.curves import TrainingCurves
 from gui.views.dashboard.neurons import NeuronView
+from gui.widgets.live_text import LiveText
 
 
 def _int(value: int) -> str:
@@ -33,10 +34,9 @@ class Dashboard(InsightView):
         self.curves = TrainingCurves()
         self.boundary = BoundaryView()
         self.neurons = NeuronView()
-        self.counters = QLabel(self.tr("Not trained yet: press Run (F5)."))
+        # beside the boundary's controls, on two lines rather than a wider window; 30 updates a second
+        self.counters = LiveText(self.tr("Not trained yet: press Run (F5)."))
         self.counters.setObjectName("counters")
-        self.counters.setAutoFillBackground(True)  # opaque: its 30 updates a second repaint only itself
-        self.counters.setWordWrap(True)  # beside the boundary's controls: two lines rather than a wider window
         self.alert = QLabel()
         self.alert.setWordWrap(True)
         self.alert.setStyleSheet("color: #b71c1c; background: #fff5f5; border: 1px solid #ef9a9a; padding: 4px")

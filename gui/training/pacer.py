@@ -8,9 +8,12 @@ losses and evaluations are concatenated, so no point of a curve is lost) and han
 every `interval` seconds. The interval follows how late the event loop is: a flush that fires
 more than LATE late lengthens it, an on-time one shortens it back towards MIN_INTERVAL.
 
-Probe results are never merged: a snapshot with insights waits for no other that has some, so
-each is drawn as computed. `flush()` hands on at once what is waiting, for messages that must not
-overtake it (a state change, a failure).
+Probe results are merged too: each probe's newest result is kept, as every result holds the whole
+picture (a history included), not what changed since the last. Handing each on as computed made a
+view that draws slower than its probe computes (Space folding on the spiral: ~40 ms a picture, 30
+pictures a second) queue them without end, and the window stopped answering for minutes.
+`flush()` hands on at once what is waiting, for messages that must not overtake it (a state
+change, a failure).
 """
 
 from __future__ import annotations
@@ -29,14 +32,17 @@ LATE = 0.008  # seconds: a flush later than this means the event loop is busy
 
 
 def merge(first: Snapshot, then: Snapshot) -> Snapshot:
-    """One snapshot saying what both said: `then`'s counters, both's steps and evaluations."""
+    """One snapshot saying what both said: `then`'s counters, both's steps and evaluations, and
+    each probe's newest result."""
     return replace(
         then,
         steps=np.concatenate([first.steps, then.steps]),
         losses=np.concatenate([first.losses, then.losses]),
         lrs=np.concatenate([first.lrs, then.lrs]),
         evaluations=[*first.evaluations, *then.evaluations],
-        insights=then.insights if then.insights is not None else first.insights,
+        insights=None
+        if first.insights is None and then.insights is None
+        else {**(first.insights or {}), **(then.insights or {})},
     )
 
 
@@ -53,8 +59,6 @@ class SnapshotPacer(QObject):
         self.timer.timeout.connect(self._fire)
 
     def add(self, shot: Snapshot) -> None:
-        if self.pending is not None and shot.insights and self.pending.insights:
-            self.flush()
         self.pending = shot if self.pending is None else merge(self.pending, shot)
         if not self.timer.isActive():
             now = time.perf_counter()

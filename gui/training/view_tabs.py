@@ -10,11 +10,12 @@ from __future__ import annotations
 import traceback
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTabWidget, QWidget
 
 from gui.i18n import keep
 from gui.views.base import InsightView, MessageLabel
 from gui.views.registry import VIEWS, view_spec
+from gui.widgets.layout_boundary import LayoutBoundary
 
 
 class ViewTabs(QTabWidget):
@@ -27,13 +28,14 @@ class ViewTabs(QTabWidget):
         self.views: dict[str, InsightView] = {}
         self.delivered: set[InsightView] = set()  # views that have drawn at least one snapshot's probes
         self.project = self.data = None
-        self.addTab(dashboard, "")
+        page = LayoutBoundary()
+        page.set_widget(dashboard)
+        self.addTab(page, "")
         keep(lambda t: self.setTabText(0, t), "ViewTabs", QT_TRANSLATE_NOOP("ViewTabs", "Training"))
         tip = QT_TRANSLATE_NOOP("ViewTabs", "loss and accuracy curves, the decision boundary, the neurons")
         keep(lambda t: self.setTabToolTip(0, t), "ViewTabs", tip)
         for spec in VIEWS:
-            holder = QWidget()
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            holder = LayoutBoundary()
             holder.setObjectName(spec.name)
             index = self.addTab(holder, "")
             keep(lambda t, i=index: self.setTabText(i, t), "views", spec.title)  # listed in gui/terms.py
@@ -75,6 +77,7 @@ class ViewTabs(QTabWidget):
         keeps the probes' histories, so the visible view is redrawn whole from the next snapshot."""
         built = {name: view.keep() for name, view in self.views.items()}  # what each must not lose
         for view in self.views.values():
+            view.parentWidget().take_widget()
             view.setParent(None)
             view.deleteLater()
         self.views.clear()
@@ -99,15 +102,15 @@ class ViewTabs(QTabWidget):
             self._build(name, holder)
         self._ask()
 
-    def _build(self, name: str, holder: QWidget) -> None:
+    def _build(self, name: str, holder: LayoutBoundary) -> None:
         try:
             view = view_spec(name).create()
         except Exception as err:  # noqa: BLE001 - a view that cannot load says why in its tab
             label = MessageLabel(self.tr("This view could not be loaded: {0}").format(err))
             label.setToolTip(traceback.format_exc())
-            holder.layout().addWidget(label)
+            holder.set_widget(label)
             return
-        holder.layout().addWidget(view)
+        holder.set_widget(view)
         self.views[name] = view
         view.options_changed.connect(lambda v=view: v is self.current_view() and self._ask())
         if hasattr(view, "dataset_edited"):  # a view that edits the dataset (a drawn function)

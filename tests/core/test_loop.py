@@ -240,3 +240,27 @@ def test_the_last_snapshot_of_a_finished_run_carries_probes_of_the_final_weights
     last = [x.snapshot for x in messages if isinstance(x, m.Published)][-1]
     assert last.step == session.trainer.step_count == 28
     assert last.insights["activations"].steps[-1] == 28  # drawn from the weights the run ended with
+
+
+def test_the_training_process_reads_a_burst_of_commands_at_once_and_looks_again_within_2_ms():
+    import multiprocessing
+    import time
+
+    from core.run.loop import LOOK_EVERY, PipeCommands
+
+    window, trainer = multiprocessing.Pipe()
+    commands = PipeCommands(trainer)
+    looked = time.perf_counter()
+    assert commands(False) is None  # nothing yet: the next look waits LOOK_EVERY
+    window.send(m.Pause())
+    early = commands(False)
+    if time.perf_counter() - looked < LOOK_EVERY:  # (a stalled machine may have let the time pass)
+        assert early is None  # too soon after the last look: a step takes far less than 2 ms
+        time.sleep(LOOK_EVERY * 1.5)
+        early = commands(False)
+    assert isinstance(early, m.Pause)
+    window.send(m.Step(1))
+    window.send(m.Step(2))
+    assert commands(False).steps == 1 and commands(False).steps == 2  # a burst: read one after the other
+    window.send(m.Pause())
+    assert isinstance(commands(True), m.Pause)  # waiting: read at once

@@ -223,3 +223,18 @@ def test_the_step_axis_ends_near_the_data(curves, last):
     curves.flush()
     left, right = curves.loss_plot.viewRange()[0]
     assert last < right <= last * 5 / 4 + 2  # the data fills at least 4/5 of the axis
+
+
+def test_epoch_dots_give_way_to_the_line_when_they_would_merge(curves):
+    """900 px wide: a dot per epoch-end fits for a few dozen epochs, not for a thousand."""
+    for epoch in range(1, 41):
+        curves.add_evaluation(epoch * 10, 1.0 / epoch, 1.2 / epoch, 50.0, 45.0, epoch)
+    curves.flush()
+    assert all(item.opts["symbol"] == "o" for item in curves.evaluation_items.values())
+    for epoch in range(41, 1001):
+        curves.add_evaluation(epoch * 10, 1.0 / epoch, 1.2 / epoch, 50.0, 45.0, epoch)
+    curves.flush()
+    for name, item in curves.evaluation_items.items():
+        assert item.opts["symbol"] is None
+        x, _ = curves.evaluation_data()[name]
+        assert len(x) == 1000  # every epoch is still on the line

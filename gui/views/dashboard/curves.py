@@ -20,6 +20,8 @@ LOG_SCALE_ROOM = 120  # the log-scale box's corner of the loss plot, which the l
 ACCURACY_STRETCH = 4  # rows share the height 6 : 4 : 4 (loss, accuracy, learning rate and the step axis)
 LR_STRETCH = 4  # the rate is one flat line most of the time: its row is mostly the step axis
 MARKER = {"symbol": "o", "symbolSize": 7, "symbolPen": "w"}  # white rims keep touching dots apart
+DOT_SPACING = 5  # least pixels a dot per epoch-end: closer, the dots would merge into a band, so the line
+# alone is drawn (and a run of thousands of epochs no longer rebuilds thousands of dots each frame)
 EVALUATIONS = ("train_loss", "test_loss", "train_acc", "test_acc")
 MAX_STEP_POINTS = 100_000  # per-step points kept: beyond, every other one goes, so an hour-long run stays small
 
@@ -103,6 +105,7 @@ class TrainingCurves(QWidget):
         self._legend_below = False  # under the log-scale box, when the plot is too narrow beside it
         self._ranges: dict[str, tuple[float, float]] = {}  # what each axis shows now, to move it only when needed
         self._evaluated_on: tuple | None = None
+        self._accuracy_available: bool | None = None
 
         self.loss_plot = self._plot(self.tr("loss"), _LossAxis("left"))
         self.accuracy_plot = self._plot(self.tr("acc. %"))
@@ -273,7 +276,12 @@ class TrainingCurves(QWidget):
         )
 
     def set_accuracy_available(self, available: bool) -> None:
-        """Regression has no accuracy: a one-line note takes the place (and little of the room) of its plot."""
+        """Regression has no accuracy: a one-line note takes the place (and little of the room) of its plot.
+        Called with every epoch's figures: only a change touches the layout, whose every touch laid out
+        and repainted the whole window."""
+        if available == self._accuracy_available:
+            return
+        self._accuracy_available = available
         self.accuracy_plot.setVisible(available)
         self.layout().setRowStretch(1, ACCURACY_STRETCH if available else 0)  # else its empty row keeps the room
         self.no_accuracy.setVisible(not available)
@@ -323,6 +331,9 @@ class TrainingCurves(QWidget):
         self.lr_curve.setData(steps, self._steps["lr"])
         for name, item in self.evaluation_items.items():
             table = self._evaluations[name]
+            symbol = MARKER["symbol"] if table.count * DOT_SPACING <= self.loss_plot.plotItem.vb.width() else None
+            if item.opts["symbol"] != symbol:
+                item.setSymbol(symbol)
             neighbours = np.append(np.diff(table["epoch"]) == 1, False)  # point i joins i+1 only if next epoch
             item.setData(table["step"], table["value"], connect=neighbours)
 
