@@ -148,6 +148,7 @@ class Session:
             np.array(self._losses, dtype=np.float64),
             np.array(self._lrs, dtype=np.float64),
             self._evaluations,
+            made_at=time.perf_counter(),
         )
         self._steps, self._losses, self._lrs, self._evaluations = [], [], [], []
         if probes is not False and self.wanted:

@@ -21,3 +21,5 @@ class Snapshot:
     lrs: np.ndarray  # their learning rates
     evaluations: list[EpochRecord] = field(default_factory=list)
     insights: dict[str, object] | None = None  # probe results (or ProbeFailed) by name, when any were due
+    made_at: float = 0.0  # time.perf_counter() where it was made: the trainer's own clock, which the
+    # window's delays in drawing it do not blur (bench/training_overhead.py times steps by it)

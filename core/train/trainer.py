@@ -275,8 +275,9 @@ class Trainer:
     def predict(self, x: torch.Tensor, chunk: int = 2048) -> torch.Tensor:
         self.model.eval()
         with torch.inference_mode():
-            out = torch.cat([self.model(x[i : i + chunk]) for i in range(0, len(x), chunk)])
-        return out
+            if len(x) <= chunk:  # every epoch's evaluation of a small set: no copy
+                return self.model(x)
+            return torch.cat([self.model(x[i : i + chunk]) for i in range(0, len(x), chunk)])
 
     def _evaluate(self, x: torch.Tensor, y: torch.Tensor) -> tuple[float, float | None]:
         if len(x) == 0:
