@@ -8,27 +8,27 @@ Each lesson (spiral MLP, digits CNN) trains three ways, in timed windows of WIND
   dashboard - Run in the real MainWindow (offscreen, its event loop drawing every snapshot), the
               app's own process worker, with the Training tab (the dashboard) in front;
   view      - the same run with the inside-the-network view VIEW in front instead.
-The three take turns in ROUNDS interleaved rounds (PDV VDP PDV ...), each round's app windows set
-against the plain window of the same round, since the machine's speed drifts. One process worker
-per lesson serves all its app windows (Pause between them, so the plain loop trains alone); each
-window starts WARM seconds after training (re)starts, so start-up, the view's first build and its
-first probes are not timed. An app window runs from one snapshot to the first snapshot made WINDOW
-seconds later, timed by the trainer's clock (Snapshot.made_at), which the window's drawing delays
-do not blur.
+The three take turns in ROUNDS short interleaved rounds (PDV VDP PDV ...), each round's app windows
+set against the plain window of the same round. One process worker per lesson serves all its app
+windows (Pause between them, so the plain loop trains alone); each app window starts WARM seconds
+after training resumes, so start-up, a view's first build and its first probes are not timed. An
+app window runs from one snapshot to the first snapshot made WINDOW seconds later, timed by the
+trainer's clock (Snapshot.made_at), which the window's drawing delays do not blur.
 
-Read: ratio = app steps/s / plain steps/s (1.0: the app costs nothing), where each way's steps/s is
-the median over SLICE-second slices of all its windows. This virtual machine shares its cores with
-others: every few seconds, for 0.3-1 s, a plain loop alone runs at half speed, and whole windows
-that caught more or fewer of those bursts gave ratios 0.56-1.38 on one quiet run. The slices' median
-leaves out the bursts yet keeps every cost of the app that comes at least once in a slice (the
-evaluations each epoch, the probes, the snapshots, the window's painting). "rounds" is the spread of
-the whole windows' ratios. "other programs" is the CPU other processes here used meanwhile (cores;
-rough; above ~0.2 the machine is shared and the ratios drop: the app needs a core for its window
-besides the trainer's, the plain loop none).
+Read: ratio = app steps/s / plain steps/s in the same round (1.0: the app costs nothing), the
+median over the rounds, with their quartiles. Why so many short rounds: this virtual machine shares
+its cores with others, and every few seconds, for 0.3-1 s (at times for most of a minute), a plain
+loop alone runs at half speed. Rounds of 1.2-s windows caught more or fewer of those bursts and
+gave ratios from 0.56 to 1.38 in one quiet run; rounds of 0.3-s windows, 1.4 s a round, mostly fall
+wholly inside or outside a burst, and their median holds. A 0.3-s window still holds every cost of
+the app, each of which comes at least every 0.15 s (the evaluation each epoch, the probes, the
+snapshots, the window's painting). "other programs" is the CPU other processes here used meanwhile
+(cores; rough; above ~0.2 the machine is shared and the ratios drop: the app needs a core for its
+window besides the trainer's, the plain loop none).
 VIEW is the view that slowed training most when every view was measured this way
 (`--survey`: each view with probes, one lesson after the other, ratio to the dashboard).
 The last line is `views_ratio=<worst lesson, VIEW open> ratio=<worst lesson, dashboard>`.
-Usage, from the repository root: python bench/training_overhead.py [--survey]
+Usage, from the repository root: python bench/training_overhead.py [--survey | --view NAME]
 (The window helpers, Run to OtherLoad, are shared with bench/gui_latency.py and bench/memory.py.)
 """
 
@@ -44,10 +44,11 @@ sys.path.insert(0, str(ROOT))  # imports stay inside functions: the spawned trai
 
 LESSONS = ("spiral_mlp", "digits_cnn")
 VIEW = "hidden"  # the most expensive view here: the digits CNN's hidden layer, 29 steps per refresh (--survey)
-ROUNDS = 5
-WINDOW = 1.2  # seconds per timed window
-WARM = 0.2  # seconds of training before a window starts (not timed)
-SLICE = 0.15  # seconds: each window's steps/s is also read in slices this long
+ROUNDS = 14
+WINDOW = 0.3  # seconds per timed window
+WARM = 0.2  # seconds of training before an app window starts (not timed)
+PLAIN_WARM = 0.02  # ... and before a plain one (its model stays warm between windows)
+SURVEY_WINDOW = 1.2  # seconds per window of --survey
 SURVEYED = ("folding", "hidden", "activations", "weights", "filters", "gradients", "confusion", "maximise")
 
 
@@ -191,14 +192,13 @@ class Plain:
                 cross_entropy(out, y).item(), (out.argmax(1) == y).float().mean().item()
         self.model.train()
 
-    def rate(self, seconds: float, warm: float = WARM) -> tuple[float, float, float, list[float]]:
+    def rate(self, seconds: float, warm: float = PLAIN_WARM) -> tuple[float, float, float]:
         """Train for `warm` seconds untimed, then `seconds` timed: steps/s of the timed part, its CPU
-        seconds per step, 0.0 (no GUI: the same shape as app_rate's answer) and the steps/s of each
-        SLICE seconds of it."""
+        seconds per step, and 0.0 (no GUI: the same shape as app_rate's answer)."""
         import torch
         from torch.nn.functional import cross_entropy
 
-        steps, start, timing, marks = 0, time.perf_counter(), False, []
+        steps, start, timing = 0, time.perf_counter(), False
         while True:
             if not self.batches:
                 if steps or timing:
@@ -213,11 +213,9 @@ class Plain:
             steps += 1
             now = time.perf_counter()
             if not timing and now - start >= warm:
-                timing, steps, start, cpu, marks = True, 0, now, time.thread_time(), [(now, 0)]
-            elif timing and now - marks[-1][0] >= 1 / 30:  # as often as the app's snapshots
-                marks.append((now, steps))
-                if now - start >= seconds:
-                    return steps / (now - start), (time.thread_time() - cpu) / steps, 0.0, slices(marks)
+                timing, steps, start, cpu = True, 0, now, time.thread_time()
+            elif timing and now - start >= seconds:
+                return steps / (now - start), (time.thread_time() - cpu) / steps, 0.0
 
 
 def cpu_seconds(pid: int) -> float | None:
@@ -231,11 +229,10 @@ def cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def app_rate(run: Run, seconds: float, warm: float = WARM) -> tuple[float, float | None, float, list[float]]:
+def app_rate(run: Run, seconds: float, warm: float = WARM) -> tuple[float, float | None, float]:
     """Run, train `warm` seconds untimed, then time from one snapshot to the first one made `seconds`
     later, by the trainer's clock (the window hands snapshots on when it has time to draw them); Pause.
-    Returns steps/s, the trainer's CPU seconds per step (None off Linux), the GUI thread's CPU share,
-    and the steps/s of each SLICE seconds."""
+    Returns steps/s, the trainer's CPU seconds per step (None off Linux), the GUI thread's CPU share."""
     run.start()
     wait_until(lambda: time.perf_counter() - run.running >= warm)
     seen, pid, run.marks = run.at, run.controller.worker.process.pid, []
@@ -248,35 +245,26 @@ def app_rate(run: Run, seconds: float, warm: float = WARM) -> tuple[float, float
     wait_until(lambda: run.controller.state == "paused")
     (start, first), (end, last) = marks[0], marks[-1]
     steps = last - first
-    return steps / (end - start), None if None in (cpu, cpu_end) else (cpu_end - cpu) / steps, gui, slices(marks)
-
-
-def slices(marks: list[tuple[float, int]]) -> list[float]:
-    """Steps/s over each run of marks (time, steps so far) at least SLICE seconds long."""
-    rates, (start, first) = [], marks[0]
-    for now, steps in marks[1:]:
-        if now - start >= SLICE:
-            rates.append((steps - first) / (now - start))
-            start, first = now, steps
-    return rates
+    return steps / (end - start), None if None in (cpu, cpu_end) else (cpu_end - cpu) / steps, gui
 
 
 def spread(values: list[float]) -> str:
-    return f"{statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
+    """The median and the quartiles."""
+    q1, median, q3 = statistics.quantiles(values)
+    return f"{median:.2f} ({q1:.2f}-{q3:.2f})"
 
 
 def measure(window, name: str, view: str) -> dict[str, float]:
     """Plain, dashboard and `view` windows in ROUNDS interleaved rounds; prints a table, returns
-    each way's ratio to the plain loop: the median steps/s of its SLICE-second slices over the
-    plain loop's (the other programs' bursts, see the module's docstring, fall in a few slices)."""
+    each way's ratio to the plain loop: the median over the rounds."""
     data, project = open_lesson(window, name), window.project
     plain, run = Plain(project, data), Run(window, in_process=True)
     ways = ("plain", "dashboard", view)
-    runs, load = {way: [] for way in ways}, None  # per way and round: (steps/s, CPU s per step, GUI CPU, slices)
+    runs, load = {way: [] for way in ways}, None  # per way and round: (steps/s, CPU s per step, GUI CPU)
     for r in range(ROUNDS):
         for way in ways if r % 2 == 0 else ways[::-1]:
             if way == "plain":
-                runs[way].append(plain.rate(WINDOW))
+                runs[way].append(plain.rate(WINDOW, warm=WARM if r == 0 else PLAIN_WARM))
                 continue
             window.show_view("training" if way == "dashboard" else view)
             runs[way].append(app_rate(run, WINDOW))
@@ -286,19 +274,18 @@ def measure(window, name: str, view: str) -> dict[str, float]:
     run.stop()
     window.show_view("training")
     config = project.training
-    speed = {way: statistics.median(rate for r in runs[way] for rate in r[3]) for way in ways}
     print(f"\n{name}: batch {config.batch_size}, {config.optimizer}; {ROUNDS} rounds of {WINDOW:g} s windows")
-    print(f"  {'way':<22}{'steps/s':>8}{'ratio':>7}   {'rounds (spread)':<18}{'CPU ratio':>10}{'GUI CPU':>9}   slices")
+    print(f"  {'way':<22}{'steps/s':>8}   {'ratio (quartiles)':<19}{'CPU ratio':>10}{'GUI CPU':>9}")
     ratios = {}
     for way in ways:
-        ratios[way] = speed[way] / speed["plain"]
         rounds = [a[0] / b[0] for a, b in zip(runs[way], runs["plain"], strict=True)]
+        ratios[way] = statistics.median(rounds)
         cpu = [b[1] / a[1] for a, b in zip(runs[way], runs["plain"], strict=True) if a[1]]
         cpu = f"{statistics.median(cpu):.2f}" if cpu else "-"
         gui = f"{statistics.median(r[2] for r in runs[way]):.2f}" if way != "plain" else "-"
         label = {"plain": "plain script", "dashboard": "app, dashboard"}.get(way, f"app, {way} view")
-        count = sum(len(r[3]) for r in runs[way])
-        print(f"  {label:<22}{speed[way]:>8.0f}{ratios[way]:>7.2f}   {spread(rounds):<18}{cpu:>10}{gui:>9}   {count}")
+        rate = statistics.median(r[0] for r in runs[way])
+        print(f"  {label:<22}{rate:>8.0f}   {spread(rounds):<19}{cpu:>10}{gui:>9}")
     print(f"  other programs: {'unknown' if others is None else f'{max(others, 0):.2f} cores busy'}")
     return ratios
 
@@ -316,7 +303,7 @@ def survey(window) -> None:
             sums = {"training": [0.0, 0.0, 0.0], view: [0.0, 0.0, 0.0]}
             for shown in ("training", view, view, "training"):
                 window.show_view(shown)
-                for i, value in enumerate(app_rate(run, WINDOW)[:3]):
+                for i, value in enumerate(app_rate(run, SURVEY_WINDOW)):
                     sums[shown][i] += value or 0.0
             v, d = sums[view], sums["training"]
             cpu = f"{v[1] / d[1]:.2f}" if d[1] else "-"
@@ -336,13 +323,14 @@ def main() -> None:
         survey(window)
         window.close()
         return
+    view = sys.argv[sys.argv.index("--view") + 1] if "--view" in sys.argv else VIEW
     print("plain script on 1 thread, like the app's trainer; the app: real window (offscreen), process worker")
-    ratios = {name: measure(window, name, VIEW) for name in LESSONS}
+    ratios = {name: measure(window, name, view) for name in LESSONS}
     window.close()
-    worst = {way: min(r[way] for r in ratios.values()) for way in ("dashboard", VIEW)}
+    worst = {way: min(r[way] for r in ratios.values()) for way in ("dashboard", view)}
     print(f"\nwhole benchmark: {time.perf_counter() - started:.0f} s")
-    print(f"worst lesson: dashboard {worst['dashboard']:.2f}, {VIEW} view {worst[VIEW]:.2f} (medians of slices)")
-    print(f"views_ratio={worst[VIEW]:.3f} ratio={worst['dashboard']:.3f}")
+    print(f"worst lesson: dashboard {worst['dashboard']:.2f}, {view} view {worst[view]:.2f} (medians of rounds)")
+    print(f"views_ratio={worst[view]:.3f} ratio={worst['dashboard']:.3f}")
     folder.cleanup()
 
 

@@ -12,12 +12,14 @@ Probe results are merged too: each probe's newest result is kept, as every resul
 picture (a history included), not what changed since the last. Handing each on as computed made a
 view that draws slower than its probe computes (Space folding on the spiral: ~40 ms a picture, 30
 pictures a second) queue them without end, and the window stopped answering for minutes.
+The probe results go on at most every PICTURE_INTERVAL; the steps that come with them do not wait.
 `flush()` hands on at once what is waiting, for messages that must not overtake it (a state
 change, a failure).
 """
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import replace
 
@@ -27,6 +29,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from core.run.snapshot import Snapshot
 
 MIN_INTERVAL = 1 / 30  # seconds: as often as the trainer publishes
+PICTURE_INTERVAL = 0.1  # seconds: the views' pictures (probe results) at most 10 a second, the curves 30:
+# drawing Space folding's six panels for every picture the spiral's trainer sent took 0.9 of a core
 MAX_INTERVAL = 0.5  # even a starved window shows training move twice a second
 LATE = 0.008  # seconds: a flush later than this means the event loop is busy
 
@@ -54,6 +58,7 @@ class SnapshotPacer(QObject):
         self.pending: Snapshot | None = None
         self.interval = MIN_INTERVAL
         self.last = -float("inf")  # when the last snapshot was handed on
+        self.last_picture = -float("inf")  # ... and the last one with probe results
         self.due = 0.0  # when the timer should fire
         self.timer = QTimer(self, singleShot=True, timerType=Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._fire)
@@ -71,6 +76,8 @@ class SnapshotPacer(QObject):
         shot, self.pending = self.pending, None
         if shot is not None:
             self.last = time.perf_counter()
+            if shot.insights is not None:
+                self.last_picture = self.last
             self.ready.emit(shot)
 
     def clear(self) -> None:
@@ -79,9 +86,21 @@ class SnapshotPacer(QObject):
         self.pending = None
 
     def _fire(self) -> None:
-        late = time.perf_counter() - self.due
-        if late > LATE:
+        now = time.perf_counter()
+        if now - self.due > LATE:
             self.interval = min(MAX_INTERVAL, self.interval * 1.5)
         else:
             self.interval = max(MIN_INTERVAL, self.interval * 0.9)
-        self.flush()
+        shot = self.pending
+        if shot is None or shot.insights is None or now - self.last_picture >= PICTURE_INTERVAL:
+            self.flush()
+            return
+        # the probe results wait for their turn (or newer ones); the curves and counters go now
+        self.due = self.last_picture + PICTURE_INTERVAL
+        if len(shot.steps) or shot.evaluations:
+            empty = np.empty(0)
+            self.pending = replace(shot, steps=empty.astype(shot.steps.dtype), losses=empty, lrs=empty, evaluations=[])
+            self.last = now
+            self.ready.emit(replace(shot, insights=None))
+            self.due = min(now + self.interval, self.due)
+        self.timer.start(math.ceil((self.due - now) * 1000))  # not before: a millisecond early would spin

@@ -54,3 +54,23 @@ def test_the_timer_hands_on_what_waits(qtbot):
     pacer.ready.connect(received.append)
     pacer.add(shot(1, 2))
     qtbot.waitUntil(lambda: len(received) == 1, timeout=2000)
+
+
+def test_pictures_go_at_most_ten_a_second_the_curves_do_not_wait_for_them(qtbot):
+    """Probe results drawn as often as they came took a core for Space folding on the spiral."""
+    from gui.training.pacer import PICTURE_INTERVAL
+
+    pacer, received = SnapshotPacer(), []
+    pacer.ready.connect(lambda s: received.append((time.perf_counter(), s)))
+    pacer.add(shot(1, 2, insights={"folding": "first"}))
+    qtbot.waitUntil(lambda: len(received) == 1, timeout=2000)
+    pacer.add(shot(3, 2, insights={"folding": "second"}))
+    qtbot.waitUntil(lambda: len(received) == 2, timeout=2000)
+    curves_at, curves = received[1]
+    assert curves.insights is None and list(curves.steps) == [3, 4]  # the steps went on at once
+    pacer.add(shot(5, 2, insights={"folding": "third"}))
+    qtbot.waitUntil(lambda: any(s.insights for _, s in received[2:]), timeout=2000)
+    at, picture = next((t, s) for t, s in received[2:] if s.insights)
+    assert picture.insights == {"folding": "third"}  # the newest; "second" was never drawn
+    assert at - received[0][0] >= PICTURE_INTERVAL * 0.95
+    assert [int(s) for _, r in received for s in r.steps] == [1, 2, 3, 4, 5, 6]  # no step lost or repeated
