@@ -9,7 +9,7 @@ Each probe (core.probes.base.Probe) is made once per session, when first
 wanted, and is attached while wanted; a probe that records from the start
 (`from_start`) is made and attached with the session. A probe computes at its
 own pace: every `interval` seconds, or every `stride` steps as long as such
-probes take at most INSIGHT_SHARE of the training time.
+probes take at most INSIGHT_SHARE of the training time and come at most PICTURE_RATE times a second.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ from core.words import translate
 INSIGHT_STRIDE = 20  # default steps between the strided probes (the user can change it)
 INSIGHT_SHARE = 0.15  # the strided probes may take at most this share of the training time: with the
 # costliest view open (the digits CNN's hidden layer, ~30 steps a refresh) training keeps >= 0.8 of its speed
+PICTURE_RATE = 10.0  # ... and come at most this many times a second, as the window draws no more
+# (gui/training/pacer.py): the spiral's Gradient flow sent 175 KB pictures 30 times a second, and the
+# trainer waited on the full pipe
 
 
 class Session:
@@ -192,7 +195,7 @@ class Session:
             results.update(self.compute({name: self.wanted[name] for name in names}))
             self._computed.update((name, (step, start)) for name in names)
             if strided:
-                self._next_strided_time = start + (time.perf_counter() - start) / INSIGHT_SHARE
+                self._next_strided_time = start + max((time.perf_counter() - start) / INSIGHT_SHARE, 1 / PICTURE_RATE)
         self._views_changed = False
         return {name: results[name] for name in due}
 

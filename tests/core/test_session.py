@@ -170,3 +170,23 @@ def test_a_large_set_is_evaluated_on_the_same_fixed_subsample_every_epoch():
     few = trainer.evaluate(limit=50)
     assert few == trainer.evaluate(limit=50) and few != whole  # the same 50 samples each time
     assert EVALUATION_SAMPLES >= 1000
+
+
+def test_at_full_speed_a_views_probes_come_at_most_ten_times_a_second(monkeypatch):
+    """However small the stride and cheap the probe: the window draws no more pictures than that."""
+    from core.run.session import PICTURE_RATE
+
+    now = [0.0]
+    monkeypatch.setattr("core.run.session.time.perf_counter", lambda: now[0])
+    session = spiral_session()
+    session.stride = 1
+    session.set_views({"folding": {}})
+    session.snapshot()
+    arrived = []
+    for step in range(1, 41):
+        session.step()
+        now[0] += 0.01  # 100 steps a second
+        if (session.snapshot().insights or {}).get("folding") is not None:
+            arrived.append(step)
+    assert len(arrived) == 3 and all(b - a >= 100 / PICTURE_RATE for a, b in zip(arrived, arrived[1:], strict=False))
+    assert "folding" in session.snapshot(probes=True).insights  # a pause or a step still shows the model now

@@ -49,13 +49,16 @@ def spiral_session():
     return Session(load_project(LESSONS / "spiral_mlp.json"))
 
 
-def test_wanted_probes_arrive_every_stride_with_their_options(probes):
+def test_wanted_probes_arrive_every_stride_with_their_options(probes, monkeypatch):
+    now = [0.0]
+    monkeypatch.setattr("core.run.session.time.perf_counter", lambda: now[0])  # 0.1 s a step, as set below
     session = spiral_session()
     session.stride = 5
     session.set_views({"weight": {"scale": 2.0}})
     assert session.snapshot().insights is not None  # the first snapshot after set_views carries them
     for _ in range(4):
         session.step()
+        now[0] += 0.1
     assert session.snapshot().insights is None  # 4 steps < stride 5
     session.step()
     shot = session.snapshot()
