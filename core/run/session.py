@@ -23,7 +23,7 @@ import torch
 from core.data.catalog import Data
 from core.probes.registry import PROBES, ProbeFailed, probe_class
 from core.project import Project
-from core.run.snapshot import Snapshot
+from core.run.snapshot import PICTURE_RATE, Snapshot
 from core.train.records import EpochRecord
 from core.train.trainer import Trainer
 from core.train_config import EVALUATION_SAMPLES
@@ -32,9 +32,8 @@ from core.words import translate
 INSIGHT_STRIDE = 20  # default steps between the strided probes (the user can change it)
 INSIGHT_SHARE = 0.15  # the strided probes may take at most this share of the training time: with the
 # costliest view open (the digits CNN's hidden layer, ~30 steps a refresh) training keeps >= 0.8 of its speed
-PICTURE_RATE = 10.0  # ... and come at most this many times a second, as the window draws no more
-# (gui/training/pacer.py): the spiral's Gradient flow sent 175 KB pictures 30 times a second, and the
-# trainer waited on the full pipe
+# ... and come at most PICTURE_RATE times a second: the spiral's Gradient flow sent 175 KB pictures 30
+# times a second, and the trainer waited on the full pipe
 
 
 class Session:

@@ -10,6 +10,9 @@ import numpy as np
 
 from core.train.records import EpochRecord
 
+PICTURE_RATE = 10.0  # a view's pictures (probe results) a second at most while training runs at full
+# speed: the session computes no more (core.run.session), the window draws no more (gui/training/pacer.py)
+
 
 @dataclass
 class Snapshot:

@@ -26,10 +26,10 @@ from dataclasses import replace
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from core.run.snapshot import Snapshot
+from core.run.snapshot import PICTURE_RATE, Snapshot
 
 MIN_INTERVAL = 1 / 30  # seconds: as often as the trainer publishes
-PICTURE_INTERVAL = 0.1  # seconds: the views' pictures (probe results) at most 10 a second, the curves 30:
+PICTURE_INTERVAL = 1 / PICTURE_RATE  # seconds: the views' pictures at most 10 a second, the curves 30:
 # drawing Space folding's six panels for every picture the spiral's trainer sent took 0.9 of a core
 MAX_INTERVAL = 0.5  # even a starved window shows training move twice a second
 LATE = 0.008  # seconds: a flush later than this means the event loop is busy

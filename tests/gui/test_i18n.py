@@ -7,6 +7,7 @@ import ast
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -316,9 +317,9 @@ def test_node_summaries_say_in_english_what_core_says_and_in_spanish_the_same_fa
         i18n.install_language("en")
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
-def test_the_toolbar_fits_a_1280_wide_projector_in_presentation_mode(qtbot, language):
-    """Nothing in the toolbar hides behind its » menu: Run, Step, Reset and Speed stay one click away."""
+@contextmanager
+def window_at_1280(qtbot, language: str):
+    """The main window in `language`, 1280×720 wide and shown; English again afterwards."""
     from gui.main_window import MainWindow
 
     assert i18n.install_language(language)
@@ -327,16 +328,28 @@ def test_the_toolbar_fits_a_1280_wide_projector_in_presentation_mode(qtbot, lang
         qtbot.addWidget(window)
         window.resize(1280, 720)
         window.show()
-        window.set_presentation(True)
-        qtbot.waitUntil(lambda: window.toolbar.width() >= 1200)
-        for action in window.toolbar.actions():
-            widget = window.toolbar.widgetForAction(action)
-            if widget is not None:
-                assert widget.isVisible(), action.iconText()
-                assert widget.geometry().right() <= window.toolbar.width(), action.iconText()
-        window.set_presentation(False)
+        yield window
     finally:
         i18n.install_language("en")
+
+
+def assert_toolbar_fits(window) -> None:
+    """Every toolbar item visible and inside the toolbar, none behind its » menu."""
+    for action in window.toolbar.actions():
+        widget = window.toolbar.widgetForAction(action)
+        if widget is not None:
+            assert widget.isVisible(), action.iconText()
+            assert widget.geometry().right() <= window.toolbar.width(), action.iconText()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_toolbar_fits_a_1280_wide_projector_in_presentation_mode(qtbot, language):
+    """Nothing in the toolbar hides behind its » menu: Run, Step, Reset and Speed stay one click away."""
+    with window_at_1280(qtbot, language) as window:
+        window.set_presentation(True)
+        qtbot.waitUntil(lambda: window.toolbar.width() >= 1200)
+        assert_toolbar_fits(window)
+        window.set_presentation(False)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -346,15 +359,8 @@ def test_a_long_edit_name_keeps_the_toolbar_within_1280(qtbot, language, monkeyp
     from PySide6.QtGui import QUndoCommand
     from PySide6.QtWidgets import QMessageBox
 
-    from gui.main_window import MainWindow
-
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    assert i18n.install_language(language)
-    try:
-        window = MainWindow()
-        qtbot.addWidget(window)
-        window.resize(1280, 720)
-        window.show()
+    with window_at_1280(qtbot, language) as window:
         qtbot.waitUntil(lambda: window.toolbar.width() >= 1200)
         stack = window.document.undo_stack
         for name in ("Change the function dataset's settings", "Draw a function as the dataset"):
@@ -364,14 +370,8 @@ def test_a_long_edit_name_keeps_the_toolbar_within_1280(qtbot, language, monkeyp
         assert "Draw" not in undo.iconText() and "Draw" in redo.toolTip() and "settings" in undo.toolTip()
         assert "Draw" in redo.text()  # the Edit menu keeps the whole name
         qtbot.wait(50)
-        for action in window.toolbar.actions():
-            widget = window.toolbar.widgetForAction(action)
-            if widget is not None:
-                assert widget.isVisible(), action.iconText()
-                assert widget.geometry().right() <= window.toolbar.width(), action.iconText()
+        assert_toolbar_fits(window)
         stack.clear()  # nothing to save when the window closes
-    finally:
-        i18n.install_language("en")
 
 
 # a lesson each view is meant for (the explorers need none: a lesson without a problem on the canvas)
