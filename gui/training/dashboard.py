@@ -57,6 +57,11 @@ class Dashboard(InsightView):
         layout.addWidget(splitter, 1)
         self.data: Data | None = None
         self._latest = None  # the last epoch's evaluation (core.train.records.EpochRecord), for the header
+        # the neurons are drawn a turn of the event loop after the boundary: each repaints in its own
+        # turn, so a key press waits for one of them at most (bench/gui_latency.py)
+        self._neurons_waiting = None
+        self._neurons_later = QTimer(self, singleShot=True, interval=0)
+        self._neurons_later.timeout.connect(self._show_neurons)
 
     def show_data(self, data: Data) -> None:
         """The dataset before (or between) runs: its points on the plane, empty curves."""
@@ -96,6 +101,7 @@ class Dashboard(InsightView):
         self.curves.clear()
         self.show_data(data)
         self.alert.hide()
+        self._drop_neurons()
         self.neurons.forget()
         self._latest = None
         self.counters.setText(self.tr("Starting…"))
@@ -144,10 +150,22 @@ class Dashboard(InsightView):
             self.boundary.show_surface(surface)
         neurons = insights.get("neurons")
         if isinstance(neurons, ProbeFailed):
+            self._drop_neurons()
             self.neurons.forget()
             self.neurons.show_message(self.tr("The neurons could not be drawn: {0}").format(neurons.message))
         elif neurons is not None:
+            self._neurons_waiting = neurons
+            self._neurons_later.start()
+
+    def _show_neurons(self) -> None:
+        neurons, self._neurons_waiting = self._neurons_waiting, None
+        if neurons is not None:
             self.neurons.show_neurons(neurons)
+
+    def _drop_neurons(self) -> None:
+        """The neurons waiting to be drawn belong to a model that is gone."""
+        self._neurons_later.stop()
+        self._neurons_waiting = None
 
     def show_alert(self, text: str) -> None:
         self.alert.setText(f"⚠  {text}")
@@ -158,6 +176,7 @@ class Dashboard(InsightView):
         self.curves.clear()
         self.alert.hide()
         self.boundary.clear_surface()
+        self._drop_neurons()
         self.neurons.show_message(self.tr("The neurons appear when the network trains."))
         self.neurons.forget()
         self._latest = None

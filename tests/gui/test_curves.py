@@ -31,14 +31,34 @@ def test_the_timer_draws_exactly_the_steps_added_then_goes_idle(curves, qtbot):
     for steps, losses, lrs in added:
         curves.add_steps(steps, losses, lrs)
     assert len(curves.loss_curve_data()[0]) == 0  # stored, not yet drawn: drawing waits for the frame timer
-    qtbot.waitUntil(lambda: len(curves.loss_curve_data()[0]) == 120, timeout=2000)
+    drawn = lambda: len(curves.loss_curve_data()[0]) == 120 and len(curves.lr_curve_data()[0]) > 0  # noqa: E731
+    qtbot.waitUntil(drawn, timeout=2000)
     x, y = curves.loss_curve_data()
     assert np.array_equal(x, np.concatenate([b[0] for b in added]))
     assert np.array_equal(y, np.concatenate([b[1] for b in added]))
-    assert np.array_equal(curves.lr_curve_data()[1], np.concatenate([b[2] for b in added]))
+    lr_x, lr_y = curves.lr_curve_data()  # the rate's line passes through every step's rate ...
+    assert np.array_equal(np.interp(x, lr_x, lr_y), np.concatenate([b[2] for b in added]))
+    assert len(lr_x) == 6  # ... drawn through the ends of each batch's constant rate only
     qtbot.waitUntil(lambda: not curves.frame_timer.isActive(), timeout=2000)  # nothing new: the timer sleeps
     left, right = curves.loss_plot.viewRange()[0]
     assert left <= 0 and right == 140.0  # the whole run (to step 119) in view, ending at a round number near it
+
+
+def test_each_frame_redraws_one_plot_so_input_waits_for_one_repaint_at_most(curves):
+    steps, losses, lrs = next(batches(1, 40))
+    curves.add_steps(steps, losses, lrs)
+    curves.add_evaluation(39, 1.0, 1.1, 50.0, 45.0)
+
+    def drawn():
+        accuracy = curves.evaluation_data()["train_acc"][0]
+        return len(curves.loss_curve_data()[0]), len(accuracy), len(curves.lr_curve_data()[0])
+
+    seen = []
+    for _ in range(4):
+        curves.frame_timer.timeout.emit()  # one tick of the frame timer
+        seen.append(drawn())
+    assert seen == [(40, 0, 0), (40, 1, 0), (40, 1, 2), (40, 1, 2)]  # loss, accuracy, rate (2 points: one rate)
+    assert not curves.frame_timer.isActive()  # the fourth found nothing new and put the timer to sleep
 
 
 def test_evaluation_markers_are_what_was_added(curves):
@@ -122,6 +142,19 @@ def test_one_early_spike_does_not_flatten_the_loss_axis(curves):
     curves.flush()
     bottom, top = curves.loss_plot.viewRange()[1]
     assert bottom <= losses.min() and max(np.percentile(losses, 98), 1.4) < top < 5  # the test loss at 1.4 still fits
+
+
+def test_the_loss_axis_stays_put_while_the_loss_stays_in_view(curves, qtbot):
+    curves.resize(500, 260)  # a short plot: its legend takes much of the height (the room kept above the curves)
+    qtbot.waitUntil(lambda: curves.loss_plot.height() < 150)
+    rng = np.random.default_rng(0)
+    ranges = []
+    for frame in range(30):  # a loss that has settled: noise around one level
+        steps = np.arange(frame * 20, (frame + 1) * 20)
+        curves.add_steps(steps, 0.5 + rng.uniform(-0.05, 0.05, 20), np.full(20, 0.1))
+        curves.flush()
+        ranges.append(tuple(curves.loss_plot.viewRange()[1]))
+    assert len(set(ranges[5:])) == 1  # each move of an axis lays out and repaints its ticks again
 
 
 def test_a_diverged_run_with_nan_and_inf_losses_still_draws(curves):

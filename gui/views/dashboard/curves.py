@@ -1,5 +1,5 @@
 """The live plots of a training run: loss per step and per epoch, accuracy and learning rate,
-stacked on one step axis and redrawn by a ~30 Hz timer rather than on every update."""
+stacked on one step axis and redrawn by a ~30 Hz timer rather than on every update, one plot at a time."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QGridLayout, QLabel, QWidget
 
 from gui.widgets.step_axis import StepAxis
 from gui.widgets.text_size import pt
 
 TRAIN, TEST, LR = "#1f77b4", "#ff7f0e", "#2ca02c"
 INK = "#333333"
-FRAME_MS = 33  # ~30 Hz: smooth to the eye, and painting stays a small share of the GUI thread
+FRAME_MS = 33  # each plot redrawn at ~30 Hz: smooth to the eye, and painting stays a small share of the GUI thread
 LEFT_AXIS_WIDTH = 58  # the same for every plot, so the three step axes line up
 LOG_SCALE_ROOM = 120  # the log-scale box's corner of the loss plot, which the legend keeps clear of
 ACCURACY_STRETCH = 4  # rows share the height 6 : 4 : 4 (loss, accuracy, learning rate and the step axis)
@@ -67,6 +67,16 @@ class _Table:
         self._arrays, self.count = kept, n
 
 
+def _corners(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The points where a line turns: of each run of equal values, its first and last. The line drawn
+    through them is the same, and a constant learning rate is two points, not one per step (drawing
+    thousands of segments in a 1.5 px pen cost 1 ms a frame)."""
+    same = y[1:] == y[:-1]
+    kept = np.ones(len(y), dtype=bool)
+    kept[1:-1] = ~(same[:-1] & same[1:])  # inside a run: equal to both neighbours
+    return x[kept], y[kept]
+
+
 def _drawn(item: pg.PlotDataItem) -> tuple[np.ndarray, np.ndarray]:
     x, y = item.getData()  # (None, None) when empty
     return (np.empty(0), np.empty(0)) if x is None else (x, y)
@@ -101,9 +111,10 @@ class TrainingCurves(QWidget):
         self._steps = _Table("step", "loss", "lr")
         self._every = 1  # the per-step points kept: every step, then every 2nd, 4th... (MAX_STEP_POINTS)
         self._evaluations = {name: _Table("step", "value", "epoch", capacity=64) for name in EVALUATIONS}
-        self._pending = False
         self._legend_below = False  # under the log-scale box, when the plot is too narrow beside it
-        self._ranges: dict[str, tuple[float, float]] = {}  # what each axis shows now, to move it only when needed
+        # what the x and rate axes show now, and the loss span the y axis was fitted to: to move them only when needed
+        self._ranges: dict[str, tuple[float, float]] = {}
+        self._steps_shown: dict[pg.PlotWidget, tuple[float, float]] = {}  # the range of steps each plot shows
         self._evaluated_on: tuple | None = None
         self._accuracy_available: bool | None = None
 
@@ -112,8 +123,6 @@ class TrainingCurves(QWidget):
         self.lr_plot = self._plot(self.tr("lr"))
         self.lr_plot.setLabel("bottom", self.tr("step"), color=INK)
         self.lr_plot.getAxis("bottom").setStyle(showValues=True)
-        for plot in (self.accuracy_plot, self.lr_plot):
-            plot.setXLink(self.loss_plot)
         self.accuracy_plot.setYRange(0, 100, padding=0.1)  # room for the "0" and "100" labels
         self.accuracy_plot.getAxis("left").setTicks([[(v, str(v)) for v in (0, 50, 100)], [(25, ""), (75, "")]])
         # all three, even on a short panel in large text (pyqtgraph drops labels past 60% of the axis)
@@ -153,7 +162,12 @@ class TrainingCurves(QWidget):
         layout.addWidget(self.log_scale, 0, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         self.log_scale.setContentsMargins(0, 2, 8, 0)
 
-        self.frame_timer = QTimer(self, interval=FRAME_MS)
+        # one plot a tick, in turn: each repaints in its own turn of the event loop, so a key press or
+        # a timer waits for one plot at most, not for all three (bench/gui_latency.py)
+        self._plots = (self._draw_loss, self._draw_accuracy, self._draw_lr)
+        self._waiting: set = set()  # of self._plots: those with data not yet drawn
+        self._turn = 0
+        self.frame_timer = QTimer(self, interval=FRAME_MS // len(self._plots))
         self.frame_timer.timeout.connect(self._on_frame)
         self.lr_plot.getAxis("left").setTicks([[]])
         self._set_view_ranges()
@@ -169,7 +183,7 @@ class TrainingCurves(QWidget):
             while self._steps.count > MAX_STEP_POINTS and self._every < 2**40:
                 self._every *= 2
                 self._steps.keep(self._steps["step"] % self._every == 0)
-            self._schedule()
+            self._schedule(self._draw_loss, self._draw_lr)
 
     def add_evaluation(
         self,
@@ -186,7 +200,7 @@ class TrainingCurves(QWidget):
             if value is not None:
                 self._evaluations[name].extend(step, value, epoch)
         self.set_accuracy_available(train_acc is not None or test_acc is not None)
-        self._schedule()
+        self._schedule(self._draw_loss, self._draw_accuracy)
 
     def changeEvent(self, event) -> None:  # noqa: N802
         """A new language: the axes, the legends and the switches say it; the curves stay."""
@@ -292,7 +306,7 @@ class TrainingCurves(QWidget):
         self._every = 1
         for table in self._evaluations.values():
             table.clear()
-        self._ranges = {}
+        self._ranges, self._steps_shown = {}, {}
         self.lr_plot.getAxis("left").setTicks([[]])  # no rate yet: no made-up tick values
         self.set_accuracy_available(True)
         self.flush()
@@ -322,31 +336,58 @@ class TrainingCurves(QWidget):
         return self._steps["step"], self._steps["loss"], self._steps["lr"]
 
     def flush(self) -> None:
-        """Draw everything received so far, now. Ranges go first, so each item is clipped and
-        downsampled for the new view rather than the old one."""
-        self._pending = False
+        """Draw everything received so far, now."""
+        for draw in self._plots:
+            draw()
+        self._waiting.clear()
+        self.frame_timer.stop()
+
+    def _draw_loss(self) -> None:
+        """Ranges go first, so each item is clipped and downsampled for the new view rather than the old."""
         self._set_view_ranges()
-        steps = self._steps["step"]
-        self.step_loss.setData(steps, self._steps["loss"])
-        self.lr_curve.setData(steps, self._steps["lr"])
-        for name, item in self.evaluation_items.items():
-            table = self._evaluations[name]
+        self._follow_steps(self.loss_plot)
+        self.step_loss.setData(self._steps["step"], self._steps["loss"])
+        self._draw_evaluations("train_loss", "test_loss")
+
+    def _draw_accuracy(self) -> None:
+        self._follow_steps(self.accuracy_plot)
+        self._draw_evaluations("train_acc", "test_acc")
+
+    def _draw_lr(self) -> None:
+        self._follow_steps(self.lr_plot)
+        self.lr_curve.setData(*_corners(self._steps["step"], self._steps["lr"]))
+
+    def _follow_steps(self, plot: pg.PlotWidget) -> None:
+        """Give `plot` the range of steps chosen for all three. They are not x-linked: a link moved all
+        three in one turn of the event loop, the longest wait a key press had while training."""
+        steps = self._ranges.get("x")
+        if steps is not None and self._steps_shown.get(plot) != steps:
+            self._steps_shown[plot] = steps
+            plot.setXRange(*steps, padding=0)
+
+    def _draw_evaluations(self, *names: str) -> None:
+        for name in names:
+            item, table = self.evaluation_items[name], self._evaluations[name]
             symbol = MARKER["symbol"] if table.count * DOT_SPACING <= self.loss_plot.plotItem.vb.width() else None
             if item.opts["symbol"] != symbol:
                 item.setSymbol(symbol)
             neighbours = np.append(np.diff(table["epoch"]) == 1, False)  # point i joins i+1 only if next epoch
             item.setData(table["step"], table["value"], connect=neighbours)
 
-    def _schedule(self) -> None:
-        self._pending = True
+    def _schedule(self, *plots) -> None:
+        self._waiting.update(plots)
         if not self.frame_timer.isActive():
             self.frame_timer.start()
 
     def _on_frame(self) -> None:
-        if self._pending:
-            self.flush()
-        else:
-            self.frame_timer.stop()  # a frame with nothing new: sleep until data arrives
+        """Draw the next plot, in turn, that has something new; sleep when none has."""
+        for _ in self._plots:
+            draw, self._turn = self._plots[self._turn], (self._turn + 1) % len(self._plots)
+            if draw in self._waiting:
+                self._waiting.discard(draw)
+                draw()
+                return
+        self.frame_timer.stop()
 
     def _set_view_ranges(self) -> None:
         """Ranges are set by hand, once a frame, never auto-ranged: auto-range repaints twice per update
@@ -361,7 +402,8 @@ class TrainingCurves(QWidget):
         # axis lay out and repaint its ticks again, which cost more than the curves themselves
         right = self._ranges.get("x", (0.0, 0.0))[1]
         if not (last < right <= 1.3 * last + 10) or first < self._ranges.get("x", (0.0, 0.0))[0]:
-            self._set_range("x", self.loss_plot.setXRange, first, _round_up(last * 1.02 + 1))
+            self._ranges["x"] = (first, _round_up(last * 1.02 + 1))
+            self._schedule(self._draw_accuracy, self._draw_lr)  # they take the new range in their own turns
 
         log = self.log_scale.isChecked()
         usable = lambda v: v[np.isfinite(v) & (v > 0)] if log else v[np.isfinite(v)]  # a diverged run sends nan
@@ -375,11 +417,15 @@ class TrainingCurves(QWidget):
                 low, high = np.log10(low), np.log10(high)
             if high - low < 1e-9:
                 low, high = low - 0.5, high + 0.5
-            shown_low, shown_high = self._ranges.get("y", (np.inf, -np.inf))
-            fits = shown_low <= low and high <= shown_high and (high - low) > 0.6 * (shown_high - shown_low)
-            if not fits:  # move only when the data leaves the view or fills too little of it
+            # against the span the view was last fitted to, not the view: with the legend's headroom the
+            # data fills under 60% of the view by design, and the axis was set afresh every frame
+            fitted_low, fitted_high = self._ranges.get("y", (np.inf, -np.inf))
+            span = fitted_high - fitted_low
+            fits = fitted_low - 0.06 * span <= low and high <= fitted_high + 0.1 * span and high - low > 0.6 * span
+            if not fits:  # move only when the data leaves the view (or its legend's room) or fills too little of it
+                self._ranges["y"] = (low, high)
                 pad = 0.06 * (high - low)
-                self._set_range("y", self.loss_plot.setYRange, low - pad, high + self._legend_room() * (high - low))
+                self.loss_plot.setYRange(low - pad, high + self._legend_room() * (high - low), padding=0)
 
         top = self._steps["lr"].max(initial=0.0)
         if top > 0 and not (top <= self._ranges.get("lr", (0.0, 0.0))[1] <= 2 * top):
@@ -403,6 +449,7 @@ class TrainingCurves(QWidget):
         plot.setLabel("left", label, color=INK)
         for side in ("left", "bottom"):
             axis = plot.getAxis(side)
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             axis.setPen(INK)
             axis.setTextPen(INK)
             axis.enableAutoSIPrefix(False)  # "0.001", not "1" and a "(x0.001)" that a short axis cuts off
