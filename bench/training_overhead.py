@@ -48,6 +48,7 @@ ROUNDS = 14
 WINDOW = 0.3  # seconds per timed window
 WARM = 0.2  # seconds of training before an app window starts (not timed)
 PLAIN_WARM = 0.02  # ... and before a plain one (its model stays warm between windows)
+UNSTEADY = 0.10  # the plain loop's interquartile range over its median: beyond, the host's speed moved
 SURVEY_WINDOW = 1.2  # seconds per window of --survey
 SURVEYED = ("folding", "hidden", "activations", "weights", "filters", "gradients", "confusion", "maximise")
 
@@ -134,9 +135,22 @@ class Run:
         self.controller.shutdown()
         self.controller.in_process = in_process
         self.running, self.step, self.at, self.shots = None, 0, 0.0, 0
-        self.marks: list[tuple[float, int]] | None = None  # (the trainer's clock, step) of each snapshot, when kept
+        # (the trainer's clock, step) of each snapshot as the trainer sent it, when kept; only of those with
+        # pictures when `pictures`: a window then spans whole periods of the view's probes (10 a second),
+        # not 2 or 4 of them in 0.3 s as it happens, which moved a costly view's ratio by 10%
+        self.marks: list[tuple[float, int]] | None = None
+        self.pictures = self.seen_pictures = False
         self.controller.state_changed.connect(self._state)
         self.controller.snapshot.connect(self._snapshot)
+        self._add = pacer_add = self.controller.pacer.add
+
+        def sent(shot) -> None:
+            self.seen_pictures = self.seen_pictures or bool(shot.insights)
+            if self.marks is not None and (shot.insights or not self.pictures):
+                self.marks.append((shot.made_at, shot.step))
+            pacer_add(shot)
+
+        self.controller.pacer.add = sent
 
     def _state(self, state: str) -> None:
         if state == "running" and self.running is None:
@@ -144,8 +158,6 @@ class Run:
 
     def _snapshot(self, shot) -> None:
         self.step, self.at, self.shots = shot.step, time.perf_counter(), self.shots + 1
-        if self.marks is not None:
-            self.marks.append((shot.made_at, shot.step))
 
     def start(self) -> float:
         """Press Run (it starts the worker, or resumes it); seconds until "running"."""
@@ -155,6 +167,7 @@ class Run:
         return self.running - pressed
 
     def stop(self) -> None:
+        self.controller.pacer.add = self._add
         self.controller.shutdown()
         self.controller.state_changed.disconnect(self._state)
         self.controller.snapshot.disconnect(self._snapshot)
@@ -233,11 +246,13 @@ def app_rate(run: Run, seconds: float, warm: float = WARM) -> tuple[float, float
     """Run, train `warm` seconds untimed, then time from one snapshot to the first one made `seconds`
     later, by the trainer's clock (the window hands snapshots on when it has time to draw them); Pause.
     Returns steps/s, the trainer's CPU seconds per step (None off Linux), the GUI thread's CPU share."""
+    run.seen_pictures = False
     run.start()
     wait_until(lambda: time.perf_counter() - run.running >= warm)
-    seen, pid, run.marks = run.at, run.controller.worker.process.pid, []
-    wait_until(lambda: run.at > seen)
-    marks, cpu, gui, began = run.marks, cpu_seconds(pid), time.thread_time(), time.perf_counter()
+    pid, run.pictures, run.marks = run.controller.worker.process.pid, run.seen_pictures, []
+    marks = run.marks
+    wait_until(lambda: len(marks) > 0)
+    cpu, gui, began = cpu_seconds(pid), time.thread_time(), time.perf_counter()
     wait_until(lambda: marks[-1][0] - marks[0][0] >= seconds)
     cpu_end, run.marks = cpu_seconds(pid), None
     gui = (time.thread_time() - gui) / (time.perf_counter() - began)
@@ -287,6 +302,12 @@ def measure(window, name: str, view: str) -> dict[str, float]:
         rate = statistics.median(r[0] for r in runs[way])
         print(f"  {label:<22}{rate:>8.0f}   {spread(rounds):<19}{cpu:>10}{gui:>9}")
     print(f"  other programs: {'unknown' if others is None else f'{max(others, 0):.2f} cores busy'}")
+    q1, median, q3 = statistics.quantiles(r[0] for r in runs["plain"])
+    unsteady = (q3 - q1) / median > UNSTEADY
+    print(
+        f"  the plain loop between rounds: {q1:.0f}-{median:.0f}-{q3:.0f} steps/s (quartiles)"
+        + ("; the host's speed moved: these ratios may be off by more than 5%" if unsteady else "")
+    )
     return ratios
 
 

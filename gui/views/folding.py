@@ -146,6 +146,8 @@ class FoldingView(InsightView):
         self.scroll.viewport().installEventFilter(self)
         self.scroll.verticalScrollBar().valueChanged.connect(self._draw_panels)
         self.panels: list[StagePlot] = []
+        self.next_panel = QTimer(self, singleShot=True, interval=0)  # the small panels, one a turn
+        self.next_panel.timeout.connect(self._draw_panels)
         self.columns = (0, 0)
         self.captions: list[QLabel] = []
         content = QWidget()
@@ -198,8 +200,8 @@ class FoldingView(InsightView):
             self._build(result)
         for caption, stage in zip(self.captions, result.stages, strict=True):
             caption.setText(self._caption(stage))
-        self._draw_panels()
         self._show_large()
+        self.next_panel.start()  # the small panels from the next turn on
         self.stack.show_content()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -209,13 +211,21 @@ class FoldingView(InsightView):
     # ---- drawing --------------------------------------------------------------------------------
 
     def _draw_panels(self) -> None:
-        """Draw the small panels in sight whose stage is not the latest: redrawing every panel at every
-        update costs tens of milliseconds, so those scrolled out of sight wait until they come into it."""
+        """Draw a small panel in sight whose stage is not the latest, and the next in the next turn of the
+        event loop: all of them in one turn kept a key press waiting 40-60 ms on the spiral. Those scrolled
+        out of sight wait until they come into it."""
         if self.folding is None:
             return
-        for panel, stage in zip(self.panels, self.folding.stages, strict=False):
-            if panel.shown is not stage and not panel.visibleRegion().isEmpty():
-                panel.show_stage(stage)
+        stale = [
+            (panel, stage)
+            for panel, stage in zip(self.panels, self.folding.stages, strict=False)
+            if panel.shown is not stage and not panel.visibleRegion().isEmpty()
+        ]
+        if stale:
+            panel, stage = stale[0]
+            panel.show_stage(stage)
+        if len(stale) > 1:
+            self.next_panel.start()
 
     @staticmethod
     def _caption(stage: Stage) -> str:

@@ -198,6 +198,14 @@ def test_the_folding_view_draws_the_probes_arrays(qtbot):
     def in_sight(panel):
         return not panel.visibleRegion().isEmpty()
 
+    def drawn():
+        return sum(panel.shown is stage for panel, stage in zip(view.panels, result.stages, strict=True))
+
+    assert view.large.shown in result.stages and drawn() == 0  # the large panel now, the small ones ...
+    view.next_panel.timeout.emit()
+    assert drawn() == 1  # ... one a turn of the event loop, so a key press waits for one at most
+    qtbot.waitUntil(lambda: drawn() == sum(in_sight(panel) for panel in view.panels))
+
     def check(panel, stage):
         lines = len(stage.grid) // 2
         for curve, part in zip(panel.grid, (stage.grid[:lines], stage.grid[lines:]), strict=True):
@@ -214,7 +222,7 @@ def test_the_folding_view_draws_the_probes_arrays(qtbot):
             assert panel.shown is not stage  # out of sight: not redrawn
     bar = view.scroll.verticalScrollBar()
     bar.setValue(bar.maximum())  # scrolled into sight, they are drawn
-    assert view.panels[-1].shown is result.stages[-1]
+    qtbot.waitUntil(lambda: view.panels[-1].shown is result.stages[-1])
     check(view.panels[-1], result.stages[-1])
     bar.setValue(0)
     qtbot.mouseClick(view.panels[2].viewport(), Qt.MouseButton.LeftButton)  # a small panel picks the stage
