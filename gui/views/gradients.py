@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidg
 
 from core.probes.registry import ProbeFailed
 from gui.views.base import InsightView, MessageStack
-from gui.widgets.step_axis import StepAxis
+from gui.widgets.step_axis import StepAxis, new_end
 from gui.widgets.still_plot import still_plot
 from gui.widgets.text_size import pt, px, scale
 
@@ -46,6 +46,12 @@ def _log_range(arrays: list[np.ndarray]) -> tuple[float, float] | None:
     low, high = np.log10(finite.min()), np.log10(finite.max())
     pad = max(0.08 * (high - low), 0.15, (1.0 - (high - low)) / 2)
     return float(low - pad), float(high + pad)
+
+
+def _still_fits(shown: list[float], wanted: tuple[float, float]) -> bool:
+    """Whether a log axis showing `shown` can stay as it is for data that wants `wanted`: the data
+    inside and filling more than half of it. Moving it every picture repainted its ticks every time."""
+    return shown[0] <= wanted[0] and wanted[1] <= shown[1] and wanted[1] - wanted[0] > 0.5 * (shown[1] - shown[0])
 
 
 def short(value: float) -> str:
@@ -206,6 +212,8 @@ class GradientsView(InsightView):
             ratio = pg.PlotDataItem(pen=pg.mkPen(colour, width=1.5), connect="finite")
             self.ratio_plot.addItem(ratio)
             self.ratio_curves[layer] = ratio
+            for item in (curve, ratio):  # a long run's history at most a few points a pixel, its spikes kept
+                item.setDownsampling(auto=True, method="peak")
             label = pg.TextItem("", color=INK, anchor=(0.5, 1.0))
             self.bar_plot.addItem(label)
             self.value_labels.append(label)
@@ -228,11 +236,14 @@ class GradientsView(InsightView):
         for i, layer in enumerate(self.layers):
             self.curves[layer].setData(steps, norms[:, i])
             self.ratio_curves[layer].setData(steps, ratios[:, i])
-        self.norm_plot.setXRange(float(steps[0]), float(max(steps[-1], steps[0] + 1)), padding=0.02)
+        end = new_end(self.norm_plot.viewRange()[0][1], float(steps[-1]))
+        if end is not None or self.norm_plot.viewRange()[0][0] != steps[0]:
+            self.norm_plot.setXRange(float(steps[0]), end or self.norm_plot.viewRange()[0][1], padding=0)
         for plot, values in ((self.norm_plot, norms), (self.ratio_plot, ratios)):
             span = _log_range([values])
-            if span:
-                plot.setYRange(*span, padding=0)
+            if span and not _still_fits(plot.viewRange()[1], span):
+                room = 0.1 * (span[1] - span[0])  # beyond the data: its next small moves stay inside
+                plot.setYRange(span[0] - room, span[1] + room, padding=0)
         self._draw_bars(norms[-1])
         self._summarise(norms[-1], norm_label, int(flow.steps[-1]))
 

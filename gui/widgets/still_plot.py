@@ -5,6 +5,7 @@ not "1" and a "(x0.001)" that a short axis cuts off)."""
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtWidgets import QGraphicsItem
 
 
 def still_plot(ink: str, left: str, bottom: str | None = None, axes: dict | None = None) -> pg.PlotWidget:
@@ -18,6 +19,7 @@ def still_plot(ink: str, left: str, bottom: str | None = None, axes: dict | None
         plot.setLabel("bottom", bottom, color=ink)
     for side in ("left", "bottom"):
         axis = plot.getAxis(side)
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # redrawn when it changes, not every frame
         axis.setPen(ink)
         axis.setTextPen(ink)
         axis.enableAutoSIPrefix(False)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QGridLayout, QLabel, QWidget
 
-from gui.widgets.step_axis import StepAxis
+from gui.widgets.step_axis import StepAxis, new_end
 from gui.widgets.text_size import pt
 
 TRAIN, TEST, LR = "#1f77b4", "#ff7f0e", "#2ca02c"
@@ -82,14 +82,7 @@ def _drawn(item: pg.PlotDataItem) -> tuple[np.ndarray, np.ndarray]:
     return (np.empty(0), np.empty(0)) if x is None else (x, y)
 
 
-NICE = (1, 1.2, 1.4, 1.6, 1.8, 2, 2.2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9, 10)  # axis ends: data fills >= 4/5
 LEGEND_ROOM = 0.5  # least headroom above the loss curves, as a share of their span: the legend sits there
-
-
-def _round_up(value: float) -> float:
-    """The next round number of NICE times a power of ten: 137 -> 150, 461 -> 500, 598 -> 600."""
-    power = 10 ** np.floor(np.log10(max(value, 1e-12)))
-    return float(next(m * power for m in NICE if m * power >= value))
 
 
 class _LossAxis(pg.AxisItem):
@@ -398,11 +391,10 @@ class TrainingCurves(QWidget):
         ends = [table["step"][-1] for table in self._evaluations.values() if table.count]
         last = max(([steps[-1]] if len(steps) else []) + ends, default=1.0)
         first = min(0.0, steps[0] if len(steps) else 0.0)
-        # the x range grows in jumps to a round number, not every frame: each change makes every
-        # axis lay out and repaint its ticks again, which cost more than the curves themselves
-        right = self._ranges.get("x", (0.0, 0.0))[1]
-        if not (last < right <= 1.3 * last + 10) or first < self._ranges.get("x", (0.0, 0.0))[0]:
-            self._ranges["x"] = (first, _round_up(last * 1.02 + 1))
+        shown_first, right = self._ranges.get("x", (0.0, 0.0))
+        end = new_end(right, last)
+        if end is not None or first < shown_first:
+            self._ranges["x"] = (first, end or right)
             self._schedule(self._draw_accuracy, self._draw_lr)  # they take the new range in their own turns
 
         log = self.log_scale.isChecked()
