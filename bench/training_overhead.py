@@ -13,7 +13,8 @@ set against the plain window of the same round. One process worker per lesson se
 windows (Pause between them, so the plain loop trains alone); each app window starts WARM seconds
 after training resumes, so start-up, a view's first build and its first probes are not timed. An
 app window runs from one snapshot to the first snapshot made WINDOW seconds later, timed by the
-trainer's clock (Snapshot.made_at), which the window's drawing delays do not blur.
+trainer's clock (Snapshot.made_at), which the window's drawing delays do not blur; when probes make
+pictures, from one snapshot with pictures to another, so it holds whole periods of the probes.
 
 Read: ratio = app steps/s / plain steps/s in the same round (1.0: the app costs nothing), the
 median over the rounds, with their quartiles. Why so many short rounds: this virtual machine shares
@@ -25,6 +26,8 @@ the app, each of which comes at least every 0.15 s (the evaluation each epoch, t
 snapshots, the window's painting). "other programs" is the CPU other processes here used meanwhile
 (cores; rough; above ~0.2 the machine is shared and the ratios drop: the app needs a core for its
 window besides the trainer's, the plain loop none).
+Under each lesson: the plain loop's steps/s between rounds (quartiles); when they spread by more
+than UNSTEADY, the host's speed moved during the run and the bench says its ratios may be off.
 VIEW is the view that slowed training most when every view was measured this way
 (`--survey`: each view with probes, one lesson after the other, ratio to the dashboard).
 The last line is `views_ratio=<worst lesson, VIEW open> ratio=<worst lesson, dashboard>`.

@@ -97,7 +97,8 @@ class _LossAxis(pg.AxisItem):
 
 class TrainingCurves(QWidget):
     """Loss, accuracy and learning rate against the training step. Adding data only stores it;
-    `frame_timer` draws it into the same items ~30 times a second and stops when nothing arrives."""
+    `frame_timer` draws it into the same items, one plot a tick and each ~30 times a second, and stops
+    when nothing arrives."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
