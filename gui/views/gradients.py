@@ -70,6 +70,12 @@ class LogAxis(pg.AxisItem):
         return [text if kept else "" for text, kept in zip(strings, keep, strict=True)]
 
 
+def _name_left_axis(plot: pg.PlotWidget, text: str) -> None:
+    """Only a new name: setting one, even the same, redraws the whole axis, grid included (2.5 ms)."""
+    if plot.getAxis("left").labelText != text:
+        plot.setLabel("left", text, color=INK)
+
+
 def _plot(left: str, bottom: str | None) -> pg.PlotWidget:
     plot = still_plot(INK, left, bottom, {"left": LogAxis("left"), "bottom": StepAxis()})
     plot.showGrid(x=True, y=True, alpha=0.15)
@@ -229,8 +235,8 @@ class GradientsView(InsightView):
         norms = _positive(flow.bias_norms if kind == "biases" else flow.weight_norms)
         ratios = _positive(flow.weight_ratios)  # biases start at zero: their ratio says little
         norm_label = KINDS[kind][0]
-        self.norm_plot.setLabel("left", self.tr("gradient {0}").format(norm_label), color=INK)
-        self.bar_plot.setLabel("left", norm_label, color=INK)
+        _name_left_axis(self.norm_plot, self.tr("gradient {0}").format(norm_label))
+        _name_left_axis(self.bar_plot, norm_label)
         self.bar_plot.setTitle(self.tr("at step {0}").format(int(flow.steps[-1])), color=INK, size=pt(9))
         steps = flow.steps.astype(np.float64)
         for i, layer in enumerate(self.layers):
