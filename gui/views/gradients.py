@@ -242,9 +242,10 @@ class GradientsView(InsightView):
         for i, layer in enumerate(self.layers):
             self.curves[layer].setData(steps, norms[:, i])
             self.ratio_curves[layer].setData(steps, ratios[:, i])
-        end = new_end(self.norm_plot.viewRange()[0][1], float(steps[-1]))
-        if end is not None or self.norm_plot.viewRange()[0][0] != steps[0]:
-            self.norm_plot.setXRange(float(steps[0]), end or self.norm_plot.viewRange()[0][1], padding=0)
+        first, right = self.norm_plot.viewRange()[0]
+        end = new_end(right, float(steps[-1]))
+        if end is not None or first != steps[0]:
+            self.norm_plot.setXRange(float(steps[0]), end or right, padding=0)
         for plot, values in ((self.norm_plot, norms), (self.ratio_plot, ratios)):
             span = _log_range([values])
             if span and not _still_fits(plot.viewRange()[1], span):

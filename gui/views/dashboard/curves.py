@@ -7,9 +7,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
 from gui.widgets.step_axis import StepAxis, new_end
+from gui.widgets.still_plot import still_plot
 from gui.widgets.text_size import pt
 
 TRAIN, TEST, LR = "#1f77b4", "#ff7f0e", "#2ca02c"
@@ -431,21 +432,10 @@ class TrainingCurves(QWidget):
         setter(low, high, padding=0)
 
     def _plot(self, label: str, left_axis: pg.AxisItem | None = None) -> pg.PlotWidget:
-        axes = {"bottom": StepAxis()} | ({"left": left_axis} if left_axis else {})
-        plot = pg.PlotWidget(background="w", axisItems=axes)
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
-        plot.setMouseEnabled(x=False, y=False)  # the view follows the run; dragging would be undone next frame
-        plot.disableAutoRange()
+        # the view follows the run: dragging would be undone next frame
+        plot = still_plot(INK, label, axes={"bottom": StepAxis()} | ({"left": left_axis} if left_axis else {}))
         plot.showGrid(x=True, y=True, alpha=0.12)
         plot.setMinimumHeight(70)
-        plot.setLabel("left", label, color=INK)
-        for side in ("left", "bottom"):
-            axis = plot.getAxis(side)
-            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            axis.setPen(INK)
-            axis.setTextPen(INK)
-            axis.enableAutoSIPrefix(False)  # "0.001", not "1" and a "(x0.001)" that a short axis cuts off
         plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
         plot.getAxis("bottom").setStyle(showValues=False)  # the shared step values show on the lowest plot only
         return plot
